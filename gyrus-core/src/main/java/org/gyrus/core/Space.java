@@ -151,7 +151,13 @@ public final class Space {
       }
       return complete(values, rng);
     }
-    return complete(Map.of(), rng);
+    for (int attempt = 0; attempt < 32; attempt++) { // constrained groups: jump instead
+      Dna other = sample(rng);
+      if (!other.equals(base)) {
+        return other;
+      }
+    }
+    return base;
   }
 
   /** Uniform crossover: each active decision takes its value from one parent or the other. */
@@ -278,7 +284,10 @@ public final class Space {
               : counts.get((int) choice(dna, path + "#n", counts.size()));
       List<Value> items = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        items.add(materialise(r.body(), path + "[" + i + "]", dna));
+        Value x = materialise(r.body(), path + "[" + i + "]", dna);
+        if (x != null) {
+          items.add(x);
+        }
       }
       return new Value.ListVal(items);
     } else if (v instanceof Hyper.OptionalOf o) {
@@ -293,7 +302,10 @@ public final class Space {
     for (int j = 0; j < m.k(); j++) {
       String slot = path + "[" + j + "]";
       picks[j] = choice(dna, slot, m.candidates().size());
-      items.add(materialise(m.candidates().get((int) picks[j]), slot + "#" + picks[j], dna));
+      Value x = materialise(m.candidates().get((int) picks[j]), slot + "#" + picks[j], dna);
+      if (x != null) {
+        items.add(x);
+      }
     }
     Decision.Group g = new Decision.Group(path, 0, m.k(), m.distinct(), m.sorted());
     if (!validGroup(g, picks, m.candidates().size())) {

@@ -181,11 +181,12 @@ final class SpaceCompiler {
       return r.lo() == r.hi() ? BigInteger.ONE : null;
     } else if (v instanceof Hyper.Repeat r) {
       BigInteger body = size(r.body());
+      List<Long> counts = repeatCounts(r, "");
       if (body == null) {
-        return null;
+        return counts.stream().allMatch(c -> c == 0) ? BigInteger.valueOf(counts.size()) : null;
       }
       BigInteger total = BigInteger.ZERO;
-      for (long c : repeatCounts(r, "")) {
+      for (long c : counts) {
         total = total.add(body.pow((int) c));
       }
       return total;

@@ -105,6 +105,8 @@ public final class SpecCodec {
       String where =
           loc == null ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
       throw new SpecError(where, "malformed input: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) { // e.g. a number literal too large to read
+      throw new SpecError(source, "malformed input: " + e.getMessage());
     } catch (StackOverflowError e) {
       throw new SpecError(source, "input nested too deeply");
     }

@@ -1,0 +1,128 @@
+package org.gyrus.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SpaceTest {
+  @Test
+  void enumerationListsExactlySizeDistinctPointsOfRandomFiniteSpaces() {
+    qt().withExamples(400)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Value v = new RandomSpecs(seed, true, true).node(4);
+              Space s = new Space(v);
+              BigInteger size = s.size().orElseThrow();
+              if (size.compareTo(BigInteger.valueOf(20_000)) > 0) {
+                return;
+              }
+              List<Dna> all = s.enumerate();
+              assertThat(new HashSet<>(all)).hasSize(all.size());
+              assertThat(BigInteger.valueOf(all.size())).isEqualTo(size);
+              Set<Value> specs = new HashSet<>();
+              for (Dna d : all) {
+                Value m = s.materialise(d);
+                assertThat(m.isConcrete()).isTrue();
+                specs.add(m);
+              }
+              // Distinct points give distinct specs unless candidates repeat the same value.
+              assertThat(specs.size()).isLessThanOrEqualTo(all.size());
+            });
+  }
+
+  @Test
+  void samplesMutationsAndCrossoversAreValidCompletePoints() {
+    qt().withExamples(400)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Space s = new Space(new RandomSpecs(seed, true, false).node(5));
+              Random rng = new Random(seed);
+              Dna a = s.sample(rng);
+              Dna b = s.sample(rng);
+              for (Dna d : List.of(a, b, s.mutate(a, rng), s.crossover(a, b, rng))) {
+                assertThat(s.complete(d.values(), rng)).isEqualTo(d);
+                assertThat(s.materialise(d).isConcrete()).isTrue();
+              }
+              boolean mutable = s.size().map(n -> n.compareTo(BigInteger.ONE) > 0).orElse(true);
+              if (mutable) {
+                assertThat(s.mutate(a, rng)).isNotEqualTo(a);
+              }
+            });
+  }
+
+  @Test
+  void sameSeedGivesSameSamples() {
+    Space s = new Space(new RandomSpecs(7, true, false).node(5));
+    assertThat(s.sample(new Random(3))).isEqualTo(s.sample(new Random(3)));
+  }
+
+  @Test
+  void conditionalSpaceActivatesOnlyTheChosenCandidatesDecisions() {
+    Value space =
+        Value.Node.of(
+            "model",
+            "block",
+            Values.oneOf(
+                Value.Node.of("dense", "units", Values.intRange(8, 64, 8)),
+                Value.Node.of("conv", "filters", Values.oneOf(16, 32))));
+    Space s = new Space(space);
+    assertThat(s.size()).contains(BigInteger.valueOf(8 + 2));
+    Dna dna = new Dna(java.util.Map.of("block", 1L, "block#1.filters", 1L));
+    assertThat(s.materialise(dna))
+        .isEqualTo(Value.Node.of("model", "block", Value.Node.of("conv", "filters", 32)));
+    assertThat(s.dnaSpec().active(dna))
+        .extracting(Decision::id)
+        .containsExactly("block", "block#1.filters");
+  }
+
+  @Test
+  void manyOfRespectsDistinctAndSorted() {
+    Space s =
+        new Space(Value.Node.of("m", "ops", Values.manyOf(2, List.of("a", "b", "c"), true, true)));
+    assertThat(s.size()).contains(BigInteger.valueOf(3));
+    assertThat(s.enumerate()).hasSize(3);
+    Space perms =
+        new Space(Value.Node.of("m", "ops", Values.manyOf(2, List.of("a", "b", "c"), true, false)));
+    assertThat(perms.enumerate()).hasSize(6);
+    Space multi =
+        new Space(Value.Node.of("m", "ops", Values.manyOf(2, List.of("a", "b", "c"), false, true)));
+    assertThat(multi.enumerate()).hasSize(6);
+  }
+
+  @Test
+  void badPointsNameTheDecision() {
+    Space s = new Space(Value.Node.of("m", "units", Values.intRange(8, 64, 8)));
+    assertThatThrownBy(() -> s.materialise(new Dna(java.util.Map.of("units", 9L))))
+        .isInstanceOf(SpecError.class)
+        .hasMessageStartingWith("units: expected an integer on the grid 8..64 step 8, got 9");
+    assertThatThrownBy(() -> s.materialise(Dna.EMPTY))
+        .hasMessageStartingWith("units: expected a value for this decision");
+  }
+
+  @Test
+  void malformedHypersNameThePath() {
+    assertThatThrownBy(
+            () ->
+                new Space(
+                    Value.Node.of(
+                        "m",
+                        "layers",
+                        List.of(Value.Node.of("d", "units", Values.intRange(64, 8))))))
+        .isInstanceOf(SpecError.class)
+        .hasMessage("layers[0].units: expected lo <= hi (inverted range), got lo=64 hi=8");
+    assertThatThrownBy(() -> new Space(Value.Node.of("m", "act", new Hyper.OneOf(List.of()))))
+        .hasMessage("act: expected oneOf with at least one candidate, got an empty list");
+    assertThatThrownBy(() -> new Space(Value.Node.of("m", "lr", Values.floatRange(0, 1, true))))
+        .hasMessage("lr: expected lo > 0 for a log range, got lo=0.0");
+  }
+}
