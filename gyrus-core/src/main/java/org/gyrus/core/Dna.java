@@ -32,11 +32,19 @@ public record Dna(Map<String, Number> values) {
 
   /** A compact canonical JSON form, also used as the identity of a point (e.g. for dedupe). */
   public String toJson() {
-    try {
-      return SpecCodec.JSON.writeValueAsString(new java.util.TreeMap<>(values));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, Number> e : new java.util.TreeMap<>(values).entrySet()) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      try {
+        sb.append(SpecCodec.JSON.writeValueAsString(e.getKey()));
+      } catch (JsonProcessingException ex) {
+        throw new IllegalStateException(ex);
+      }
+      sb.append(':').append(e.getValue());
     }
+    return sb.append('}').toString();
   }
 
   /** Parses {@link #toJson()}'s form; errors name the key and what was expected. */

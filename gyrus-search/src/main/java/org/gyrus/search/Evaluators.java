@@ -1,0 +1,43 @@
+package org.gyrus.search;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Suggest;
+import org.gyrus.core.Value;
+
+/** Evaluator factories found on the class path, by name. */
+public final class Evaluators {
+  private Evaluators() {}
+
+  public static Map<String, EvaluatorFactory> all() {
+    Map<String, EvaluatorFactory> m = new TreeMap<>();
+    for (EvaluatorFactory f : ServiceLoader.load(EvaluatorFactory.class)) {
+      m.put(f.name(), f);
+    }
+    return m;
+  }
+
+  public static Evaluator of(Value spec, Path dataDir) {
+    Value.Node node;
+    if (spec instanceof Value.StrVal s) {
+      node = new Value.Node(s.value(), Map.of());
+    } else if (spec instanceof Value.Node n) {
+      node = n;
+    } else {
+      throw new SpecError(
+          "evaluator", "an evaluator name or a node with _type", String.valueOf(spec));
+    }
+    Map<String, EvaluatorFactory> all = all();
+    EvaluatorFactory f = all.get(node.type());
+    if (f == null) {
+      throw new SpecError(
+          "evaluator",
+          "one of " + all.keySet() + " " + Suggest.closest(node.type(), all.keySet()),
+          "'" + node.type() + "'");
+    }
+    return f.create(node, dataDir);
+  }
+}

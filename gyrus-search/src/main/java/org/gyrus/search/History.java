@@ -1,0 +1,127 @@
+package org.gyrus.search;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gyrus.core.Dna;
+
+/**
+ * What an algorithm sees of a study: its trials in number order and the objective directions. A
+ * study keeps one History up to date incrementally, so reading it costs nothing per ask.
+ */
+public final class History {
+  private final List<Direction> directions;
+  private final List<Trial> trials = new ArrayList<>();
+  private final List<Trial> completed = new ArrayList<>();
+  private final Map<String, Integer> live = new HashMap<>();
+  private boolean completedDirty;
+  private int liveCount;
+
+  public History(List<Direction> directions) {
+    this.directions = List.copyOf(directions);
+  }
+
+  public static History of(List<Direction> directions, List<Trial> trials) {
+    History h = new History(directions);
+    trials.forEach(h::update);
+    return h;
+  }
+
+  public List<Direction> directions() {
+    return directions;
+  }
+
+  /** Adds a trial or replaces the stored copy of it (same number). */
+  public void update(Trial t) {
+    while (trials.size() <= t.number()) {
+      trials.add(null);
+    }
+    Trial old = trials.get(t.number());
+    if (old != null && old.state() != TrialState.FAIL) {
+      live.merge(old.dna().toJson(), -1, Integer::sum);
+    }
+    trials.set(t.number(), t);
+    if (t.state() != TrialState.FAIL) {
+      live.merge(t.dna().toJson(), 1, Integer::sum);
+    }
+    boolean wasComplete = old != null && old.state() == TrialState.COMPLETE;
+    boolean isComplete = t.state() == TrialState.COMPLETE && !t.values().isEmpty();
+    if (isComplete && !wasComplete) {
+      if (!completed.isEmpty() && completed.get(completed.size() - 1).number() > t.number()) {
+        completedDirty = true;
+      }
+      completed.add(t);
+    } else if (wasComplete && isComplete && !completedDirty) {
+      int at = indexOfCompleted(t.number());
+      if (at >= 0) {
+        completed.set(at, t);
+      } else {
+        completedDirty = true;
+      }
+    } else if (wasComplete) {
+      completedDirty = true;
+    }
+    if (old == null || old.state() == TrialState.FAIL) {
+      liveCount += t.state() == TrialState.FAIL ? 0 : 1;
+    } else if (t.state() == TrialState.FAIL) {
+      liveCount--;
+    }
+  }
+
+  private int indexOfCompleted(int number) {
+    int lo = 0;
+    int hi = completed.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int n = completed.get(mid).number();
+      if (n == number) {
+        return mid;
+      } else if (n < number) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
+  }
+
+  /** How many trials are not FAIL. */
+  public int liveCount() {
+    return liveCount;
+  }
+
+  /** All trials by number (a trial number not yet seen here is null). */
+  public List<Trial> trials() {
+    return Collections.unmodifiableList(trials);
+  }
+
+  /** COMPLETE trials with values, in number order. */
+  public List<Trial> completed() {
+    if (completedDirty) {
+      completed.clear();
+      for (Trial t : trials) {
+        if (t != null && t.state() == TrialState.COMPLETE && !t.values().isEmpty()) {
+          completed.add(t);
+        }
+      }
+      completedDirty = false;
+    }
+    return Collections.unmodifiableList(completed);
+  }
+
+  /** The first objective, oriented so that larger is better. */
+  public double score(Trial t) {
+    return directions.get(0).orient(t.value());
+  }
+
+  /** Whether a trial that is not FAIL already holds this point. */
+  public boolean contains(Dna dna) {
+    return live.getOrDefault(dna.toJson(), 0) > 0;
+  }
+
+  public int size() {
+    return trials.size();
+  }
+}

@@ -1,0 +1,419 @@
+package org.gyrus.search;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.gyrus.core.Dna;
+import org.gyrus.core.GyrusVersion;
+import org.gyrus.core.Space;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
+import org.gyrus.search.algo.Algorithms;
+
+/**
+ * A search over one space, recorded trial by trial in a {@link TrialStore}. Ask/tell by hand, or
+ * {@link #optimize} with an {@link Evaluator}. Opening a study that exists resumes it: trials left
+ * RUNNING by a process that died (no heartbeat within the timeout) are marked FAIL, and retried
+ * when asked.
+ */
+public final class Study implements AutoCloseable {
+  private final TrialStore store;
+  private final StudyInfo info;
+  private final Space space;
+  private final Algorithm algorithm;
+  private final History history;
+  private final String host;
+  private final Duration heartbeatTimeout;
+  private final boolean dedupe;
+  private Pruner pruner = Pruner.NONE;
+  private long knownVersion = -1;
+  private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
+  private ScheduledExecutorService heartbeats;
+
+  private Study(TrialStore store, StudyInfo info, Options options) {
+    this.store = store;
+    this.info = info;
+    this.space = new Space(info.space());
+    this.algorithm = Algorithms.of(info.algorithm());
+    this.history = new History(info.directions());
+    this.host = hostName();
+    this.heartbeatTimeout = options.heartbeatTimeout();
+    this.dedupe = options.dedupe();
+  }
+
+  /** Options for opening a study. */
+  public record Options(Duration heartbeatTimeout, boolean retryFailed, boolean dedupe) {
+    public static final Options DEFAULT = new Options(Duration.ofSeconds(60), false, true);
+  }
+
+  /** Creates the study, or resumes the stored one of that name. */
+  public static Study open(
+      TrialStore store,
+      String name,
+      Value space,
+      List<Direction> directions,
+      Value algorithm,
+      long seed,
+      Options options) {
+    if (name == null || name.isBlank()) {
+      throw new SpecError("study", "a non-empty study name");
+    }
+    new Space(space); // fail on a malformed space before anything is written
+    Algorithms.of(algorithm);
+    StudyInfo info = store.createStudy(name, directions, space, algorithm, seed);
+    Study s = new Study(store, info, options);
+    List<Trial> stale = store.failStale(info.id(), options.heartbeatTimeout(), Instant.now());
+    if (options.retryFailed()) {
+      for (Trial t : stale) {
+        s.enqueue(t.dna());
+      }
+    }
+    s.refresh();
+    return s;
+  }
+
+  public static Study open(
+      TrialStore store,
+      String name,
+      Value space,
+      Direction direction,
+      String algorithm,
+      long seed) {
+    return open(
+        store, name, space, List.of(direction), new Value.StrVal(algorithm), seed, Options.DEFAULT);
+  }
+
+  /** Loads a stored study by name. */
+  public static Study load(TrialStore store, String name) {
+    StudyInfo info =
+        store
+            .study(name)
+            .orElseThrow(
+                () ->
+                    new SpecError(
+                        "--study", "an existing study in " + store.location(), "'" + name + "'"));
+    Study s = new Study(store, info, Options.DEFAULT);
+    s.refresh();
+    return s;
+  }
+
+  public Study withPruner(Pruner p) {
+    this.pruner = p;
+    return this;
+  }
+
+  public StudyInfo info() {
+    return info;
+  }
+
+  public Space space() {
+    return space;
+  }
+
+  public TrialStore store() {
+    return store;
+  }
+
+  /** Pulls what changed in the store since the last look. */
+  public History refresh() {
+    long v = store.version(info.id());
+    if (v != knownVersion) {
+      for (Trial t : store.trialsChangedSince(info.id(), knownVersion)) {
+        history.update(t);
+      }
+      knownVersion = v;
+    }
+    return history;
+  }
+
+  public History history() {
+    return history;
+  }
+
+  public List<Trial> trials() {
+    refresh();
+    List<Trial> out = new ArrayList<>();
+    for (Trial t : history.trials()) {
+      if (t != null) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Schedules a point to be evaluated before any proposal. */
+  public Trial enqueue(Dna dna) {
+    Value params = space.materialise(dna);
+    return store
+        .createTrial(
+            info.id(),
+            new TrialStore.NewTrial(dna, params, 0, GyrusVersion.get(), host, TrialState.WAITING),
+            Integer.MAX_VALUE,
+            false)
+        .orElseThrow();
+  }
+
+  /** Schedules parameters given by decision id, e.g. {@code {"layers[0].units": 32}}. */
+  public Trial enqueue(Map<String, ? extends Number> params) {
+    Dna dna = space.complete(params, rng(history.size(), 0));
+    for (String k : params.keySet()) {
+      if (space.dnaSpec().get(k) == null) {
+        throw new SpecError(
+            k,
+            "a decision of the space "
+                + space.dnaSpec().decisions().stream().map(d -> d.id()).toList());
+      }
+    }
+    return enqueue(dna);
+  }
+
+  private SplittableRandom rng(int number, int attempt) {
+    return new SplittableRandom(
+        info.seed() * 0x9E3779B97F4A7C15L + number * 0xBF58476D1CE4E5B9L + attempt);
+  }
+
+  /** The next trial to run, or empty once {@code limit} trials count in the study. */
+  public Optional<Trial> ask(int limit) {
+    refresh();
+    Optional<Trial> waiting = store.claimWaiting(info.id(), host);
+    if (waiting.isPresent()) {
+      return track(waiting.get());
+    }
+    Optional<BigInteger> size = space.size();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int number = history.size();
+      boolean exhausted =
+          size.isPresent() && size.get().compareTo(BigInteger.valueOf(history.liveCount())) <= 0;
+      SplittableRandom r = rng(number, attempt);
+      Dna dna = algorithm.propose(space, history, r);
+      boolean unique = dedupe && !exhausted && attempt < 100;
+      if (unique && history.contains(dna)) {
+        // The algorithm insists on a point already tried: step to a fresh neighbour of it.
+        for (int i = 0; i < 64 && history.contains(dna); i++) {
+          dna = i < 32 ? space.mutate(dna, r) : space.sample(r);
+        }
+        if (history.contains(dna)) {
+          continue;
+        }
+      }
+      long trialSeed = r.nextLong();
+      Value params = space.materialise(dna);
+      Optional<Trial> t =
+          store.createTrial(
+              info.id(),
+              new TrialStore.NewTrial(
+                  dna, params, trialSeed, GyrusVersion.get(), host, TrialState.RUNNING),
+              limit,
+              unique);
+      if (t.isPresent()) {
+        history.update(t.get());
+        return track(t.get());
+      }
+      refresh();
+      if (history.liveCount() >= limit) {
+        return Optional.empty();
+      }
+    }
+    throw new IllegalStateException("no new point after 200 proposals");
+  }
+
+  public Trial ask() {
+    return ask(Integer.MAX_VALUE).orElseThrow();
+  }
+
+  private Optional<Trial> track(Trial t) {
+    mine.put(t.id(), t);
+    return Optional.of(t);
+  }
+
+  public void tell(Trial t, Metrics m) {
+    for (double v : m.objectives()) {
+      if (!Double.isFinite(v)) {
+        finish(t, TrialState.FAIL, List.of(), "objective is not a finite number: " + v);
+        return;
+      }
+    }
+    if (m.objectives().size() != info.directions().size()) {
+      finish(
+          t,
+          TrialState.FAIL,
+          List.of(),
+          "expected "
+              + info.directions().size()
+              + " objective values, got "
+              + m.objectives().size());
+      return;
+    }
+    m.extra().forEach((k, v) -> store.setAttr(t.id(), "metric." + k, Double.toString(v)));
+    finish(t, TrialState.COMPLETE, m.objectives(), null);
+  }
+
+  public void tell(Trial t, double... values) {
+    tell(t, Metrics.of(values));
+  }
+
+  public void fail(Trial t, String error) {
+    finish(t, TrialState.FAIL, List.of(), error);
+  }
+
+  public void prune(Trial t, String why) {
+    finish(t, TrialState.PRUNED, List.of(), why);
+  }
+
+  private void finish(Trial t, TrialState state, List<Double> values, String error) {
+    store.finish(t.id(), state, values, error, Instant.now());
+    mine.remove(t.id());
+    store.trial(t.id()).ifPresent(history::update);
+  }
+
+  /** Records an intermediate value; true when the pruner says this trial should stop. */
+  public boolean report(Trial t, long step, double value) {
+    store.reportIntermediate(t.id(), step, value);
+    refresh();
+    Trial current = store.trial(t.id()).orElseThrow();
+    history.update(current);
+    return pruner.shouldPrune(current, step, history);
+  }
+
+  /** What {@link #optimize} did in this process. */
+  public record RunSummary(int ran, int completed, int pruned, int failed) {}
+
+  /**
+   * Runs trials until {@code nTrials} trials count in the study (running, waiting or finished but
+   * not failed), so a resumed run does not overshoot. Stops early after {@code nTrials} failures in
+   * this run, so a broken evaluator cannot loop forever.
+   */
+  public RunSummary optimize(Evaluator evaluator, int nTrials, TrialListener listener) {
+    startHeartbeats();
+    int ran = 0;
+    int completed = 0;
+    int pruned = 0;
+    int failed = 0;
+    try {
+      while (failed < Math.max(10, nTrials)) {
+        Optional<Trial> next = ask(nTrials);
+        if (next.isEmpty()) {
+          break;
+        }
+        Trial t = next.get();
+        ran++;
+        TrialState state = runOne(t, evaluator);
+        switch (state) {
+          case COMPLETE -> completed++;
+          case PRUNED -> pruned++;
+          default -> failed++;
+        }
+        Trial done = store.trial(t.id()).orElse(t);
+        listener.finished(done, this);
+      }
+    } finally {
+      stopHeartbeats();
+    }
+    return new RunSummary(ran, completed, pruned, failed);
+  }
+
+  /** Called after each trial of {@link #optimize} finishes. */
+  @FunctionalInterface
+  public interface TrialListener {
+    void finished(Trial trial, Study study);
+
+    TrialListener NONE = (t, s) -> {};
+  }
+
+  private TrialState runOne(Trial t, Evaluator evaluator) {
+    TrialContext ctx =
+        new TrialContext() {
+          @Override
+          public int number() {
+            return t.number();
+          }
+
+          @Override
+          public long seed() {
+            return t.seed();
+          }
+
+          @Override
+          public boolean report(long step, double value) {
+            return Study.this.report(t, step, value);
+          }
+
+          @Override
+          public void setAttr(String key, String value) {
+            store.setAttr(t.id(), key, value);
+          }
+        };
+    try {
+      Metrics m = evaluator.evaluate(t.params(), ctx);
+      tell(t, m);
+    } catch (TrialPruned p) {
+      prune(t, p.getMessage());
+    } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+      fail(t, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    return store.trial(t.id()).map(Trial::state).orElse(TrialState.FAIL);
+  }
+
+  private void startHeartbeats() {
+    heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread th = new Thread(r, "gyrus-heartbeat");
+              th.setDaemon(true);
+              return th;
+            });
+    long every = Math.max(1, heartbeatTimeout.toMillis() / 4);
+    heartbeats.scheduleAtFixedRate(
+        () -> {
+          Instant now = Instant.now();
+          for (Trial t : mine.values()) {
+            try {
+              store.heartbeat(t.id(), now);
+            } catch (RuntimeException e) {
+              // a missed beat only risks a false FAIL after the timeout; keep beating
+            }
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private void stopHeartbeats() {
+    if (heartbeats != null) {
+      heartbeats.shutdownNow();
+      heartbeats = null;
+    }
+  }
+
+  /** The best COMPLETE trial by the first objective. */
+  public Optional<Trial> best() {
+    refresh();
+    return history.completed().stream().max(Comparator.comparingDouble(history::score));
+  }
+
+  @Override
+  public void close() {
+    stopHeartbeats();
+  }
+
+  private static String hostName() {
+    String pid = Long.toString(ProcessHandle.current().pid());
+    try {
+      return InetAddress.getLocalHost().getHostName() + ":" + pid;
+    } catch (Exception e) {
+      return "localhost:" + pid;
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.gyrus.search;
+
+/** Thrown by an evaluator to end a trial that the pruner stopped. */
+public class TrialPruned extends RuntimeException {
+  public TrialPruned(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,66 @@
+package org.gyrus.search;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.gyrus.core.Dna;
+import org.gyrus.core.Value;
+
+/**
+ * Where studies and their trials live. Every method is atomic; implementations shared by several
+ * processes (SQLite, PostgreSQL) make {@link #createTrial} and {@link #claimWaiting} safe across
+ * them, so no trial number or waiting trial is ever handed out twice.
+ */
+public interface TrialStore extends AutoCloseable {
+
+  /** Creates the study, or returns the stored one of that name (whose settings win). */
+  StudyInfo createStudy(
+      String name, List<Direction> directions, Value space, Value algorithm, long seed);
+
+  Optional<StudyInfo> study(String name);
+
+  List<StudyInfo> studies();
+
+  /** What {@link #createTrial} does with a point. */
+  record NewTrial(
+      Dna dna, Value params, long seed, String version, String host, TrialState state) {}
+
+  /**
+   * Adds a trial numbered after the last, unless {@code limit} trials that count (running, waiting
+   * or finished but not failed) exist already, or a non-failed trial has the same DNA while {@code
+   * unique} is set. Empty in those cases.
+   */
+  Optional<Trial> createTrial(long studyId, NewTrial trial, int limit, boolean unique);
+
+  /** Takes the oldest WAITING trial and makes it RUNNING for this host, if there is one. */
+  Optional<Trial> claimWaiting(long studyId, String host);
+
+  void heartbeat(long trialId, Instant now);
+
+  void reportIntermediate(long trialId, long step, double value);
+
+  void setAttr(long trialId, String key, String value);
+
+  /** Finishes a RUNNING trial; a trial already finished is left as it is (returns false). */
+  boolean finish(long trialId, TrialState state, List<Double> values, String error, Instant end);
+
+  /** Marks RUNNING trials whose last heartbeat is older than {@code timeout} as FAIL. */
+  List<Trial> failStale(long studyId, Duration timeout, Instant now);
+
+  List<Trial> trials(long studyId);
+
+  /** Trials changed after {@code version} (see {@link #version}); cheap when little changed. */
+  List<Trial> trialsChangedSince(long studyId, long version);
+
+  /** A counter that grows with every change to a study's trials. */
+  long version(long studyId);
+
+  Optional<Trial> trial(long trialId);
+
+  /** Where this store lives, for messages. */
+  String location();
+
+  @Override
+  void close();
+}

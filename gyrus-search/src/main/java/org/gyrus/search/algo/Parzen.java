@@ -1,0 +1,307 @@
+package org.gyrus.search.algo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.gyrus.core.Decision;
+
+/**
+ * A Parzen (kernel) density over the points of a space, as in TPE: one product kernel per
+ * observation plus a broad prior component. Observations are rows of doubles indexed by decision
+ * (NaN where a decision was inactive); a missing coordinate falls back to the prior there, which
+ * keeps the density proper on conditional spaces.
+ *
+ * <p>Categorical kernels follow Optuna: the observed option gets weight 1 + p/(n+1), every option
+ * p/(n+1), normalised. On small categorical spaces each observation's kernel value depends only on
+ * which coordinates match, so it is read from a table instead of computing an exponential per
+ * observation; that keeps a density evaluation over 10,000 observations at a few microseconds.
+ */
+final class Parzen {
+  private static final int MAX_TABLE_DIMS = 8;
+  private final double[][] obs;
+  private final double[] weight; // normalised, per observation
+  private final double priorWeight; // normalised
+  private final double[] cumulative;
+  private final double[] lo;
+  private final double[] hi;
+  private final double[] sigma;
+  private final int[] choices; // > 0 for categorical dims
+  private final double[] logMatch;
+  private final double[] logMiss;
+  private final boolean allCategorical;
+
+  Parzen(
+      List<Decision> dims, double[][] obs, double[] weights, double prior, boolean multivariate) {
+    this.obs = obs;
+    int n = obs.length;
+    int d = dims.size();
+    double total = prior;
+    for (double w : weights) {
+      total += w;
+    }
+    weight = new double[n];
+    cumulative = new double[n + 1];
+    double acc = 0;
+    for (int i = 0; i < n; i++) {
+      weight[i] = weights[i] / total;
+      acc += weight[i];
+      cumulative[i] = acc;
+    }
+    priorWeight = prior / total;
+    cumulative[n] = 1.0;
+    lo = new double[d];
+    hi = new double[d];
+    sigma = new double[d];
+    choices = new int[d];
+    logMatch = new double[d];
+    logMiss = new double[d];
+    boolean cat = true;
+    double shrink = Math.pow(Math.max(n, 1), -1.0 / ((multivariate ? d : 1) + 4));
+    for (int j = 0; j < d; j++) {
+      Decision dec = dims.get(j);
+      if (dec instanceof Decision.Choice c) {
+        int k = c.size();
+        choices[j] = k;
+        double fill = prior / (n + 1);
+        double norm = 1 + fill * k;
+        logMatch[j] = Math.log((1 + fill) / norm);
+        logMiss[j] = Math.log(fill / norm);
+      } else {
+        cat = false;
+        double[] b = bounds(dec);
+        lo[j] = b[0];
+        hi[j] = b[1];
+        sigma[j] = Math.max(0.2 * shrink * (hi[j] - lo[j]), 1e-12);
+      }
+    }
+    allCategorical = cat;
+  }
+
+  /** The search interval of a numeric decision in kernel coordinates (log for log ranges). */
+  static double[] bounds(Decision dec) {
+    if (dec instanceof Decision.IntChoice r) {
+      return new double[] {r.lo() - 0.5 * r.step(), r.hi() + 0.5 * r.step()};
+    }
+    Decision.FloatChoice f = (Decision.FloatChoice) dec;
+    return f.log()
+        ? new double[] {Math.log(f.lo()), Math.log(f.hi())}
+        : new double[] {f.lo(), f.hi()};
+  }
+
+  /** Kernel coordinates of a DNA value. */
+  static double encode(Decision dec, Number v) {
+    if (dec instanceof Decision.FloatChoice f && f.log()) {
+      return Math.log(v.doubleValue());
+    }
+    return v.doubleValue();
+  }
+
+  static Number decode(Decision dec, double x) {
+    if (dec instanceof Decision.Choice) {
+      return (long) x;
+    } else if (dec instanceof Decision.IntChoice r) {
+      long k = Math.round((x - r.lo()) / r.step());
+      k = Math.max(0, Math.min(r.count() - 1, k));
+      return r.lo() + k * r.step();
+    }
+    Decision.FloatChoice f = (Decision.FloatChoice) dec;
+    double v = f.log() ? Math.exp(x) : x;
+    return Math.max(f.lo(), Math.min(f.hi(), v));
+  }
+
+  /** Log density of one coordinate under observation i's kernel, or the prior's when i < 0. */
+  private double logKernel(int i, int j, double x) {
+    double o = i >= 0 ? obs[i][j] : Double.NaN;
+    if (choices[j] > 0) {
+      if (Double.isNaN(o)) {
+        return -Math.log(choices[j]);
+      }
+      return o == x ? logMatch[j] : logMiss[j];
+    }
+    double mu = Double.isNaN(o) ? (lo[j] + hi[j]) / 2 : o;
+    double s = Double.isNaN(o) ? hi[j] - lo[j] : sigma[j];
+    double z = (x - mu) / s;
+    double mass = Normal.cdf((hi[j] - mu) / s) - Normal.cdf((lo[j] - mu) / s);
+    return -0.5 * z * z - Math.log(s * Math.sqrt(2 * Math.PI) * Math.max(mass, 1e-300));
+  }
+
+  /** Log density of a point over the coordinates where {@code x} is not NaN. */
+  double logDensity(double[] x) {
+    double priorPart = priorWeight * Math.exp(priorLog(x));
+    if (allCategorical && x.length <= MAX_TABLE_DIMS) {
+      return Math.log(tableSum(x) + priorPart);
+    }
+    int n = obs.length;
+    double[] logs = new double[n];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      double l = 0;
+      for (int j = 0; j < x.length; j++) {
+        if (!Double.isNaN(x[j])) {
+          l += logKernel(i, j, x[j]);
+        }
+      }
+      logs[i] = l;
+      max = Math.max(max, l);
+    }
+    double priorLog = Math.log(priorWeight) + priorLog(x);
+    max = Math.max(max, priorLog);
+    double sum = Math.exp(priorLog - max);
+    for (int i = 0; i < n; i++) {
+      sum += weight[i] * Math.exp(logs[i] - max);
+    }
+    return max + Math.log(sum);
+  }
+
+  private double priorLog(double[] x) {
+    double l = 0;
+    for (int j = 0; j < x.length; j++) {
+      if (!Double.isNaN(x[j])) {
+        l += logKernel(-1, j, x[j]);
+      }
+    }
+    return l;
+  }
+
+  /**
+   * Sum over observations of weight * kernel. An observation's kernel depends only on its match
+   * pattern (per coordinate: miss, match, or inactive), so kernels come from a small table; the
+   * patterns are built from an inverted index (observations by coordinate value), which touches
+   * only the matching observations of each coordinate.
+   */
+  private double tableSum(double[] x) {
+    ensureIndex(x.length);
+    int[] codes = baseCodes.clone();
+    for (int j = 0; j < x.length; j++) {
+      double xj = x[j];
+      if (xj == xj && xj >= 0 && xj < choices[j]) {
+        int step = pow3[j];
+        for (int i : postings[j][(int) xj]) {
+          codes[i] += step;
+        }
+      }
+    }
+    double[] table = new double[tableSize];
+    Arrays.fill(table, Double.NaN);
+    double sum = 0;
+    for (int i = 0; i < codes.length; i++) {
+      int code = codes[i];
+      double k = table[code];
+      if (k != k) {
+        k = Math.exp(patternLog(code, x, pow3));
+        table[code] = k;
+      }
+      sum += weight[i] * k;
+    }
+    return sum;
+  }
+
+  private int[] pow3;
+  private int tableSize;
+  private int[] baseCodes;
+  private int[][][] postings;
+
+  private void ensureIndex(int d) {
+    if (postings != null) {
+      return;
+    }
+    pow3 = new int[d];
+    int size = 1;
+    for (int j = 0; j < d; j++) {
+      pow3[j] = size;
+      size *= 3;
+    }
+    tableSize = size;
+    int n = obs.length;
+    baseCodes = new int[n];
+    postings = new int[d][][];
+    for (int j = 0; j < d; j++) {
+      int[] counts = new int[choices[j]];
+      for (int i = 0; i < n; i++) {
+        double o = obs[i][j];
+        if (o != o) {
+          baseCodes[i] += 2 * pow3[j];
+        } else {
+          counts[(int) o]++;
+        }
+      }
+      postings[j] = new int[choices[j]][];
+      for (int c = 0; c < choices[j]; c++) {
+        postings[j][c] = new int[counts[c]];
+      }
+      int[] fill = new int[choices[j]];
+      for (int i = 0; i < n; i++) {
+        double o = obs[i][j];
+        if (o == o) {
+          int c = (int) o;
+          postings[j][c][fill[c]++] = i;
+        }
+      }
+    }
+  }
+
+  private double patternLog(int code, double[] x, int[] pow3) {
+    double l = 0;
+    for (int j = 0; j < x.length; j++) {
+      if (!Double.isNaN(x[j])) {
+        int state = (code / pow3[j]) % 3;
+        l += state == 0 ? logMiss[j] : state == 1 ? logMatch[j] : -Math.log(choices[j]);
+      }
+    }
+    return l;
+  }
+
+  /** Log density of the single coordinate of a one-dimensional estimator. */
+  double logDensity1(double x) {
+    double[] p = {x};
+    return logDensity(p);
+  }
+
+  /** Probabilities of each option of a one-dimensional categorical estimator (closed form). */
+  double[] categorical() {
+    int k = choices[0];
+    double match = Math.exp(logMatch[0]);
+    double miss = Math.exp(logMiss[0]);
+    double[] p = new double[k];
+    Arrays.fill(p, priorWeight / k);
+    for (int i = 0; i < obs.length; i++) {
+      int o = (int) obs[i][0];
+      for (int c = 0; c < k; c++) {
+        p[c] += weight[i] * (c == o ? match : miss);
+      }
+    }
+    return p;
+  }
+
+  /** Picks an observation's kernel by weight; -1 for the prior. */
+  int pickComponent(RandomGenerator rng) {
+    double u = rng.nextDouble();
+    int i = Arrays.binarySearch(cumulative, u);
+    i = i >= 0 ? i + 1 : -i - 1;
+    return i >= obs.length ? -1 : i;
+  }
+
+  /** Samples coordinate j from component i (-1: the prior). */
+  double sampleFrom(int i, int j, RandomGenerator rng) {
+    double o = i >= 0 ? obs[i][j] : Double.NaN;
+    if (choices[j] > 0) {
+      int k = choices[j];
+      if (Double.isNaN(o)) {
+        return rng.nextInt(k);
+      }
+      if (k == 1 || rng.nextDouble() < Math.exp(logMatch[j]) - Math.exp(logMiss[j])) {
+        return o; // keep the observed option (it also has its share of the uniform part below)
+      }
+      return rng.nextInt(k);
+    }
+    double mu = Double.isNaN(o) ? (lo[j] + hi[j]) / 2 : o;
+    double s = Double.isNaN(o) ? hi[j] - lo[j] : sigma[j];
+    for (int t = 0; t < 64; t++) {
+      double x = mu + s * rng.nextGaussian();
+      if (x >= lo[j] && x <= hi[j]) {
+        return x;
+      }
+    }
+    return Math.max(lo[j], Math.min(hi[j], mu));
+  }
+}

@@ -1,0 +1,282 @@
+package org.gyrus.search.algo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.gyrus.core.Decision;
+import org.gyrus.core.Dna;
+import org.gyrus.core.DnaSpec;
+import org.gyrus.core.Space;
+import org.gyrus.core.Value;
+import org.gyrus.search.Algorithm;
+import org.gyrus.search.History;
+import org.gyrus.search.Trial;
+
+/**
+ * Tree-structured Parzen estimator (Bergstra et al. 2011): split completed trials into the best
+ * {@code gamma} fraction (at most {@code maxGood}) and the rest, fit a kernel density to each, and
+ * propose the candidate, drawn from the good density, with the highest ratio good/rest. {@code
+ * multivariate} models the decisions jointly (one product kernel per trial); otherwise each
+ * decision is modelled on its own, in order, so conditional decisions see only the trials where
+ * they were active. Weights fall linearly for old trials beyond the newest 25, as in Optuna.
+ */
+public final class Tpe implements Algorithm {
+  private final int startup;
+  private final int candidates;
+  private final double gamma;
+  private final int maxGood;
+  private final boolean multivariate;
+  private final double priorWeight;
+  private final List<Long> rowIds = new ArrayList<>();
+  private final List<double[]> rowCache = new ArrayList<>();
+  private DnaSpec rowsFor;
+
+  public Tpe(
+      int startup,
+      int candidates,
+      double gamma,
+      int maxGood,
+      boolean multivariate,
+      double priorWeight) {
+    this.startup = startup;
+    this.candidates = candidates;
+    this.gamma = gamma;
+    this.maxGood = maxGood;
+    this.multivariate = multivariate;
+    this.priorWeight = priorWeight;
+  }
+
+  static Tpe fromSpec(Value.Node n) {
+    Algorithms.allowOnly(
+        n, "startup", "candidates", "gamma", "max_good", "multivariate", "prior_weight");
+    return new Tpe(
+        Algorithms.intOption(n, "startup", 10, 1),
+        Algorithms.intOption(n, "candidates", 24, 1),
+        Algorithms.floatOption(n, "gamma", 0.1, 1e-6, 1),
+        Algorithms.intOption(n, "max_good", 25, 1),
+        Algorithms.boolOption(n, "multivariate", true),
+        Algorithms.floatOption(n, "prior_weight", 1.0, 1e-6, 1e6));
+  }
+
+  @Override
+  public synchronized Dna propose(Space space, History history, RandomGenerator rng) {
+    List<Trial> done = history.completed();
+    if (done.size() < startup) {
+      return new RandomSearch().propose(space, history, rng);
+    }
+    DnaSpec spec = space.dnaSpec();
+    List<Decision> dims = spec.decisions();
+    int n = done.size();
+    double[][] all = rows(spec, done);
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      scores[i] = history.score(done.get(i));
+    }
+    boolean[] good = splitGood(scores);
+    int nGood = 0;
+    for (boolean b : good) {
+      nGood += b ? 1 : 0;
+    }
+    double[][] goodRows = new double[nGood][];
+    double[][] badRows = new double[n - nGood][];
+    int gi = 0;
+    int bi = 0;
+    for (int i = 0; i < n; i++) {
+      if (good[i]) {
+        goodRows[gi++] = all[i];
+      } else {
+        badRows[bi++] = all[i];
+      }
+    }
+    if (multivariate) {
+      return proposeJoint(space, history, dims, goodRows, badRows, rng);
+    }
+    return space.complete(proposeIndependent(spec, dims, goodRows, badRows, rng), rng);
+  }
+
+  /** Rows of kernel coordinates, cached by position in the completed list while it only grows. */
+  private double[][] rows(DnaSpec spec, List<Trial> done) {
+    if (spec != rowsFor) {
+      rowIds.clear();
+      rowCache.clear();
+      rowsFor = spec;
+    }
+    List<Decision> dims = spec.decisions();
+    int n = done.size();
+    for (int i = 0; i < n; i++) {
+      Trial t = done.get(i);
+      if (i < rowIds.size() && rowIds.get(i) == t.id()) {
+        continue;
+      }
+      while (rowIds.size() > i) { // the list changed under us: rebuild from here
+        rowIds.remove(rowIds.size() - 1);
+        rowCache.remove(rowCache.size() - 1);
+      }
+      double[] r = new double[dims.size()];
+      for (int j = 0; j < dims.size(); j++) {
+        Number v = t.dna().get(dims.get(j).id());
+        r[j] = v == null ? Double.NaN : Parzen.encode(dims.get(j), v);
+      }
+      rowIds.add(t.id());
+      rowCache.add(r);
+    }
+    return rowCache.subList(0, n).toArray(new double[0][]);
+  }
+
+  /** Marks the best: ceil(gamma * n) of them, at most maxGood; among equals, the older first. */
+  private boolean[] splitGood(double[] scores) {
+    int n = scores.length;
+    int k = Math.max(1, Math.min((int) Math.ceil(gamma * n), maxGood));
+    double threshold = kthLargest(scores, k);
+    boolean[] good = new boolean[n];
+    int marked = 0;
+    for (int i = 0; i < n; i++) {
+      if (scores[i] > threshold) {
+        good[i] = true;
+        marked++;
+      }
+    }
+    for (int i = 0; i < n && marked < k; i++) {
+      if (scores[i] == threshold) {
+        good[i] = true;
+        marked++;
+      }
+    }
+    return good;
+  }
+
+  /** The k-th largest score, keeping the k best seen in a small array (k is at most maxGood). */
+  private static double kthLargest(double[] scores, int k) {
+    double[] top = new double[k];
+    Arrays.fill(top, Double.NEGATIVE_INFINITY);
+    int minAt = 0;
+    for (double v : scores) {
+      if (v > top[minAt]) {
+        top[minAt] = v;
+        for (int i = 0; i < k; i++) {
+          if (top[i] < top[minAt]) {
+            minAt = i;
+          }
+        }
+      }
+    }
+    return top[minAt];
+  }
+
+  /** Linear ramp: the newest 25 weigh 1, older ones fall to 1/n (Optuna's default weights). */
+  static double[] ramp(int n) {
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0);
+    if (n > 25) {
+      int m = n - 25;
+      for (int i = 0; i < m; i++) {
+        w[i] = m == 1 ? 1.0 / n : 1.0 / n + (1 - 1.0 / n) * i / (m - 1);
+      }
+    }
+    return w;
+  }
+
+  /** The best-scoring candidate not tried before (the best overall if all were tried). */
+  private Dna proposeJoint(
+      Space space,
+      History history,
+      List<Decision> dims,
+      double[][] goodRows,
+      double[][] badRows,
+      RandomGenerator rng) {
+    DnaSpec spec = space.dnaSpec();
+    Parzen l = new Parzen(dims, goodRows, ramp(goodRows.length), priorWeight, true);
+    Parzen g = new Parzen(dims, badRows, ramp(badRows.length), priorWeight, true);
+    Dna best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    Dna bestSeen = null;
+    double bestSeenScore = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < candidates; c++) {
+      int comp = l.pickComponent(rng);
+      Map<String, Number> point = new LinkedHashMap<>();
+      double[] x = new double[dims.size()];
+      Arrays.fill(x, Double.NaN);
+      for (int j = 0; j < dims.size(); j++) {
+        Decision d = dims.get(j);
+        if (!spec.isActive(d, point)) {
+          continue;
+        }
+        Number v = Parzen.decode(d, l.sampleFrom(comp, j, rng));
+        point.put(d.id(), v);
+        x[j] = Parzen.encode(d, v);
+      }
+      Dna dna = space.complete(point, rng);
+      boolean seen = history.contains(dna);
+      if (seen && best != null) {
+        continue; // an unseen candidate wins anyway; skip the density work
+      }
+      double score = l.logDensity(x) - g.logDensity(x);
+      if (seen) {
+        if (score > bestSeenScore) {
+          bestSeenScore = score;
+          bestSeen = dna;
+        }
+      } else if (score > bestScore) {
+        bestScore = score;
+        best = dna;
+      }
+    }
+    return best != null ? best : bestSeen;
+  }
+
+  private Map<String, Number> proposeIndependent(
+      DnaSpec spec,
+      List<Decision> dims,
+      double[][] goodRows,
+      double[][] badRows,
+      RandomGenerator rng) {
+    Map<String, Number> point = new LinkedHashMap<>();
+    for (int j = 0; j < dims.size(); j++) {
+      Decision d = dims.get(j);
+      if (!spec.isActive(d, point)) {
+        continue;
+      }
+      Parzen l = marginal(dims, j, goodRows);
+      Parzen g = marginal(dims, j, badRows);
+      double bestX = Double.NaN;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      double[] lp = d instanceof Decision.Choice ? l.categorical() : null;
+      double[] gp = d instanceof Decision.Choice ? g.categorical() : null;
+      for (int c = 0; c < candidates; c++) {
+        double x = Parzen.encode(d, Parzen.decode(d, l.sampleFrom(l.pickComponent(rng), 0, rng)));
+        double score =
+            lp != null
+                ? Math.log(lp[(int) x]) - Math.log(gp[(int) x])
+                : l.logDensity1(x) - g.logDensity1(x);
+        if (score > bestScore) {
+          bestScore = score;
+          bestX = x;
+        }
+      }
+      point.put(d.id(), Parzen.decode(d, bestX));
+    }
+    return point;
+  }
+
+  /** A one-dimensional density over decision j, from the rows where it was active. */
+  private Parzen marginal(List<Decision> dims, int j, double[][] rowsIn) {
+    double[] all = ramp(rowsIn.length);
+    int m = 0;
+    for (double[] r : rowsIn) {
+      m += Double.isNaN(r[j]) ? 0 : 1;
+    }
+    double[][] kept = new double[m][];
+    double[] w = new double[m];
+    int k = 0;
+    for (int i = 0; i < rowsIn.length; i++) {
+      if (!Double.isNaN(rowsIn[i][j])) {
+        kept[k] = new double[] {rowsIn[i][j]};
+        w[k++] = all[i];
+      }
+    }
+    return new Parzen(List.of(dims.get(j)), kept, w, priorWeight, false);
+  }
+}

@@ -1,0 +1,582 @@
+package org.gyrus.search.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.gyrus.core.Dna;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
+import org.gyrus.search.Direction;
+import org.gyrus.search.StudyInfo;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
+
+/** A trial store over SQL; each write is one transaction. Subclasses pick the locking. */
+abstract class JdbcTrialStore implements TrialStore {
+  static final int SCHEMA_VERSION = 1;
+
+  enum Dialect {
+    SQLITE,
+    POSTGRES
+  }
+
+  protected final Connection conn;
+  private final String location;
+  private final Dialect dialect;
+
+  JdbcTrialStore(Connection conn, String location, Dialect dialect) {
+    this.conn = conn;
+    this.location = location;
+    this.dialect = dialect;
+  }
+
+  /** Starts a write transaction that excludes other writers. */
+  protected abstract void beginWrite() throws SQLException;
+
+  protected abstract PreparedStatement insertReturningId(String sql) throws SQLException;
+
+  @Override
+  public String location() {
+    return location;
+  }
+
+  /** Creates the tables, or checks that an existing database is a Gyrus store of this version. */
+  void migrate(boolean existed) throws SQLException {
+    String id = dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
+    if (existed && !tableExists("gyrus_meta") && tableCount() > 0) {
+      throw new SpecError(location, "a Gyrus study database; this one holds other tables");
+    }
+    write(
+        () -> {
+          try (Statement s = conn.createStatement()) {
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS gyrus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS studies (id "
+                    + id
+                    + ", name TEXT NOT NULL UNIQUE, directions TEXT NOT NULL, space TEXT NOT NULL,"
+                    + " algorithm TEXT NOT NULL, seed BIGINT NOT NULL, created_ms BIGINT NOT NULL)");
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS trials (id "
+                    + id
+                    + ", study_id BIGINT NOT NULL REFERENCES studies(id), number INTEGER NOT NULL,"
+                    + " state TEXT NOT NULL, dna TEXT NOT NULL, dna_key TEXT NOT NULL, params TEXT,"
+                    + " vals TEXT NOT NULL, seed BIGINT NOT NULL, version TEXT, host TEXT,"
+                    + " start_ms BIGINT, end_ms BIGINT, heartbeat_ms BIGINT, error TEXT,"
+                    + " seq BIGINT NOT NULL, UNIQUE (study_id, number))");
+            s.execute("CREATE INDEX IF NOT EXISTS trials_dna ON trials (study_id, dna_key)");
+            s.execute("CREATE INDEX IF NOT EXISTS trials_seq ON trials (study_id, seq)");
+            s.execute("CREATE INDEX IF NOT EXISTS trials_state ON trials (study_id, state)");
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS intermediate (trial_id BIGINT NOT NULL REFERENCES"
+                    + " trials(id), step BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL,"
+                    + " PRIMARY KEY (trial_id, step))");
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS attrs (trial_id BIGINT NOT NULL REFERENCES trials(id),"
+                    + " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (trial_id, key))");
+          }
+          String v = meta("schema_version");
+          if (v == null) {
+            try (PreparedStatement p =
+                conn.prepareStatement("INSERT INTO gyrus_meta VALUES ('schema_version', ?)")) {
+              p.setString(1, Integer.toString(SCHEMA_VERSION));
+              p.executeUpdate();
+            }
+          } else if (!v.equals(Integer.toString(SCHEMA_VERSION))) {
+            throw new SpecError(location, "schema version " + SCHEMA_VERSION, v);
+          }
+          return null;
+        });
+  }
+
+  private String meta(String key) throws SQLException {
+    try (PreparedStatement p =
+        conn.prepareStatement("SELECT value FROM gyrus_meta WHERE key = ?")) {
+      p.setString(1, key);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private boolean tableExists(String name) throws SQLException {
+    try (ResultSet rs = conn.getMetaData().getTables(null, null, name, null)) {
+      return rs.next();
+    }
+  }
+
+  private int tableCount() throws SQLException {
+    int n = 0;
+    try (ResultSet rs = conn.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A unit of work inside a transaction. */
+  protected interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work} in one write transaction; on any error nothing of it is kept. */
+  protected synchronized <T> T write(Work<T> work) {
+    try {
+      beginWrite();
+      try {
+        T result = work.run();
+        try (Statement s = conn.createStatement()) {
+          s.execute("COMMIT");
+        }
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try (Statement s = conn.createStatement()) {
+          s.execute("ROLLBACK");
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(location + ": " + e.getMessage(), e);
+    }
+  }
+
+  protected synchronized <T> T read(Work<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new StoreException(location + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public StudyInfo createStudy(
+      String name, List<Direction> directions, Value space, Value algorithm, long seed) {
+    return write(
+        () -> {
+          Optional<StudyInfo> existing = findStudy(name);
+          if (existing.isPresent()) {
+            return existing.get();
+          }
+          try (PreparedStatement p =
+              insertReturningId(
+                  "INSERT INTO studies (name, directions, space, algorithm, seed, created_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, name);
+            p.setString(2, String.join(",", directions.stream().map(Enum::name).toList()));
+            p.setString(3, compact(space));
+            p.setString(4, compact(algorithm));
+            p.setLong(5, seed);
+            p.setLong(6, System.currentTimeMillis());
+            p.executeUpdate();
+          }
+          return findStudy(name).orElseThrow();
+        });
+  }
+
+  static String compact(Value v) {
+    try {
+      return SpecCodec.json().writeValueAsString(SpecCodec.toTree(v));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Optional<StudyInfo> findStudy(String name) throws SQLException {
+    try (PreparedStatement p = conn.prepareStatement("SELECT * FROM studies WHERE name = ?")) {
+      p.setString(1, name);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(studyFrom(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private StudyInfo studyFrom(ResultSet rs) throws SQLException {
+    List<Direction> dirs = new ArrayList<>();
+    for (String d : rs.getString("directions").split(",")) {
+      dirs.add(Direction.valueOf(d));
+    }
+    String name = rs.getString("name");
+    return new StudyInfo(
+        rs.getLong("id"),
+        name,
+        dirs,
+        parse(rs.getString("space"), "study " + name + " space"),
+        parse(rs.getString("algorithm"), "study " + name + " algorithm"),
+        rs.getLong("seed"),
+        Instant.ofEpochMilli(rs.getLong("created_ms")));
+  }
+
+  private Value parse(String json, String what) {
+    try {
+      return SpecCodec.fromJson(json);
+    } catch (SpecError e) {
+      throw new SpecError(location, "a readable " + what + " (" + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public Optional<StudyInfo> study(String name) {
+    return read(() -> findStudy(name));
+  }
+
+  @Override
+  public List<StudyInfo> studies() {
+    return read(
+        () -> {
+          List<StudyInfo> out = new ArrayList<>();
+          try (Statement s = conn.createStatement();
+              ResultSet rs = s.executeQuery("SELECT * FROM studies ORDER BY id")) {
+            while (rs.next()) {
+              out.add(studyFrom(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  private long nextSeq(long studyId) throws SQLException {
+    try (PreparedStatement p =
+        conn.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM trials WHERE study_id = ?")) {
+      p.setLong(1, studyId);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private long scalar(String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = conn.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        p.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Override
+  public Optional<Trial> createTrial(long studyId, NewTrial t, int limit, boolean unique) {
+    return write(
+        () -> {
+          long counting =
+              scalar("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'FAIL'", studyId);
+          if (counting >= limit) {
+            return Optional.empty();
+          }
+          String key = t.dna().toJson();
+          if (unique
+              && scalar(
+                      "SELECT COUNT(*) FROM trials WHERE study_id = ? AND dna_key = ? AND state <> 'FAIL'",
+                      studyId,
+                      key)
+                  > 0) {
+            return Optional.empty();
+          }
+          int number =
+              (int)
+                  scalar(
+                      "SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?",
+                      studyId);
+          long now = System.currentTimeMillis();
+          boolean running = t.state() == TrialState.RUNNING;
+          long id;
+          try (PreparedStatement p =
+              insertReturningId(
+                  "INSERT INTO trials (study_id, number, state, dna, dna_key, params, vals, seed, version, host,"
+                      + " start_ms, heartbeat_ms, seq) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)")) {
+            p.setLong(1, studyId);
+            p.setInt(2, number);
+            p.setString(3, t.state().name());
+            p.setString(4, key);
+            p.setString(5, key);
+            p.setString(6, t.params() == null ? null : compact(t.params()));
+            p.setLong(7, t.seed());
+            p.setString(8, t.version());
+            p.setString(9, t.host());
+            if (running) {
+              p.setLong(10, now);
+              p.setLong(11, now);
+            } else {
+              p.setObject(10, null);
+              p.setObject(11, null);
+            }
+            p.setLong(12, nextSeq(studyId));
+            p.executeUpdate();
+            try (ResultSet rs = p.getGeneratedKeys()) {
+              rs.next();
+              id = rs.getLong(1);
+            }
+          }
+          return loadTrial(id);
+        });
+  }
+
+  @Override
+  public Optional<Trial> claimWaiting(long studyId, String host) {
+    return write(
+        () -> {
+          long id;
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "SELECT id FROM trials WHERE study_id = ? AND state = 'WAITING' ORDER BY number LIMIT 1")) {
+            p.setLong(1, studyId);
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<Trial>empty();
+              }
+              id = rs.getLong(1);
+            }
+          }
+          long now = System.currentTimeMillis();
+          update(
+              "UPDATE trials SET state = 'RUNNING', host = ?, start_ms = ?, heartbeat_ms = ?, seq = ? WHERE id = ?",
+              host,
+              now,
+              now,
+              nextSeq(studyId),
+              id);
+          return loadTrial(id);
+        });
+  }
+
+  private void update(String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = conn.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        p.setObject(i + 1, args[i]);
+      }
+      p.executeUpdate();
+    }
+  }
+
+  private void touch(long trialId) throws SQLException {
+    long study = scalar("SELECT study_id FROM trials WHERE id = ?", trialId);
+    update("UPDATE trials SET seq = ? WHERE id = ?", nextSeq(study), trialId);
+  }
+
+  @Override
+  public void heartbeat(long trialId, Instant now) {
+    write(
+        () -> {
+          update(
+              "UPDATE trials SET heartbeat_ms = ? WHERE id = ? AND state = 'RUNNING'",
+              now.toEpochMilli(),
+              trialId);
+          return null;
+        });
+  }
+
+  @Override
+  public void reportIntermediate(long trialId, long step, double value) {
+    write(
+        () -> {
+          update(
+              dialect == Dialect.SQLITE
+                  ? "INSERT OR REPLACE INTO intermediate (trial_id, step, value) VALUES (?, ?, ?)"
+                  : "INSERT INTO intermediate (trial_id, step, value) VALUES (?, ?, ?) ON CONFLICT (trial_id, step) DO UPDATE SET value = EXCLUDED.value",
+              trialId,
+              step,
+              value);
+          touch(trialId);
+          return null;
+        });
+  }
+
+  @Override
+  public void setAttr(long trialId, String key, String value) {
+    write(
+        () -> {
+          update(
+              dialect == Dialect.SQLITE
+                  ? "INSERT OR REPLACE INTO attrs (trial_id, key, value) VALUES (?, ?, ?)"
+                  : "INSERT INTO attrs (trial_id, key, value) VALUES (?, ?, ?) ON CONFLICT (trial_id, key) DO UPDATE SET value = EXCLUDED.value",
+              trialId,
+              key,
+              value);
+          touch(trialId);
+          return null;
+        });
+  }
+
+  @Override
+  public boolean finish(
+      long trialId, TrialState state, List<Double> values, String error, Instant end) {
+    return write(
+        () -> {
+          long study = scalar("SELECT study_id FROM trials WHERE id = ?", trialId);
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "UPDATE trials SET state = ?, vals = ?, error = ?, end_ms = ?, seq = ? WHERE id = ? AND state IN ('RUNNING', 'WAITING')")) {
+            p.setString(1, state.name());
+            p.setString(2, SpecCodec.json().writeValueAsString(values));
+            p.setString(3, error);
+            p.setLong(4, end.toEpochMilli());
+            p.setLong(5, nextSeq(study));
+            p.setLong(6, trialId);
+            return p.executeUpdate() == 1;
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  @Override
+  public List<Trial> failStale(long studyId, Duration timeout, Instant now) {
+    return write(
+        () -> {
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "SELECT id FROM trials WHERE study_id = ? AND state = 'RUNNING' AND heartbeat_ms < ?")) {
+            p.setLong(1, studyId);
+            p.setLong(2, now.minus(timeout).toEpochMilli());
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          List<Trial> out = new ArrayList<>();
+          for (long id : ids) {
+            update(
+                "UPDATE trials SET state = 'FAIL', error = ?, end_ms = ?, seq = ? WHERE id = ?",
+                "heartbeat lost: the process running it stopped",
+                now.toEpochMilli(),
+                nextSeq(studyId),
+                id);
+            out.add(loadTrial(id).orElseThrow());
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<Trial> trials(long studyId) {
+    return trialsChangedSince(studyId, -1);
+  }
+
+  @Override
+  public List<Trial> trialsChangedSince(long studyId, long version) {
+    return read(() -> loadTrials("t.study_id = ? AND t.seq > ?", studyId, version));
+  }
+
+  @Override
+  public long version(long studyId) {
+    return read(
+        () -> scalar("SELECT COALESCE(MAX(seq), 0) FROM trials WHERE study_id = ?", studyId));
+  }
+
+  @Override
+  public Optional<Trial> trial(long trialId) {
+    return read(() -> loadTrial(trialId));
+  }
+
+  private Optional<Trial> loadTrial(long id) throws SQLException {
+    List<Trial> l = loadTrials("t.id = ?", id);
+    return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+  }
+
+  private List<Trial> loadTrials(String where, Object... args) throws SQLException {
+    Map<Long, TreeMap<Long, Double>> inter = new HashMap<>();
+    try (PreparedStatement p =
+        conn.prepareStatement(
+            "SELECT i.trial_id, i.step, i.value FROM intermediate i JOIN trials t ON t.id = i.trial_id WHERE "
+                + where)) {
+      bind(p, args);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          inter
+              .computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+              .put(rs.getLong(2), rs.getDouble(3));
+        }
+      }
+    }
+    Map<Long, Map<String, String>> attrs = new HashMap<>();
+    try (PreparedStatement p =
+        conn.prepareStatement(
+            "SELECT a.trial_id, a.key, a.value FROM attrs a JOIN trials t ON t.id = a.trial_id WHERE "
+                + where)) {
+      bind(p, args);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          attrs
+              .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+              .put(rs.getString(2), rs.getString(3));
+        }
+      }
+    }
+    List<Trial> out = new ArrayList<>();
+    try (PreparedStatement p =
+        conn.prepareStatement("SELECT * FROM trials t WHERE " + where + " ORDER BY t.number")) {
+      bind(p, args);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong("id");
+          String params = rs.getString("params");
+          out.add(
+              new Trial(
+                  id,
+                  rs.getInt("number"),
+                  TrialState.valueOf(rs.getString("state")),
+                  Dna.fromJson(rs.getString("dna")),
+                  params == null ? null : parse(params, "trial params"),
+                  readValues(rs.getString("vals")),
+                  inter.getOrDefault(id, new TreeMap<>()),
+                  attrs.getOrDefault(id, Map.of()),
+                  rs.getLong("seed"),
+                  rs.getString("version"),
+                  rs.getString("host"),
+                  instant(rs, "start_ms"),
+                  instant(rs, "end_ms"),
+                  instant(rs, "heartbeat_ms"),
+                  rs.getString("error")));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void bind(PreparedStatement p, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      p.setObject(i + 1, args[i]);
+    }
+  }
+
+  private static List<Double> readValues(String json) {
+    try {
+      return SpecCodec.json().readValue(json, new TypeReference<List<Double>>() {});
+    } catch (Exception e) {
+      throw new SpecError("trial values", "a JSON list of numbers", json);
+    }
+  }
+
+  private static Instant instant(ResultSet rs, String col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new StoreException(location + ": " + e.getMessage(), e);
+    }
+  }
+}
