@@ -1,6 +1,7 @@
 package org.gyrus.search.bench;
 
 import java.nio.file.Path;
+import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.search.Evaluator;
 import org.gyrus.search.EvaluatorFactory;
@@ -22,7 +23,23 @@ public final class NasBench201Evaluator implements EvaluatorFactory {
 
   @Override
   public Evaluator create(Value.Node spec, Path dataDir) {
+    for (String k : spec.args().keySet()) {
+      if (!k.equals("delay_ms")) {
+        throw new SpecError("evaluator." + k, "only the option delay_ms", "'" + k + "'");
+      }
+    }
+    long delay = spec.intArg("delay_ms", 0);
+    if (delay < 0 || delay > 3_600_000) {
+      throw new SpecError(
+          "evaluator.delay_ms", "a delay between 0 and 3600000 ms", Long.toString(delay));
+    }
     NasBench201 table = NasBench201.load(dataDir);
-    return (concrete, ctx) -> Metrics.of(table.accuracy(concrete));
+    // delay_ms stands in for the cost of a real evaluation (crash and concurrency tests, demos).
+    return (concrete, ctx) -> {
+      if (delay > 0) {
+        Thread.sleep(delay);
+      }
+      return Metrics.of(table.accuracy(concrete));
+    };
   }
 }

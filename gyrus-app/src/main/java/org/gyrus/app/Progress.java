@@ -1,0 +1,27 @@
+package org.gyrus.app;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.gyrus.search.Study;
+import org.gyrus.search.Trial;
+
+/** One line per finished trial: its outcome and the best so far. */
+final class Progress {
+  private Progress() {}
+
+  static Study.TrialListener trialLines(PrintStream err) {
+    return (Trial t, Study s) -> {
+      String best = s.best().map(TrialTable::value).orElse("-");
+      err.printf(
+          Locale.ROOT,
+          "trial %4d %-8s value %-10s best %-10s %6.2fs%s%n",
+          t.number(),
+          t.state(),
+          TrialTable.value(t),
+          best,
+          t.durationSeconds(),
+          t.error() == null ? "" : "  " + t.error());
+      err.flush();
+    };
+  }
+}

@@ -1,0 +1,262 @@
+package org.gyrus.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gyrus.core.Decision;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.core.SpecError;
+import org.gyrus.search.Study;
+import org.gyrus.search.StudyInfo;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
+import org.gyrus.search.store.TrialStores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gyrus study list|show|best|export}: look into stored studies. */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    description = "Query and export stored studies.",
+    subcommands = {
+      StudyCommand.ListStudies.class,
+      StudyCommand.Show.class,
+      StudyCommand.Best.class,
+      StudyCommand.Export.class
+    })
+final class StudyCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  static TrialStore openExisting(String url) {
+    if (url.startsWith("sqlite:") && !Files.exists(Path.of(url.substring("sqlite:".length())))) {
+      throw new SpecError(
+          "--storage",
+          "an existing study database",
+          "no file at " + url.substring("sqlite:".length()));
+    }
+    return TrialStores.open(url);
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List studies with trial counts and best value.")
+  static final class ListStudies implements Runnable {
+    @Mixin StorageOption storage;
+
+    @Override
+    public void run() {
+      try (TrialStore store = openExisting(storage.url)) {
+        System.out.printf(
+            Locale.ROOT,
+            "%-32s %-9s %-8s %-8s %-6s %-12s%n",
+            "study",
+            "direction",
+            "complete",
+            "pruned",
+            "failed",
+            "best");
+        for (StudyInfo info : store.studies()) {
+          Study s = Study.load(store, info.name());
+          Map<TrialState, Integer> counts = new LinkedHashMap<>();
+          for (Trial t : s.trials()) {
+            counts.merge(t.state(), 1, Integer::sum);
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "%-32s %-9s %-8d %-8d %-6d %-12s%n",
+              info.name(),
+              info.directions().get(0).name().toLowerCase(Locale.ROOT),
+              counts.getOrDefault(TrialState.COMPLETE, 0),
+              counts.getOrDefault(TrialState.PRUNED, 0),
+              counts.getOrDefault(TrialState.FAIL, 0),
+              s.best().map(TrialTable::value).orElse("-"));
+        }
+      }
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show every trial of a study.")
+  static final class Show implements Runnable {
+    @Mixin StorageOption storage;
+
+    @Option(names = "--study", required = true)
+    String study;
+
+    @Override
+    public void run() {
+      try (TrialStore store = openExisting(storage.url)) {
+        TrialTable.all(Study.load(store, study), System.out);
+      }
+    }
+  }
+
+  @Command(
+      name = "best",
+      mixinStandardHelpOptions = true,
+      description = "Print the best trial and its concrete spec.")
+  static final class Best implements Runnable {
+    @Mixin StorageOption storage;
+
+    @Option(names = "--study", required = true)
+    String study;
+
+    @Override
+    public void run() {
+      try (TrialStore store = openExisting(storage.url)) {
+        Study s = Study.load(store, study);
+        Trial t =
+            s.best()
+                .orElseThrow(
+                    () ->
+                        new SpecError(
+                            "--study",
+                            "a study with a complete trial",
+                            "'" + study + "' has none"));
+        System.out.printf(
+            Locale.ROOT,
+            "# trial %d, value %s, seed %d, gyrus %s, host %s%n",
+            t.number(),
+            TrialTable.value(t),
+            t.seed(),
+            t.version(),
+            t.host());
+        System.out.println("# dna: " + t.dna().toJson());
+        System.out.print(SpecCodec.toYaml(t.params()));
+      }
+    }
+  }
+
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Export a study's trials as CSV or JSON.")
+  static final class Export implements java.util.concurrent.Callable<Integer> {
+    @Mixin StorageOption storage;
+
+    @Option(names = "--study", required = true)
+    String study;
+
+    @Option(
+        names = "--format",
+        defaultValue = "csv",
+        description = "csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+        names = {"-o", "--output"},
+        description = "Output file (default: standard output).")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!format.equals("csv") && !format.equals("json")) {
+        throw new SpecError("--format", "csv or json", "'" + format + "'");
+      }
+      try (TrialStore store = openExisting(storage.url)) {
+        Study s = Study.load(store, study);
+        String text = format.equals("csv") ? csv(s) : json(s);
+        if (output == null) {
+          System.out.print(text);
+        } else {
+          Files.writeString(output, text, StandardCharsets.UTF_8);
+          System.err.println("wrote " + output);
+        }
+      }
+      return 0;
+    }
+
+    static String csv(Study s) {
+      List<Decision> decisions = s.space().dnaSpec().decisions();
+      StringBuilder sb = new StringBuilder();
+      List<String> header = new ArrayList<>(List.of("number", "state"));
+      for (int i = 0; i < s.info().directions().size(); i++) {
+        header.add("value" + (i == 0 ? "" : Integer.toString(i)));
+      }
+      header.addAll(List.of("duration_s", "start", "end", "seed", "version", "host"));
+      for (Decision d : decisions) {
+        header.add("param:" + d.id());
+      }
+      header.add("error");
+      sb.append(String.join(",", header.stream().map(Export::quote).toList())).append('\n');
+      for (Trial t : s.trials()) {
+        List<String> row = new ArrayList<>();
+        row.add(Integer.toString(t.number()));
+        row.add(t.state().name());
+        for (int i = 0; i < s.info().directions().size(); i++) {
+          row.add(i < t.values().size() ? Double.toString(t.values().get(i)) : "");
+        }
+        row.add(Double.isNaN(t.durationSeconds()) ? "" : Double.toString(t.durationSeconds()));
+        row.add(t.start() == null ? "" : t.start().toString());
+        row.add(t.end() == null ? "" : t.end().toString());
+        row.add(Long.toString(t.seed()));
+        row.add(String.valueOf(t.version()));
+        row.add(String.valueOf(t.host()));
+        for (Decision d : decisions) {
+          Number v = t.dna().get(d.id());
+          row.add(
+              v == null
+                  ? ""
+                  : d instanceof Decision.Choice c ? c.labels().get(v.intValue()) : v.toString());
+        }
+        row.add(t.error() == null ? "" : t.error());
+        sb.append(String.join(",", row.stream().map(Export::quote).toList())).append('\n');
+      }
+      return sb.toString();
+    }
+
+    static String quote(String s) {
+      if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+        return '"' + s.replace("\"", "\"\"") + '"';
+      }
+      return s;
+    }
+
+    static String json(Study s) throws IOException {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (Trial t : s.trials()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", t.number());
+        m.put("state", t.state().name());
+        m.put("values", t.values());
+        m.put("intermediate", t.intermediate());
+        m.put("params", t.params() == null ? null : SpecCodec.toTree(t.params()));
+        m.put("dna", t.dna().values());
+        m.put("attrs", t.attrs());
+        m.put("seed", t.seed());
+        m.put("version", t.version());
+        m.put("host", t.host());
+        m.put("start", t.start() == null ? null : t.start().toString());
+        m.put("end", t.end() == null ? null : t.end().toString());
+        m.put("duration_s", Double.isNaN(t.durationSeconds()) ? null : t.durationSeconds());
+        m.put("error", t.error());
+        rows.add(m);
+      }
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("study", s.info().name());
+      doc.put("directions", s.info().directions());
+      doc.put("seed", s.info().seed());
+      doc.put("algorithm", SpecCodec.toTree(s.info().algorithm()));
+      doc.put("space", SpecCodec.toTree(s.info().space()));
+      doc.put("trials", rows);
+      return SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+    }
+  }
+}
