@@ -195,6 +195,9 @@ public final class Study implements AutoCloseable {
       int number = history.size();
       boolean exhausted =
           size.isPresent() && size.get().compareTo(BigInteger.valueOf(history.liveCount())) <= 0;
+      if (exhausted && dedupe) {
+        return Optional.empty(); // every point of a finite space has been tried
+      }
       SplittableRandom r = rng(number, attempt);
       Dna dna = algorithm.propose(space, history, r);
       boolean unique = dedupe && !exhausted && attempt < 100;

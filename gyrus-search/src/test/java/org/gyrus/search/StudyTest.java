@@ -1,0 +1,175 @@
+package org.gyrus.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.gyrus.core.Value;
+import org.gyrus.core.Values;
+import org.gyrus.search.store.MemoryTrialStore;
+import org.gyrus.search.store.SqliteTrialStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyTest {
+  private static final Value SPACE =
+      Value.Node.of("m", "units", Values.intRange(1, 50), "act", Values.oneOf("relu", "tanh"));
+  @TempDir Path dir;
+
+  private static Study open(TrialStore store, Study.Options opts) {
+    return Study.open(
+        store, "s", SPACE, List.of(Direction.MAXIMIZE), new Value.StrVal("random"), 1, opts);
+  }
+
+  @Test
+  void askTellRecordsValuesProvenanceAndIntermediates() {
+    try (TrialStore store = SqliteTrialStore.open(dir.resolve("a.db"));
+        Study s = open(store, Study.Options.DEFAULT)) {
+      Trial t = s.ask();
+      assertThat(t.state()).isEqualTo(TrialState.RUNNING);
+      assertThat(s.report(t, 1, 0.5)).isFalse();
+      s.tell(t, Metrics.of(0.75));
+      Trial stored = store.trial(t.id()).orElseThrow();
+      assertThat(stored.state()).isEqualTo(TrialState.COMPLETE);
+      assertThat(stored.values()).containsExactly(0.75);
+      assertThat(stored.intermediate()).containsEntry(1L, 0.5);
+      assertThat(stored.params()).isEqualTo(s.space().materialise(stored.dna()));
+      assertThat(stored.version()).isNotBlank();
+      assertThat(stored.host()).contains(":");
+      assertThat(stored.end()).isAfterOrEqualTo(stored.start());
+    }
+  }
+
+  @Test
+  void failingEvaluatorsAreRecordedAndTheStudyGoesOn() {
+    try (TrialStore store = new MemoryTrialStore();
+        Study s = open(store, Study.Options.DEFAULT)) {
+      Study.RunSummary r =
+          s.optimize(
+              (c, ctx) -> {
+                if (ctx.number() % 3 == 0) {
+                  throw new IllegalStateException("boom " + ctx.number());
+                }
+                return Metrics.of(ctx.number());
+              },
+              10,
+              Study.TrialListener.NONE);
+      assertThat(r.failed()).isPositive();
+      assertThat(s.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)).hasSize(10);
+      assertThat(
+              s.trials().stream()
+                  .filter(t -> t.state() == TrialState.FAIL)
+                  .findFirst()
+                  .orElseThrow()
+                  .error())
+          .contains("boom");
+    }
+  }
+
+  @Test
+  void enqueuedPointsRunFirst() {
+    try (TrialStore store = new MemoryTrialStore();
+        Study s = open(store, Study.Options.DEFAULT)) {
+      s.enqueue(Map.of("units", 7L, "act", 1L));
+      Trial t = s.ask();
+      assertThat(t.params()).isEqualTo(Value.Node.of("m", "units", 7, "act", "tanh"));
+    }
+  }
+
+  @Test
+  void staleRunningTrialsFailOnResumeAndAreRetriedWhenAsked() throws Exception {
+    Path db = dir.resolve("b.db");
+    long staleId;
+    try (TrialStore store = SqliteTrialStore.open(db);
+        Study s = open(store, Study.Options.DEFAULT)) {
+      s.tell(s.ask(), 1.0);
+      staleId = s.ask().id(); // left RUNNING, as by a killed process
+    }
+    Thread.sleep(50);
+    try (TrialStore store = SqliteTrialStore.open(db);
+        Study s = open(store, new Study.Options(Duration.ofMillis(10), true, true))) {
+      Trial stale = store.trial(staleId).orElseThrow();
+      assertThat(stale.state()).isEqualTo(TrialState.FAIL);
+      assertThat(stale.error()).contains("heartbeat lost");
+      Trial retry = s.ask();
+      assertThat(retry.dna()).isEqualTo(stale.dna());
+      assertThat(s.trials().stream().filter(t -> t.state() == TrialState.COMPLETE)).hasSize(1);
+    }
+  }
+
+  @Test
+  void optimizeStopsAtTheStudyTotalAcrossResumes() {
+    Path db = dir.resolve("c.db");
+    try (TrialStore store = SqliteTrialStore.open(db);
+        Study s = open(store, Study.Options.DEFAULT)) {
+      s.optimize((c, ctx) -> Metrics.of(1), 5, Study.TrialListener.NONE);
+    }
+    try (TrialStore store = SqliteTrialStore.open(db);
+        Study s = open(store, Study.Options.DEFAULT)) {
+      Study.RunSummary r = s.optimize((c, ctx) -> Metrics.of(1), 8, Study.TrialListener.NONE);
+      assertThat(r.ran()).isEqualTo(3);
+      assertThat(s.trials()).hasSize(8);
+    }
+  }
+
+  @Test
+  void medianPrunerStopsTrialsBelowTheMedianCurve() {
+    try (TrialStore store = new MemoryTrialStore();
+        Study s = open(store, Study.Options.DEFAULT)) {
+      s.withPruner(new MedianPruner(3, 0));
+      Study.RunSummary r =
+          s.optimize(
+              (c, ctx) -> {
+                double quality = ctx.number() % 2 == 0 ? 1.0 : 0.1;
+                for (long step = 0; step < 5; step++) {
+                  if (ctx.report(step, quality * (step + 1))) {
+                    throw new TrialPruned("pruned at step " + step);
+                  }
+                }
+                return Metrics.of(quality * 5);
+              },
+              20,
+              Study.TrialListener.NONE);
+      assertThat(r.pruned()).isGreaterThanOrEqualTo(7);
+      assertThat(
+              s.trials().stream()
+                  .filter(t -> t.state() == TrialState.PRUNED)
+                  .allMatch(t -> t.number() % 2 == 1))
+          .isTrue();
+    }
+  }
+
+  @Test
+  void successiveHalvingKeepsTheTopThirdAtEachRung() {
+    History h = new History(List.of(Direction.MAXIMIZE));
+    SuccessiveHalvingPruner p = new SuccessiveHalvingPruner(1, 3);
+    for (int i = 0; i < 6; i++) {
+      h.update(trialWith(i, Map.of(1L, (double) i)));
+    }
+    assertThat(p.shouldPrune(trialWith(6, Map.of(1L, 0.5)), 1, h)).isTrue();
+    assertThat(p.shouldPrune(trialWith(6, Map.of(1L, 5.5)), 1, h)).isFalse();
+    assertThat(p.shouldPrune(trialWith(6, Map.of(2L, 0.0)), 2, h)).isFalse();
+  }
+
+  private static Trial trialWith(int number, Map<Long, Double> inter) {
+    return new Trial(
+        number + 1,
+        number,
+        TrialState.RUNNING,
+        org.gyrus.core.Dna.EMPTY,
+        null,
+        List.of(),
+        new java.util.TreeMap<>(inter),
+        Map.of(),
+        0,
+        "v",
+        "h",
+        Instant.now(),
+        null,
+        Instant.now(),
+        null);
+  }
+}
