@@ -1,0 +1,114 @@
+package org.gyrus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.gyrus.search.Study;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
+import org.gyrus.search.store.SqliteTrialStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real `gyrus search` processes: killed with SIGKILL and resumed; two sharing one database. */
+class CrashResumeTest {
+  @TempDir Path dir;
+
+  private Path config(int delayMs) throws Exception {
+    String yaml =
+        Files.readString(Path.of("../examples/nb201-evolution.yaml"))
+            .replace(
+                "evaluator: {_type: nb201}",
+                "evaluator: {_type: nb201, delay_ms: " + delayMs + "}");
+    Path p = dir.resolve("exp.yaml");
+    Files.writeString(p, yaml);
+    return p;
+  }
+
+  private List<Trial> trials(Path db, String study) {
+    try (TrialStore store = SqliteTrialStore.open(db)) {
+      return Study.load(store, study).trials();
+    }
+  }
+
+  private long complete(Path db) {
+    if (!Files.exists(db)) {
+      return 0;
+    }
+    try {
+      return trials(db, "nb201-evolution").stream()
+          .filter(t -> t.state() == TrialState.COMPLETE)
+          .count();
+    } catch (RuntimeException e) {
+      return 0; // not created yet
+    }
+  }
+
+  @Test
+  void aStudyKilledWithSigkillResumesWithoutLosingCompletedTrials() throws Exception {
+    Path cfg = config(40);
+    Path db = dir.resolve("s.db");
+    String[] args = {
+      "search", cfg.toString(), "--storage", "sqlite:" + db, "--trials", "40", "--heartbeat", "2"
+    };
+    Process p = GyrusProcess.start(dir, dir.resolve("run1.log"), args);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (complete(db) < 12 && System.currentTimeMillis() < deadline && p.isAlive()) {
+      Thread.sleep(100);
+    }
+    assertThat(p.isAlive()).as("still running when killed").isTrue();
+    p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+    p.waitFor(10, TimeUnit.SECONDS);
+    Map<Integer, Double> before =
+        trials(db, "nb201-evolution").stream()
+            .filter(t -> t.state() == TrialState.COMPLETE)
+            .collect(Collectors.toMap(Trial::number, Trial::value));
+    assertThat(before.size()).isGreaterThanOrEqualTo(12);
+    Thread.sleep(2500); // let the dead process's heartbeat expire
+
+    Process resumed = GyrusProcess.start(dir, dir.resolve("run2.log"), args);
+    assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(resumed.exitValue()).as(Files.readString(dir.resolve("run2.log"))).isZero();
+    List<Trial> after = trials(db, "nb201-evolution");
+    for (var e : before.entrySet()) {
+      Trial t = after.get(e.getKey());
+      assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
+      assertThat(t.value()).isEqualTo(e.getValue());
+    }
+    long completeAfter = after.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+    assertThat(completeAfter).isEqualTo(40);
+    assertThat(after.stream().filter(t -> t.state() == TrialState.RUNNING)).isEmpty();
+    assertThat(after.stream().filter(t -> t.state() == TrialState.FAIL))
+        .allMatch(t -> t.error().contains("heartbeat lost"));
+    assertThat(after.stream().map(Trial::number).toList()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void twoProcessesSharingOneStudyNeverDuplicateATrial() throws Exception {
+    Path cfg = config(15);
+    Path db = dir.resolve("shared.db");
+    String[] args = {"search", cfg.toString(), "--storage", "sqlite:" + db, "--trials", "60"};
+    Process a = GyrusProcess.start(dir, dir.resolve("a.log"), args);
+    Process b = GyrusProcess.start(dir, dir.resolve("b.log"), args);
+    assertThat(a.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(b.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(a.exitValue()).as(Files.readString(dir.resolve("a.log"))).isZero();
+    assertThat(b.exitValue()).as(Files.readString(dir.resolve("b.log"))).isZero();
+    List<Trial> all = trials(db, "nb201-evolution");
+    assertThat(all).hasSize(60);
+    assertThat(all).allMatch(t -> t.state() == TrialState.COMPLETE);
+    assertThat(all.stream().map(Trial::number).toList()).doesNotHaveDuplicates();
+    assertThat(all.stream().map(t -> t.dna().toJson()).toList()).doesNotHaveDuplicates();
+    Set<String> hosts = new HashSet<>();
+    all.forEach(t -> hosts.add(t.host()));
+    assertThat(hosts).as("both processes ran trials").hasSize(2);
+  }
+}
