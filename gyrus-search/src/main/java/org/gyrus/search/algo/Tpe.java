@@ -30,9 +30,11 @@ public final class Tpe implements Algorithm {
   private final int maxGood;
   private final boolean multivariate;
   private final double priorWeight;
-  private final List<Long> rowIds = new ArrayList<>();
+  private long[] rowIds = new long[64];
+  private int rowCount;
   private final List<double[]> rowCache = new ArrayList<>();
   private DnaSpec rowsFor;
+  private CategoricalIndex index; // over rowCache, rebuilt whenever rowCache is
 
   public Tpe(
       int startup,
@@ -92,7 +94,8 @@ public final class Tpe implements Algorithm {
       }
     }
     if (multivariate) {
-      return proposeJoint(space, history, dims, goodRows, badRows, rng);
+      return proposeJoint(
+          space, history, dims, goodRows, restDensity(dims, all, good, badRows), rng);
     }
     return space.complete(proposeIndependent(spec, dims, goodRows, badRows, rng), rng);
   }
@@ -100,30 +103,106 @@ public final class Tpe implements Algorithm {
   /** Rows of kernel coordinates, cached by position in the completed list while it only grows. */
   private double[][] rows(DnaSpec spec, List<Trial> done) {
     if (spec != rowsFor) {
-      rowIds.clear();
+      rowCount = 0;
       rowCache.clear();
       rowsFor = spec;
+      index = null;
     }
     List<Decision> dims = spec.decisions();
     int n = done.size();
     for (int i = 0; i < n; i++) {
       Trial t = done.get(i);
-      if (i < rowIds.size() && rowIds.get(i) == t.id()) {
+      if (i < rowCount && rowIds[i] == t.id()) {
         continue;
       }
-      while (rowIds.size() > i) { // the list changed under us: rebuild from here
-        rowIds.remove(rowIds.size() - 1);
-        rowCache.remove(rowCache.size() - 1);
+      if (rowCount > i) { // the list changed under us: rebuild from here
+        index = null;
+        rowCount = i;
+        while (rowCache.size() > i) {
+          rowCache.remove(rowCache.size() - 1);
+        }
       }
       double[] r = new double[dims.size()];
       for (int j = 0; j < dims.size(); j++) {
         Number v = t.dna().get(dims.get(j).id());
         r[j] = v == null ? Double.NaN : Parzen.encode(dims.get(j), v);
       }
-      rowIds.add(t.id());
+      if (rowCount == rowIds.length) {
+        rowIds = Arrays.copyOf(rowIds, rowCount * 2);
+      }
+      rowIds[rowCount++] = t.id();
       rowCache.add(r);
     }
     return rowCache.subList(0, n).toArray(new double[0][]);
+  }
+
+  /**
+   * The log density of the rest (the trials outside the good split). On small all-categorical
+   * spaces it reads the persistent {@link CategoricalIndex} with the same kernels and weights a
+   * {@link Parzen} would use; elsewhere it builds the Parzen estimator.
+   */
+  private java.util.function.ToDoubleFunction<double[]> restDensity(
+      List<Decision> dims, double[][] all, boolean[] good, double[][] badRows) {
+    int d = dims.size();
+    int[] choices = new int[d];
+    for (int j = 0; j < d; j++) {
+      if (!(dims.get(j) instanceof Decision.Choice c) || d > CategoricalIndex.MAX_DIMS) {
+        Parzen g = new Parzen(dims, badRows, ramp(badRows.length), priorWeight, true);
+        return g::logDensity;
+      }
+      choices[j] = c.size();
+    }
+    if (index == null || index.size() > all.length) {
+      index = new CategoricalIndex(choices);
+    }
+    while (index.size() < all.length) {
+      index.append(all[index.size()]);
+    }
+    int nBad = badRows.length;
+    double[] ramp = ramp(nBad);
+    double[] w = new double[all.length];
+    double total = priorWeight;
+    double[] byBase = new double[index.tableSize()];
+    for (int i = 0, k = 0; i < all.length; i++) {
+      if (!good[i]) {
+        w[i] = ramp[k++];
+        total += w[i];
+        byBase[index.baseCode(i)] += w[i];
+      }
+    }
+    int used = 0;
+    for (double b : byBase) {
+      used += b != 0 ? 1 : 0;
+    }
+    int[] baseCodes = new int[used];
+    double[] baseWeights = new double[used];
+    for (int code = 0, k = 0; code < byBase.length; code++) {
+      if (byBase[code] != 0) {
+        baseCodes[k] = code;
+        baseWeights[k++] = byBase[code];
+      }
+    }
+    double fill = priorWeight / (nBad + 1);
+    double[] logMatch = new double[d];
+    double[] logMiss = new double[d];
+    for (int j = 0; j < d; j++) {
+      double norm = 1 + fill * choices[j];
+      logMatch[j] = Math.log((1 + fill) / norm);
+      logMiss[j] = Math.log(fill / norm);
+    }
+    double totalWeight = total;
+    return x -> {
+      double prior = 0;
+      for (int j = 0; j < d; j++) {
+        if (x[j] == x[j]) {
+          prior -= Math.log(choices[j]);
+        }
+      }
+      CategoricalIndex.PatternTable table = index.new PatternTable(x, logMatch, logMiss);
+      double sum =
+          index.weightedSum(x, w, baseCodes, baseWeights, table) + priorWeight * Math.exp(prior);
+      return Math.log(sum / totalWeight);
+    };
   }
 
   /** Marks the best: ceil(gamma * n) of them, at most maxGood; among equals, the older first. */
@@ -185,11 +264,10 @@ public final class Tpe implements Algorithm {
       History history,
       List<Decision> dims,
       double[][] goodRows,
-      double[][] badRows,
+      java.util.function.ToDoubleFunction<double[]> restLogDensity,
       RandomGenerator rng) {
     DnaSpec spec = space.dnaSpec();
     Parzen l = new Parzen(dims, goodRows, ramp(goodRows.length), priorWeight, true);
-    Parzen g = new Parzen(dims, badRows, ramp(badRows.length), priorWeight, true);
     Dna best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     Dna bestSeen = null;
@@ -213,7 +291,7 @@ public final class Tpe implements Algorithm {
       if (seen && best != null) {
         continue; // an unseen candidate wins anyway; skip the density work
       }
-      double score = l.logDensity(x) - g.logDensity(x);
+      double score = l.logDensity(x) - restLogDensity.applyAsDouble(x);
       if (seen) {
         if (score > bestSeenScore) {
           bestSeenScore = score;
