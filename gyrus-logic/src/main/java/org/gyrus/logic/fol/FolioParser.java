@@ -17,6 +17,7 @@ public final class FolioParser {
   private final String source;
   private final String text;
   private final List<String> repairs = new ArrayList<>();
+  private boolean tolerant;
   private final Deque<Term.Var> bound = new ArrayDeque<>();
   private int pos;
 
@@ -38,6 +39,7 @@ public final class FolioParser {
       input = balanceParens(text, pre, source);
     }
     FolioParser p = new FolioParser(source, input);
+    p.tolerant = tolerant;
     p.repairs.addAll(pre);
     p.skipWs();
     if (p.pos >= p.text.length()) {
@@ -104,7 +106,12 @@ public final class FolioParser {
     Formula left = formula(level + 1);
     while (true) {
       if (!eatAny(OPS[level])) {
-        return left;
+        if (tolerant && level == OPS.length - 1 && text.startsWith(",", pos)) {
+          repairs.add(source + ":1:" + (pos + 1) + ": read ',' between formulas as '∧'");
+          pos++;
+        } else {
+          return left;
+        }
       }
       Formula.Conn op = Formula.Conn.values()[level];
       if (op == Formula.Conn.IMPLIES) {

@@ -62,6 +62,14 @@ public final class FolioBench {
         Linc.Result r = Linc.decide(p.premises(), p.conclusion(), Prover.Limits.seconds(seconds));
         long ms = (System.nanoTime() - t0) / 1_000_000L;
         String answer = r.answer().text;
+        if (r.proof() != null) {
+          List<String> errs =
+              org.gyrus.logic.fol.prover.ProofChecker.check(r.proof(), r.inputClauses());
+          if (!errs.isEmpty()) {
+            answer = "CheckFailed";
+            System.err.println(where + ": proof check failed: " + errs);
+          }
+        }
         if (answer.equals(normalise(gold))) {
           right++;
         }
