@@ -55,6 +55,16 @@ public final class Linc {
   }
 
   public static Result decide(List<Formula> premises, Formula conclusion, Prover.Limits limits) {
+    return decide(premises, conclusion, new Formula.Not(conclusion.closed()), limits);
+  }
+
+  /**
+   * The protocol with an explicit counter-statement: False means the premises entail {@code
+   * counter} (normally ¬conclusion; a semantic parser with explicit negative facts passes the
+   * negative fact instead).
+   */
+  public static Result decide(
+      List<Formula> premises, Formula conclusion, Formula counter, Prover.Limits limits) {
     Clausifier cl = new Clausifier();
     List<Prover.Input> base = new ArrayList<>();
     for (int i = 0; i < premises.size(); i++) {
@@ -67,7 +77,7 @@ public final class Linc {
       withNegated.add(new Prover.Input(c, "negated conclusion"));
     }
     List<Prover.Input> withConclusion = new ArrayList<>(base);
-    for (List<Literal> c : cl.clausify(conclusion.closed())) {
+    for (List<Literal> c : cl.clausify(new Formula.Not(counter.closed()))) {
       withConclusion.add(new Prover.Input(c, "conclusion"));
     }
     ProverResult yes = new Prover(limits).run(withNegated);
