@@ -60,7 +60,7 @@ public final class FolioBench {
         }
         long t0 = System.nanoTime();
         Linc.Result r = Linc.decide(p.premises(), p.conclusion(), Prover.Limits.seconds(seconds));
-        long ms = (System.nanoTime() - t0) / 1_000_000L;
+        double ms = (System.nanoTime() - t0) / 1e6;
         String answer = r.answer().text;
         if (r.proof() != null) {
           List<String> errs =
@@ -104,7 +104,7 @@ public final class FolioBench {
       boolean inconsistent) {
     StringBuilder sb = new StringBuilder();
     sb.append("{\"index\":").append(i).append(",\"gold\":\"").append(normalise(gold)).append('"');
-    sb.append(",\"answer\":\"").append(answer).append('"').append(",\"millis\":").append(ms);
+    sb.append(",\"answer\":\"").append(answer).append('"').append(",\"millis\":").append(String.format(Locale.ROOT, "%.3f", ms));
     sb.append(",\"inconsistent\":").append(inconsistent);
     sb.append(",\"repairs\":[");
     for (int k = 0; k < repairs.size(); k++) {
