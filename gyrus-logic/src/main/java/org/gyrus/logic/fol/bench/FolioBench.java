@@ -98,13 +98,17 @@ public final class FolioBench {
       int i,
       String gold,
       String answer,
-      long ms,
+      double ms,
       List<String> repairs,
       String error,
       boolean inconsistent) {
     StringBuilder sb = new StringBuilder();
     sb.append("{\"index\":").append(i).append(",\"gold\":\"").append(normalise(gold)).append('"');
-    sb.append(",\"answer\":\"").append(answer).append('"').append(",\"millis\":").append(String.format(Locale.ROOT, "%.3f", ms));
+    sb.append(",\"answer\":\"")
+        .append(answer)
+        .append('"')
+        .append(",\"millis\":")
+        .append(String.format(Locale.ROOT, "%.3f", ms));
     sb.append(",\"inconsistent\":").append(inconsistent);
     sb.append(",\"repairs\":[");
     for (int k = 0; k < repairs.size(); k++) {
