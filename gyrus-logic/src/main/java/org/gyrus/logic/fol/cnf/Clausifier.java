@@ -32,7 +32,65 @@ public final class Clausifier {
 
   /** Clauses of a formula (its free variables are read universally). */
   public List<List<Literal>> clausify(Formula f) {
-    Formula nnf = Nnf.of(f.closed(), true);
+    List<Formula> defs = new ArrayList<>();
+    Formula renamed = renameEquivalenceOperands(f.closed(), defs);
+    List<List<Literal>> out = clausifyRenamed(renamed);
+    for (int i = 0; i < defs.size(); i++) {
+      out.addAll(clausifyRenamed(defs.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * An operand of ↔ or ⊕ occurs in both polarities, so NNF copies it; nested equivalences then grow
+   * exponentially (Pelletier 34). Operands holding a quantifier or another equivalence are replaced
+   * by a fresh atom d(free vars) defined by ∀vars (d ↔ operand), which keeps the size linear and
+   * preserves satisfiability.
+   */
+  private Formula renameEquivalenceOperands(Formula f, List<Formula> defs) {
+    if (f instanceof Formula.Not n) {
+      return new Formula.Not(renameEquivalenceOperands(n.body(), defs));
+    }
+    if (f instanceof Formula.Quant q) {
+      return new Formula.Quant(q.universal(), q.var(), renameEquivalenceOperands(q.body(), defs));
+    }
+    if (f instanceof Formula.Bin b) {
+      Formula l = renameEquivalenceOperands(b.left(), defs);
+      Formula r = renameEquivalenceOperands(b.right(), defs);
+      if (b.op() == Formula.Conn.IFF || b.op() == Formula.Conn.XOR) {
+        l = hard(l) ? name(l, defs) : l;
+        r = hard(r) ? name(r, defs) : r;
+      }
+      return new Formula.Bin(b.op(), l, r);
+    }
+    return f;
+  }
+
+  private static boolean hard(Formula f) {
+    if (f instanceof Formula.Quant) {
+      return true;
+    }
+    if (f instanceof Formula.Not n) {
+      return hard(n.body());
+    }
+    if (f instanceof Formula.Bin b) {
+      return b.op() == Formula.Conn.IFF
+          || b.op() == Formula.Conn.XOR
+          || hard(b.left())
+          || hard(b.right());
+    }
+    return false;
+  }
+
+  private Formula name(Formula f, List<Formula> defs) {
+    List<Term> vars = new ArrayList<>(f.freeVars());
+    Formula.Atom d = new Formula.Atom("$def" + (++definitions), vars);
+    defs.add(new Formula.Bin(Formula.Conn.IFF, d, f).closed());
+    return d;
+  }
+
+  private List<List<Literal>> clausifyRenamed(Formula f) {
+    Formula nnf = Nnf.of(f, true);
     Formula qf = skolemize(nnf, new HashMap<>(), new ArrayList<>());
     List<List<Literal>> out = new ArrayList<>();
     for (List<Literal> c : cnf(qf, out)) {
