@@ -130,7 +130,21 @@ public final class FolioParser {
     return false;
   }
 
+  private int depth;
+
+  /** Guards recursion: absurdly nested input is an error, not a stack overflow. */
   private Formula unary() {
+    if (++depth > 400) {
+      throw error("at most 400 nested sub-formulas", "deeper nesting");
+    }
+    try {
+      return unaryGuarded();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Formula unaryGuarded() {
     skipWs();
     if (pos >= text.length()) {
       throw error("a formula", "end of input");
@@ -217,6 +231,17 @@ public final class FolioParser {
   }
 
   private Term term() {
+    if (++depth > 400) {
+      throw error("at most 400 nested terms", "deeper nesting");
+    }
+    try {
+      return termGuarded();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Term termGuarded() {
     skipWs();
     int start = pos;
     String name = ident();

@@ -195,7 +195,21 @@ public final class TptpParser {
     }
   }
 
+  private int depth;
+
+  /** Guards recursion: absurdly nested input is an error, not a stack overflow. */
   private Formula unitary() {
+    if (++depth > 400) {
+      throw error("at most 400 nested sub-formulas", "deeper nesting");
+    }
+    try {
+      return unitaryGuarded();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Formula unitaryGuarded() {
     skip();
     if (pos >= text.length()) {
       throw error("a formula", "end of input");
@@ -268,6 +282,17 @@ public final class TptpParser {
   }
 
   private Term term() {
+    if (++depth > 400) {
+      throw error("at most 400 nested terms", "deeper nesting");
+    }
+    try {
+      return termGuarded();
+    } finally {
+      depth--;
+    }
+  }
+
+  private Term termGuarded() {
     skip();
     if (pos >= text.length()) {
       throw error("a term", "end of input");
