@@ -98,6 +98,11 @@ public final class ProveCommand implements Callable<Integer> {
       System.out.println("% SZS output start CNFRefutation for " + name);
       System.out.print(r.proof().render());
       System.out.println("% SZS output end CNFRefutation for " + name);
+    } else if (proof && !r.provingConclusion().saturation().isEmpty()) {
+      // no proof: show the saturated set of the premises with the negated conclusion
+      System.out.println("% SZS output start Saturation for " + name);
+      r.provingConclusion().saturation().forEach(c -> System.out.println("  " + c));
+      System.out.println("% SZS output end Saturation for " + name);
     }
     System.err.printf(
         Locale.ROOT,

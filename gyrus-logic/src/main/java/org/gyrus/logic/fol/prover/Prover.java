@@ -199,8 +199,12 @@ public final class Prover implements Generation.Sink {
 
   private ProverResult result(ProverResult.Status status, long start) {
     Proof proof = empty == null ? null : Proof.of(empty, all);
+    List<Clause> saturation =
+        status == ProverResult.Status.SATURATED
+            ? index.active.stream().filter(c -> !c.dead).toList()
+            : List.of();
     return new ProverResult(
-        status, proof, given, all.size(), (System.nanoTime() - start) / 1_000_000L);
+        status, proof, saturation, given, all.size(), (System.nanoTime() - start) / 1_000_000L);
   }
 
   /** Every clause created, by id (for traces). */
