@@ -104,6 +104,11 @@ def main():
                     "median_seconds_per_problem": statistics.median(
                         [r["e_seconds"] for r in rs if r["e_status"]]),
                     "confusion": Counter(f"{r['gold']}->{r['e_answer']}" for r in rs)},
+        "gyrus_without_repairs": {
+            "right": sum(r["answer"] == r["gold"] and not r["repairs"] for r in rs)},
+        "eprover_without_repairs": {
+            "right": sum(r["e_answer"] == r["gold"] and not r["repairs"] for r in rs),
+            "note": "E on the stories that parse without repair; repaired stories counted wrong"},
         "agreement": agree, "agreement_rate": agree / n,
         "parse_failures": [{"index": r["index"], "error": r.get("error")} for r in parse_fail],
         "repaired_stories": [{"index": r["index"], "repairs": r["repairs"]} for r in repaired],
@@ -111,6 +116,15 @@ def main():
                            "eprover": r["e_answer"]} for r in rs if r["answer"] != r["e_answer"]],
         "check_failures": sum(r["answer"] == "CheckFailed" for r in rs),
     }
+    # end-to-end per process, like E: `./gyrus prove` (JVM start included) on the first 20 stories
+    cli_times = []
+    for r in rs[:20]:
+        t0 = time.perf_counter()
+        subprocess.run([str(ROOT / "gyrus"), "prove", "--timeout", str(args.limit),
+                        str(work / "tptp" / f"folio_{r['index']:03d}_pos.p")],
+                       capture_output=True, check=True)
+        cli_times.append(time.perf_counter() - t0)
+    folio_res["gyrus"]["median_seconds_per_cli_call_first20"] = statistics.median(cli_times)
     pw = {}
     pwd = data / "proofwriter-logiclm"
     for mode in ("EXPLICIT", "CLASSICAL"):
@@ -151,7 +165,9 @@ def markdown(f, pw):
         L.append(f"| gold {lab} (n={a['n']}) | {a['right']} | {b['right']} | |")
     ge, ee = g["median_seconds_per_problem"], e["median_seconds_per_problem"]
     L += [f"| median s per story (both directions) | {ge:.4f} | {ee:.4f} | {ge/ee if ee else float('nan'):.3f} |",
-          f"| median s per E call | | {e['median_seconds_per_call']:.4f} | |", "",
+          f"| median s per E call | | {e['median_seconds_per_call']:.4f} | |",
+          f"| median s per process, first 20 stories (`./gyrus prove`: both directions + JVM start; E: one call) | {g['median_seconds_per_cli_call_first20']:.3f} | {e['median_seconds_per_call']:.4f} | {g['median_seconds_per_cli_call_first20']/e['median_seconds_per_call']:.1f} |",
+          f"| right without parse repairs (repaired stories counted wrong) | {f['gyrus_without_repairs']['right']} | {f['eprover_without_repairs']['right']} | |", "",
           f"Agreement Gyrus/E: {f['agreement']}/{f['problems']} ({100*f['agreement_rate']:.1f}%). "
           f"Parse failures: {len(f['parse_failures'])}; stories repaired: {len(f['repaired_stories'])}; "
           f"proofs failing the checker: {f['check_failures']}.", "",
