@@ -130,13 +130,29 @@ def main():
     for mode in ("EXPLICIT", "CLASSICAL"):
         out = work / f"pw-{mode}.jsonl"
         t0 = time.perf_counter()
+        pw_tptp = work / f"pw-tptp-{mode}"
         subprocess.run(["java", "-cp", cp, "org.gyrus.logic.fol.bench.ProofWriterBench",
                         str(pwd / "train.json"), str(pwd / "test.json"), str(args.limit), str(out),
-                        "100000", mode], check=True)
+                        "100000", mode, str(pw_tptp)], check=True)
         wall = time.perf_counter() - t0
         prs = rows(out)
         right = sum(r["answer"] == r["gold"] for r in prs)
+        e_calls = []
+        for r in prs:
+            if r["answer"] == "ParseError":
+                r["e_answer"] = "ParseError"
+                continue
+            sp, tp = eprover(pw_tptp / f"{r['id']}_pos.p", args.limit)
+            sn, tn = eprover(pw_tptp / f"{r['id']}_neg.p", args.limit)
+            ans, inc = e_answer(sp, sn)
+            r["e_answer"] = "Inconsistent" if inc else ans
+            e_calls += [tp, tn]
+        e_right = sum(r["e_answer"] == r["gold"] for r in prs)
         pw[mode.lower()] = {
+            "eprover_same_translation": {
+                "right": e_right, "accuracy": e_right / len(prs),
+                "agreement_with_gyrus": sum(r["e_answer"] == r["answer"] for r in prs),
+                "median_seconds_per_call": statistics.median(e_calls)},
             "problems": len(prs), "right": right, "accuracy": right / len(prs),
             "parse_failures": sum(r["answer"] == "ParseError" for r in prs),
             "per_label": per_label(prs, "answer"),
@@ -180,9 +196,11 @@ def markdown(f, pw):
     for d in f["disagreements"]:
         L.append(f"- {d['index']}: {d['gold']} / {d['gyrus']} / {d['eprover']}")
     L += ["", "## ProofWriter test (Logic-LM depth-5 OWA, grammar parser learned from train)", "",
-          "| negation reading | right | accuracy | parse failures | median s/problem |", "|---|---|---|---|---|"]
+          "| negation reading | Gyrus right | accuracy | parse failures | median s/problem | E 2.6 on the same FOL | E accuracy | agreement | E median s/call |",
+          "|---|---|---|---|---|---|---|---|---|"]
     for mode, r in pw.items():
-        L.append(f"| {mode} | {r['right']}/{r['problems']} | {100*r['accuracy']:.2f}% | {r['parse_failures']} | {r['median_seconds_per_problem']:.4f} |")
+        e = r["eprover_same_translation"]
+        L.append(f"| {mode} | {r['right']}/{r['problems']} | {100*r['accuracy']:.2f}% | {r['parse_failures']} | {r['median_seconds_per_problem']:.4f} | {e['right']}/{r['problems']} | {100*e['accuracy']:.2f}% | {e['agreement_with_gyrus']}/{r['problems']} | {e['median_seconds_per_call']:.4f} |")
     L += ["", "explicit: \"not p\" is a fact of its own (ProofWriter's OWA semantics; False = the complementary fact is entailed);",
           "classical: \"not\" is ¬ (rules contrapose). Anchor: LINC + GPT-4 98.3% on a balanced subset.", ""]
     return "\n".join(L) + "\n"

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import org.gyrus.core.SpecError;
 import org.gyrus.logic.fol.FolProblem;
+import org.gyrus.logic.fol.Formula;
 import org.gyrus.logic.fol.Linc;
+import org.gyrus.logic.fol.TptpPrinter;
 import org.gyrus.logic.fol.proofwriter.Lexicon;
 import org.gyrus.logic.fol.proofwriter.ProofWriterParser;
 import org.gyrus.logic.fol.proofwriter.ProofWriterProblems;
@@ -38,6 +40,10 @@ public final class ProofWriterBench {
             ? ProofWriterParser.Negation.valueOf(args[5])
             : ProofWriterParser.Negation.EXPLICIT;
     ProofWriterParser parser = new ProofWriterParser(lexicon, mode);
+    Path tptp = args.length > 6 ? Path.of(args[6]) : null;
+    if (tptp != null) {
+      Files.createDirectories(tptp);
+    }
     int right = 0;
     int n = 0;
     try (PrintWriter w =
@@ -49,6 +55,14 @@ public final class ProofWriterBench {
         long t0 = System.nanoTime();
         try {
           FolProblem p = ProofWriterProblems.translate(e, parser);
+          if (tptp != null) {
+            Formula counter = ProofWriterProblems.counter(p.conclusion(), parser);
+            Files.writeString(tptp.resolve(e.id() + "_pos.p"), TptpPrinter.problem(p));
+            Files.writeString(
+                tptp.resolve(e.id() + "_neg.p"),
+                TptpPrinter.problem(
+                    new FolProblem(e.id(), p.premises(), counter, List.of(), e.label())));
+          }
           Linc.Result r =
               Linc.decide(
                   p.premises(),
