@@ -67,6 +67,7 @@ def per_label(rs, key):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=5, help="seconds per prover call (both provers)")
+    ap.add_argument("--random", type=int, default=300, help="random cross-check problems")
     args = ap.parse_args()
     data = Path(os.environ.get("GYRUS_DATA", ROOT.parent / "shared" / "data"))
     cp = classpath()
@@ -160,17 +161,36 @@ def main():
             "wall_seconds_incl_jvm": wall,
             "confusion": Counter(f"{r['gold']}->{r['answer']}" for r in prs),
         }
-    result = {"folio_validation": folio_res, "proofwriter_test": pw,
+    # random problems with equality and functions: the conclusion run's status against E's
+    xdir = work / "random"
+    subprocess.run(["java", "-cp", cp, "org.gyrus.logic.fol.bench.RandomCrossCheck",
+                    str(args.random), str(xdir), str(args.limit)], check=True)
+    xs = [dict(zip(["index", "answer", "inconsistent", "status", "millis"], l.split("\t")))
+          for l in (xdir / "gyrus.tsv").read_text().splitlines()[1:]]
+    pairs = Counter()
+    for x in xs:
+        st, _ = eprover(xdir / f"x{x['index']}.p", args.limit)
+        x["e_status"] = st
+        pairs[f"{st}/{x['status']}"] += 1
+    expected = {"Theorem": "PROOF", "ContradictoryAxioms": "PROOF", "CounterSatisfiable": "SATURATED"}
+    contradictions = [x for x in xs
+                      if (x["status"] == "PROOF" and x["e_status"] == "CounterSatisfiable")
+                      or (x["status"] == "SATURATED" and x["e_status"] in ("Theorem", "ContradictoryAxioms"))
+                      or x["status"] == "CHECK_FAILED"]
+    random_res = {"problems": len(xs), "pairs_e_status/gyrus_status": pairs,
+                  "same_verdict": sum(expected.get(x["e_status"]) == x["status"] for x in xs),
+                  "contradictions": [x["index"] for x in contradictions]}
+    result = {"folio_validation": folio_res, "proofwriter_test": pw, "random_crosscheck": random_res,
               "anchors": {"eprover_folio_issue": "191/204 (93.6%) on raw gold formulas",
                           "linc_gpt4_proofwriter": "98.3% (balanced subset)"}}
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "fol.json").write_text(json.dumps(result, indent=1, default=dict) + "\n")
-    md = markdown(folio_res, pw)
+    md = markdown(folio_res, pw, random_res)
     (RESULTS / "fol.md").write_text(md)
     print(md)
 
 
-def markdown(f, pw):
+def markdown(f, pw, rx):
     g, e = f["gyrus"], f["eprover"]
     L = ["# FOL prover vs E prover 2.6", "",
          f"## FOLIO validation ({f['problems']} stories, gold formulas, {f['limit_seconds']} s per prover call)", "",
@@ -202,7 +222,13 @@ def markdown(f, pw):
         e = r["eprover_same_translation"]
         L.append(f"| {mode} | {r['right']}/{r['problems']} | {100*r['accuracy']:.2f}% | {r['parse_failures']} | {r['median_seconds_per_problem']:.4f} | {e['right']}/{r['problems']} | {100*e['accuracy']:.2f}% | {e['agreement_with_gyrus']}/{r['problems']} | {e['median_seconds_per_call']:.4f} |")
     L += ["", "explicit: \"not p\" is a fact of its own (ProofWriter's OWA semantics; False = the complementary fact is entailed);",
-          "classical: \"not\" is ¬ (rules contrapose). Anchor: LINC + GPT-4 98.3% on a balanced subset.", ""]
+          "classical: \"not\" is ¬ (rules contrapose). Anchor: LINC + GPT-4 98.3% on a balanced subset.", "",
+          f"## Random problems with equality and functions ({rx['problems']}, same limit)", "",
+          "Conclusion run: Gyrus status vs E's SZS status (Theorem/ContradictoryAxioms = PROOF, CounterSatisfiable = SATURATED).", "",
+          "| E status / Gyrus status | count |", "|---|---|"]
+    for k, v in sorted(rx["pairs_e_status/gyrus_status"].items()):
+        L.append(f"| {k} | {v} |")
+    L += ["", f"Same verdict: {rx['same_verdict']}/{rx['problems']}; contradictions (one proves, the other saturates, or a proof fails the checker): {len(rx['contradictions'])}.", ""]
     return "\n".join(L) + "\n"
 
 
