@@ -34,10 +34,7 @@ final class Simplifier {
             if (found[0] != null) {
               return;
             }
-            // The top of an equation side is left to superposition (keeps completeness simple).
-            if (l.isEquality() && path.size() == 1 && l.positive()) {
-              return;
-            }
+            boolean topOfPositiveSide = l.isEquality() && path.size() == 1 && l.positive();
             List<Index.From> rules = index.rules.get(Index.top(t));
             if (rules == null) {
               return;
@@ -54,6 +51,11 @@ final class Simplifier {
               if (Kbo.compare(t, rhs) != Kbo.Cmp.GT) {
                 continue;
               }
+              // At the top of a positive equation's side the instance t = rhs must be smaller
+              // than some literal of the clause, or the rewrite is not a simplification.
+              if (topOfPositiveSide && !dominated(Literal.eq(true, t, rhs), lits)) {
+                continue;
+              }
               found[0] = new Rewrite(r, li, path, sub);
               return;
             }
@@ -63,6 +65,15 @@ final class Simplifier {
       }
     }
     return null;
+  }
+
+  private static boolean dominated(Literal instance, List<Literal> lits) {
+    for (Literal k : lits) {
+      if (Kbo.compare(k, instance) == Kbo.Cmp.GT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some active clause subsumes {@code lits}. */
