@@ -56,6 +56,21 @@ class ProveCommandTest {
   }
 
   @Test
+  void tptpCounterTheoremAndCounterSatisfiable() throws Exception {
+    Path p = dir.resolve("no.p");
+    Files.writeString(p, "fof(a, axiom, ~q(a)).\nfof(c, conjecture, q(a)).\n");
+    assertThat(run("prove", p.toString()).out())
+        .contains("answer: False")
+        .contains("SZS status CounterTheorem");
+    Path u = dir.resolve("unknown.p");
+    Files.writeString(u, "fof(a, axiom, p(a)).\nfof(c, conjecture, q(a)).\n");
+    assertThat(run("prove", "--proof", u.toString()).out())
+        .contains("answer: Unknown")
+        .contains("SZS status CounterSatisfiable")
+        .contains("Saturation");
+  }
+
+  @Test
   void badInputExitsWithTwo() throws Exception {
     Path p = dir.resolve("bad.p");
     Files.writeString(p, "fof(a, axiom, p(.");

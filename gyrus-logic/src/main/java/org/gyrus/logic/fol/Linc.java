@@ -38,7 +38,11 @@ public final class Linc {
       ProverResult refutingConclusion,
       Proof proof,
       List<List<Literal>> inputClauses) {
-    /** SZS status for a TPTP user (the problem's conjecture is the conclusion). */
+    /**
+     * SZS status for a TPTP user (the problem's conjecture is the conclusion): Theorem,
+     * CounterTheorem, ContradictoryAxioms, CounterSatisfiable (no proof and the conclusion run
+     * saturated) or GaveUp.
+     */
     public String szs() {
       if (inconsistentPremises) {
         return "ContradictoryAxioms";
@@ -47,7 +51,7 @@ public final class Linc {
         return "Theorem";
       }
       if (answer == Answer.FALSE) {
-        return "CounterSatisfiable";
+        return "CounterTheorem"; // the axioms entail the conjecture's negation
       }
       boolean saturated = provingConclusion.status() == ProverResult.Status.SATURATED;
       return saturated ? "CounterSatisfiable" : "GaveUp";
