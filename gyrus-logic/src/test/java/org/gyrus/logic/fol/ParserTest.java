@@ -2,6 +2,9 @@ package org.gyrus.logic.fol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.List;
 import org.gyrus.core.SpecError;
@@ -63,14 +66,17 @@ class ParserTest {
 
   @Test
   void randomFormulasRoundTripThroughBothPrinters() {
-    for (long seed = 0; seed < 500; seed++) {
-      Formula f = new RandomFormulas(seed, true).next(5);
-      String folio = FolioPrinter.print(f);
-      assertThat(FolioParser.parse(folio)).as(folio).isEqualTo(f);
-      String tptp = TptpPrinter.print(rename(f));
-      assertThat(TptpParser.parseFormula(tptp)).as(tptp).isEqualTo(rename(f));
-      assertThat(TptpPrinter.print(TptpParser.parseFormula(tptp))).isEqualTo(tptp);
-    }
+    qt().withExamples(500)
+        .forAll(longs().all(), integers().between(0, 6))
+        .checkAssert(
+            (seed, depth) -> {
+              Formula f = new RandomFormulas(seed, true).next(depth);
+              String folio = FolioPrinter.print(f);
+              assertThat(FolioParser.parse(folio)).as(folio).isEqualTo(f);
+              String tptp = TptpPrinter.print(rename(f));
+              assertThat(TptpParser.parseFormula(tptp)).as(tptp).isEqualTo(rename(f));
+              assertThat(TptpPrinter.print(TptpParser.parseFormula(tptp))).isEqualTo(tptp);
+            });
   }
 
   /** TPTP spells variables in upper case: v0 → V0 keeps the comparison exact. */
