@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compose, search and reason with neural and neuro-symbolic architectures.",
-    subcommands = {SearchCommand.class, StudyCommand.class, BenchCommand.class, DemoCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      SearchCommand.class,
+      StudyCommand.class,
+      BenchCommand.class,
+      ProveCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
