@@ -113,6 +113,8 @@ final class BenchCommand implements Callable<Integer> {
       out.put("overhead_trials", overheadTrials);
       out.put("ask_tell_ms_first_1000", round(o.msFirst1000()));
       out.put("ask_tell_ms_last_1000", round(o.msLast1000()));
+      out.put("ask_tell_cpu_ms_first_1000", round(o.cpuMsFirst1000()));
+      out.put("ask_tell_cpu_ms_last_1000", round(o.cpuMsLast1000()));
     }
     System.out.println(SpecCodec.json().writeValueAsString(out));
     return 0;

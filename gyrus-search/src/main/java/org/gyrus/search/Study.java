@@ -280,6 +280,11 @@ public final class Study implements AutoCloseable {
     store.trial(t.id()).ifPresent(history::update);
   }
 
+  /** Sets a user attribute of a trial (shown in exports and the dashboard). */
+  public void setAttr(Trial t, String key, String value) {
+    store.setAttr(t.id(), key, value);
+  }
+
   /** Records an intermediate value; true when the pruner says this trial should stop. */
   public boolean report(Trial t, long step, double value) {
     store.reportIntermediate(t.id(), step, value);

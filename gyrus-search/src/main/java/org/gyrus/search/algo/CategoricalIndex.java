@@ -74,47 +74,30 @@ final class CategoricalIndex {
   }
 
   /**
-   * Kernel products by match pattern for one candidate, computed on first use: the product over the
-   * decisions present in the candidate of the miss, match or inactive factor.
+   * Kernel products by match pattern for one candidate: the product over the decisions present in
+   * the candidate of the miss, match or inactive factor, for all 3^d patterns (built digit by
+   * digit, one multiplication per entry).
    */
   final class PatternTable {
-    private final double[] x;
-    private final double[] logMatch;
-    private final double[] logMiss;
     private final double[] values;
 
     PatternTable(double[] x, double[] logMatch, double[] logMiss) {
-      this.x = x;
-      this.logMatch = logMatch;
-      this.logMiss = logMiss;
       values = new double[tableSize()];
-      if (values.length <= 729) {
-        for (int code = 0; code < values.length; code++) {
-          values[code] = compute(code);
-        }
-      } else {
-        Arrays.fill(values, Double.NaN);
-      }
-    }
-
-    double get(int code) {
-      double v = values[code];
-      if (v != v) {
-        v = compute(code);
-        values[code] = v;
-      }
-      return v;
-    }
-
-    private double compute(int code) {
-      double l = 0;
+      values[0] = 1;
+      int filled = 1;
       for (int j = 0; j < d; j++) {
-        if (x[j] == x[j]) {
-          int state = (code / pow3[j]) % 3;
-          l += state == 0 ? logMiss[j] : state == 1 ? logMatch[j] : -Math.log(choices[j]);
+        boolean present = x[j] == x[j];
+        double miss = present ? Math.exp(logMiss[j]) : 1;
+        double match = present ? Math.exp(logMatch[j]) : 1;
+        double inactive = present ? 1.0 / choices[j] : 1;
+        for (int p = filled - 1; p >= 0; p--) {
+          double v = values[p];
+          values[p] = v * miss;
+          values[p + filled] = v * match;
+          values[p + 2 * filled] = v * inactive;
         }
+        filled *= 3;
       }
-      return Math.exp(l);
     }
   }
 
@@ -127,7 +110,7 @@ final class CategoricalIndex {
       double[] x, double[] w, int[] baseCodes, double[] baseWeights, PatternTable table) {
     double sum = 0;
     for (int b = 0; b < baseCodes.length; b++) {
-      sum += baseWeights[b] * table.get(baseCodes[b]);
+      sum += baseWeights[b] * table.values[baseCodes[b]];
     }
     int t = 0;
     for (int j = 0; j < d; j++) {
@@ -148,17 +131,10 @@ final class CategoricalIndex {
       }
     }
     double[] values = table.values;
-    boolean full = values.length <= 729;
     for (int k = 0; k < t; k++) {
       int i = touched[k];
       int b = base[i];
-      double wi = w[i];
-      if (wi != 0) {
-        sum +=
-            full
-                ? wi * (values[b + codes[i]] - values[b])
-                : wi * (table.get(b + codes[i]) - table.get(b));
-      }
+      sum += w[i] * (values[b + codes[i]] - values[b]);
       codes[i] = 0;
     }
     return sum;

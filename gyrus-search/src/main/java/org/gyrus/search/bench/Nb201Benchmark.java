@@ -71,7 +71,13 @@ public final class Nb201Benchmark {
   }
 
   /** Mean ask+tell time per trial, in ms, over trials [from, to) of one long study. */
-  public record Overhead(String algorithm, int trials, double msFirst1000, double msLast1000) {}
+  public record Overhead(
+      String algorithm,
+      int trials,
+      double msFirst1000,
+      double msLast1000,
+      double cpuMsFirst1000,
+      double cpuMsLast1000) {}
 
   public Overhead overhead(Value algorithm, String label, int trials, long seed, TrialStore store) {
     Study study =
@@ -83,22 +89,30 @@ public final class Nb201Benchmark {
             algorithm,
             seed,
             new Study.Options(java.time.Duration.ofSeconds(60), false, false));
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     double first = 0;
     double last = 0;
+    double cpuFirst = 0;
+    double cpuLast = 0;
     for (int i = 0; i < trials; i++) {
       long t0 = System.nanoTime();
+      long c0 = cpu.getCurrentThreadCpuTime();
       Trial t = study.ask();
       double acc = table.accuracy(t.params());
       study.tell(t, acc);
       double ms = (System.nanoTime() - t0) / 1e6;
+      double cpuMs = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
       if (i < 1000) {
         first += ms;
+        cpuFirst += cpuMs;
       }
       if (i >= trials - 1000) {
         last += ms;
+        cpuLast += cpuMs;
       }
     }
-    return new Overhead(
-        label, trials, first / Math.min(1000, trials), last / Math.min(1000, trials));
+    int k = Math.min(1000, trials);
+    return new Overhead(label, trials, first / k, last / k, cpuFirst / k, cpuLast / k);
   }
 }
