@@ -1,0 +1,74 @@
+package org.gyrus.logic.datalog.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.engine.Grounding.Clause;
+
+/**
+ * {@code why(tuple)}: a proof tree for a derived tuple. Every tuple remembers the round it was
+ * first derived in; a rule instance whose premises all come from earlier rounds is a well-founded
+ * step, so following such instances down always ends at input facts.
+ */
+public final class Explainer {
+  /** A proof: the fact, the rule that derived it (empty for an input fact), its premises. */
+  public record Proof(String fact, String rule, List<Proof> premises) {
+    public String render(String indent) {
+      StringBuilder sb = new StringBuilder();
+      render(indent, 1, sb);
+      return sb.toString();
+    }
+
+    private void render(String indent, int depth, StringBuilder sb) {
+      sb.append(indent.repeat(depth))
+          .append(fact)
+          .append(rule.isEmpty() ? "   [fact]" : "   [by " + rule + "]")
+          .append('\n');
+      for (Proof p : premises) {
+        p.render(indent, depth + 1, sb);
+      }
+    }
+  }
+
+  private final Engine engine;
+  private Map<Relation, Map<Integer, Clause>> steps;
+
+  public Explainer(Engine engine) {
+    if (!engine.tracksRounds()) {
+      throw new DatalogError("why", "the engine must be created with trackRounds = true");
+    }
+    this.engine = engine;
+  }
+
+  /** A proof tree of the tuple in row {@code row} of {@code rel}. */
+  public Proof explain(Relation rel, int row) {
+    if (steps == null) {
+      steps = new HashMap<>();
+      for (List<Clause> cs : Grounding.of(engine)) {
+        for (Clause c : cs) {
+          int r = c.head().round(c.headRow());
+          boolean earlier = true;
+          for (int j = 0; j < c.body().length; j++) {
+            earlier &= c.body()[j].round(c.bodyRows()[j]) < r;
+          }
+          if (earlier) {
+            steps.computeIfAbsent(c.head(), k -> new HashMap<>()).putIfAbsent(c.headRow(), c);
+          }
+        }
+      }
+    }
+    String fact = engine.show(rel, row) + ".";
+    Clause c = steps.getOrDefault(rel, Map.of()).get(row);
+    if (rel.round(row) == 0 || c == null) {
+      return new Proof(fact, "", List.of());
+    }
+    List<Proof> premises = new ArrayList<>();
+    for (int j = 0; j < c.body().length; j++) {
+      premises.add(explain(c.body()[j], c.bodyRows()[j]));
+    }
+    var rule = engine.program().rules().get(c.rule());
+    return new Proof(fact, rule.where() + " " + rule, premises);
+  }
+}

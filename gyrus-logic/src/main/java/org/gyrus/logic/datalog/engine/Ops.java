@@ -1,0 +1,502 @@
+package org.gyrus.logic.datalog.engine;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.gyrus.logic.datalog.DatalogError;
+
+/**
+ * The operators a compiled rule body is made of. Each operator binds or checks registers (one int
+ * per rule variable) and calls the next operator for every match: a push-based nested-loop join
+ * over hash indexes, with no allocation per tuple.
+ */
+final class Ops {
+  private Ops() {}
+
+  static final int FULL = 0;
+  static final int DELTA = 1;
+  static final int OLD = 2;
+
+  /** Column spec kinds. */
+  static final int BIND = 0;
+
+  static final int CHECK_REG = 1;
+  static final int CHECK_CONST = 2;
+  static final int ANY = 3;
+
+  abstract static class Op {
+    Op next;
+
+    abstract void exec(int[] regs);
+  }
+
+  /** Reads one atom: all rows of a version, or the rows an index finds for the bound columns. */
+  static final class Scan extends Op {
+    final Relation rel;
+    final int mode;
+    final int[] kind;
+    final int[] arg;
+    final int slot;
+    final int[] rows;
+    final ColumnIndex index;
+    final int[] keyCols;
+    final int[] key;
+    final boolean bindBoth;
+
+    Scan(Relation rel, int mode, int[] kind, int[] arg, int slot, int[] rows, boolean useIndex) {
+      this.rel = rel;
+      this.mode = mode;
+      this.kind = kind;
+      this.arg = arg;
+      this.slot = slot;
+      this.rows = rows;
+      int n = 0;
+      for (int k : kind) {
+        if (k == CHECK_REG || k == CHECK_CONST) {
+          n++;
+        }
+      }
+      keyCols = new int[n];
+      n = 0;
+      for (int c = 0; c < kind.length; c++) {
+        if (kind[c] == CHECK_REG || kind[c] == CHECK_CONST) {
+          keyCols[n++] = c;
+        }
+      }
+      key = new int[keyCols.length];
+      bindBoth = kind.length == 2 && kind[0] == BIND && kind[1] == BIND;
+      index = useIndex && mode != DELTA && keyCols.length > 0 ? rel.index(keyCols) : null;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      int lo = mode == DELTA ? rel.deltaStart : 0;
+      int hi = mode == OLD ? rel.deltaStart : rel.stableEnd;
+      if (bindBoth) {
+        Op nx = next;
+        int ra = arg[0];
+        int rb = arg[1];
+        for (int r = lo; r < hi; r++) {
+          regs[ra] = rel.get(r, 0);
+          regs[rb] = rel.get(r, 1);
+          rows[slot] = r;
+          nx.exec(regs);
+        }
+        return;
+      }
+      if (index == null) {
+        for (int r = lo; r < hi; r++) {
+          visit(r, regs);
+        }
+        return;
+      }
+      for (int k = 0; k < keyCols.length; k++) {
+        int c = keyCols[k];
+        key[k] = kind[c] == CHECK_REG ? regs[arg[c]] : arg[c];
+      }
+      for (int r = index.first(key); r >= 0; r = index.next(r)) {
+        if (r < hi) {
+          visit(r, regs);
+        }
+      }
+    }
+
+    private void visit(int r, int[] regs) {
+      int[] kd = kind;
+      for (int c = 0; c < kd.length; c++) {
+        int v = rel.get(r, c);
+        switch (kd[c]) {
+          case BIND:
+            regs[arg[c]] = v;
+            break;
+          case CHECK_REG:
+            if (regs[arg[c]] != v) {
+              return;
+            }
+            break;
+          case CHECK_CONST:
+            if (arg[c] != v) {
+              return;
+            }
+            break;
+          default:
+            break;
+        }
+      }
+      rows[slot] = r;
+      next.exec(regs);
+    }
+  }
+
+  /**
+   * The hot case of a binary atom whose first column is bound and second free, on a direct
+   * single-column index (e.g. {@code edge(Y, Z)} in transitive closure).
+   */
+  static final class Lookup2 extends Op {
+    final Relation rel;
+    final int inReg;
+    final int outReg;
+    final int slot;
+    final int[] rows;
+    final ColumnIndex index;
+
+    Lookup2(Relation rel, int inReg, int outReg, int slot, int[] rows) {
+      this.rel = rel;
+      this.inReg = inReg;
+      this.outReg = outReg;
+      this.slot = slot;
+      this.rows = rows;
+      this.index = rel.index(new int[] {0});
+    }
+
+    @Override
+    void exec(int[] regs) {
+      if (rel.sealed()) {
+        rel.buildCsr();
+        int[] off = rel.csrOffsets();
+        int k = regs[inReg];
+        if (k + 1 >= off.length) {
+          return;
+        }
+        int[] vals = rel.csrValues();
+        int[] ids = rel.csrRows();
+        Op nx = next;
+        for (int i = off[k], end = off[k + 1]; i < end; i++) {
+          regs[outReg] = vals[i];
+          rows[slot] = ids[i];
+          nx.exec(regs);
+        }
+        return;
+      }
+      int hi = rel.stableEnd;
+      for (int r = index.first(regs[inReg]); r >= 0; r = index.next(r)) {
+        if (r < hi) {
+          regs[outReg] = rel.get(r, 1);
+          rows[slot] = r;
+          next.exec(regs);
+        }
+      }
+    }
+  }
+
+  /** A comparison between bound expressions. */
+  static final class Filter extends Op {
+    final String op;
+    final Expr left;
+    final Expr right;
+
+    Filter(String op, Expr left, Expr right) {
+      this.op = op;
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      int a = left.eval(regs);
+      int b = right.eval(regs);
+      boolean ok;
+      if (op.equals("=")) {
+        ok = a == b;
+      } else if (op.equals("!=")) {
+        ok = a != b;
+      } else {
+        int c = left.symbols.compare(a, b);
+        ok =
+            switch (op) {
+              case "<" -> c < 0;
+              case "<=" -> c <= 0;
+              case ">" -> c > 0;
+              default -> c >= 0;
+            };
+      }
+      if (ok) {
+        next.exec(regs);
+      }
+    }
+  }
+
+  /** {@code X = expr} with X unbound: binds X. */
+  static final class Assign extends Op {
+    final int reg;
+    final Expr expr;
+
+    Assign(int reg, Expr expr) {
+      this.reg = reg;
+      this.expr = expr;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      regs[reg] = expr.eval(regs);
+      next.exec(regs);
+    }
+  }
+
+  /** {@code !atom}: passes when no row matches (wildcards allowed). */
+  static final class NotExists extends Op {
+    final Relation rel;
+    final int[] kind;
+    final int[] arg;
+    final int[] tuple;
+    final ColumnIndex index;
+    final int[] key;
+    final int[] keyCols;
+
+    NotExists(Relation rel, int[] kind, int[] arg) {
+      this.rel = rel;
+      this.kind = kind;
+      this.arg = arg;
+      this.tuple = new int[kind.length];
+      int n = 0;
+      for (int k : kind) {
+        if (k != ANY) {
+          n++;
+        }
+      }
+      keyCols = new int[n];
+      n = 0;
+      for (int c = 0; c < kind.length; c++) {
+        if (kind[c] != ANY) {
+          keyCols[n++] = c;
+        }
+      }
+      key = new int[n];
+      index = n < kind.length && n > 0 ? rel.index(keyCols) : null;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      if (keyCols.length == kind.length) {
+        for (int c = 0; c < kind.length; c++) {
+          tuple[c] = kind[c] == CHECK_REG ? regs[arg[c]] : arg[c];
+        }
+        if (!rel.contains(tuple)) {
+          next.exec(regs);
+        }
+        return;
+      }
+      if (index == null) {
+        if (rel.size() == 0) {
+          next.exec(regs);
+        }
+        return;
+      }
+      for (int k = 0; k < keyCols.length; k++) {
+        int c = keyCols[k];
+        key[k] = kind[c] == CHECK_REG ? regs[arg[c]] : arg[c];
+      }
+      outer:
+      for (int r = index.first(key); r >= 0; r = index.next(r)) {
+        for (int k = 0; k < keyCols.length; k++) {
+          if (rel.get(r, keyCols[k]) != key[k]) {
+            continue outer;
+          }
+        }
+        return;
+      }
+      next.exec(regs);
+    }
+  }
+
+  /** Runs an aggregate's inner plan for the current bindings and binds its result. */
+  static final class Aggregate extends Op {
+    final String fn;
+    final int resultReg;
+    final Op inner;
+    final Sink sink;
+    final Symbols symbols;
+
+    Aggregate(String fn, int resultReg, Op inner, Sink sink, Symbols symbols) {
+      this.fn = fn;
+      this.resultReg = resultReg;
+      this.inner = inner;
+      this.sink = sink;
+      this.symbols = symbols;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      sink.reset();
+      inner.exec(regs);
+      int result;
+      if (fn.equals("count")) {
+        result = symbols.intern((long) (sink.target == null ? sink.count : sink.distinct.size()));
+      } else if (fn.equals("sum")) {
+        result = symbols.intern(sink.sum);
+      } else {
+        if (sink.count == 0) {
+          return;
+        }
+        result = sink.best;
+      }
+      regs[resultReg] = result;
+      next.exec(regs);
+    }
+  }
+
+  /** End of an aggregate's inner plan: accumulates. */
+  static final class Sink extends Op {
+    final String fn;
+    final Expr target;
+    final Symbols symbols;
+    long count;
+    long sum;
+    int best;
+    final Set<Integer> distinct = new HashSet<>();
+
+    Sink(String fn, Expr target, Symbols symbols) {
+      this.fn = fn;
+      this.target = target;
+      this.symbols = symbols;
+    }
+
+    void reset() {
+      count = 0;
+      sum = 0;
+      best = -1;
+      distinct.clear();
+    }
+
+    @Override
+    void exec(int[] regs) {
+      if (fn.equals("count")) {
+        if (target == null) {
+          count++;
+        } else {
+          distinct.add(target.eval(regs));
+        }
+        return;
+      }
+      int v = target.eval(regs);
+      if (fn.equals("sum")) {
+        sum = Math.addExact(sum, symbols.longValue(v, "sum"));
+      } else if (count == 0
+          || (fn.equals("min") ? symbols.compare(v, best) < 0 : symbols.compare(v, best) > 0)) {
+        best = v;
+      }
+      count++;
+    }
+  }
+
+  /** Receives each derivation of a rule's head. */
+  interface HeadSink {
+    void derived(int[] tuple, int[] bodyRows);
+  }
+
+  /** Builds the head tuple and inserts it (or hands it to a sink when grounding). */
+  static final class Emit extends Op {
+    final Relation rel;
+    final int[] fromReg;
+    final int[] tuple;
+    final int[] rows;
+    final Engine.Round round;
+    HeadSink sink;
+    long fresh;
+
+    Emit(Relation rel, int[] fromReg, int[] rows, Engine.Round round) {
+      this.rel = rel;
+      this.fromReg = fromReg;
+      this.tuple = new int[fromReg.length];
+      this.rows = rows;
+      this.round = round;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      if (sink == null && tuple.length == 2 && fromReg[0] >= 0 && fromReg[1] >= 0) {
+        if (rel.insert2(regs[fromReg[0]], regs[fromReg[1]], round.value)) {
+          fresh++;
+        }
+        return;
+      }
+      for (int c = 0; c < tuple.length; c++) {
+        int f = fromReg[c];
+        tuple[c] = f >= 0 ? regs[f] : -f - 1;
+      }
+      if (sink != null) {
+        sink.derived(tuple, rows);
+      } else if (rel.insert(tuple, round.value)) {
+        fresh++;
+      }
+    }
+  }
+
+  /** A compiled arithmetic expression yielding an interned id. */
+  abstract static class Expr {
+    final Symbols symbols;
+
+    Expr(Symbols symbols) {
+      this.symbols = symbols;
+    }
+
+    abstract int eval(int[] regs);
+  }
+
+  static final class RegExpr extends Expr {
+    final int reg;
+
+    RegExpr(Symbols s, int reg) {
+      super(s);
+      this.reg = reg;
+    }
+
+    @Override
+    int eval(int[] regs) {
+      return regs[reg];
+    }
+  }
+
+  static final class ConstExpr extends Expr {
+    final int id;
+
+    ConstExpr(Symbols s, int id) {
+      super(s);
+      this.id = id;
+    }
+
+    @Override
+    int eval(int[] regs) {
+      return id;
+    }
+  }
+
+  static final class BinExpr extends Expr {
+    final char op;
+    final Expr left;
+    final Expr right;
+    final String where;
+
+    BinExpr(Symbols s, char op, Expr left, Expr right, String where) {
+      super(s);
+      this.op = op;
+      this.left = left;
+      this.right = right;
+      this.where = where;
+    }
+
+    @Override
+    int eval(int[] regs) {
+      long a = symbols.longValue(left.eval(regs), where);
+      long b = symbols.longValue(right.eval(regs), where);
+      long r;
+      switch (op) {
+        case '+':
+          r = a + b;
+          break;
+        case '-':
+          r = a - b;
+          break;
+        case '*':
+          r = a * b;
+          break;
+        default:
+          if (b == 0) {
+            throw new DatalogError(where, "division by zero");
+          }
+          r = op == '/' ? a / b : a % b;
+          break;
+      }
+      return symbols.intern(r);
+    }
+  }
+}

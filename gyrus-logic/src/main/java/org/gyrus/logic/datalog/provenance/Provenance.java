@@ -1,0 +1,156 @@
+package org.gyrus.logic.datalog.provenance;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gyrus.logic.datalog.Analysis.Component;
+import org.gyrus.logic.datalog.Ast.Rule;
+import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.engine.Engine;
+import org.gyrus.logic.datalog.engine.Grounding;
+import org.gyrus.logic.datalog.engine.Grounding.Clause;
+import org.gyrus.logic.datalog.engine.Relation;
+
+/**
+ * Tags of every tuple of a model under a semiring: the least fixpoint of "a tuple's tag is the sum
+ * over its ground rule instances of the product of the body tags (and the rule's own tag)",
+ * computed component by component by Kleene iteration over the ground program. Input fact i of the
+ * program (its index among all rules) is the variable i of topk/exact. Negation and aggregation act
+ * on derivability: a negated or aggregated tuple contributes no tag.
+ */
+public final class Provenance<T> {
+  private final Engine engine;
+  private final Semiring<T> semiring;
+  private final Map<Relation, Object[]> tags = new HashMap<>();
+
+  public Provenance(Engine engine, Semiring<T> semiring) {
+    this.engine = engine;
+    this.semiring = semiring;
+    compute();
+  }
+
+  /** Evaluates under the semiring named as in {@link Semirings#of}. */
+  public static Provenance<?> of(Engine engine, String semiringName) {
+    return new Provenance<>(engine, Semirings.of(semiringName));
+  }
+
+  public Semiring<T> semiring() {
+    return semiring;
+  }
+
+  @SuppressWarnings("unchecked")
+  public T tag(Relation rel, int row) {
+    return (T) tags.get(rel)[row];
+  }
+
+  public boolean isZero(Relation rel, int row) {
+    return semiring.same(tag(rel, row), semiring.zero());
+  }
+
+  public String show(Relation rel, int row) {
+    return semiring.show(tag(rel, row));
+  }
+
+  private void compute() {
+    engine.run();
+    for (Relation r : engine.relations().values()) {
+      Object[] t = new Object[r.size()];
+      java.util.Arrays.fill(t, semiring.zero());
+      tags.put(r, t);
+    }
+    List<Rule> rules = engine.program().rules();
+    Map<Relation, Object[]> base = new HashMap<>();
+    Object[] ruleTag = new Object[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      Rule r = rules.get(i);
+      T t = r.tag() == null ? semiring.one() : semiring.input(i, r.tag());
+      ruleTag[i] = t;
+      if (r.isFact()) {
+        Relation rel = engine.relation(r.head().pred());
+        int row = rel.find(factTuple(r));
+        Object[] b = base.computeIfAbsent(rel, k -> zeros(k.size()));
+        b[row] = semiring.plus(cast(b[row]), t);
+      }
+    }
+    List<List<Clause>> ground = Grounding.of(engine);
+    List<Component> comps = engine.analysis().components();
+    for (int ci = 0; ci < comps.size(); ci++) {
+      solve(comps.get(ci), ground.get(ci), base, ruleTag);
+    }
+  }
+
+  private void solve(
+      Component comp, List<Clause> clauses, Map<Relation, Object[]> base, Object[] ruleTag) {
+    long rows = 0;
+    for (String p : comp.predicates()) {
+      Relation rel = engine.relation(p);
+      rows += rel.size();
+      Object[] b = base.get(rel);
+      if (b != null) {
+        System.arraycopy(b, 0, tags.get(rel), 0, b.length);
+      }
+    }
+    long cap = comp.recursive() ? rows + 2 : 1;
+    for (long iter = 0; ; iter++) {
+      Map<Relation, Object[]> next = new HashMap<>();
+      for (String p : comp.predicates()) {
+        Relation rel = engine.relation(p);
+        Object[] b = base.get(rel);
+        next.put(rel, b == null ? zeros(rel.size()) : b.clone());
+      }
+      for (Clause c : clauses) {
+        T t = cast(ruleTag[c.rule()]);
+        for (int j = 0; j < c.body().length && !semiring.same(t, semiring.zero()); j++) {
+          t = semiring.times(t, cast(tags.get(c.body()[j])[c.bodyRows()[j]]));
+        }
+        Object[] h = next.get(c.head());
+        h[c.headRow()] = semiring.plus(cast(h[c.headRow()]), t);
+      }
+      boolean changed = false;
+      for (Map.Entry<Relation, Object[]> e : next.entrySet()) {
+        Object[] cur = tags.get(e.getKey());
+        Object[] nw = e.getValue();
+        for (int i = 0; i < nw.length && !changed; i++) {
+          changed = !semiring.same(cast(cur[i]), cast(nw[i]));
+        }
+        tags.put(e.getKey(), nw);
+      }
+      if (!changed || !comp.recursive()) {
+        return;
+      }
+      if (iter >= cap) {
+        if (!semiring.isIdempotent()) {
+          throw new DatalogError(
+              semiring.name(),
+              "no fixpoint: the recursive predicates "
+                  + comp.predicates()
+                  + " have tuples with infinitely many derivations (cyclic); use an idempotent"
+                  + " semiring");
+        }
+        return;
+      }
+    }
+  }
+
+  private int[] factTuple(Rule r) {
+    int[] t = new int[r.head().args().size()];
+    for (int c = 0; c < t.length; c++) {
+      t[c] =
+          engine
+              .symbols()
+              .lookup(((org.gyrus.logic.datalog.Ast.Const) r.head().args().get(c)).value());
+    }
+    return t;
+  }
+
+  private Object[] zeros(int n) {
+    Object[] z = new Object[n];
+    java.util.Arrays.fill(z, semiring.zero());
+    return z;
+  }
+
+  @SuppressWarnings("unchecked")
+  private T cast(Object o) {
+    return (T) o;
+  }
+}
