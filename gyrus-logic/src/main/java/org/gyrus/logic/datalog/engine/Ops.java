@@ -23,6 +23,9 @@ final class Ops {
   static final int CHECK_CONST = 2;
   static final int ANY = 3;
 
+  /** A variable repeated inside one atom: checked against the column bound just before. */
+  static final int SAME = 4;
+
   abstract static class Op {
     Op next;
 
@@ -109,6 +112,7 @@ final class Ops {
             regs[arg[c]] = v;
             break;
           case CHECK_REG:
+          case SAME:
             if (regs[arg[c]] != v) {
               return;
             }

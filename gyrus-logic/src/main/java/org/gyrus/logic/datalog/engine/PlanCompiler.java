@@ -186,6 +186,7 @@ final class PlanCompiler {
     int n = a.args().size();
     int[] kind = new int[n];
     int[] arg = new int[n];
+    Set<String> before = new HashSet<>(bound);
     for (int c = 0; c < n; c++) {
       Term t = a.args().get(c);
       if (t instanceof Const k) {
@@ -195,6 +196,9 @@ final class PlanCompiler {
         Var v = (Var) t;
         if (v.anonymous()) {
           kind[c] = Ops.ANY;
+        } else if (bound.contains(v.name()) && !before.contains(v.name())) {
+          kind[c] = Ops.SAME;
+          arg[c] = reg(v.name());
         } else if (bound.contains(v.name())) {
           kind[c] = Ops.CHECK_REG;
           arg[c] = reg(v.name());

@@ -1,0 +1,122 @@
+package org.gyrus.logic.datalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.gyrus.logic.datalog.Ast.Program;
+import org.gyrus.logic.datalog.engine.Engine;
+import org.gyrus.logic.datalog.engine.Relation;
+import org.gyrus.logic.datalog.provenance.Provenance;
+import org.gyrus.logic.datalog.provenance.Semiring;
+import org.gyrus.logic.datalog.provenance.Semirings;
+import org.junit.jupiter.api.Test;
+
+/** The engine agrees with {@link NaiveOracle} on thousands of random stratified programs. */
+class EngineOracleTest {
+
+  static Set<String> engineModel(Engine e) {
+    e.run();
+    Set<String> out = new HashSet<>();
+    for (Relation r : e.relations().values()) {
+      for (int row = 0; row < r.size(); row++) {
+        out.add(e.show(r, row));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void booleanModelEqualsNaiveFixpoint() {
+    qt().withExamples(2500)
+        .withFixedSeed(7)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              String text = RandomPrograms.generate(seed, false, true);
+              Program p = Parser.parse(text, "random.dl");
+              assertThat(engineModel(new Engine(p))).as(text).isEqualTo(new NaiveOracle(p).model());
+            });
+  }
+
+  @Test
+  void countingAgreesOrBothDiverge() {
+    checkSemiring("counting", 500);
+  }
+
+  @Test
+  void maxProdAgrees() {
+    checkSemiring("maxprod", 500);
+  }
+
+  @Test
+  void minMaxAgrees() {
+    checkSemiring("minmax", 500);
+  }
+
+  @Test
+  void exactAgrees() {
+    checkSemiring("exact", 400);
+  }
+
+  @Test
+  void booleanSemiringAgrees() {
+    checkSemiring("boolean", 300);
+  }
+
+  @Test
+  void topKAgrees() {
+    checkSemiring("topk:3", 400);
+  }
+
+  private static void checkSemiring(String name, int examples) {
+    qt().withExamples(examples)
+        .withFixedSeed(11)
+        .forAll(longs().all())
+        .checkAssert(seed -> compare(name, RandomPrograms.generate(seed, true, true)));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void compare(String name, String text) {
+    Program p = Parser.parse(text, "random.dl");
+    NaiveOracle oracle = new NaiveOracle(p);
+    Semiring os = Semirings.of(name);
+    Map<String, Object> expected;
+    try {
+      expected = oracle.tags(os);
+    } catch (NaiveOracle.Diverged | DatalogError d) {
+      // infinitely many derivations: the oracle either hits its cap or overflows 2^63 first
+      assertThatThrownBy(() -> Provenance.of(new Engine(p), name))
+          .as(text)
+          .isInstanceOf(DatalogError.class)
+          .hasMessageContaining("counting");
+      return;
+    }
+    Engine e = new Engine(p);
+    Provenance prov = Provenance.of(e, name);
+    Map<String, Object> actual = new HashMap<>();
+    for (Relation r : e.relations().values()) {
+      for (int row = 0; row < r.size(); row++) {
+        actual.put(e.show(r, row), prov.tag(r, row));
+      }
+    }
+    assertThat(actual.keySet()).as(text).isEqualTo(expected.keySet());
+    for (String f : actual.keySet()) {
+      Object a = actual.get(f);
+      Object b = expected.get(f);
+      double pa = prov.semiring().probability(a);
+      if (Double.isNaN(pa)) {
+        assertThat(a).as(f + " in\n" + text).isEqualTo(b);
+      } else {
+        assertThat(pa)
+            .as(f + " in\n" + text)
+            .isCloseTo(os.probability(b), org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+  }
+}
