@@ -176,6 +176,10 @@ public final class Parser {
         return new Positive(atom());
       }
     }
+    if (t.kind() == Kind.PUNCT && !t.text().equals("(") && !t.text().equals("-")) {
+      throw new DatalogError(
+          where(t), "a body literal (atom, !atom, comparison or aggregate)", t.describe());
+    }
     Expr left = expr();
     Token op = peek();
     if (op.kind() != Kind.PUNCT || !CMP.contains(op.text())) {
