@@ -51,7 +51,7 @@ public final class Engine {
     this.analysis = Analysis.of(program);
     this.trackRounds = trackRounds;
     for (Map.Entry<String, Integer> e : analysis.arities().entrySet()) {
-      Relation r = new Relation(e.getKey(), e.getValue());
+      Relation r = new Relation(e.getKey(), e.getValue(), symbols);
       if (trackRounds) {
         r.trackRounds();
       }

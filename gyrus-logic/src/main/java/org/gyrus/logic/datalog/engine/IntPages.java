@@ -45,6 +45,21 @@ public final class IntPages {
     size++;
   }
 
+  /** Adds two values; the pages hold an even number of ints, so a pair never straddles two. */
+  public void add2(int a, int b) {
+    int off = (int) (size & MASK);
+    int p = (int) (size >>> SHIFT);
+    int[] page = p < pages.length ? pages[p] : null;
+    if (page == null || off + 1 >= page.length || (size & 1) != 0) {
+      add(a);
+      add(b);
+      return;
+    }
+    page[off] = a;
+    page[off + 1] = b;
+    size += 2;
+  }
+
   /** Bytes held, for statistics. */
   public long bytes() {
     long n = 0;

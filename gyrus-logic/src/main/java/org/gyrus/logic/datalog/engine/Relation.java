@@ -18,7 +18,8 @@ public final class Relation {
 
   private boolean present0;
   private IntHashSet set1;
-  private IntHashSet[] byFirst;
+  private AdaptiveIntSet[] byFirst;
+  private final Symbols symbols;
   private int[] table;
   private int[] tableHash;
   private int tableMask;
@@ -40,13 +41,14 @@ public final class Relation {
   private int[] csrValues;
   private int[] csrRows;
 
-  public Relation(String name, int arity) {
+  public Relation(String name, int arity, Symbols symbols) {
     this.name = name;
+    this.symbols = symbols;
     this.arity = arity;
     if (arity == 1) {
       set1 = new IntHashSet(16);
     } else if (arity == 2) {
-      byFirst = new IntHashSet[16];
+      byFirst = new AdaptiveIntSet[16];
     } else if (arity > 2) {
       table = new int[16];
       tableHash = new int[16];
@@ -127,8 +129,7 @@ public final class Relation {
     if (!add2(a, b)) {
       return false;
     }
-    data.add(a);
-    data.add(b);
+    data.add2(a, b);
     if (rounds != null) {
       rounds.add(round);
     }
@@ -140,12 +141,12 @@ public final class Relation {
     if (a >= byFirst.length) {
       byFirst = Arrays.copyOf(byFirst, Math.max(a + 1, byFirst.length * 2));
     }
-    IntHashSet s = byFirst[a];
+    AdaptiveIntSet s = byFirst[a];
     if (s == null) {
-      s = new IntHashSet(4);
+      s = new AdaptiveIntSet();
       byFirst[a] = s;
     }
-    return s.add(b);
+    return s.add(b, symbols.size());
   }
 
   public boolean contains(int[] t) {
@@ -335,7 +336,7 @@ public final class Relation {
     long n = data.bytes();
     if (byFirst != null) {
       n += 8L * byFirst.length;
-      for (IntHashSet s : byFirst) {
+      for (AdaptiveIntSet s : byFirst) {
         if (s != null) {
           n += s.bytes();
         }
