@@ -67,13 +67,24 @@ public final class ReasonCommand implements Callable<Integer> {
     Explainer explainer = why ? new Explainer(engine) : null;
     long answers = 0;
     for (Atom q : queries) {
-      int[] rows = engine.answers(q);
-      answers += rows.length;
-      if (count) {
-        out.println(rows.length);
+      if (count && prov == null) {
+        long n = engine.count(q);
+        answers += n;
+        out.println(n);
         continue;
       }
+      int[] rows = engine.answers(q);
       Relation rel = engine.relation(q.pred());
+      if (count) {
+        long n = 0;
+        for (int row : rows) {
+          n += prov.isZero(rel, row) ? 0 : 1;
+        }
+        answers += n;
+        out.println(n);
+        continue;
+      }
+      answers += rows.length;
       for (int row : rows) {
         String fact = engine.show(rel, row) + ".";
         if (prov != null) {

@@ -203,6 +203,23 @@ public final class Engine {
     }
   }
 
+  /** The number of tuples matching a query atom, without listing them. */
+  public long count(Atom query) {
+    Set<String> seen = new HashSet<>();
+    boolean allFree = true;
+    for (Term t : query.args()) {
+      allFree &= t instanceof Var v && (v.anonymous() || seen.add(v.name()));
+    }
+    if (allFree) {
+      run();
+      Relation rel = relations.get(query.pred());
+      if (rel != null && rel.arity() == query.args().size()) {
+        return rel.size();
+      }
+    }
+    return answers(query).length;
+  }
+
   /** Row ids of the tuples matching a query atom (constants fixed, repeated variables equal). */
   public int[] answers(Atom query) {
     run();
