@@ -5,7 +5,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.gyrus.core.SpecError;
 import org.gyrus.logic.datalog.Ast.Atom;
@@ -63,7 +65,12 @@ public final class ReasonCommand implements Callable<Integer> {
         new PrintWriter(
             new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-    Provenance<?> prov = semiring == null ? null : Provenance.of(engine, semiring);
+    Set<String> targets = new HashSet<>();
+    for (Atom q : queries) {
+      engine.relation(q.pred());
+      targets.add(q.pred());
+    }
+    Provenance<?> prov = semiring == null ? null : Provenance.of(engine, semiring, targets);
     Explainer explainer = why ? new Explainer(engine) : null;
     long answers = 0;
     for (Atom q : queries) {

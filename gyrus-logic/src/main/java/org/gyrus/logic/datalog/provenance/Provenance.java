@@ -1,9 +1,17 @@
 package org.gyrus.logic.datalog.provenance;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gyrus.logic.datalog.Analysis.Component;
+import org.gyrus.logic.datalog.Ast.Aggregate;
+import org.gyrus.logic.datalog.Ast.Literal;
+import org.gyrus.logic.datalog.Ast.Negated;
+import org.gyrus.logic.datalog.Ast.Positive;
 import org.gyrus.logic.datalog.Ast.Rule;
 import org.gyrus.logic.datalog.DatalogError;
 import org.gyrus.logic.datalog.engine.Engine;
@@ -22,16 +30,64 @@ public final class Provenance<T> {
   private final Engine engine;
   private final Semiring<T> semiring;
   private final Map<Relation, Object[]> tags = new HashMap<>();
+  private final Set<String> needed;
 
+  /** Tags of every tuple of the program. */
   public Provenance(Engine engine, Semiring<T> semiring) {
+    this(engine, semiring, null);
+  }
+
+  /**
+   * Tags of the tuples of {@code targets} and of the predicates they depend on (null: all); other
+   * predicates keep zero tags, so an unrelated cyclic predicate cannot make counting diverge.
+   */
+  public Provenance(Engine engine, Semiring<T> semiring, Set<String> targets) {
     this.engine = engine;
     this.semiring = semiring;
+    this.needed = targets == null ? null : dependencies(engine, targets);
     compute();
   }
 
   /** Evaluates under the semiring named as in {@link Semirings#of}. */
   public static Provenance<?> of(Engine engine, String semiringName) {
     return new Provenance<>(engine, Semirings.of(semiringName));
+  }
+
+  /** Evaluates, under the named semiring, only what the target predicates depend on. */
+  public static Provenance<?> of(Engine engine, String semiringName, Set<String> targets) {
+    return new Provenance<>(engine, Semirings.of(semiringName), targets);
+  }
+
+  private static Set<String> dependencies(Engine engine, Set<String> targets) {
+    Set<String> seen = new HashSet<>(targets);
+    Deque<String> todo = new ArrayDeque<>(targets);
+    while (!todo.isEmpty()) {
+      String p = todo.pop();
+      for (Rule r : engine.program().rules()) {
+        if (r.head().pred().equals(p)) {
+          Set<String> body = new HashSet<>();
+          collectPreds(r.body(), body);
+          for (String q : body) {
+            if (seen.add(q)) {
+              todo.push(q);
+            }
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  private static void collectPreds(List<Literal> body, Set<String> out) {
+    for (Literal l : body) {
+      if (l instanceof Positive pos) {
+        out.add(pos.atom().pred());
+      } else if (l instanceof Negated n) {
+        out.add(n.atom().pred());
+      } else if (l instanceof Aggregate g) {
+        collectPreds(g.body(), out);
+      }
+    }
   }
 
   public Semiring<T> semiring() {
@@ -75,6 +131,9 @@ public final class Provenance<T> {
     List<List<Clause>> ground = Grounding.of(engine);
     List<Component> comps = engine.analysis().components();
     for (int ci = 0; ci < comps.size(); ci++) {
+      if (needed != null && !needed.contains(comps.get(ci).predicates().get(0))) {
+        continue;
+      }
       solve(comps.get(ci), ground.get(ci), base, ruleTag);
     }
   }
