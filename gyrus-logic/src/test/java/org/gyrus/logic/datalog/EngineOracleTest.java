@@ -78,7 +78,7 @@ class EngineOracleTest {
     qt().withExamples(examples)
         .withFixedSeed(11)
         .forAll(longs().all())
-        .checkAssert(seed -> compare(name, RandomPrograms.generate(seed, true, true)));
+        .checkAssert(seed -> compare(name, RandomPrograms.generate(seed, true, true, true)));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -86,6 +86,27 @@ class ProbabilityTest {
   }
 
   @Test
+  void ruleProbabilitiesAndQueryScopedEvaluation() {
+    String src =
+        "0.5::edge(a, b). 0.8::edge(b, c).\n"
+            + "0.9::link(X, Y) :- edge(X, Y).\n"
+            + "two(X, Z) :- link(X, Y), link(Y, Z).\n"
+            + "loop(a). loop(X) :- loop(X).\n"; // infinitely many derivations of loop(a)
+    Engine e = new Engine(Parser.parse(src, "r.dl"));
+    // the rule is one input variable shared by both links: P = 0.9 * 0.5 * 0.8
+    Provenance<?> exact = Provenance.of(e, "exact", java.util.Set.of("two"));
+    Relation two = e.relation("two");
+    assertThat(Double.parseDouble(exact.show(two, 0))).isCloseTo(0.36, offset(1e-9));
+    Provenance<?> best = Provenance.of(e, "maxprod", java.util.Set.of("two"));
+    assertThat(Double.parseDouble(best.show(two, 0))).isCloseTo(0.9 * 0.9 * 0.4, offset(1e-9));
+    Provenance<?> count = Provenance.of(e, "counting", java.util.Set.of("two"));
+    assertThat(count.show(two, 0)).isEqualTo("1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Provenance.of(e, "counting"))
+        .isInstanceOf(DatalogError.class)
+        .hasMessageContaining("infinitely many derivations");
+  }
+
+  @Test
   void knownValuesOnASmallGraph() {
     String src =
         "0.5::edge(a, b). 0.5::edge(b, c). 0.8::edge(a, c).\n"

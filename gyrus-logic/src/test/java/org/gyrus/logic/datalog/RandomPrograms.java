@@ -22,6 +22,11 @@ final class RandomPrograms {
 
   /** A program; {@code tagged} puts a probability on every fact, {@code negation} allows !atoms. */
   static String generate(long seed, boolean tagged, boolean negation) {
+    return generate(seed, tagged, negation, false);
+  }
+
+  /** As above; {@code ruleTags} also puts a probability on some rules. */
+  static String generate(long seed, boolean tagged, boolean negation, boolean ruleTags) {
     Random rng = new Random(seed);
     StringBuilder sb = new StringBuilder();
     Set<String> facts = new LinkedHashSet<>();
@@ -41,6 +46,9 @@ final class RandomPrograms {
     }
     int nRules = 1 + rng.nextInt(5);
     for (int i = 0; i < nRules; i++) {
+      if (ruleTags && rng.nextInt(3) == 0) {
+        sb.append(String.format(java.util.Locale.ROOT, "%.2f::", 0.1 + 0.8 * rng.nextDouble()));
+      }
       sb.append(rule(rng, negation)).append('\n');
     }
     return sb.toString();
