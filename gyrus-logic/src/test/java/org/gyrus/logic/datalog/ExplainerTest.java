@@ -39,6 +39,22 @@ class ExplainerTest {
   }
 
   @Test
+  void alternativeProofsDifferInTheirLastStep() {
+    String src =
+        "e(a, b). e(a, c). e(b, d). e(c, d).\n"
+            + "p(X, Y) :- e(X, Y).\np(X, Z) :- p(X, Y), e(Y, Z).\n";
+    Engine e = new Engine(Parser.parse(src, "p.dl"), true);
+    e.run();
+    Relation p = e.relation("p");
+    int row = e.answers(Parser.parseQuery("p(a, d)"))[0];
+    var proofs = new Explainer(e).explainAll(p, row, 5);
+    assertThat(proofs).hasSize(2);
+    assertThat(proofs)
+        .extracting(pr -> pr.premises().get(1).fact())
+        .containsExactlyInAnyOrder("e(b, d).", "e(c, d).");
+  }
+
+  @Test
   void everyTupleHasAWellFoundedProof() {
     qt().withExamples(500)
         .withFixedSeed(17)

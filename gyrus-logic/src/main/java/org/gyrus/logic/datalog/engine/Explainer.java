@@ -33,7 +33,7 @@ public final class Explainer {
   }
 
   private final Engine engine;
-  private Map<Relation, Map<Integer, Clause>> steps;
+  private Map<Relation, Map<Integer, List<Clause>>> steps;
 
   public Explainer(Engine engine) {
     if (!engine.tracksRounds()) {
@@ -44,6 +44,11 @@ public final class Explainer {
 
   /** A proof tree of the tuple in row {@code row} of {@code rel}. */
   public Proof explain(Relation rel, int row) {
+    index();
+    return explainAll(rel, row, 1).get(0);
+  }
+
+  private void index() {
     if (steps == null) {
       steps = new HashMap<>();
       for (List<Clause> cs : Grounding.of(engine)) {
@@ -54,16 +59,35 @@ public final class Explainer {
             earlier &= c.body()[j].round(c.bodyRows()[j]) < r;
           }
           if (earlier) {
-            steps.computeIfAbsent(c.head(), k -> new HashMap<>()).putIfAbsent(c.headRow(), c);
+            steps
+                .computeIfAbsent(c.head(), k -> new HashMap<>())
+                .computeIfAbsent(c.headRow(), k -> new ArrayList<>())
+                .add(c);
           }
         }
       }
     }
+  }
+
+  /**
+   * Up to {@code max} proof trees of a tuple that differ in their last step (the rule instance that
+   * derives the tuple itself); premises are explained by their first well-founded step.
+   */
+  public List<Proof> explainAll(Relation rel, int row, int max) {
+    index();
     String fact = engine.show(rel, row) + ".";
-    Clause c = steps.getOrDefault(rel, Map.of()).get(row);
-    if (rel.round(row) == 0 || c == null) {
-      return new Proof(fact, "", List.of());
+    List<Clause> cs = steps.getOrDefault(rel, Map.of()).getOrDefault(row, List.of());
+    if (rel.round(row) == 0 || cs.isEmpty()) {
+      return List.of(new Proof(fact, "", List.of()));
     }
+    List<Proof> out = new ArrayList<>();
+    for (Clause c : cs.subList(0, Math.min(max, cs.size()))) {
+      out.add(step(fact, c));
+    }
+    return out;
+  }
+
+  private Proof step(String fact, Clause c) {
     List<Proof> premises = new ArrayList<>();
     for (int j = 0; j < c.body().length; j++) {
       premises.add(explain(c.body()[j], c.bodyRows()[j]));
