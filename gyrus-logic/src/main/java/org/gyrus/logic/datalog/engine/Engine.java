@@ -40,6 +40,13 @@ public final class Engine {
   private final boolean trackRounds;
   private boolean done;
   private Stats stats;
+  private int threads =
+      Integer.getInteger(
+          "gyrus.datalog.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+  private java.util.concurrent.ExecutorService pool;
+
+  /** Delta rows below which a round runs on one thread. */
+  private int parallelMinDelta = 20_000;
 
   public Engine(Program program) {
     this(program, false);
@@ -92,11 +99,34 @@ public final class Engine {
     return relations;
   }
 
+  /** Threads for large semi-naive rounds (default: cores, at most 4; 1 = sequential). */
+  public Engine threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
+  }
+
+  /** Lowers the delta size from which rounds run in parallel (tests exercise the path). */
+  Engine parallelMinDelta(int n) {
+    this.parallelMinDelta = n;
+    return this;
+  }
+
   /** Computes the least model (once). */
   public Stats run() {
     if (done) {
       return stats;
     }
+    try {
+      return runOnce();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+        pool = null;
+      }
+    }
+  }
+
+  private Stats runOnce() {
     long t0 = System.nanoTime();
     round.value = 0;
     for (Rule r : program.rules()) {
@@ -155,13 +185,31 @@ public final class Engine {
     List<Rule> rules = rulesOf(comp);
     List<PlanCompiler.Variant> recursive = new ArrayList<>();
     List<PlanCompiler.Variant> once = new ArrayList<>();
+    List<PlanCompiler.Variant> serialInParallelRounds = new ArrayList<>();
+    List<PlanCompiler.Variant[]> parallel = new ArrayList<>();
     for (Rule r : rules) {
       int n = comp.recursive() ? recursiveAtoms(r, preds) : 0;
       if (n == 0) {
         once.add(PlanCompiler.compile(this, r, preds, -1));
       }
       for (int d = 0; d < n; d++) {
-        recursive.add(PlanCompiler.compile(this, r, preds, d));
+        PlanCompiler.Variant v = PlanCompiler.compile(this, r, preds, d);
+        recursive.add(v);
+        int col = threads > 1 ? v.partitionColumn() : -1;
+        if (col < 0) {
+          serialInParallelRounds.add(v);
+          continue;
+        }
+        PlanCompiler.Variant[] copies = new PlanCompiler.Variant[threads];
+        for (int t = 0; t < threads; t++) {
+          copies[t] = PlanCompiler.compile(this, r, preds, d);
+          Ops.Scan scan = (Ops.Scan) copies[t].first();
+          scan.partCol = col;
+          scan.parts = threads;
+          scan.part = t;
+          copies[t].emit().local = new int[1024];
+        }
+        parallel.add(copies);
       }
     }
     for (Relation rel : rels) {
@@ -188,8 +236,19 @@ public final class Engine {
           break;
         }
         round.value++;
-        for (PlanCompiler.Variant v : recursive) {
-          v.run();
+        long delta = 0;
+        for (Relation rel : rels) {
+          delta += rel.stableEnd - rel.deltaStart;
+        }
+        if (!parallel.isEmpty() && delta >= parallelMinDelta) {
+          runParallel(parallel);
+          for (PlanCompiler.Variant v : serialInParallelRounds) {
+            v.run();
+          }
+        } else {
+          for (PlanCompiler.Variant v : recursive) {
+            v.run();
+          }
         }
         for (Relation rel : rels) {
           rel.catchUpIndexes();
@@ -200,6 +259,54 @@ public final class Engine {
     }
     for (Relation rel : rels) {
       rel.seal();
+    }
+  }
+
+  /** One semi-naive round of the partitioned variants on all threads, then the merge. */
+  private void runParallel(List<PlanCompiler.Variant[]> parallel) {
+    for (PlanCompiler.Variant[] copies : parallel) {
+      copies[0].emit().rel.reserveFirst(symbols.size());
+    }
+    if (pool == null) {
+      pool =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              threads,
+              task -> {
+                Thread th = new Thread(task, "datalog-worker");
+                th.setDaemon(true);
+                return th;
+              });
+    }
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      final int part = t;
+      futures.add(
+          pool.submit(
+              () -> {
+                for (PlanCompiler.Variant[] copies : parallel) {
+                  copies[part].run();
+                }
+              }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    for (int t = 0; t < threads; t++) {
+      for (PlanCompiler.Variant[] copies : parallel) {
+        Ops.Emit emit = copies[t].emit();
+        emit.rel.appendPairs(emit.local, emit.localSize, round.value);
+        emit.localSize = 0;
+      }
     }
   }
 

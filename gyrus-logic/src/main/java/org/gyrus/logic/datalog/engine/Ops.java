@@ -45,6 +45,12 @@ final class Ops {
     final int[] key;
     final boolean bindBoth;
 
+    /** Parallel rounds: this copy reads only delta rows whose column partCol is part mod parts. */
+    int partCol = -1;
+
+    int parts = 1;
+    int part;
+
     Scan(Relation rel, int mode, int[] kind, int[] arg, int slot, int[] rows, boolean useIndex) {
       this.rel = rel;
       this.mode = mode;
@@ -78,9 +84,15 @@ final class Ops {
         Op nx = next;
         int ra = arg[0];
         int rb = arg[1];
+        boolean split = parts > 1;
         for (int r = lo; r < hi; r++) {
-          regs[ra] = rel.get(r, 0);
-          regs[rb] = rel.get(r, 1);
+          int a = rel.get(r, 0);
+          int b = rel.get(r, 1);
+          if (split && (partCol == 0 ? a : b) % parts != part) {
+            continue;
+          }
+          regs[ra] = a;
+          regs[rb] = b;
           rows[slot] = r;
           nx.exec(regs);
         }
@@ -88,7 +100,9 @@ final class Ops {
       }
       if (index == null) {
         for (int r = lo; r < hi; r++) {
-          visit(r, regs);
+          if (parts == 1 || rel.get(r, partCol) % parts == part) {
+            visit(r, regs);
+          }
         }
         return;
       }
@@ -150,6 +164,9 @@ final class Ops {
       this.slot = slot;
       this.rows = rows;
       this.index = rel.index(new int[] {0});
+      if (rel.sealed()) {
+        rel.buildCsr(); // now, so that parallel copies only read it
+      }
     }
 
     @Override
@@ -397,6 +414,11 @@ final class Ops {
     HeadSink sink;
     long fresh;
 
+    /** Parallel rounds: new tuples go to this buffer (merged after the round), not the pages. */
+    int[] local;
+
+    int localSize;
+
     Emit(Relation rel, int[] fromReg, int[] rows, Engine.Round round) {
       this.rel = rel;
       this.fromReg = fromReg;
@@ -408,7 +430,17 @@ final class Ops {
     @Override
     void exec(int[] regs) {
       if (sink == null && tuple.length == 2 && fromReg[0] >= 0 && fromReg[1] >= 0) {
-        if (rel.insert2(regs[fromReg[0]], regs[fromReg[1]], round.value)) {
+        int a = regs[fromReg[0]];
+        int b = regs[fromReg[1]];
+        if (local != null) {
+          if (rel.dedup2(a, b)) {
+            if (localSize + 2 > local.length) {
+              local = java.util.Arrays.copyOf(local, local.length * 2);
+            }
+            local[localSize++] = a;
+            local[localSize++] = b;
+          }
+        } else if (rel.insert2(a, b, round.value)) {
           fresh++;
         }
         return;

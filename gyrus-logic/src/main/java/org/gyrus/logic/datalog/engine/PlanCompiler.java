@@ -33,6 +33,39 @@ final class PlanCompiler {
     void run() {
       first.exec(regs);
     }
+
+    /**
+     * The column of the delta atom that binds the head's first argument, when this variant can run
+     * in parallel partitioned by it (binary head, no operator that interns new constants), else -1.
+     * Copies reading disjoint first values then touch disjoint deduplication sets.
+     */
+    int partitionColumn() {
+      if (!(first instanceof Ops.Scan scan) || scan.mode != Ops.DELTA || emit.fromReg.length != 2) {
+        return -1;
+      }
+      if (emit.fromReg[0] < 0 || emit.fromReg[1] < 0) {
+        return -1;
+      }
+      for (Op op = first; op != null; op = op.next) {
+        boolean safe =
+            op instanceof Ops.Scan
+                || op instanceof Ops.Lookup2
+                || op instanceof Ops.NotExists
+                || op instanceof Ops.Emit
+                || (op instanceof Ops.Filter f
+                    && !(f.left instanceof Ops.BinExpr)
+                    && !(f.right instanceof Ops.BinExpr));
+        if (!safe) {
+          return -1;
+        }
+      }
+      for (int c = 0; c < scan.kind.length; c++) {
+        if (scan.kind[c] == Ops.BIND && scan.arg[c] == emit.fromReg[0]) {
+          return c;
+        }
+      }
+      return -1;
+    }
   }
 
   private final Engine engine;

@@ -137,6 +137,32 @@ public final class Relation {
     return true;
   }
 
+  /**
+   * Parallel rounds: deduplicates without appending (the caller buffers new tuples). Safe from
+   * several threads when each owns distinct first values and {@link #reserveFirst} ran before.
+   */
+  boolean dedup2(int a, int b) {
+    return add2(a, b);
+  }
+
+  /** Grows the per-first-value table so that parallel inserts never resize it. */
+  void reserveFirst(int n) {
+    if (byFirst != null && n > byFirst.length) {
+      byFirst = Arrays.copyOf(byFirst, n);
+    }
+  }
+
+  /** Appends buffered pairs already deduplicated by {@link #dedup2}. */
+  void appendPairs(int[] buf, int n, int round) {
+    for (int i = 0; i < n; i += 2) {
+      data.add2(buf[i], buf[i + 1]);
+      if (rounds != null) {
+        rounds.add(round);
+      }
+      rows++;
+    }
+  }
+
   private boolean add2(int a, int b) {
     if (a >= byFirst.length) {
       byFirst = Arrays.copyOf(byFirst, Math.max(a + 1, byFirst.length * 2));
