@@ -19,7 +19,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 WORK = os.path.join(ROOT, "bench", "datalog_vs_swipl", "work")
-JAVA_OPTS = "-XX:+UseParallelGC -Xmx7g"
+JAVA_OPTS = "-Xmx7g -XX:+UseSerialGC -XX:TieredStopAtLevel=1"  # C1 only: less JIT work on short runs
 
 # name, generator args, gyrus count query, swipl count goal, gyrus sample query, swipl sample goal
 WORKLOADS = [

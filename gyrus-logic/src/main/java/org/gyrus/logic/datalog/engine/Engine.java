@@ -40,9 +40,7 @@ public final class Engine {
   private final boolean trackRounds;
   private boolean done;
   private Stats stats;
-  private int threads =
-      Integer.getInteger(
-          "gyrus.datalog.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+  private int threads = Integer.getInteger("gyrus.datalog.threads", 1);
   private java.util.concurrent.ExecutorService pool;
 
   /** Delta rows below which a round runs on one thread. */
@@ -99,7 +97,7 @@ public final class Engine {
     return relations;
   }
 
-  /** Threads for large semi-naive rounds (default: cores, at most 4; 1 = sequential). */
+  /** Threads for large semi-naive rounds (default 1, or -Dgyrus.datalog.threads=N). */
   public Engine threads(int n) {
     this.threads = Math.max(1, n);
     return this;

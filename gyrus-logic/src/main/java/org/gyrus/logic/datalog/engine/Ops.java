@@ -181,6 +181,21 @@ final class Ops {
         int[] vals = rel.csrValues();
         int[] ids = rel.csrRows();
         Op nx = next;
+        if (nx instanceof Emit emit
+            && emit.sink == null
+            && emit.fromReg.length == 2
+            && emit.fromReg[1] == outReg
+            && emit.fromReg[0] >= 0
+            && emit.fromReg[0] != outReg) {
+          // fused join and insert: head(A, Z) for every Z here, one set lookup for A
+          int a = regs[emit.fromReg[0]];
+          if (emit.local == null) {
+            emit.fresh += emit.rel.insertAll2(a, vals, off[k], off[k + 1], emit.round.value);
+          } else {
+            emit.bufferAll2(a, vals, off[k], off[k + 1]);
+          }
+          return;
+        }
         for (int i = off[k], end = off[k + 1]; i < end; i++) {
           regs[outReg] = vals[i];
           rows[slot] = ids[i];
@@ -425,6 +440,19 @@ final class Ops {
       this.tuple = new int[fromReg.length];
       this.rows = rows;
       this.round = round;
+    }
+
+    /** Parallel rounds: dedups (a, vals[from..to)) and buffers the new pairs. */
+    void bufferAll2(int a, int[] vals, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (rel.dedup2(a, vals[i])) {
+          if (localSize + 2 > local.length) {
+            local = java.util.Arrays.copyOf(local, local.length * 2);
+          }
+          local[localSize++] = a;
+          local[localSize++] = vals[i];
+        }
+      }
     }
 
     @Override

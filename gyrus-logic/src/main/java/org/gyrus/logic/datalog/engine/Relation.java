@@ -137,6 +137,32 @@ public final class Relation {
     return true;
   }
 
+  /** Inserts (a, vals[i]) for i in [from, to); returns how many were new. */
+  int insertAll2(int a, int[] vals, int from, int to, int round) {
+    if (a >= byFirst.length) {
+      byFirst = Arrays.copyOf(byFirst, Math.max(a + 1, byFirst.length * 2));
+    }
+    AdaptiveIntSet s = byFirst[a];
+    if (s == null) {
+      s = new AdaptiveIntSet();
+      byFirst[a] = s;
+    }
+    int universe = symbols.size();
+    int fresh = 0;
+    for (int i = from; i < to; i++) {
+      int b = vals[i];
+      if (s.add(b, universe)) {
+        data.add2(a, b);
+        if (rounds != null) {
+          rounds.add(round);
+        }
+        rows++;
+        fresh++;
+      }
+    }
+    return fresh;
+  }
+
   /**
    * Parallel rounds: deduplicates without appending (the caller buffers new tuples). Safe from
    * several threads when each owns distinct first values and {@link #reserveFirst} ran before.
