@@ -78,6 +78,7 @@ def main():
     ap.add_argument("--swipl-big", action="store_true", help="also run SWI-Prolog on tc-10k-50k")
     opts = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
+    load_before = os.getloadavg()
     subprocess.run([os.path.join(ROOT, "gyrus"), "--version"], check=True, capture_output=True)
     subprocess.run(["javac", "-d", WORK, "-cp", os.path.join(ROOT, "gyrus-logic", "target", "classes"),
                     os.path.join(HERE, "CountMain.java")], check=True)
@@ -132,7 +133,9 @@ def main():
     meta = {"machine": os.uname().nodename, "cpus": os.cpu_count(),
             "swipl": subprocess.run(["swipl", "--version"], capture_output=True, text=True).stdout.strip(),
             "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
-            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+            "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "load_average_before_after": [load_before, os.getloadavg()],
+            "note": "2 shared cores; other jobs ran at the same time, so runs are interleaved and medians quoted"}
     with open(os.path.join(out, "datalog.json"), "w") as f:
         json.dump({"meta": meta, "results": results}, f, indent=2)
     with open(os.path.join(out, "datalog.md"), "w") as f:

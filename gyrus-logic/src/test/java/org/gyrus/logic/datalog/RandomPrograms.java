@@ -14,9 +14,9 @@ final class RandomPrograms {
   private static final String[] CONSTS = {"a", "b", "c", "d"};
   private static final String[] VARS = {"X", "Y", "Z"};
   // predicate name, arity, level (0 = input only)
-  private static final String[] PREDS = {"e", "f", "p", "q", "r", "s"};
-  private static final int[] ARITY = {2, 1, 2, 1, 2, 1};
-  private static final int[] LEVEL = {0, 0, 1, 1, 2, 2};
+  private static final String[] PREDS = {"e", "f", "p", "q", "r", "s", "t"};
+  private static final int[] ARITY = {2, 1, 2, 1, 2, 1, 3};
+  private static final int[] LEVEL = {0, 0, 1, 1, 2, 2, 2};
 
   private RandomPrograms() {}
 
@@ -36,7 +36,7 @@ final class RandomPrograms {
       facts.add(atom(rng, p, null));
     }
     if (rng.nextInt(4) == 0) {
-      facts.add(atom(rng, 2 + rng.nextInt(4), null)); // a fact for a derived predicate
+      facts.add(atom(rng, 2 + rng.nextInt(5), null)); // a fact for a derived predicate
     }
     for (String f : facts) {
       if (tagged) {
@@ -55,7 +55,7 @@ final class RandomPrograms {
   }
 
   private static String rule(Random rng, boolean negation) {
-    int head = 2 + rng.nextInt(4);
+    int head = 2 + rng.nextInt(5);
     int nBody = 1 + rng.nextInt(3);
     List<String> body = new ArrayList<>();
     Set<String> bound = new LinkedHashSet<>();
