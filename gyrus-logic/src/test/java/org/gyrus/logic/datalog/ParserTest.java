@@ -148,6 +148,26 @@ class ParserTest {
   }
 
   @Test
+  void zeroArityPredicatesAndRepeatedQueryVariables() {
+    String src = "e(a, a). e(a, b).\nloop :- e(X, X).\nnone :- e(X, c).\nself(X, Y) :- e(X, Y).\n";
+    assertThat(answers(src, "loop")).containsExactly("loop");
+    assertThat(answers(src, "none")).isEmpty();
+    assertThat(answers(src, "self(X, X)")).containsExactly("self(a, a)");
+    assertThat(answers(src, "self(_, _)")).hasSize(2);
+  }
+
+  @Test
+  void integerOverflowIsAnError() {
+    assertThatThrownBy(() -> answers("n(9223372036854775807).\nm(Y) :- n(X), Y = X + 1.", "m(Y)"))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("integer overflow");
+    assertThatThrownBy(
+            () -> answers("n(9223372036854775807). n(1).\ns(S) :- S = sum X : n(X).", "s(S)"))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("integer overflow");
+  }
+
+  @Test
   void arithmeticOnSymbolsIsAnError() {
     assertThatThrownBy(() -> answers("n(a).\nm(Y) :- n(X), Y = X + 1.", "m(Y)"))
         .isInstanceOf(SpecError.class)

@@ -405,7 +405,11 @@ final class Ops {
       }
       int v = target.eval(regs);
       if (fn.equals("sum")) {
-        sum = Math.addExact(sum, symbols.longValue(v, "sum"));
+        try {
+          sum = Math.addExact(sum, symbols.longValue(v, "sum"));
+        } catch (ArithmeticException e) {
+          throw new DatalogError("sum", "integer overflow");
+        }
       } else if (count == 0
           || (fn.equals("min") ? symbols.compare(v, best) < 0 : symbols.compare(v, best) > 0)) {
         best = v;
@@ -543,15 +547,25 @@ final class Ops {
       long a = symbols.longValue(left.eval(regs), where);
       long b = symbols.longValue(right.eval(regs), where);
       long r;
+      try {
+        r = apply(a, b);
+      } catch (ArithmeticException e) {
+        throw new DatalogError(where, "integer overflow in " + a + " " + op + " " + b);
+      }
+      return symbols.intern(r);
+    }
+
+    private long apply(long a, long b) {
+      long r;
       switch (op) {
         case '+':
-          r = a + b;
+          r = Math.addExact(a, b);
           break;
         case '-':
-          r = a - b;
+          r = Math.subtractExact(a, b);
           break;
         case '*':
-          r = a * b;
+          r = Math.multiplyExact(a, b);
           break;
         default:
           if (b == 0) {
@@ -560,7 +574,7 @@ final class Ops {
           r = op == '/' ? a / b : a % b;
           break;
       }
-      return symbols.intern(r);
+      return r;
     }
   }
 }
