@@ -30,7 +30,7 @@ final class RandomPrograms {
     Random rng = new Random(seed);
     StringBuilder sb = new StringBuilder();
     Set<String> facts = new LinkedHashSet<>();
-    int nFacts = 1 + rng.nextInt(tagged ? 6 : 9);
+    int nFacts = tagged ? 2 + rng.nextInt(6) : 3 + rng.nextInt(12);
     for (int i = 0; i < nFacts; i++) {
       int p = rng.nextInt(2);
       facts.add(atom(rng, p, null));
@@ -44,7 +44,7 @@ final class RandomPrograms {
       }
       sb.append(f).append(".\n");
     }
-    int nRules = 1 + rng.nextInt(5);
+    int nRules = 2 + rng.nextInt(5);
     for (int i = 0; i < nRules; i++) {
       if (ruleTags && rng.nextInt(3) == 0) {
         sb.append(String.format(java.util.Locale.ROOT, "%.2f::", 0.1 + 0.8 * rng.nextDouble()));
@@ -56,7 +56,7 @@ final class RandomPrograms {
 
   private static String rule(Random rng, boolean negation) {
     int head = 2 + rng.nextInt(5);
-    int nBody = 1 + rng.nextInt(3);
+    int nBody = 1 + rng.nextInt(rng.nextBoolean() ? 2 : 3);
     List<String> body = new ArrayList<>();
     Set<String> bound = new LinkedHashSet<>();
     for (int i = 0; i < nBody; i++) {
@@ -101,7 +101,7 @@ final class RandomPrograms {
     StringBuilder sb = new StringBuilder(PREDS[p]).append('(');
     for (int c = 0; c < ARITY[p]; c++) {
       String t;
-      if (vars == null || rng.nextInt(5) == 0) {
+      if (vars == null || rng.nextInt(8) == 0) {
         t = CONSTS[rng.nextInt(CONSTS.length)];
       } else {
         t = VARS[rng.nextInt(VARS.length)];
