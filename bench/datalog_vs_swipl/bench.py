@@ -89,7 +89,7 @@ def main():
             continue
         prefix = os.path.join(WORK, name)
         subprocess.run(["/usr/bin/python3", os.path.join(HERE, "gen.py"), gen[0], prefix] + gen[1:], check=True)
-        reps = 1 if big else opts.reps
+        reps = min(3, opts.reps) if big else opts.reps
         g_runs, s_runs, j_runs = [], [], []
         for _ in range(reps):  # interleaved, so that load from other processes hits both alike
             g_runs.append(gyrus([prefix + ".dl", "--query", gq, "--count"]))
