@@ -1,8 +1,6 @@
 package org.gyrus.logic.datalog.engine;
 
-import java.util.HashSet;
-import java.util.Set;
-import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.engine.Exprs.Expr;
 
 /**
  * The operators a compiled rule body is made of. Each operator binds or checks registers (one int
@@ -334,90 +332,6 @@ final class Ops {
     }
   }
 
-  /** Runs an aggregate's inner plan for the current bindings and binds its result. */
-  static final class Aggregate extends Op {
-    final String fn;
-    final int resultReg;
-    final Op inner;
-    final Sink sink;
-    final Symbols symbols;
-
-    Aggregate(String fn, int resultReg, Op inner, Sink sink, Symbols symbols) {
-      this.fn = fn;
-      this.resultReg = resultReg;
-      this.inner = inner;
-      this.sink = sink;
-      this.symbols = symbols;
-    }
-
-    @Override
-    void exec(int[] regs) {
-      sink.reset();
-      inner.exec(regs);
-      int result;
-      if (fn.equals("count")) {
-        result = symbols.intern((long) (sink.target == null ? sink.count : sink.distinct.size()));
-      } else if (fn.equals("sum")) {
-        result = symbols.intern(sink.sum);
-      } else {
-        if (sink.count == 0) {
-          return;
-        }
-        result = sink.best;
-      }
-      regs[resultReg] = result;
-      next.exec(regs);
-    }
-  }
-
-  /** End of an aggregate's inner plan: accumulates. */
-  static final class Sink extends Op {
-    final String fn;
-    final Expr target;
-    final Symbols symbols;
-    long count;
-    long sum;
-    int best;
-    final Set<Integer> distinct = new HashSet<>();
-
-    Sink(String fn, Expr target, Symbols symbols) {
-      this.fn = fn;
-      this.target = target;
-      this.symbols = symbols;
-    }
-
-    void reset() {
-      count = 0;
-      sum = 0;
-      best = -1;
-      distinct.clear();
-    }
-
-    @Override
-    void exec(int[] regs) {
-      if (fn.equals("count")) {
-        if (target == null) {
-          count++;
-        } else {
-          distinct.add(target.eval(regs));
-        }
-        return;
-      }
-      int v = target.eval(regs);
-      if (fn.equals("sum")) {
-        try {
-          sum = Math.addExact(sum, symbols.longValue(v, "sum"));
-        } catch (ArithmeticException e) {
-          throw new DatalogError("sum", "integer overflow");
-        }
-      } else if (count == 0
-          || (fn.equals("min") ? symbols.compare(v, best) < 0 : symbols.compare(v, best) > 0)) {
-        best = v;
-      }
-      count++;
-    }
-  }
-
   /** Receives each derivation of a rule's head. */
   interface HeadSink {
     void derived(int[] tuple, int[] bodyRows);
@@ -486,95 +400,6 @@ final class Ops {
       } else if (rel.insert(tuple, round.value)) {
         fresh++;
       }
-    }
-  }
-
-  /** A compiled arithmetic expression yielding an interned id. */
-  abstract static class Expr {
-    final Symbols symbols;
-
-    Expr(Symbols symbols) {
-      this.symbols = symbols;
-    }
-
-    abstract int eval(int[] regs);
-  }
-
-  static final class RegExpr extends Expr {
-    final int reg;
-
-    RegExpr(Symbols s, int reg) {
-      super(s);
-      this.reg = reg;
-    }
-
-    @Override
-    int eval(int[] regs) {
-      return regs[reg];
-    }
-  }
-
-  static final class ConstExpr extends Expr {
-    final int id;
-
-    ConstExpr(Symbols s, int id) {
-      super(s);
-      this.id = id;
-    }
-
-    @Override
-    int eval(int[] regs) {
-      return id;
-    }
-  }
-
-  static final class BinExpr extends Expr {
-    final char op;
-    final Expr left;
-    final Expr right;
-    final String where;
-
-    BinExpr(Symbols s, char op, Expr left, Expr right, String where) {
-      super(s);
-      this.op = op;
-      this.left = left;
-      this.right = right;
-      this.where = where;
-    }
-
-    @Override
-    int eval(int[] regs) {
-      long a = symbols.longValue(left.eval(regs), where);
-      long b = symbols.longValue(right.eval(regs), where);
-      long r;
-      try {
-        r = apply(a, b);
-      } catch (ArithmeticException e) {
-        throw new DatalogError(where, "integer overflow in " + a + " " + op + " " + b);
-      }
-      return symbols.intern(r);
-    }
-
-    private long apply(long a, long b) {
-      long r;
-      switch (op) {
-        case '+':
-          r = Math.addExact(a, b);
-          break;
-        case '-':
-          r = Math.subtractExact(a, b);
-          break;
-        case '*':
-          r = Math.multiplyExact(a, b);
-          break;
-        default:
-          if (b == 0) {
-            throw new DatalogError(where, "division by zero");
-          }
-          r = op == '/' ? a / b : a % b;
-          break;
-      }
-      return r;
     }
   }
 }

@@ -53,8 +53,8 @@ final class PlanCompiler {
                 || op instanceof Ops.NotExists
                 || op instanceof Ops.Emit
                 || (op instanceof Ops.Filter f
-                    && !(f.left instanceof Ops.BinExpr)
-                    && !(f.right instanceof Ops.BinExpr));
+                    && !(f.left instanceof Exprs.BinExpr)
+                    && !(f.right instanceof Exprs.BinExpr));
         if (!safe) {
           return -1;
         }
@@ -314,8 +314,9 @@ final class PlanCompiler {
       slotOf[j] = slots++;
     }
     List<Op> ops = order(g.body(), innerBound, modes, slotOf, -1, rows, Set.of());
-    Ops.Sink sink =
-        new Ops.Sink(g.fn(), g.target() == null ? null : expr(g.target()), engine.symbols());
+    AggregateOps.Sink sink =
+        new AggregateOps.Sink(
+            g.fn(), g.target() == null ? null : expr(g.target()), engine.symbols());
     ops.add(sink);
     for (int j = 0; j + 1 < ops.size(); j++) {
       ops.get(j).next = ops.get(j + 1);
@@ -323,16 +324,17 @@ final class PlanCompiler {
     String result = g.result().name();
     if (bound.contains(result)) {
       int tmp = reg("$agg" + i);
-      Ops.Aggregate agg = new Ops.Aggregate(g.fn(), tmp, ops.get(0), sink, engine.symbols());
+      AggregateOps.Aggregate agg =
+          new AggregateOps.Aggregate(g.fn(), tmp, ops.get(0), sink, engine.symbols());
       agg.next =
           new Ops.Filter(
               "=",
-              new Ops.RegExpr(engine.symbols(), tmp),
-              new Ops.RegExpr(engine.symbols(), reg(result)));
+              new Exprs.RegExpr(engine.symbols(), tmp),
+              new Exprs.RegExpr(engine.symbols(), reg(result)));
       return new Chain(agg, (Ops.Filter) agg.next);
     }
     bound.add(result);
-    return new Ops.Aggregate(g.fn(), reg(result), ops.get(0), sink, engine.symbols());
+    return new AggregateOps.Aggregate(g.fn(), reg(result), ops.get(0), sink, engine.symbols());
   }
 
   /** Two operators acting as one (an aggregate whose result is checked, not bound). */
@@ -353,7 +355,7 @@ final class PlanCompiler {
   }
 
   private Op assign(Var target, Ast.Expr source, Set<String> bound) {
-    Ops.Expr e = expr(source);
+    Exprs.Expr e = expr(source);
     bound.add(target.name());
     return new Ops.Assign(reg(target.name()), e);
   }
@@ -365,16 +367,17 @@ final class PlanCompiler {
     return null;
   }
 
-  private Ops.Expr expr(Ast.Expr e) {
+  private Exprs.Expr expr(Ast.Expr e) {
     Symbols s = engine.symbols();
     if (e instanceof TermExpr te) {
       if (te.term() instanceof Var v) {
-        return new Ops.RegExpr(s, reg(v.name()));
+        return new Exprs.RegExpr(s, reg(v.name()));
       }
-      return new Ops.ConstExpr(s, engine.intern((Const) te.term()));
+      return new Exprs.ConstExpr(s, engine.intern((Const) te.term()));
     }
     Ast.BinExpr b = (Ast.BinExpr) e;
-    return new Ops.BinExpr(s, b.op(), expr(b.left()), expr(b.right()), rule.where() + ": " + rule);
+    return new Exprs.BinExpr(
+        s, b.op(), expr(b.left()), expr(b.right()), rule.where() + ": " + rule);
   }
 
   /** Variables of expressions. */
