@@ -34,7 +34,7 @@ public final class Cifar10Reader {
       int off = i * RECORD;
       y[i] = b[off] & 0xff;
       if (y[i] > 9) {
-        throw new DataError(name + ":byte " + off, "a label 0..9, found " + y[i]);
+        throw new DataError(name + ":byte " + off, "expected a label 0..9, found " + y[i]);
       }
       for (int j = 0; j < per; j++) {
         x[i * per + j] = (b[off + 1 + j] & 0xff) / 255f;

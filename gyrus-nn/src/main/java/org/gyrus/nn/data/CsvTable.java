@@ -129,7 +129,12 @@ public final class CsvTable {
     int count = 0;
     for (int r = 0; r < rows.size(); r++) {
       String s = rows.get(r)[c];
-      Double d = s.equals("TRUE") ? 1.0 : s.equals("FALSE") ? 0.0 : number(s);
+      Double d = number(s);
+      if (s.equals("TRUE")) {
+        d = 1.0;
+      } else if (s.equals("FALSE")) {
+        d = 0.0;
+      }
       if (d != null) {
         v[r] = d.floatValue();
         sum += d;
