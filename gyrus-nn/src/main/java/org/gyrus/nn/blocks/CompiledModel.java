@@ -29,7 +29,7 @@ public record CompiledModel(
   }
 
   public static CompiledModel classifier(SpecCompiler c, Value spec, Shape input, int classes) {
-    String root = spec instanceof Node n && n.type().equals("model") ? "model" : "model";
+    String root = "model";
     Analysis body = c.analyse(spec, input, root);
     List<Value> head = new ArrayList<>();
     boolean auto = !(spec instanceof Node n && n.strArg("head", "auto").equals("none"));

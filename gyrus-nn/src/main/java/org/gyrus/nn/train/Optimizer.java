@@ -1,6 +1,8 @@
 package org.gyrus.nn.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,7 +62,10 @@ public interface Optimizer {
     }
   }
 
-  /** Adam (L2 decay in the gradient) or AdamW (decoupled decay), bias-corrected as PyTorch. */
+  /**
+   * Adam (L2 decay in the gradient) or AdamW (decoupled decay), bias-corrected as PyTorch, one
+   * fused native update per parameter tensor.
+   */
   final class Adam implements Optimizer {
     private static final float B1 = 0.9f;
     private static final float B2 = 0.999f;
@@ -82,22 +87,26 @@ public interface Optimizer {
     @Override
     public void step(List<NDArray> params, List<NDArray> grads, float lr, long t) {
       double bc1 = 1 - Math.pow(B1, t);
-      float sqrtBc2 = (float) Math.sqrt(1 - Math.pow(B2, t));
-      float stepSize = (float) (lr / bc1);
+      double sqrtBc2 = Math.sqrt(1 - Math.pow(B2, t));
+      // PyTorch's update w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps), rewritten for the engine's
+      // fused kernel, which computes w -= k * m / (sqrt(v) + eps') in one native call
+      float k = (float) (lr * sqrtBc2 / bc1);
+      float eps = (float) (EPS * sqrtBc2);
       for (int i = 0; i < params.size(); i++) {
-        NDArray w = params.get(i);
-        NDArray g = grads.get(i);
-        if (wd > 0) {
-          if (decoupled) {
-            w.muli(1 - lr * wd);
-          } else {
-            g = g.add(w.mul(wd));
-          }
-        }
-        m.get(i).muli(B1).addi(g.mul(1 - B1));
-        v.get(i).muli(B2).addi(g.square().muli(1 - B2));
-        NDArray denom = v.get(i).sqrt().divi(sqrtBc2).addi(EPS);
-        w.subi(m.get(i).div(denom).muli(stepSize));
+        JniUtils.adamUpdate(
+            (PtNDArray) params.get(i),
+            (PtNDArray) grads.get(i),
+            (PtNDArray) m.get(i),
+            (PtNDArray) v.get(i),
+            lr,
+            k,
+            wd,
+            1f,
+            -1f,
+            B1,
+            B2,
+            eps,
+            decoupled);
       }
     }
   }

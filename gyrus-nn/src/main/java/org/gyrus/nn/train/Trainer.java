@@ -13,6 +13,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +68,10 @@ public final class Trainer {
     Curriculum cur = recipe.curriculum() ? new Curriculum(train.size()) : null;
     int bs = recipe.batchSize();
     int per = train.exampleSize();
-    float[] xb = new float[bs * per];
+    // one reusable native buffer: the engine reads a direct ByteBuffer without another copy
+    ByteBuffer xbuf =
+        ByteBuffer.allocateDirect(bs * per * Float.BYTES).order(ByteOrder.nativeOrder());
+    FloatBuffer xview = xbuf.asFloatBuffer();
     long[] yb = new long[bs];
     long start = System.nanoTime();
     long t = 0;
@@ -90,18 +95,19 @@ public final class Trainer {
       for (int s = 0; s < steps; s++) {
         int off = s * bs;
         int m = Math.min(bs, order.length - off);
+        xview.clear();
         for (int i = 0; i < m; i++) {
           int ex = order[off + i];
-          System.arraycopy(train.x(), ex * per, xb, i * per, per);
+          xview.put(train.x(), ex * per, per);
           yb[i] = train.y()[ex];
         }
+        xbuf.clear().limit(m * per * Float.BYTES);
         lr = Schedule.lr(recipe, epoch + (double) s / steps, recipe.epochs());
         t++;
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
           NDArray x =
-              manager.create(
-                  FloatBuffer.wrap(xb, 0, m * per), Shapes.withBatch(m, train.exampleShape()));
+              manager.create(xbuf, Shapes.withBatch(m, train.exampleShape()), DataType.FLOAT32);
           NDArray y = manager.create(Arrays.copyOf(yb, m), new Shape(m, 1));
           NDArray logits;
           NDArray losses;
