@@ -19,6 +19,8 @@ RAW="$OUT/train_raw.jsonl"
   -Dmdep.includeScope=runtime
 CP="gyrus-nn/target/classes:$(cat gyrus-nn/target/bench-cp.txt)"
 export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.djl.ai} OMP_NUM_THREADS=$THREADS
+# passive OpenMP waiting for all three: on a shared 2-core box spinning threads starve each other
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 JAVA=(java -Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS"
   -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" org.gyrus.nn.bench.TrainBench)
 PY=/usr/bin/python3
