@@ -29,7 +29,7 @@ done
 for s in random tpe; do
   oh=$([ "$s" = tpe ] && echo "$optuna_tpe_overhead" || echo "$overhead")
   /usr/bin/python3 "$here/optuna_nb201.py" --table "$table" --sampler "$s" --queries "$budgets" --repeats "$repeats" --seed "$seed" --overhead "$oh" \
-    | sed 's/^{/{"system":"optuna",/' | tee -a "$work/lines.jsonl"
+    | sed -u 's/^{/{"system":"optuna",/' | tee -a "$work/lines.jsonl"
 done
 /usr/bin/python3 "$here/report.py" "$work/lines.jsonl" "$root/bench/results/nb201.json" "$root/bench/results/nb201.md" "$(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')"
 cat "$root/bench/results/nb201.md"
