@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       StudyCommand.class,
       BenchCommand.class,
-      ProveCommand.class
+      ProveCommand.class,
+      DashboardCommand.class,
+      DrawCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
