@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 /**
  * Parameter importance as a random forest's mean decrease in impurity: regression trees grown on
  * bootstrap samples, each split credited with the variance it removes (weighted by the rows it
- * splits), summed per parameter and normalised to 1. Categorical parameters enter as their index,
- * which trees split on as they would on any ordered value; an inactive parameter is -1.
+ * splits), summed per parameter and normalised to 1. Trees are bagged (every split considers every
+ * column), which keeps irrelevant parameters near zero. Categorical parameters enter as their
+ * index, which trees split on as they would on any ordered value; an inactive parameter is -1.
  */
 public final class Importance {
   private final int trees;
@@ -38,7 +39,9 @@ public final class Importance {
       return imp;
     }
     SplittableRandom rng = new SplittableRandom(seed);
-    int mtry = Math.max(1, (int) Math.ceil(p / 3.0));
+    // Every split looks at every column: with few columns, sampling them would credit noise
+    // columns with the signal left over whenever the one that matters was not drawn.
+    int mtry = p;
     for (int t = 0; t < trees; t++) {
       int[] rows = new int[n];
       for (int i = 0; i < n; i++) {
@@ -82,7 +85,7 @@ public final class Importance {
     double bestThreshold = 0;
     double bestGain = 1e-12;
     for (int k = 0; k < mtry; k++) {
-      int col = rng.nextInt(p);
+      int col = k;
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {
         order[i] = rows[lo + i];
