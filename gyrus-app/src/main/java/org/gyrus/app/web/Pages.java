@@ -72,8 +72,9 @@ final class Pages {
             + "</div><section class=\"wide\"><h2>Trials</h2><div class=\"filters\">"
             + "<input id=\"filter\" type=\"search\" placeholder=\"filter rows (text)\">"
             + "<select id=\"state-filter\"><option value=\"\">all states</option>"
-            + "<option>COMPLETE</option><option>PRUNED</option><option>FAIL</option>"
-            + "<option>RUNNING</option><option>WAITING</option></select>"
+            + "<option value=\"COMPLETE\">COMPLETE</option><option value=\"PRUNED\">PRUNED</option>"
+            + "<option value=\"FAIL\">FAIL</option><option value=\"RUNNING\">RUNNING</option>"
+            + "<option value=\"WAITING\">WAITING</option></select>"
             + " <span id=\"row-count\"></span></div>"
             + "<table id=\"trials\"><thead></thead><tbody></tbody></table></section>";
     return Html.page(name, " data-study=\"" + Html.esc(name) + "\"", body, true);
