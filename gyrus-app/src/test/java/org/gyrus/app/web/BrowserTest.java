@@ -80,7 +80,7 @@ class BrowserTest {
             .usingAnyFreePort()
             .build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(100));
     Files.createDirectories(SHOTS);
   }
 
@@ -166,6 +166,38 @@ class BrowserTest {
     wait.until(d -> rows().size() == COMPLETE + 3);
     assertThat(js("return window.__sameDocument")).isEqualTo(42L);
     assertThat(driver.findElement(By.id("trials")).getText()).contains("0.1230");
+  }
+
+  @Test
+  @Order(3)
+  void aRunningSearchFillsTheOpenPage() throws Exception {
+    Path cfg = dir.resolve("live.yaml");
+    Files.writeString(
+        cfg,
+        Files.readString(Path.of("../examples/nb201-tpe.yaml"))
+            .replace("evaluator: {_type: nb201}", "evaluator: {_type: nb201, delay_ms: 400}")
+            .replace("study: nb201-tpe", "study: live"));
+    String storage = "sqlite:" + db;
+    assertThat(
+            org.gyrus.app.Main.run("search", cfg.toString(), "--storage", storage, "--trials", "2"))
+        .isZero();
+    driver.get(url(open, "/study?name=live"));
+    wait.until(d -> rows().size() == 2);
+    wait.until(d -> "live".equals(d.findElement(By.id("live")).getText()));
+    js("window.__sameDocument = 7;");
+    Thread search =
+        new Thread(
+            () ->
+                org.gyrus.app.Main.run(
+                    "search", cfg.toString(), "--storage", storage, "--trials", "8"));
+    search.start();
+    wait.until(d -> rows().size() > 2 && rows().size() < 8); // mid-search
+    wait.until(
+        d ->
+            rows().size() == 8
+                && !driver.findElement(By.id("trials")).getText().contains("RUNNING"));
+    search.join(20_000);
+    assertThat(js("return window.__sameDocument")).isEqualTo(7L);
   }
 
   @Test
