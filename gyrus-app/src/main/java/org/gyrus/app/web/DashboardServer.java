@@ -54,6 +54,7 @@ public final class DashboardServer implements AutoCloseable {
   private final String token;
   private final long pollMillis;
   private final Semaphore streams = new Semaphore(MAX_STREAMS);
+  private final Map<Long, CachedJson> jsonCache = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean running = true;
 
   private DashboardServer(
@@ -187,12 +188,7 @@ public final class DashboardServer implements AutoCloseable {
             org.gyrus.app.draw.Diagrams.svg(
                 t.params(), org.gyrus.app.draw.ShapeAnnotator.NONE, "trial " + t.number()));
       }
-      case "/api/study" ->
-          send(
-              ex,
-              200,
-              "application/json",
-              SpecCodec.json().writeValueAsString(data(q.require("name")).toJson()));
+      case "/api/study" -> send(ex, 200, "application/json", studyJson(q.require("name")));
       case "/events" -> events(ex, info(q.require("name")));
       default -> throw new HttpError(404, "path", "No page at " + path + ".");
     }
@@ -268,6 +264,27 @@ public final class DashboardServer implements AutoCloseable {
     long version = s.version(info.id());
     return StudyData.of(info, s.trials(info.id()), version);
   }
+
+  /**
+   * The study page's JSON, recomputed only when the store's version moved: every open page
+   * refetches on each change, and the importance forest is the expensive part.
+   */
+  private String studyJson(String name) throws IOException {
+    TrialStore s = store.get();
+    StudyInfo info = info(name);
+    long version = s.version(info.id());
+    CachedJson hit = jsonCache.get(info.id());
+    if (hit != null && hit.version() == version) {
+      return hit.json();
+    }
+    String json =
+        SpecCodec.json()
+            .writeValueAsString(StudyData.of(info, s.trials(info.id()), version).toJson());
+    jsonCache.put(info.id(), new CachedJson(version, json));
+    return json;
+  }
+
+  private record CachedJson(long version, String json) {}
 
   private static Trial trial(StudyData data, int number) {
     for (Trial t : data.trials()) {
