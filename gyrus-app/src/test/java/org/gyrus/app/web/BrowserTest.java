@@ -232,6 +232,27 @@ class BrowserTest {
     assertThat(driver.findElement(By.id("diagram")).getText()).contains("dense", "×2", "output");
     Files.write(SHOTS.resolve("diagram.png"), svg.getScreenshotAs(OutputType.BYTES));
     Files.write(SHOTS.resolve("trial-page.png"), driver.getScreenshotAs(OutputType.BYTES));
+    driver.get(url(open, "/trial?study=live&number=0"));
+    WebElement cell = driver.findElement(By.cssSelector("#diagram svg"));
+    assertThat(driver.findElement(By.id("diagram")).getText()).contains("0", "1", "2", "3");
+    Files.write(SHOTS.resolve("diagram-nb201.png"), cell.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  @Order(5)
+  void multiObjectiveStudiesShowTheParetoFront() {
+    driver.get(url(open, "/"));
+    driver.findElement(By.linkText(StudyFixtures.XSS_STUDY)).click();
+    wait.until(d -> rows().size() == 8);
+    wait.until(d -> "1".equals(d.findElement(By.id("chart-pareto")).getAttribute("data-rendered")));
+    assertThat(driver.findElement(By.id("pareto-section")).isDisplayed()).isTrue();
+    Object front =
+        js(
+            "return echarts.getInstanceByDom(document.getElementById('chart-pareto'))"
+                + ".getOption().series[1].data.length");
+    assertThat(((Number) front).intValue()).isBetween(1, 8);
+    assertThat(driver.findElement(By.id("study-name")).getText())
+        .isEqualTo(StudyFixtures.XSS_STUDY);
   }
 
   @Test
