@@ -33,8 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of(System.getProperty("gyrus.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("gyrus.chromedriver", "/usr/bin/chromedriver"));
   static final Path SHOTS = Path.of("target/screenshots");
   static final int COMPLETE = 12;
 
@@ -47,10 +48,17 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver missing"
-            + " (apt-get install -y chromium chromium-driver)");
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    String why =
+        "browser tests skipped: "
+            + CHROMIUM
+            + " or "
+            + CHROMEDRIVER
+            + " missing (apt-get install -y chromium chromium-driver)";
+    if (!present) {
+      System.err.println(why); // surefire shows a class skipped in @BeforeAll as 0 tests run
+    }
+    Assumptions.assumeTrue(present, why);
     db = dir.resolve("studies.db");
     StudyFixtures.demo(db, COMPLETE);
     StudyFixtures.multi(db);

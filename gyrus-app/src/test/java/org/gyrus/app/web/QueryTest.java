@@ -2,6 +2,8 @@ package org.gyrus.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,5 +61,28 @@ class QueryTest {
   void htmlEscapesEveryMetacharacter() {
     assertThat(Html.esc("<a href=\"x\" onclick='y'>&</a>"))
         .isEqualTo("&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  }
+
+  @Test
+  void anyQueryOrPathEitherParsesOrIsRefusedWithAStatus() {
+    qt().withExamples(3000)
+        .forAll(strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(0, 300))
+        .checkAssert(
+            raw -> {
+              String q = raw.replace('#', '%').replace('!', '&').replace('~', '=');
+              try {
+                Query parsed = Query.parse(q, NAMES);
+                assertThat(parsed.params().keySet()).isSubsetOf(NAMES);
+                parsed.params().values().forEach(v -> assertThat(v).hasSizeLessThan(257));
+              } catch (HttpError e) {
+                assertThat(e.status()).isIn(400, 414);
+              }
+              try {
+                DashboardServer.checkPath("/" + raw);
+                assertThat(raw).doesNotContain("..", "%", "\\", "//");
+              } catch (HttpError e) {
+                assertThat(e.status()).isEqualTo(400);
+              }
+            });
   }
 }
