@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.gyrus.app.draw.Diagrams;
 import org.gyrus.app.draw.ShapeAnnotator;
+import org.gyrus.app.draw.ShapeInference;
 import org.gyrus.core.Space;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.Value;
@@ -48,16 +49,17 @@ final class DrawCommand implements Callable<Integer> {
       Space space = new Space(spec);
       spec = space.materialise(space.sample(new SplittableRandom(sample)));
     }
+    ShapeAnnotator labels = ShapeInference.discover().annotateOrNone(spec);
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     if (output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-      ImageIO.write(Diagrams.image(spec, ShapeAnnotator.NONE), "png", output.toFile());
+      ImageIO.write(Diagrams.image(spec, labels), "png", output.toFile());
     } else {
       Files.writeString(
           output,
-          Diagrams.svg(spec, ShapeAnnotator.NONE, specFile.getFileName().toString()),
+          Diagrams.svg(spec, labels, specFile.getFileName().toString()),
           StandardCharsets.UTF_8);
     }
     System.err.println("wrote " + output);

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.gyrus.app.draw.Diagrams;
-import org.gyrus.app.draw.ShapeAnnotator;
+import org.gyrus.app.draw.ShapeInference;
 import org.gyrus.app.web.Html;
 import org.gyrus.app.web.StudyData;
 import org.gyrus.core.Decision;
@@ -59,6 +59,7 @@ final class ReportCommand implements Callable<Integer> {
       data = StudyData.of(info, store.trials(info.id()), store.version(info.id()));
     }
     Files.createDirectories(dir);
+    ShapeInference shapes = ShapeInference.discover();
     List<String> images = new ArrayList<>();
     List<Trial> done = data.complete();
     List<double[]> points = new ArrayList<>();
@@ -111,11 +112,13 @@ final class ReportCommand implements Callable<Integer> {
     String svg = "";
     if (best != null && best.params() != null) {
       ImageIO.write(
-          Diagrams.image(best.params(), ShapeAnnotator.NONE),
+          Diagrams.image(best.params(), shapes.annotateOrNone(best.params())),
           "png",
           dir.resolve("best-architecture.png").toFile());
       images.add("best-architecture.png");
-      svg = Diagrams.svg(best.params(), ShapeAnnotator.NONE, "best trial " + best.number());
+      svg =
+          Diagrams.svg(
+              best.params(), shapes.annotateOrNone(best.params()), "best trial " + best.number());
       Files.writeString(dir.resolve("best-architecture.svg"), svg, StandardCharsets.UTF_8);
     }
     Files.writeString(dir.resolve("index.html"), html(data, best, images), StandardCharsets.UTF_8);

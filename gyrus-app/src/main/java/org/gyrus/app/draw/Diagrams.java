@@ -22,7 +22,8 @@ public final class Diagrams {
     String out = spec instanceof Value.Node n ? annotator.outputLabel("", n).orElse("") : "";
     Block input = new Blocks.Op("input", List.of(), "#e8e8e8", false);
     Block output = new Blocks.Op("output", List.of(), "#e8e8e8", false);
-    return new Blocks.Chain(List.of(input, body, output), List.of("", out));
+    return new Blocks.Chain(
+        List.of(input, body, output), List.of(annotator.inputLabel().orElse(""), out));
   }
 
   /** The diagram as a standalone SVG document. */

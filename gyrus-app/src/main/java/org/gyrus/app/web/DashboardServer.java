@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import org.gyrus.app.draw.ShapeInference;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.search.Direction;
 import org.gyrus.search.StudyInfo;
@@ -53,25 +54,44 @@ public final class DashboardServer implements AutoCloseable {
   private final StoreAccess store;
   private final String token;
   private final long pollMillis;
+  private final ShapeInference shapes;
   private final Semaphore streams = new Semaphore(MAX_STREAMS);
   private final Map<Long, CachedJson> jsonCache = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean running = true;
 
   private DashboardServer(
-      HttpServer server, ExecutorService pool, StoreAccess store, String token, long pollMillis) {
+      HttpServer server,
+      ExecutorService pool,
+      StoreAccess store,
+      String token,
+      long pollMillis,
+      ShapeInference shapes) {
     this.server = server;
     this.pool = pool;
     this.store = store;
     this.token = token;
     this.pollMillis = pollMillis;
+    this.shapes = shapes;
   }
 
   /**
    * Starts serving {@code storageUrl} at {@code address}; a non-null {@code token} must come with
-   * every request. Live pages poll the store every {@code pollMillis}.
+   * every request. Live pages poll the store every {@code pollMillis}; diagrams take their wire
+   * labels from the {@link ShapeInference} found on the class path.
    */
   public static DashboardServer start(
       String storageUrl, InetSocketAddress address, String token, long pollMillis)
+      throws IOException {
+    return start(storageUrl, address, token, pollMillis, ShapeInference.discover());
+  }
+
+  /** As above, with the given source of wire labels. */
+  public static DashboardServer start(
+      String storageUrl,
+      InetSocketAddress address,
+      String token,
+      long pollMillis,
+      ShapeInference shapes)
       throws IOException {
     HttpServer server = HttpServer.create(address, 64);
     ExecutorService pool =
@@ -83,7 +103,7 @@ public final class DashboardServer implements AutoCloseable {
               return t;
             });
     DashboardServer d =
-        new DashboardServer(server, pool, new StoreAccess(storageUrl), token, pollMillis);
+        new DashboardServer(server, pool, new StoreAccess(storageUrl), token, pollMillis, shapes);
     server.createContext("/", d::handle);
     server.setExecutor(pool);
     server.start();
@@ -173,7 +193,15 @@ public final class DashboardServer implements AutoCloseable {
       }
       case "/trial" -> {
         StudyData data = data(q.require("study"));
-        send(ex, 200, "text/html", Pages.trial(data, trial(data, q.requireInt("number"))));
+        Trial t = trial(data, q.requireInt("number"));
+        String svg =
+            t.params() == null
+                ? ""
+                : org.gyrus.app.draw.Diagrams.svg(
+                    t.params(),
+                    shapes.annotateOrNone(t.params()),
+                    data.info().name() + " trial " + t.number());
+        send(ex, 200, "text/html", Pages.trial(data, t, svg));
       }
       case "/diagram.svg" -> {
         StudyData data = data(q.require("study"));
@@ -186,7 +214,7 @@ public final class DashboardServer implements AutoCloseable {
             200,
             "image/svg+xml",
             org.gyrus.app.draw.Diagrams.svg(
-                t.params(), org.gyrus.app.draw.ShapeAnnotator.NONE, "trial " + t.number()));
+                t.params(), shapes.annotateOrNone(t.params()), "trial " + t.number()));
       }
       case "/api/study" -> send(ex, 200, "application/json", studyJson(q.require("name")));
       case "/events" -> events(ex, info(q.require("name")));

@@ -3,8 +3,6 @@ package org.gyrus.app.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gyrus.app.draw.Diagrams;
-import org.gyrus.app.draw.ShapeAnnotator;
 import org.gyrus.core.Decision;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.search.StudyInfo;
@@ -80,7 +78,8 @@ final class Pages {
     return Html.page(name, " data-study=\"" + Html.esc(name) + "\"", body, true);
   }
 
-  static String trial(StudyData data, Trial t) {
+  /** A trial; {@code diagramSvg} is its architecture, already drawn (escaped) or empty. */
+  static String trial(StudyData data, Trial t, String diagramSvg) {
     StringBuilder sb = new StringBuilder();
     String study = data.info().name();
     sb.append("<h1>")
@@ -125,9 +124,7 @@ final class Pages {
         .append("</pre></section></div><div class=\"grid\"><section><h2>Spec</h2><pre id=\"spec\">")
         .append(Html.esc(t.params() == null ? "(none)" : SpecCodec.toYaml(t.params())))
         .append("</pre></section><section><h2>Architecture</h2><div id=\"diagram\">");
-    if (t.params() != null) {
-      sb.append(Diagrams.svg(t.params(), ShapeAnnotator.NONE, study + " trial " + t.number()));
-    }
+    sb.append(diagramSvg);
     sb.append("</div></section></div>");
     return Html.page(study + " · trial " + t.number(), "", sb.toString(), false);
   }

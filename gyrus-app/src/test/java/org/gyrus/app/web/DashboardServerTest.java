@@ -204,6 +204,35 @@ class DashboardServerTest {
     }
   }
 
+  @Test
+  void aShapeInferenceOnTheServerLabelsTheDiagramWires() throws Exception {
+    org.gyrus.app.draw.ShapeInference shapes =
+        spec ->
+            new org.gyrus.app.draw.ShapeAnnotator() {
+              @Override
+              public java.util.Optional<String> outputLabel(
+                  String path, org.gyrus.core.Value.Node node) {
+                return java.util.Optional.of("[B, " + (path.isEmpty() ? "out" : path) + "]");
+              }
+
+              @Override
+              public java.util.Optional<String> inputLabel() {
+                return java.util.Optional.of("[B, 784]");
+              }
+            };
+    try (DashboardServer s =
+        DashboardServer.start(
+            "sqlite:" + db,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            null,
+            50,
+            shapes)) {
+      String body = get(s, "/trial?study=demo&number=0").body();
+      assertThat(body).contains(">[B, 784]<", ">[B, layers[1]]<", ">[B, out]<");
+      assertThat(get(server, "/trial?study=demo&number=0").body()).doesNotContain("[B, ");
+    }
+  }
+
   private static long nextVersion(BufferedReader in) throws Exception {
     String line;
     while ((line = in.readLine()) != null) {
