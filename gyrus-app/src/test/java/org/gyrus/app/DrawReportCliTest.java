@@ -63,6 +63,36 @@ class DrawReportCliTest {
   }
 
   @Test
+  void reportOnAStudyWithoutCompleteTrialsStillWrites() throws Exception {
+    Path db = dir.resolve("f.db");
+    try (var store = org.gyrus.search.store.TrialStores.open("sqlite:" + db);
+        var s =
+            org.gyrus.search.Study.open(
+                store,
+                "failing",
+                org.gyrus.core.Value.Node.of("m", "k", org.gyrus.core.Values.oneOf(1, 2)),
+                org.gyrus.search.Direction.MINIMIZE,
+                "random",
+                1)) {
+      s.fail(s.ask(), "boom");
+    }
+    Path out = dir.resolve("r2");
+    CliTest.Result r =
+        CliTest.run(
+            "study",
+            "report",
+            "--storage",
+            "sqlite:" + db,
+            "--study",
+            "failing",
+            "-o",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out.resolve("index.html"))).contains("0 complete");
+    assertThat(Files.exists(out.resolve("best-architecture.png"))).isFalse();
+  }
+
+  @Test
   void dashboardRejectsBadFlags() {
     assertThat(CliTest.run("dashboard", "--port", "70000").code()).isEqualTo(2);
     assertThat(CliTest.run("dashboard", "--host", "bad host!").code()).isEqualTo(2);

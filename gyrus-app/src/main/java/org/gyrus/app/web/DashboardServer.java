@@ -401,6 +401,7 @@ public final class DashboardServer implements AutoCloseable {
       throws IOException {
     var h = ex.getResponseHeaders();
     h.set("Content-Type", type + "; charset=utf-8");
+    h.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
     h.set("Referrer-Policy", "no-referrer");
