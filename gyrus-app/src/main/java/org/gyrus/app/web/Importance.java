@@ -39,6 +39,7 @@ public final class Importance {
       return imp;
     }
     SplittableRandom rng = new SplittableRandom(seed);
+    int[][] rank = ranks(x, p);
     // Every split looks at every column: with few columns, sampling them would credit noise
     // columns with the signal left over whenever the one that matters was not drawn.
     int mtry = p;
@@ -47,7 +48,7 @@ public final class Importance {
       for (int i = 0; i < n; i++) {
         rows[i] = rng.nextInt(n);
       }
-      grow(x, y, rows, 0, n, 0, mtry, rng, imp);
+      grow(x, y, rank, rows, 0, n, 0, mtry, rng, imp);
     }
     double sum = 0;
     for (double v : imp) {
@@ -65,6 +66,7 @@ public final class Importance {
   private void grow(
       double[][] x,
       double[] y,
+      int[][] rank,
       int[] rows,
       int lo,
       int hi,
@@ -86,16 +88,22 @@ public final class Importance {
     double bestGain = 1e-12;
     for (int k = 0; k < mtry; k++) {
       int col = k;
-      Integer[] order = new Integer[n];
+      // Sort the node's rows by column value as primitive longs: (global rank << 32) | row.
+      long[] keys = new long[n];
       for (int i = 0; i < n; i++) {
-        order[i] = rows[lo + i];
+        int r = rows[lo + i];
+        keys[i] = ((long) rank[col][r] << 32) | r;
       }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a][col], x[b][col]));
+      java.util.Arrays.sort(keys);
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = (int) keys[i];
+      }
       double leftSum = 0;
       double leftSq = 0;
       double allSum = 0;
       double allSq = 0;
-      for (Integer r : order) {
+      for (int r : order) {
         allSum += y[r];
         allSq += y[r] * y[r];
       }
@@ -132,8 +140,26 @@ public final class Importance {
         mid++;
       }
     }
-    grow(x, y, rows, lo, mid, depth + 1, mtry, rng, imp);
-    grow(x, y, rows, mid, hi, depth + 1, mtry, rng, imp);
+    grow(x, y, rank, rows, lo, mid, depth + 1, mtry, rng, imp);
+    grow(x, y, rank, rows, mid, hi, depth + 1, mtry, rng, imp);
+  }
+
+  /** For each column, each row's position when the rows are sorted by that column. */
+  private static int[][] ranks(double[][] x, int p) {
+    int n = x.length;
+    int[][] rank = new int[p][n];
+    for (int j = 0; j < p; j++) {
+      final int col = j;
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a][col], x[b][col]));
+      for (int i = 0; i < n; i++) {
+        rank[j][order[i]] = i;
+      }
+    }
+    return rank;
   }
 
   private static double sse(double[] y, int[] rows, int lo, int hi) {
