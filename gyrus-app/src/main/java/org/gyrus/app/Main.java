@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
       StudyCommand.class,
       BenchCommand.class,
       ProveCommand.class,
-      ReasonCommand.class
+      ReasonCommand.class,
+      DashboardCommand.class,
+      DrawCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

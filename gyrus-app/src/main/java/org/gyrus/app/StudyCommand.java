@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       StudyCommand.ListStudies.class,
       StudyCommand.Show.class,
       StudyCommand.Best.class,
-      StudyCommand.Export.class
+      StudyCommand.Export.class,
+      ReportCommand.class
     })
 final class StudyCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

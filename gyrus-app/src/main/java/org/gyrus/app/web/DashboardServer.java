@@ -1,0 +1,419 @@
+package org.gyrus.app.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.gyrus.app.draw.ShapeInference;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.search.Direction;
+import org.gyrus.search.StudyInfo;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
+
+/**
+ * The read-only dashboard: a JDK HTTP server over a study store. GET only; a fixed set of routes
+ * with a fixed set of query parameters each; static files from a fixed list (never from a path the
+ * client names); an access token when bound beyond loopback, taken from the {@code token} query
+ * parameter, the {@code X-Gyrus-Token} header or the cookie set after the first good request.
+ */
+public final class DashboardServer implements AutoCloseable {
+  static final String COOKIE = "gyrus_token";
+  private static final int MAX_STREAMS = 16;
+  private static final Map<String, Set<String>> ROUTES =
+      Map.of(
+          "/", Set.of(),
+          "/study", Set.of("name"),
+          "/trial", Set.of("study", "number"),
+          "/diagram.svg", Set.of("study", "number"),
+          "/api/study", Set.of("name"),
+          "/events", Set.of("name"));
+  private static final Map<String, String[]> STATIC =
+      Map.of(
+          "/static/echarts.min.js", new String[] {"vendor/echarts.min.js", "text/javascript"},
+          "/static/ECHARTS-LICENSE", new String[] {"vendor/ECHARTS-LICENSE", "text/plain"},
+          "/static/dashboard.js", new String[] {"dashboard.js", "text/javascript"},
+          "/static/dashboard.css", new String[] {"dashboard.css", "text/css"});
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final StoreAccess store;
+  private final String token;
+  private final long pollMillis;
+  private final ShapeInference shapes;
+  private final Semaphore streams = new Semaphore(MAX_STREAMS);
+  private final Map<Long, CachedJson> jsonCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean running = true;
+
+  private DashboardServer(
+      HttpServer server,
+      ExecutorService pool,
+      StoreAccess store,
+      String token,
+      long pollMillis,
+      ShapeInference shapes) {
+    this.server = server;
+    this.pool = pool;
+    this.store = store;
+    this.token = token;
+    this.pollMillis = pollMillis;
+    this.shapes = shapes;
+  }
+
+  /**
+   * Starts serving {@code storageUrl} at {@code address}; a non-null {@code token} must come with
+   * every request. Live pages poll the store every {@code pollMillis}; diagrams take their wire
+   * labels from the {@link ShapeInference} found on the class path.
+   */
+  public static DashboardServer start(
+      String storageUrl, InetSocketAddress address, String token, long pollMillis)
+      throws IOException {
+    return start(storageUrl, address, token, pollMillis, ShapeInference.discover());
+  }
+
+  /** As above, with the given source of wire labels. */
+  public static DashboardServer start(
+      String storageUrl,
+      InetSocketAddress address,
+      String token,
+      long pollMillis,
+      ShapeInference shapes)
+      throws IOException {
+    HttpServer server = HttpServer.create(address, 64);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            MAX_STREAMS + 8,
+            r -> {
+              Thread t = new Thread(r, "gyrus-dashboard");
+              t.setDaemon(true);
+              return t;
+            });
+    DashboardServer d =
+        new DashboardServer(server, pool, new StoreAccess(storageUrl), token, pollMillis, shapes);
+    server.createContext("/", d::handle);
+    server.setExecutor(pool);
+    server.start();
+    return d;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public Optional<String> token() {
+    return Optional.ofNullable(token);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    server.stop(0);
+    pool.shutdownNow();
+    store.close();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      try {
+        route(ex);
+      } catch (HttpError e) {
+        if (e.status() == 405) {
+          ex.getResponseHeaders().set("Allow", "GET");
+        }
+        send(
+            ex,
+            e.status(),
+            "text/html",
+            Html.errorPage(e.status(), title(e.status()), e.getMessage()));
+      } catch (RuntimeException e) {
+        store.reset();
+        send(
+            ex,
+            500,
+            "text/html",
+            Html.errorPage(
+                500,
+                "Cannot read the studies",
+                "The study database " + store.url() + " could not be read: " + e.getMessage()));
+      }
+    }
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Access token required";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 414 -> "Request too long";
+      case 503 -> "Study database unavailable";
+      default -> "Error";
+    };
+  }
+
+  private void route(HttpExchange ex) throws IOException {
+    if (!ex.getRequestMethod().equals("GET")) {
+      throw new HttpError(405, "method", "This dashboard is read-only: GET only.");
+    }
+    String path = ex.getRequestURI().getRawPath();
+    String rawQuery = ex.getRequestURI().getRawQuery();
+    checkPath(path);
+    checkToken(ex, rawQuery);
+    String[] file = STATIC.get(path);
+    if (file != null) {
+      sendResource(ex, file[0], file[1]);
+      return;
+    }
+    Set<String> allowed = ROUTES.get(path);
+    if (allowed == null) {
+      throw new HttpError(404, "path", "No page at " + path + ".");
+    }
+    Set<String> names = new java.util.HashSet<>(allowed);
+    names.add("token");
+    Query q = Query.parse(rawQuery, names);
+    switch (path) {
+      case "/" -> send(ex, 200, "text/html", studiesPage());
+      case "/study" -> {
+        info(q.require("name"));
+        send(ex, 200, "text/html", Pages.study(q.require("name")));
+      }
+      case "/trial" -> {
+        StudyData data = data(q.require("study"));
+        Trial t = trial(data, q.requireInt("number"));
+        String svg =
+            t.params() == null
+                ? ""
+                : org.gyrus.app.draw.Diagrams.svg(
+                    t.params(),
+                    shapes.annotateOrNone(t.params()),
+                    data.info().name() + " trial " + t.number());
+        send(ex, 200, "text/html", Pages.trial(data, t, svg));
+      }
+      case "/diagram.svg" -> {
+        StudyData data = data(q.require("study"));
+        Trial t = trial(data, q.requireInt("number"));
+        if (t.params() == null) {
+          throw new HttpError(404, "number", "Trial " + t.number() + " has no spec.");
+        }
+        send(
+            ex,
+            200,
+            "image/svg+xml",
+            org.gyrus.app.draw.Diagrams.svg(
+                t.params(), shapes.annotateOrNone(t.params()), "trial " + t.number()));
+      }
+      case "/api/study" -> send(ex, 200, "application/json", studyJson(q.require("name")));
+      case "/events" -> events(ex, info(q.require("name")));
+      default -> throw new HttpError(404, "path", "No page at " + path + ".");
+    }
+  }
+
+  /** Paths are plain: no dot segments, no encoded separators, no backslashes, bounded length. */
+  static void checkPath(String path) {
+    if (path == null
+        || path.length() > 128
+        || !path.startsWith("/")
+        || !path.matches("[A-Za-z0-9/._-]*")
+        || path.contains("..")
+        || path.contains("//")) {
+      throw new HttpError(400, "path", "A plain path (no '..', encoded characters or '//').");
+    }
+  }
+
+  private void checkToken(HttpExchange ex, String rawQuery) {
+    if (token == null) {
+      return;
+    }
+    String given = ex.getRequestHeaders().getFirst("X-Gyrus-Token");
+    boolean fromQuery = false;
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&", -1)) {
+        if (pair.startsWith("token=")) {
+          given = Query.decode(pair.substring("token=".length()));
+          fromQuery = true;
+        }
+      }
+    }
+    if (given == null) {
+      given = cookie(ex.getRequestHeaders().getFirst("Cookie"));
+    }
+    if (given == null
+        || !MessageDigest.isEqual(
+            given.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+      throw new HttpError(
+          401,
+          "token",
+          "This dashboard is bound beyond this machine: open it with the ?token=... printed at"
+              + " start.");
+    }
+    if (fromQuery) {
+      ex.getResponseHeaders()
+          .add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    }
+  }
+
+  private static String cookie(String header) {
+    if (header == null) {
+      return null;
+    }
+    for (String part : header.split(";")) {
+      String p = part.trim();
+      if (p.startsWith(COOKIE + "=")) {
+        return p.substring(COOKIE.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  private StudyInfo info(String name) {
+    return store
+        .get()
+        .study(name)
+        .orElseThrow(() -> new HttpError(404, "name", "No study named '" + name + "'."));
+  }
+
+  private StudyData data(String name) {
+    TrialStore s = store.get();
+    StudyInfo info = info(name);
+    long version = s.version(info.id());
+    return StudyData.of(info, s.trials(info.id()), version);
+  }
+
+  /**
+   * The study page's JSON, recomputed only when the store's version moved: every open page
+   * refetches on each change, and the importance forest is the expensive part.
+   */
+  private String studyJson(String name) throws IOException {
+    TrialStore s = store.get();
+    StudyInfo info = info(name);
+    long version = s.version(info.id());
+    CachedJson hit = jsonCache.get(info.id());
+    if (hit != null && hit.version() == version) {
+      return hit.json();
+    }
+    String json =
+        SpecCodec.json()
+            .writeValueAsString(StudyData.of(info, s.trials(info.id()), version).toJson());
+    jsonCache.put(info.id(), new CachedJson(version, json));
+    return json;
+  }
+
+  private record CachedJson(long version, String json) {}
+
+  private static Trial trial(StudyData data, int number) {
+    for (Trial t : data.trials()) {
+      if (t.number() == number) {
+        return t;
+      }
+    }
+    throw new HttpError(404, "number", "No trial " + number + " in '" + data.info().name() + "'.");
+  }
+
+  private String studiesPage() {
+    TrialStore s = store.get();
+    List<Pages.StudyRow> rows = new ArrayList<>();
+    for (StudyInfo info : s.studies()) {
+      Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
+      Direction dir = info.directions().get(0);
+      Trial best = null;
+      for (Trial t : s.trials(info.id())) {
+        counts.merge(t.state(), 1, Integer::sum);
+        if (t.state() == TrialState.COMPLETE
+            && !t.values().isEmpty()
+            && (best == null || dir.orient(t.value()) > dir.orient(best.value()))) {
+          best = t;
+        }
+      }
+      rows.add(new Pages.StudyRow(info, counts, best == null ? "-" : Pages.fmt(best.value())));
+    }
+    return Pages.studies(store.url(), rows);
+  }
+
+  /** Server-sent events: one {@code version} event whenever the study's trials change. */
+  private void events(HttpExchange ex, StudyInfo info) throws IOException {
+    if (!streams.tryAcquire()) {
+      throw new HttpError(503, "events", "Too many live pages open; close some and reload.");
+    }
+    try {
+      ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      ex.getResponseHeaders().set("Cache-Control", "no-cache");
+      ex.sendResponseHeaders(200, 0);
+      OutputStream out = ex.getResponseBody();
+      long last = Long.MIN_VALUE;
+      long lastWrite = System.currentTimeMillis();
+      long deadline = lastWrite + 10 * 60_000L;
+      out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      while (running && System.currentTimeMillis() < deadline) {
+        long v = store.get().version(info.id());
+        long now = System.currentTimeMillis();
+        if (v != last) {
+          out.write(("event: version\ndata: " + v + "\n\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          last = v;
+          lastWrite = now;
+        } else if (now - lastWrite > 15_000) {
+          out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          lastWrite = now;
+        }
+        Thread.sleep(pollMillis);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // The page went away; nothing to tell anyone.
+    } finally {
+      streams.release();
+    }
+  }
+
+  private static void sendResource(HttpExchange ex, String name, String type) throws IOException {
+    try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new HttpError(404, "path", "Missing bundled file " + name + ".");
+      }
+      ex.getResponseHeaders().set("Cache-Control", "max-age=3600");
+      send(ex, 200, type, in.readAllBytes());
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
+    send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange ex, int status, String type, byte[] body)
+      throws IOException {
+    var h = ex.getResponseHeaders();
+    h.set("Content-Type", type + "; charset=utf-8");
+    h.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("X-Frame-Options", "DENY");
+    h.set("Referrer-Policy", "no-referrer");
+    h.set(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.gyrus.app.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gyrus.core.Decision;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.search.StudyInfo;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+
+/** The dashboard's server-rendered pages; every stored string is escaped. */
+final class Pages {
+  private Pages() {}
+
+  /** One line of the study list. */
+  record StudyRow(StudyInfo info, Map<TrialState, Integer> counts, String best) {}
+
+  static String studies(String location, List<StudyRow> rows) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<h1>Studies</h1><p class=\"muted\">in ").append(Html.esc(location)).append("</p>");
+    if (rows.isEmpty()) {
+      sb.append("<p>No studies yet. Run <code>gyrus search</code> with this storage.</p>");
+    }
+    sb.append("<table id=\"studies\"><thead><tr><th>study</th><th>directions</th>")
+        .append("<th>trials</th><th>complete</th><th>pruned</th><th>failed</th><th>running</th>")
+        .append("<th>best</th><th>created</th></tr></thead><tbody>");
+    for (StudyRow r : rows) {
+      int total = r.counts().values().stream().mapToInt(Integer::intValue).sum();
+      sb.append("<tr><td><a href=\"/study?name=")
+          .append(Html.esc(Html.url(r.info().name())))
+          .append("\">")
+          .append(Html.esc(r.info().name()))
+          .append("</a></td><td>")
+          .append(Html.esc(r.info().directions().toString().toLowerCase(Locale.ROOT)))
+          .append("</td><td>")
+          .append(total);
+      for (TrialState s :
+          List.of(TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL, TrialState.RUNNING)) {
+        sb.append("</td><td>").append(r.counts().getOrDefault(s, 0));
+      }
+      sb.append("</td><td>")
+          .append(Html.esc(r.best()))
+          .append("</td><td>")
+          .append(Html.esc(String.valueOf(r.info().created())))
+          .append("</td></tr>");
+    }
+    sb.append("</tbody></table>");
+    return Html.page("studies", "", sb.toString(), false);
+  }
+
+  /** The study page: a shell the script fills from /api/study and keeps live through /events. */
+  static String study(String name) {
+    String body =
+        "<h1 id=\"study-name\">"
+            + Html.esc(name)
+            + "</h1><p class=\"muted\"><span id=\"live\">connecting…</span> · "
+            + "<span id=\"summary\"></span></p>"
+            + "<div class=\"grid\">"
+            + "<section><h2>Best so far</h2><div id=\"chart-history\" class=\"chart\"></div>"
+            + "</section>"
+            + "<section><h2>Intermediate values</h2><div id=\"chart-intermediate\" "
+            + "class=\"chart\"></div></section>"
+            + "<section class=\"wide\"><h2>Parallel coordinates</h2><div id=\"chart-parallel\" "
+            + "class=\"chart\"></div></section>"
+            + "<section><h2>Parameter importance</h2><div id=\"chart-importance\" "
+            + "class=\"chart\"></div></section>"
+            + "<section id=\"pareto-section\" hidden><h2>Pareto front</h2>"
+            + "<div id=\"chart-pareto\" class=\"chart\"></div></section>"
+            + "</div><section class=\"wide\"><h2>Trials</h2><div class=\"filters\">"
+            + "<input id=\"filter\" type=\"search\" placeholder=\"filter rows (text)\">"
+            + "<select id=\"state-filter\"><option value=\"\">all states</option>"
+            + "<option value=\"COMPLETE\">COMPLETE</option><option value=\"PRUNED\">PRUNED</option>"
+            + "<option value=\"FAIL\">FAIL</option><option value=\"RUNNING\">RUNNING</option>"
+            + "<option value=\"WAITING\">WAITING</option></select>"
+            + " <span id=\"row-count\"></span></div>"
+            + "<table id=\"trials\"><thead></thead><tbody></tbody></table></section>";
+    return Html.page(name, " data-study=\"" + Html.esc(name) + "\"", body, true);
+  }
+
+  /** A trial; {@code diagramSvg} is its architecture, already drawn (escaped) or empty. */
+  static String trial(StudyData data, Trial t, String diagramSvg) {
+    StringBuilder sb = new StringBuilder();
+    String study = data.info().name();
+    sb.append("<h1>")
+        .append(Html.esc(study))
+        .append(" · trial ")
+        .append(t.number())
+        .append("</h1><p><a href=\"/study?name=")
+        .append(Html.esc(Html.url(study)))
+        .append("\">back to the study</a></p><div class=\"grid\"><section><h2>Result</h2>")
+        .append("<table class=\"kv\">");
+    kv(sb, "state", t.state().name());
+    kv(sb, "values", t.values().toString());
+    kv(sb, "duration (s)", Double.isNaN(t.durationSeconds()) ? "-" : fmt(t.durationSeconds()));
+    for (Decision d : data.decisions()) {
+      String v = data.shown(d, t);
+      kv(sb, d.id(), v == null ? "(inactive)" : v);
+    }
+    sb.append("</table>");
+    if (t.error() != null) {
+      sb.append("<h2>Error</h2><pre id=\"error\" class=\"error\">")
+          .append(Html.esc(t.error()))
+          .append("</pre>");
+    }
+    if (!t.intermediate().isEmpty()) {
+      sb.append("<h2>Intermediate values</h2><table class=\"kv\">");
+      t.intermediate().forEach((step, v) -> kv(sb, "step " + step, fmt(v)));
+      sb.append("</table>");
+    }
+    sb.append("</section><section><h2>Provenance</h2><table class=\"kv\">");
+    kv(sb, "trial id", Long.toString(t.id()));
+    kv(sb, "seed", Long.toString(t.seed()));
+    kv(sb, "gyrus version", String.valueOf(t.version()));
+    kv(sb, "host", String.valueOf(t.host()));
+    kv(sb, "start", String.valueOf(t.start()));
+    kv(sb, "end", String.valueOf(t.end()));
+    kv(sb, "last heartbeat", String.valueOf(t.heartbeat()));
+    for (Map.Entry<String, String> e : t.attrs().entrySet()) {
+      kv(sb, "attr " + e.getKey(), e.getValue());
+    }
+    sb.append("</table><h2>DNA</h2><pre id=\"dna\">")
+        .append(Html.esc(t.dna().toJson()))
+        .append("</pre></section></div><div class=\"grid\"><section><h2>Spec</h2><pre id=\"spec\">")
+        .append(Html.esc(t.params() == null ? "(none)" : SpecCodec.toYaml(t.params())))
+        .append("</pre></section><section><h2>Architecture</h2><div id=\"diagram\">");
+    sb.append(diagramSvg);
+    sb.append("</div></section></div>");
+    return Html.page(study + " · trial " + t.number(), "", sb.toString(), false);
+  }
+
+  private static void kv(StringBuilder sb, String k, String v) {
+    sb.append("<tr><th>").append(Html.esc(k)).append("</th><td>").append(Html.esc(v));
+    sb.append("</td></tr>");
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+}
