@@ -157,13 +157,22 @@ final class DiagramBuilder {
       Block b = build(items.get(i), paths.get(i));
       blocks.add(j - i > 1 ? new Blocks.Folded(b, Integer.toString(j - i)) : b);
       Value last = items.get(j - 1);
-      labels.add(
-          last instanceof Value.Node ln
-              ? annotator.outputLabel(paths.get(j - 1), ln).orElse("")
-              : "");
+      labels.add(outputLabel(last, paths.get(j - 1)));
       i = j;
     }
     return blocks.size() == 1 ? blocks.get(0) : new Blocks.Chain(blocks, labels);
+  }
+
+  /** The label leaving a node, or leaving the last node of a (nested) list. */
+  private String outputLabel(Value v, String path) {
+    if (v instanceof Value.Node n) {
+      return annotator.outputLabel(path, n).orElse("");
+    }
+    if (v instanceof Value.ListVal l && !l.items().isEmpty()) {
+      int last = l.items().size() - 1;
+      return outputLabel(l.items().get(last), path + "[" + last + "]");
+    }
+    return "";
   }
 
   private static boolean isEdgeList(List<Value> items) {
