@@ -46,7 +46,8 @@ class DiagramsTest {
         files++;
         Value spec = SpecCodec.read(p);
         Document d = parse(Diagrams.svg(spec, ShapeAnnotator.NONE, p.toString()));
-        assertThat(texts(d)).as(p.toString()).contains("input", "output", "oneOf");
+        assertThat(texts(d)).as(p.toString()).contains("input", "output");
+        assertThat(texts(d)).as(p.toString()).anyMatch(t -> t.contains("oneOf"));
         Value space = ((Value.Node) spec).arg("space");
         Space s = new Space(space);
         SplittableRandom rng = new SplittableRandom(1);
