@@ -268,10 +268,13 @@ public final class Tpe implements Algorithm {
       RandomGenerator rng) {
     DnaSpec spec = space.dnaSpec();
     Parzen l = new Parzen(dims, goodRows, ramp(goodRows.length), priorWeight, true);
-    Dna best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    Dna bestSeen = null;
-    double bestSeenScore = Double.NEGATIVE_INFINITY;
+    // Draw every candidate first (cheap), then score only distinct unseen ones; score the seen
+    // ones only when every candidate was seen before.
+    List<Dna> unseen = new ArrayList<>();
+    List<double[]> unseenX = new ArrayList<>();
+    List<Dna> seen = new ArrayList<>();
+    List<double[]> seenX = new ArrayList<>();
+    java.util.Set<String> drawn = new java.util.HashSet<>();
     for (int c = 0; c < candidates; c++) {
       int comp = l.pickComponent(rng);
       Map<String, Number> point = new LinkedHashMap<>();
@@ -287,22 +290,30 @@ public final class Tpe implements Algorithm {
         x[j] = Parzen.encode(d, v);
       }
       Dna dna = space.complete(point, rng);
-      boolean seen = history.contains(dna);
-      if (seen && best != null) {
-        continue; // an unseen candidate wins anyway; skip the density work
+      if (!drawn.add(dna.toJson())) {
+        continue;
       }
-      double score = l.logDensity(x) - restLogDensity.applyAsDouble(x);
-      if (seen) {
-        if (score > bestSeenScore) {
-          bestSeenScore = score;
-          bestSeen = dna;
-        }
-      } else if (score > bestScore) {
-        bestScore = score;
-        best = dna;
+      if (history.contains(dna)) {
+        seen.add(dna);
+        seenX.add(x);
+      } else {
+        unseen.add(dna);
+        unseenX.add(x);
       }
     }
-    return best != null ? best : bestSeen;
+    List<Dna> pool = unseen.isEmpty() ? seen : unseen;
+    List<double[]> poolX = unseen.isEmpty() ? seenX : unseenX;
+    Dna best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < pool.size(); i++) {
+      double[] x = poolX.get(i);
+      double score = l.logDensity(x) - restLogDensity.applyAsDouble(x);
+      if (best == null || score > bestScore) {
+        bestScore = score;
+        best = pool.get(i);
+      }
+    }
+    return best;
   }
 
   private Map<String, Number> proposeIndependent(
