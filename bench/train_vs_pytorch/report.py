@@ -70,7 +70,13 @@ if "cnn_long" in summary:
     c = summary["cnn_long"]
     lines += ["", f"Gyrus CNN, {c['epochs']} epochs, Adam 1e-3 with cosine schedule: test accuracy {100 * c['test_accuracy']:.2f}% "
               f"(median epoch {c['median_epoch_s']:.1f} s)."]
+import os
+if int(threads) == 1:
+    lines += ["", "CPU s/epoch: CPU time of the training thread divided by epochs, robust to other load "
+              "(with one engine thread all ops run on it); it includes Gyrus' per-epoch validation "
+              "(2,000 examples) and both Java runs' final test pass, which PyTorch's figure does not."]
 reps = len({r["rep"] for r in runs})
-lines += ["", f"Reproduce: `bench/train_vs_pytorch/run.sh {reps} {threads}` (REPS THREADS; MODELS, TAG select); "
+envs = " ".join(f"{k}={os.environ[k]}" for k in ("MODELS", "TAG", "MLP_EPOCHS", "CNN_EPOCHS") if os.environ.get(k))
+lines += ["", f"Reproduce: `{envs + ' ' if envs else ''}bench/train_vs_pytorch/run.sh {reps} {threads}` (REPS THREADS); "
           "`LONG_CNN_EPOCHS=12 bench/train_vs_pytorch/run.sh 0 2` (re)does only the long Gyrus CNN run."]
 open(out_md, "w").write("\n".join(lines) + "\n")
