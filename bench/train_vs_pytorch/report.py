@@ -50,7 +50,7 @@ if long_runs:
 json.dump(summary, open(out_json, "w"), indent=2)
 lines = [f"# Training: Gyrus vs raw DJL vs PyTorch {next((r['torch'] for r in runs if 'torch' in r), '')}",
          "", f"Fashion-MNIST (60k train / 10k test), Adam lr 1e-3, batch {batch}, {threads} threads, "
-         f"OpenMP OpenBLAS for PyTorch, OMP_WAIT_POLICY=PASSIVE for all three. 1024³ matmul on this engine: {matmul} GFLOP/s. "
+         f"OpenMP OpenBLAS for PyTorch, OMP_WAIT_POLICY=PASSIVE and glibc MALLOC_MMAP_THRESHOLD_/TRIM_THRESHOLD_/TOP_PAD_ set for all three. 1024³ matmul on this engine: {matmul} GFLOP/s. "
          "Machine shared with other jobs: medians, and ratios from runs made side by side.", "",
          "| model | impl | median epoch (s) | ratio gyrus/impl | test acc (epochs) | train GFLOP/s | CPU s/epoch (1 thread) |",
          "|---|---|---|---|---|---|---|"]
