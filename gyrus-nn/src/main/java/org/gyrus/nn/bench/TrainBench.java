@@ -52,6 +52,11 @@ public final class TrainBench {
     long flops = CompiledModel.classifier(spec, data.train().exampleShape(), 10).flops();
     List<Double> times = new ArrayList<>();
     double acc;
+    // load the engine's native library first, outside the measured window (Python imports torch
+    // before its clock starts, too)
+    try (NDManager warm = Engine.getEngine("PyTorch").newBaseManager()) {
+      warm.ones(new Shape(2, 2)).matMul(warm.ones(new Shape(2, 2))).toFloatArray();
+    }
     // CPU time of this thread: with one engine thread the ops run here, and it is robust to load
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long cpu0 = mx.getCurrentThreadCpuTime();
