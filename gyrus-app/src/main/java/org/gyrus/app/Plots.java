@@ -73,8 +73,9 @@ final class Plots {
       g.drawString(String.format(Locale.ROOT, "%.3g", minY + i * (maxY - minY) / 5), 30, y + 4);
       int x = LEFT + i * pw / 5;
       double xv = minX + i * (maxX - minX) / 5;
-      g.drawString(
-          String.format(Locale.ROOT, "%.3g", logX ? Math.pow(10, xv) : xv), x - 15, TOP + ph + 20);
+      String tick = String.format(Locale.ROOT, "%.3g", logX ? Math.pow(10, xv) : xv);
+      int width = g.getFontMetrics().stringWidth(tick);
+      g.drawString(tick, Math.min(x - width / 2, W - width - 4), TOP + ph + 20);
     }
     g.setColor(Color.BLACK);
     g.drawRect(LEFT, TOP, pw, ph);
