@@ -1,0 +1,68 @@
+"""Turns the JSON lines of run.sh into bench/results/train.json and train.md (medians, ratios)."""
+import json
+import statistics
+import sys
+
+raw, threads, batch, out_json, out_md = sys.argv[1:6]
+rows = [json.loads(l) for l in open(raw) if l.strip()]
+matmul = next((r["matmul_gflops"] for r in rows if "matmul_gflops" in r), None)
+runs = [r for r in rows if "impl" in r and r.get("rep") != "long"]
+long_runs = [r for r in rows if r.get("rep") == "long"]
+flops = {r["model"]: r["forward_flops_per_example"] for r in runs if "forward_flops_per_example" in r}
+examples = {r["model"]: r["train_examples"] for r in runs}
+summary = {"threads": int(threads), "batch": int(batch), "matmul_1024_gflops": matmul,
+           "blas": "Debian libopenblas0-openmp via update-alternatives (libblas.so.3)",
+           "data": "Fashion-MNIST: full 60,000 train images, 10,000 test images",
+           "note": "epoch time = training loop only; median over all epochs of all repetitions; "
+                   "ratio = per-repetition median ratio of side-by-side runs (gyrus / other)",
+           "models": {}}
+for model in ("mlp", "cnn"):
+    m = {}
+    for impl in ("gyrus", "djl", "pytorch"):
+        rs = [r for r in runs if r["model"] == model and r["impl"] == impl]
+        if not rs:
+            continue
+        times = [t for r in rs for t in r["epoch_seconds"]]
+        med = statistics.median(times)
+        m[impl] = {"median_epoch_s": med, "epoch_s": times,
+                   "test_accuracy": [r["test_accuracy"] for r in rs],
+                   "epochs": len(rs[0]["epoch_seconds"]),
+                   "train_gflops_per_s": 3 * flops[model] * examples[model] / med / 1e9}
+    for other in ("djl", "pytorch"):
+        ratios = []
+        for rep in sorted({r["rep"] for r in runs}):
+            g = [r for r in runs if r["model"] == model and r["impl"] == "gyrus" and r["rep"] == rep]
+            o = [r for r in runs if r["model"] == model and r["impl"] == other and r["rep"] == rep]
+            if g and o:
+                ratios.append(statistics.median(g[0]["epoch_seconds"]) / statistics.median(o[0]["epoch_seconds"]))
+        if ratios:
+            m["ratio_gyrus_over_" + other] = {"median": statistics.median(ratios), "per_rep": ratios}
+    summary["models"][model] = m
+if long_runs:
+    r = long_runs[0]
+    summary["cnn_long"] = {"epochs": len(r["epoch_seconds"]), "test_accuracy": r["test_accuracy"],
+                           "median_epoch_s": statistics.median(r["epoch_seconds"])}
+json.dump(summary, open(out_json, "w"), indent=2)
+lines = [f"# Training: Gyrus vs raw DJL vs PyTorch {next((r['torch'] for r in runs if 'torch' in r), '')}",
+         "", f"Fashion-MNIST (60k train / 10k test), Adam lr 1e-3, batch {batch}, {threads} threads, "
+         f"OpenMP OpenBLAS for PyTorch, OMP_WAIT_POLICY=PASSIVE for all three. 1024³ matmul on this engine: {matmul} GFLOP/s. "
+         "Machine shared with other jobs: medians, and ratios from runs made side by side.", "",
+         "| model | impl | median epoch (s) | ratio gyrus/impl | test acc (epochs) | train GFLOP/s |",
+         "|---|---|---|---|---|---|"]
+for model, m in summary["models"].items():
+    for impl in ("gyrus", "djl", "pytorch"):
+        if impl not in m:
+            continue
+        e = m[impl]
+        ratio = m.get("ratio_gyrus_over_" + impl, {}).get("median")
+        accs = ", ".join(f"{100 * a:.2f}%" for a in e["test_accuracy"])
+        lines.append(f"| {model} | {impl} | {e['median_epoch_s']:.2f} | "
+                     f"{'' if ratio is None else f'{ratio:.2f}'} | {accs} ({e['epochs']}) | "
+                     f"{e['train_gflops_per_s']:.1f} |")
+if "cnn_long" in summary:
+    c = summary["cnn_long"]
+    lines += ["", f"Gyrus CNN, {c['epochs']} epochs, Adam 1e-3 with cosine schedule: test accuracy {100 * c['test_accuracy']:.2f}% "
+              f"(median epoch {c['median_epoch_s']:.1f} s)."]
+lines += ["", "Reproduce: `bench/train_vs_pytorch/run.sh 2 2` (REPS THREADS); "
+          "`LONG_CNN_EPOCHS=12 bench/train_vs_pytorch/run.sh 0 2` (re)does only the long Gyrus CNN run."]
+open(out_md, "w").write("\n".join(lines) + "\n")

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Side-by-side training benchmark: Gyrus vs a raw DJL loop vs PyTorch (Debian python3-torch with
+# OpenMP OpenBLAS), same models, data, optimiser (Adam 1e-3), batch size and thread count.
+# Usage: bench/train_vs_pytorch/run.sh [REPS] [THREADS]   (needs GYRUS_DATA or ../shared/data)
+#   LONG_CNN_EPOCHS=N adds an N-epoch Gyrus CNN run (cosine schedule); REPS=0 runs only that.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPS=${1:-2}
+THREADS=${2:-2}
+DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
+MLP_EPOCHS=${MLP_EPOCHS:-3}
+CNN_EPOCHS=${CNN_EPOCHS:-2}
+BATCH=${BATCH:-128}
+OUT=bench/results
+mkdir -p "$OUT"
+RAW="$OUT/train_raw.jsonl"
+# REPS=0 keeps the side-by-side lines of the last run and only (re)does the long CNN run
+if [ "$REPS" -gt 0 ]; then : > "$RAW"; else grep -v '"rep": "long"' "$RAW" > "$RAW.tmp" || true; mv "$RAW.tmp" "$RAW"; fi
+./mvnw -q -B -ntp -pl gyrus-nn -am install -DskipTests
+./mvnw -q -B -ntp -pl gyrus-nn dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
+  -Dmdep.includeScope=runtime
+CP="gyrus-nn/target/classes:$(cat gyrus-nn/target/bench-cp.txt)"
+export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$HOME/.djl.ai} OMP_NUM_THREADS=$THREADS
+# passive OpenMP waiting for all three: on a shared 2-core box spinning threads starve each other
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
+JAVA=(java -Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS"
+  -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" org.gyrus.nn.bench.TrainBench)
+PY=/usr/bin/python3
+echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)" >&2
+[ "$REPS" -gt 0 ] && "${JAVA[@]}" matmul | tee -a "$RAW"
+for rep in $(seq 1 "$REPS"); do
+  for model in mlp cnn; do
+    epochs=$MLP_EPOCHS; [ "$model" = cnn ] && epochs=$CNN_EPOCHS
+    echo "rep $rep $model: gyrus, djl, pytorch" >&2
+    "${JAVA[@]}" gyrus "$model" "$epochs" "$BATCH" "$DATA" 2> >(grep -v '^\[W' >&2) | sed "s/^{/{\"rep\": $rep, /" | tee -a "$RAW"
+    "${JAVA[@]}" djl "$model" "$epochs" "$BATCH" "$DATA" 2> >(grep -v '^\[W' >&2) | sed "s/^{/{\"rep\": $rep, /" | tee -a "$RAW"
+    $PY bench/train_vs_pytorch/torch_train.py "$model" "$epochs" "$BATCH" "$DATA" "$THREADS" | sed "s/^{/{\"rep\": $rep, /" | tee -a "$RAW"
+  done
+done
+# a long Gyrus CNN run with a cosine schedule, for the accuracy goal
+if [ -n "${LONG_CNN_EPOCHS:-}" ]; then
+  "${JAVA[@]}" gyrus cnn "$LONG_CNN_EPOCHS" "$BATCH" "$DATA" cosine 2> >(grep -v '^\[W' >&2) | sed 's/^{/{"rep": "long", /' | tee -a "$RAW"
+fi
+$PY bench/train_vs_pytorch/report.py "$RAW" "$THREADS" "$BATCH" "$OUT/train.json" "$OUT/train.md"
+cat "$OUT/train.md"

@@ -1,0 +1,14 @@
+package org.gyrus.nn.data;
+
+import org.gyrus.core.SpecError;
+
+/** A data file that cannot be read; the path names the file and the byte or line. */
+public class DataError extends SpecError {
+  public DataError(String where, String message) {
+    super(where, message);
+  }
+
+  public DataError(String where, String message, Throwable cause) {
+    super(where, message, cause);
+  }
+}

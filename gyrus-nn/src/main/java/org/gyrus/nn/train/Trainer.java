@@ -1,0 +1,305 @@
+package org.gyrus.nn.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gyrus.nn.blocks.CompiledModel;
+import org.gyrus.nn.blocks.Shapes;
+import org.gyrus.nn.data.DataSplits;
+import org.gyrus.nn.data.Dataset;
+
+/**
+ * The training loop: softmax cross-entropy, one {@link NDScope} per step so every intermediate
+ * array is freed, in-place optimizer updates, validation after each epoch, best-validation weights
+ * kept. Seeded (engine and shuffling), so a CPU run repeats exactly.
+ */
+public final class Trainer {
+  private final CompiledModel model;
+  private final Recipe recipe;
+  private final Engine engine;
+  private final NDManager manager;
+  private final Block block;
+  private final ParameterStore ps;
+  private final List<NDArray> params = new ArrayList<>();
+  private final List<NDArray> state = new ArrayList<>();
+
+  /** Builds and initialises the model's parameters under {@code manager} (seeded). */
+  public Trainer(CompiledModel model, Recipe recipe, NDManager manager) {
+    this.model = model;
+    this.recipe = recipe;
+    this.manager = manager;
+    this.engine = manager.getEngine();
+    engine.setRandomSeed((int) recipe.seed());
+    this.block = model.initialize(manager, DataType.FLOAT32);
+    this.ps = new ParameterStore(manager, false);
+    for (Parameter p : block.getParameters().values()) {
+      state.add(p.getArray());
+      if (p.requiresGradient()) {
+        params.add(p.getArray());
+      }
+    }
+  }
+
+  public Block block() {
+    return block;
+  }
+
+  public TrainResult fit(DataSplits data, EpochListener listener, ProgressBar bar) {
+    Dataset train = data.train();
+    SplittableRandom rng = new SplittableRandom(recipe.seed());
+    Optimizer opt = Optimizer.of(recipe, params);
+    Curriculum cur = recipe.curriculum() ? new Curriculum(train.size()) : null;
+    int bs = recipe.batchSize();
+    int per = train.exampleSize();
+    // one reusable native buffer: the engine reads a direct ByteBuffer without another copy
+    ByteBuffer xbuf =
+        ByteBuffer.allocateDirect(bs * per * Float.BYTES).order(ByteOrder.nativeOrder());
+    FloatBuffer xview = xbuf.asFloatBuffer();
+    long[] yb = new long[bs];
+    long start = System.nanoTime();
+    long t = 0;
+    double bestVal = -1;
+    int sinceBest = 0;
+    List<NDArray> best = null;
+    List<EpochReport> history = new ArrayList<>();
+    String stop = "epochs";
+    double lastLoss = Double.NaN;
+    for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
+      long epochStart = System.nanoTime();
+      int[] order =
+          cur != null
+              ? shuffle(cur.select(epoch, rng), rng)
+              : Dataset.permutation(train.size(), rng);
+      int steps = (order.length + bs - 1) / bs;
+      double lossSum = 0;
+      long correct = 0;
+      double lr = 0;
+      boolean outOfTime = false;
+      for (int s = 0; s < steps; s++) {
+        int off = s * bs;
+        int m = Math.min(bs, order.length - off);
+        xview.clear();
+        for (int i = 0; i < m; i++) {
+          int ex = order[off + i];
+          xview.put(train.x(), ex * per, per);
+          yb[i] = train.y()[ex];
+        }
+        xbuf.clear().limit(m * per * Float.BYTES);
+        lr = Schedule.lr(recipe, epoch + (double) s / steps, recipe.epochs());
+        t++;
+        try (NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDArray x =
+              manager.create(xbuf, Shapes.withBatch(m, train.exampleShape()), DataType.FLOAT32);
+          NDArray y = manager.create(Arrays.copyOf(yb, m), new Shape(m, 1));
+          NDArray logits;
+          NDArray losses;
+          try (GradientCollector gc = engine.newGradientCollector()) {
+            logits = block.forward(ps, new NDList(x), true).singletonOrThrow();
+            losses = logits.logSoftmax(1).gather(y, 1).neg();
+            gc.backward(losses.mean());
+          }
+          List<NDArray> grads = new ArrayList<>(params.size());
+          for (NDArray p : params) {
+            grads.add(p.getGradient());
+          }
+          clipAndNoise(grads, t);
+          opt.step(params, grads, (float) lr, t);
+          for (NDArray p : params) {
+            JniUtils.zeroGrad((PtNDArray) p);
+          }
+          if (cur != null) {
+            float[] l = losses.toFloatArray();
+            for (int i = 0; i < m; i++) {
+              cur.record(order[off + i], l[i]);
+            }
+          }
+          lossSum += losses.sum().getFloat();
+          correct += logits.argMax(1).eq(y.squeeze(1)).sum().getLong();
+        }
+        long done = (long) off + m;
+        double secs = (System.nanoTime() - epochStart) / 1e9;
+        bar.update(done, order.length, lossSum / done, (double) correct / done, done / secs);
+        if (recipe.maxSeconds() > 0 && (System.nanoTime() - start) / 1e9 > recipe.maxSeconds()) {
+          outOfTime = true;
+          int seenNow = off + m;
+          order = Arrays.copyOf(order, seenNow);
+          break;
+        }
+      }
+      double secs = (System.nanoTime() - epochStart) / 1e9;
+      lastLoss = lossSum / order.length;
+      double val = accuracy(data.validation());
+      EpochReport rep =
+          new EpochReport(
+              epoch + 1,
+              lastLoss,
+              (double) correct / order.length,
+              val,
+              lr,
+              cur != null ? Curriculum.fraction(epoch) : 1.0,
+              secs,
+              order.length / secs);
+      history.add(rep);
+      bar.finish(
+          String.format(
+              "epoch %d: loss %.4f train %.2f%% val %.2f%% (%.1fs)",
+              epoch + 1, rep.trainLoss(), 100 * rep.trainAccuracy(), 100 * val, secs));
+      if (val > bestVal) {
+        bestVal = val;
+        sinceBest = 0;
+        best = snapshot(best);
+      } else {
+        sinceBest++;
+      }
+      if (!Double.isFinite(lastLoss)) {
+        stop = "diverged";
+        break;
+      }
+      if (!listener.onEpoch(rep)) {
+        stop = "pruned";
+        break;
+      }
+      if (outOfTime) {
+        stop = "time";
+        break;
+      }
+      if (recipe.patience() > 0 && sinceBest >= recipe.patience()) {
+        stop = "early_stopping";
+        break;
+      }
+    }
+    double trainSecs = (System.nanoTime() - start) / 1e9;
+    if (best != null) {
+      restore(best);
+    }
+    double test = accuracy(data.test());
+    return new TrainResult(
+        bestVal,
+        test,
+        model.params(),
+        model.flops(),
+        latencyMs(),
+        history.size(),
+        trainSecs,
+        lastLoss,
+        stop,
+        List.copyOf(history));
+  }
+
+  /** Global-norm clipping, then annealed Gaussian noise (B20), both in place on the gradients. */
+  private void clipAndNoise(List<NDArray> grads, long t) {
+    if (recipe.clipNorm() > 0) {
+      double sq = 0;
+      for (NDArray g : grads) {
+        sq += g.square().sum().getFloat();
+      }
+      double norm = Math.sqrt(sq);
+      if (norm > recipe.clipNorm()) {
+        float k = (float) (recipe.clipNorm() / (norm + 1e-6));
+        for (NDArray g : grads) {
+          g.muli(k);
+        }
+      }
+    }
+    if (recipe.gradNoise() > 0) {
+      float std = (float) Schedule.noiseStd(recipe.gradNoise(), t);
+      for (NDArray g : grads) {
+        g.addi(manager.randomNormal(0, std, g.getShape(), g.getDataType()));
+      }
+    }
+  }
+
+  private List<NDArray> snapshot(List<NDArray> old) {
+    if (old == null) {
+      List<NDArray> copy = new ArrayList<>();
+      for (NDArray a : state) {
+        copy.add(a.duplicate());
+      }
+      return copy;
+    }
+    for (int i = 0; i < state.size(); i++) {
+      old.get(i).muli(0).addi(state.get(i));
+    }
+    return old;
+  }
+
+  private void restore(List<NDArray> saved) {
+    for (int i = 0; i < state.size(); i++) {
+      state.get(i).muli(0).addi(saved.get(i));
+    }
+  }
+
+  private static int[] shuffle(int[] a, SplittableRandom rng) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int tmp = a[i];
+      a[i] = a[j];
+      a[j] = tmp;
+    }
+    return a;
+  }
+
+  /** Fraction of correctly classified examples (inference mode, batches of 1000). */
+  public double accuracy(Dataset d) {
+    if (d.size() == 0) {
+      return Double.NaN;
+    }
+    int per = d.exampleSize();
+    long correct = 0;
+    for (int off = 0; off < d.size(); off += 1000) {
+      int m = Math.min(1000, d.size() - off);
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray x =
+            manager.create(
+                FloatBuffer.wrap(d.x(), off * per, m * per), Shapes.withBatch(m, d.exampleShape()));
+        long[] labels = new long[m];
+        for (int i = 0; i < m; i++) {
+          labels[i] = d.y()[off + i];
+        }
+        NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
+        correct += logits.argMax(1).eq(manager.create(labels)).sum().getLong();
+      }
+    }
+    return (double) correct / d.size();
+  }
+
+  /** Median wall time of a single-example forward pass, after warm-up. */
+  public double latencyMs() {
+    double[] times = new double[15];
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray x = manager.zeros(Shapes.withBatch(1, model.input()));
+      for (int i = -3; i < times.length; i++) {
+        long s = System.nanoTime();
+        try (NDScope inner = new NDScope()) {
+          inner.suppressNotUsedWarning();
+          block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+        }
+        if (i >= 0) {
+          times[i] = (System.nanoTime() - s) / 1e6;
+        }
+      }
+    }
+    Arrays.sort(times);
+    return times[times.length / 2];
+  }
+}
