@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       StudyCommand.class,
       BenchCommand.class,
-      ProveCommand.class
+      ProveCommand.class,
+      ReasonCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,123 @@
+package org.gyrus.app;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.gyrus.core.SpecError;
+import org.gyrus.logic.datalog.Ast.Atom;
+import org.gyrus.logic.datalog.Ast.Program;
+import org.gyrus.logic.datalog.Parser;
+import org.gyrus.logic.datalog.engine.Engine;
+import org.gyrus.logic.datalog.engine.Explainer;
+import org.gyrus.logic.datalog.engine.Relation;
+import org.gyrus.logic.datalog.provenance.Provenance;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gyrus reason PROGRAM.dl --query 'path(a, X)'}: evaluates a Datalog program. */
+@Command(
+    name = "reason",
+    mixinStandardHelpOptions = true,
+    description = "Evaluate a Datalog program and print the answers to a query as facts.")
+public final class ReasonCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "PROGRAM.dl", description = "the Datalog program")
+  Path program;
+
+  @Option(
+      names = "--query",
+      description = "an atom such as 'path(a, X)'; default: the program's ?- queries")
+  String query;
+
+  @Option(
+      names = "--semiring",
+      description = "provenance: boolean, counting, maxprod, minmax, topk:K, exact")
+  String semiring;
+
+  @Option(names = "--why", description = "print a proof tree for each answer")
+  boolean why;
+
+  @Option(names = "--count", description = "print only the number of answers")
+  boolean count;
+
+  @Override
+  public Integer call() {
+    long t0 = System.nanoTime();
+    Program prog = Parser.parseFile(program);
+    List<Atom> queries;
+    if (query != null) {
+      queries = List.of(Parser.parseQuery(query));
+    } else if (!prog.queries().isEmpty()) {
+      queries = prog.queries();
+    } else {
+      throw new SpecError("--query", "a query (--query 'pred(X)' or ?- pred(X). in the program)");
+    }
+    long tParse = System.nanoTime();
+    Engine engine = new Engine(prog, why);
+    Engine.Stats stats = engine.run();
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    Set<String> targets = new HashSet<>();
+    for (Atom q : queries) {
+      engine.relation(q.pred());
+      targets.add(q.pred());
+    }
+    Provenance<?> prov = semiring == null ? null : Provenance.of(engine, semiring, targets);
+    Explainer explainer = why ? new Explainer(engine) : null;
+    long answers = 0;
+    for (Atom q : queries) {
+      if (count && prov == null) {
+        long n = engine.count(q);
+        answers += n;
+        out.println(n);
+        continue;
+      }
+      int[] rows = engine.answers(q);
+      Relation rel = engine.relation(q.pred());
+      if (count) {
+        long n = 0;
+        for (int row : rows) {
+          n += prov.isZero(rel, row) ? 0 : 1;
+        }
+        answers += n;
+        out.println(n);
+        continue;
+      }
+      answers += rows.length;
+      for (int row : rows) {
+        String fact = engine.show(rel, row) + ".";
+        if (prov != null) {
+          if (prov.isZero(rel, row)) {
+            continue;
+          }
+          fact = prov.show(rel, row) + "::" + fact;
+        }
+        out.println(fact);
+        if (explainer != null) {
+          out.print(explainer.explain(rel, row).render("  "));
+        }
+      }
+    }
+    out.flush();
+    long t1 = System.nanoTime();
+    System.err.printf(
+        "reason: %d answers; %d tuples in %d rounds; parse %.3f s, evaluate %.3f s, total %.3f s;"
+            + " ~%d MB of relations%n",
+        answers,
+        stats.tuples(),
+        stats.rounds(),
+        (tParse - t0) / 1e9,
+        stats.millis() / 1e3,
+        (t1 - t0) / 1e9,
+        stats.bytes() >> 20);
+    return 0;
+  }
+}

@@ -1,0 +1,68 @@
+package org.gyrus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gyrus reason}: answers as facts, tags, counts, and exit code 2 on bad input. */
+class ReasonCommandTest {
+  private String out;
+  private String err;
+
+  private int run(String... args) {
+    PrintStream o = System.out;
+    PrintStream e = System.err;
+    ByteArrayOutputStream bo = new ByteArrayOutputStream();
+    ByteArrayOutputStream be = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
+    try {
+      return Main.run(args);
+    } finally {
+      System.setOut(o);
+      System.setErr(e);
+      out = bo.toString(StandardCharsets.UTF_8);
+      err = be.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void printsAnswersTagsAndCounts(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("g.dl");
+    Files.writeString(
+        p,
+        "0.9::edge(a, b). 0.8::edge(b, c).\n"
+            + "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n");
+    assertThat(run("reason", p.toString(), "--query", "path(a, X)")).isEqualTo(0);
+    assertThat(out.lines()).containsExactlyInAnyOrder("path(a, b).", "path(a, c).");
+    assertThat(err).contains("2 answers");
+    assertThat(run("reason", p.toString(), "--query", "path(a, X)", "--semiring", "topk:3"))
+        .isEqualTo(0);
+    assertThat(out.lines()).containsExactlyInAnyOrder("0.9::path(a, b).", "0.72::path(a, c).");
+    assertThat(run("reason", p.toString(), "--query", "path(X, Y)", "--count")).isEqualTo(0);
+    assertThat(out.trim()).isEqualTo("3");
+    assertThat(run("reason", p.toString(), "--query", "path(a, c)", "--why")).isEqualTo(0);
+    assertThat(out).contains("edge(b, c).   [fact]");
+  }
+
+  @Test
+  void badInputExitsWithTwoAndOneLine(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("bad.dl");
+    Files.writeString(p, "edge(a, b).\npath(X, Y) :- edge(X, Y\n");
+    assertThat(run("reason", p.toString(), "--query", "path(a, X)")).isEqualTo(2);
+    assertThat(err.trim()).startsWith("error: " + p + ":3:1: expected").doesNotContain("\n");
+    Files.writeString(p, "edge(a, b).\n");
+    assertThat(run("reason", p.toString(), "--query", "path(a, X)")).isEqualTo(2);
+    assertThat(err).contains("unknown predicate path");
+    assertThat(run("reason", p.toString(), "--query", "edge(a, X)", "--semiring", "fuzzy"))
+        .isEqualTo(2);
+    assertThat(err).contains("boolean, counting, maxprod, minmax, topk:K, exact");
+    assertThat(run("reason", dir.resolve("missing.dl").toString(), "--query", "p(X)")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,393 @@
+package org.gyrus.logic.datalog.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gyrus.logic.datalog.Analysis;
+import org.gyrus.logic.datalog.Analysis.Component;
+import org.gyrus.logic.datalog.Ast.Atom;
+import org.gyrus.logic.datalog.Ast.Const;
+import org.gyrus.logic.datalog.Ast.Literal;
+import org.gyrus.logic.datalog.Ast.Positive;
+import org.gyrus.logic.datalog.Ast.Program;
+import org.gyrus.logic.datalog.Ast.Rule;
+import org.gyrus.logic.datalog.Ast.Term;
+import org.gyrus.logic.datalog.Ast.Var;
+import org.gyrus.logic.datalog.DatalogError;
+
+/**
+ * Bottom-up Datalog evaluation: components of the predicate dependency graph in order, each
+ * recursive one by semi-naive iteration (every rule once per recursive body atom, that atom reading
+ * only the tuples new in the last round).
+ */
+public final class Engine {
+  /** The current round, shared with the operators that stamp new rows. */
+  public static final class Round {
+    int value;
+  }
+
+  /** What a run did. */
+  public record Stats(long tuples, int rounds, long millis, long bytes) {}
+
+  private final Program program;
+  private final Analysis analysis;
+  private final Symbols symbols = new Symbols();
+  private final Map<String, Relation> relations = new LinkedHashMap<>();
+  private final Round round = new Round();
+  private final boolean trackRounds;
+  private boolean done;
+  private Stats stats;
+  private int threads = Integer.getInteger("gyrus.datalog.threads", 1);
+  private java.util.concurrent.ExecutorService pool;
+
+  /** Delta rows below which a round runs on one thread. */
+  private int parallelMinDelta = 20_000;
+
+  public Engine(Program program) {
+    this(program, false);
+  }
+
+  /** {@code trackRounds} records the round of each tuple, needed by {@link Explainer}. */
+  public Engine(Program program, boolean trackRounds) {
+    this.program = program;
+    this.analysis = Analysis.of(program);
+    this.trackRounds = trackRounds;
+    for (Map.Entry<String, Integer> e : analysis.arities().entrySet()) {
+      Relation r = new Relation(e.getKey(), e.getValue(), symbols);
+      if (trackRounds) {
+        r.trackRounds();
+      }
+      relations.put(e.getKey(), r);
+    }
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public Analysis analysis() {
+    return analysis;
+  }
+
+  public Symbols symbols() {
+    return symbols;
+  }
+
+  Round round() {
+    return round;
+  }
+
+  int intern(Const c) {
+    return symbols.intern(c.value());
+  }
+
+  /** The relation of a predicate; a DatalogError when the program never mentions it. */
+  public Relation relation(String pred) {
+    Relation r = relations.get(pred);
+    if (r == null) {
+      throw new DatalogError("query", "unknown predicate " + pred);
+    }
+    return r;
+  }
+
+  public Map<String, Relation> relations() {
+    return relations;
+  }
+
+  /** Threads for large semi-naive rounds (default 1, or -Dgyrus.datalog.threads=N). */
+  public Engine threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
+  }
+
+  /** Lowers the delta size from which rounds run in parallel (tests exercise the path). */
+  Engine parallelMinDelta(int n) {
+    this.parallelMinDelta = n;
+    return this;
+  }
+
+  /** Computes the least model (once). */
+  public Stats run() {
+    if (done) {
+      return stats;
+    }
+    try {
+      return runOnce();
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+        pool = null;
+      }
+    }
+  }
+
+  private Stats runOnce() {
+    long t0 = System.nanoTime();
+    round.value = 0;
+    for (Rule r : program.rules()) {
+      if (r.isFact()) {
+        Relation rel = relations.get(r.head().pred());
+        int[] t = new int[r.head().args().size()];
+        for (int c = 0; c < t.length; c++) {
+          Term term = r.head().args().get(c);
+          t[c] = intern((Const) term);
+        }
+        rel.insert(t, 0);
+      }
+    }
+    for (Component comp : analysis.components()) {
+      evaluate(comp);
+    }
+    long tuples = 0;
+    long bytes = 0;
+    for (Relation r : relations.values()) {
+      tuples += r.size();
+      bytes += r.bytes();
+    }
+    done = true;
+    stats = new Stats(tuples, round.value, (System.nanoTime() - t0) / 1_000_000, bytes);
+    return stats;
+  }
+
+  /** The rules (not facts) whose head is in a component. */
+  List<Rule> rulesOf(Component comp) {
+    Set<String> preds = new HashSet<>(comp.predicates());
+    List<Rule> out = new ArrayList<>();
+    for (Rule r : program.rules()) {
+      if (!r.isFact() && preds.contains(r.head().pred())) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  static int recursiveAtoms(Rule r, Set<String> preds) {
+    int n = 0;
+    for (Literal l : r.body()) {
+      if (l instanceof Positive p && preds.contains(p.atom().pred())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void evaluate(Component comp) {
+    Set<String> preds = new HashSet<>(comp.predicates());
+    List<Relation> rels = new ArrayList<>();
+    for (String p : comp.predicates()) {
+      rels.add(relations.get(p));
+    }
+    List<Rule> rules = rulesOf(comp);
+    List<PlanCompiler.Variant> recursive = new ArrayList<>();
+    List<PlanCompiler.Variant> once = new ArrayList<>();
+    List<PlanCompiler.Variant> serialInParallelRounds = new ArrayList<>();
+    List<PlanCompiler.Variant[]> parallel = new ArrayList<>();
+    for (Rule r : rules) {
+      int n = comp.recursive() ? recursiveAtoms(r, preds) : 0;
+      if (n == 0) {
+        once.add(PlanCompiler.compile(this, r, preds, -1));
+      }
+      for (int d = 0; d < n; d++) {
+        PlanCompiler.Variant v = PlanCompiler.compile(this, r, preds, d);
+        recursive.add(v);
+        int col = threads > 1 ? v.partitionColumn() : -1;
+        if (col < 0) {
+          serialInParallelRounds.add(v);
+          continue;
+        }
+        PlanCompiler.Variant[] copies = new PlanCompiler.Variant[threads];
+        for (int t = 0; t < threads; t++) {
+          copies[t] = PlanCompiler.compile(this, r, preds, d);
+          Ops.Scan scan = (Ops.Scan) copies[t].first();
+          scan.partCol = col;
+          scan.parts = threads;
+          scan.part = t;
+          copies[t].emit().local = new int[1024];
+        }
+        parallel.add(copies);
+      }
+    }
+    for (Relation rel : rels) {
+      rel.freeze();
+    }
+    if (!once.isEmpty()) {
+      round.value++;
+      for (PlanCompiler.Variant v : once) {
+        v.run();
+      }
+    }
+    if (comp.recursive()) {
+      for (Relation rel : rels) {
+        rel.catchUpIndexes();
+        rel.deltaStart = 0;
+        rel.stableEnd = rel.size();
+      }
+      while (true) {
+        boolean any = false;
+        for (Relation rel : rels) {
+          any |= rel.stableEnd > rel.deltaStart;
+        }
+        if (!any) {
+          break;
+        }
+        round.value++;
+        long delta = 0;
+        for (Relation rel : rels) {
+          delta += rel.stableEnd - rel.deltaStart;
+        }
+        if (!parallel.isEmpty() && delta >= parallelMinDelta) {
+          runParallel(parallel);
+          for (PlanCompiler.Variant v : serialInParallelRounds) {
+            v.run();
+          }
+        } else {
+          for (PlanCompiler.Variant v : recursive) {
+            v.run();
+          }
+        }
+        for (Relation rel : rels) {
+          rel.catchUpIndexes();
+          rel.deltaStart = rel.stableEnd;
+          rel.stableEnd = rel.size();
+        }
+      }
+    }
+    for (Relation rel : rels) {
+      rel.seal();
+    }
+  }
+
+  /** One semi-naive round of the partitioned variants on all threads, then the merge. */
+  private void runParallel(List<PlanCompiler.Variant[]> parallel) {
+    for (PlanCompiler.Variant[] copies : parallel) {
+      copies[0].emit().rel.reserveFirst(symbols.size());
+    }
+    if (pool == null) {
+      pool =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              threads,
+              task -> {
+                Thread th = new Thread(task, "datalog-worker");
+                th.setDaemon(true);
+                return th;
+              });
+    }
+    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      final int part = t;
+      futures.add(
+          pool.submit(
+              () -> {
+                for (PlanCompiler.Variant[] copies : parallel) {
+                  copies[part].run();
+                }
+              }));
+    }
+    for (java.util.concurrent.Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    for (int t = 0; t < threads; t++) {
+      for (PlanCompiler.Variant[] copies : parallel) {
+        Ops.Emit emit = copies[t].emit();
+        emit.rel.appendPairs(emit.local, emit.localSize, round.value);
+        emit.localSize = 0;
+      }
+    }
+  }
+
+  /** The number of tuples matching a query atom, without listing them. */
+  public long count(Atom query) {
+    Set<String> seen = new HashSet<>();
+    boolean allFree = true;
+    for (Term t : query.args()) {
+      allFree &= t instanceof Var v && (v.anonymous() || seen.add(v.name()));
+    }
+    if (allFree) {
+      run();
+      Relation rel = relations.get(query.pred());
+      if (rel != null && rel.arity() == query.args().size()) {
+        return rel.size();
+      }
+    }
+    return answers(query).length;
+  }
+
+  /** Row ids of the tuples matching a query atom (constants fixed, repeated variables equal). */
+  public int[] answers(Atom query) {
+    run();
+    Relation rel = relations.get(query.pred());
+    if (rel == null) {
+      throw new DatalogError("query", "unknown predicate " + query.pred() + " in " + query);
+    }
+    if (rel.arity() != query.args().size()) {
+      throw new DatalogError(
+          "query", query.pred() + " has " + rel.arity() + " arguments, not " + query.args().size());
+    }
+    int n = rel.arity();
+    int[] fixed = new int[n];
+    int[] sameAs = new int[n];
+    Map<String, Integer> firstCol = new LinkedHashMap<>();
+    for (int c = 0; c < n; c++) {
+      Term t = query.args().get(c);
+      fixed[c] = -2;
+      sameAs[c] = -1;
+      if (t instanceof Const k) {
+        fixed[c] = symbols.lookup(k.value());
+        if (fixed[c] < 0) {
+          return new int[0];
+        }
+      } else if (!((Var) t).anonymous()) {
+        Integer prev = firstCol.putIfAbsent(((Var) t).name(), c);
+        if (prev != null) {
+          sameAs[c] = prev;
+        }
+      }
+    }
+    int[] out = new int[16];
+    int n2 = 0;
+    rows:
+    for (int r = 0; r < rel.size(); r++) {
+      for (int c = 0; c < n; c++) {
+        int v = rel.get(r, c);
+        if ((fixed[c] >= 0 && v != fixed[c]) || (sameAs[c] >= 0 && v != rel.get(r, sameAs[c]))) {
+          continue rows;
+        }
+      }
+      if (n2 == out.length) {
+        out = java.util.Arrays.copyOf(out, n2 * 2);
+      }
+      out[n2++] = r;
+    }
+    return java.util.Arrays.copyOf(out, n2);
+  }
+
+  /** Prints a row as a fact, e.g. {@code path(a, b)}. */
+  public String show(Relation rel, int row) {
+    StringBuilder sb = new StringBuilder(rel.name());
+    if (rel.arity() > 0) {
+      sb.append('(');
+      for (int c = 0; c < rel.arity(); c++) {
+        sb.append(c == 0 ? "" : ", ").append(symbols.show(rel.get(row, c)));
+      }
+      sb.append(')');
+    }
+    return sb.toString();
+  }
+
+  boolean tracksRounds() {
+    return trackRounds;
+  }
+}
