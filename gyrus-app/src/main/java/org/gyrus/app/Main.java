@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       StudyCommand.class,
       BenchCommand.class,
       ProveCommand.class,
-      ReasonCommand.class
+      ReasonCommand.class,
+      NesyCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
