@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# MNIST-addition (DeepStochLog / A-NeSI protocol) with Gyrus's batched exact carry circuit.
+# Usage: bench/mnist_addition/run.sh [SEEDS] [DATA]   (default 3 seeds, $GYRUS_DATA or ../shared/data)
+# Writes bench/results/mnist_addition.{json,md}; raw lines in bench/results/mnist_addition.jsonl.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+seeds="${1:-3}"
+data="${2:-${GYRUS_DATA:-$root/../shared/data}}"
+raw="$root/bench/results/mnist_addition.jsonl"
+mkdir -p "$root/bench/results"
+: > "$raw"
+# one engine thread: the machine has 2 cores shared with other jobs
+export GYRUS_JAVA_OPTS="${GYRUS_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1}"
+export OMP_NUM_THREADS=1
+# Run from a snapshot of the built jars, so that rebuilding the tree meanwhile cannot disturb the runs.
+"$root/gyrus" --version > /dev/null
+snap="$(mktemp -d)"
+cp "$root/gyrus-app/target/gyrus-app-0.1.0-SNAPSHOT.jar" "$snap/" && cp -r "$root/gyrus-app/target/lib" "$snap/lib"
+trap 'rm -rf "$snap"' EXIT
+gyrus() {
+  DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}" java $GYRUS_JAVA_OPTS -Dai.djl.offline=true \
+    -cp "$snap/gyrus-app-0.1.0-SNAPSHOT.jar:$snap/lib/*" org.gyrus.app.Main "$@"
+}
+run() { # digits epochs batch seed [extra]
+  local n=$1 e=$2 b=$3 s=$4; shift 4
+  echo "== N=$n seed=$s epochs=$e batch=$b $*" >&2
+  gyrus nesy mnist-add --digits "$n" --epochs "$e" --batch "$b" --seed "$s" \
+    --data "$data" --json "$raw" "$@" | tail -n 2 >&2
+}
+for s in $(seq 0 $((seeds - 1))); do
+  run 1 5 32 "$s" --pinesy
+  run 2 5 32 "$s"
+  run 4 5 16 "$s"
+done
+run 15 ${N15_EPOCHS:-12} 16 0 --max-seconds "${N15_MAX_SECONDS:-480}"
+/usr/bin/python3 "$root/bench/mnist_addition/report.py" "$raw" "$root/bench/results"
