@@ -20,8 +20,8 @@ summary = {"protocol": "MNIST train/test images split into disjoint groups of 2N
            "model DeepProbLog's LeNet (conv6-conv16-120-84-10), Adam lr 1e-3; exact semantics via the batched carry circuit; "
            "predicted sum = sum of the MAP digits", "load_average_at_report": load, "results": [], "runs": rows}
 lines = ["# MNIST-addition (Gyrus, batched exact carry circuit, DJL/PyTorch CPU, 1 engine thread)", "",
-         "| N | seeds | epochs | train sums | test sum acc. % (mean ± std) | digit acc. % | train time s (median) | published anchors % |",
-         "|---|---|---|---|---|---|---|---|"]
+         "| N | seeds | epochs | train sums | test sum acc. % (mean ± std) | digit acc. % | train time s (median) | restarts | published anchors % |",
+         "|---|---|---|---|---|---|---|---|---|"]
 for n in sorted({r["digits"] for r in rows}):
     rs = [r for r in rows if r["digits"] == n]
     acc = ms([100 * r["sum_accuracy"] for r in rs])
@@ -32,7 +32,7 @@ for n in sorted({r["digits"] for r in rows}):
            "digit_accuracy_mean": dig[0], "train_seconds_median": secs, "anchors": ANCHORS.get(n, {})}
     summary["results"].append(ent)
     anchors = "; ".join(f"{k} {v}" for k, v in ANCHORS.get(n, {}).items())
-    lines.append(f"| {n} | {len(rs)} | {','.join(map(str, ent['epochs']))} | {ent['train_sums']} | {acc[0]:.2f} ± {acc[1]:.2f} | {dig[0]:.2f} | {secs:.0f} | {anchors} |")
+    lines.append(f"| {n} | {len(rs)} | {','.join(map(str, ent['epochs']))} | {ent['train_sums']} | {acc[0]:.2f} ± {acc[1]:.2f} | {dig[0]:.2f} | {secs:.0f} | {sum(r.get('restarts', 0) for r in rs)} | {anchors} |")
 pn = [r for r in rows if "pinesy_add1_accuracy" in r]
 if pn:
     a = ms([100 * r["pinesy_add1_accuracy"] for r in pn])

@@ -8,7 +8,8 @@ seeds="${1:-3}"
 data="${2:-${GYRUS_DATA:-$root/../shared/data}}"
 raw="$root/bench/results/mnist_addition.jsonl"
 mkdir -p "$root/bench/results"
-: > "$raw"
+# KEEP=1 appends to the raw file (resuming); PLAN="N:seed ..." runs only those entries.
+[ "${KEEP:-0}" = 1 ] || : > "$raw"
 # one engine thread: the machine has 2 cores shared with other jobs
 export GYRUS_JAVA_OPTS="${GYRUS_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1}"
 export OMP_NUM_THREADS=1
@@ -27,10 +28,19 @@ run() { # digits epochs batch seed [extra]
   gyrus nesy mnist-add --digits "$n" --epochs "$e" --batch "$b" --seed "$s" \
     --data "$data" --json "$raw" "$@" | tail -n 2 >&2
 }
-for s in $(seq 0 $((seeds - 1))); do
-  run 1 5 32 "$s" --pinesy
-  run 2 5 32 "$s"
-  run 4 5 16 "$s"
+plan="${PLAN:-}"
+if [ -z "$plan" ]; then
+  for s in $(seq 0 $((seeds - 1))); do plan="$plan 1:$s 2:$s 4:$s"; done
+  plan="$plan 15:0"
+fi
+for entry in $plan; do
+  n="${entry%%:*}"; s="${entry##*:}"
+  case "$n" in
+    1) run 1 5 32 "$s" --pinesy ;;
+    2) run 2 5 32 "$s" ;;
+    4) run 4 5 16 "$s" ;;
+    15) run 15 "${N15_EPOCHS:-12}" 16 "$s" --max-seconds "${N15_MAX_SECONDS:-480}" ;;
+    *) run "$n" 5 16 "$s" ;;
+  esac
 done
-run 15 ${N15_EPOCHS:-12} 16 0 --max-seconds "${N15_MAX_SECONDS:-480}"
 /usr/bin/python3 "$root/bench/mnist_addition/report.py" "$raw" "$root/bench/results"

@@ -106,19 +106,20 @@ public final class NesyCommand implements Runnable {
                   : null);
       System.out.printf(
           Locale.ROOT,
-          "mnist-add N=%d seed=%d: test sum accuracy %.4f (%d sums), digit accuracy %.4f, train %.1f s, %d epochs%n",
+          "mnist-add N=%d seed=%d: test sum accuracy %.4f (%d sums), digit accuracy %.4f, train %.1f s, %d epochs, %d restarts%n",
           r.digits(),
           r.seed(),
           r.sumAccuracy(),
           r.testSums(),
           r.digitAccuracy(),
           r.trainSeconds(),
-          r.epochsRun());
+          r.epochsRun(),
+          r.restarts());
       String line =
           String.format(
               Locale.ROOT,
               "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
-                  + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f%s}",
+                  + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f, \"restarts\": %d%s}",
               r.digits(),
               r.seed(),
               semantics,
@@ -129,6 +130,7 @@ public final class NesyCommand implements Runnable {
               r.sumAccuracy(),
               r.digitAccuracy(),
               r.trainSeconds(),
+              r.restarts(),
               extra);
       if (pinesy) {
         System.out.println(line);

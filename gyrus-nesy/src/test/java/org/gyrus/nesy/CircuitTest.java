@@ -207,6 +207,31 @@ class CircuitTest {
     assertThat(DataType.FLOAT64).isNotNull();
   }
 
+  /** Any single-neural-predicate program grounds: here "less(Z)" with Z = 1 when d0 < d1. */
+  @Test
+  void otherProgramsGroundToTheirEnumeration() {
+    String rules =
+        "less(1) :- digit(s0, A), digit(s1, B), A < B.\nless(0) :- digit(s0, A), digit(s1, B), A >= B.";
+    SumProductCircuit c = DatalogGrounder.ground(rules, "digit", 2, 10, "less", 2, 1000);
+    Random r = new Random(9);
+    try (NDManager m = NDManager.newBaseManager()) {
+      double[][][] p = randomDists(r, 3, 2);
+      double[] got = c.logProbabilities(logOf(m, p), 0).toDoubleArray();
+      for (int i = 0; i < 3; i++) {
+        double want = 0;
+        for (int a = 0; a < 10; a++) {
+          for (int b = a + 1; b < 10; b++) {
+            want += p[i][0][a] * p[i][1][b];
+          }
+        }
+        assertThat(Math.exp(got[i * 2 + 1]))
+            .isCloseTo(want, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Math.exp(got[i * 2]) + Math.exp(got[i * 2 + 1]))
+            .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+  }
+
   @Test
   void nonExclusiveProofsAndBadOutputsAreSpecErrors() {
     List<List<int[]>> terms = SumProductCircuit.emptyOutputs(1);

@@ -40,7 +40,8 @@ class MnistAdditionTrainingTest {
   @Test
   void groundedTopKCircuitAlsoLearns() {
     Path dir = mnist();
-    // top-k learns more slowly than exact early on (gradient only through the kept proofs): measured
+    // top-k learns more slowly than exact early on (gradient only through the kept proofs):
+    // measured
     // 0.58-0.62 after 12,000 sums vs 0.93 for exact, so the bar is lower here
     Dataset train = AdditionData.mnist(dir, "train");
     Dataset test = AdditionData.mnist(dir, "t10k").head(2000);
