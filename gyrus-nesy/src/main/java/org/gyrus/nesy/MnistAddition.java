@@ -68,8 +68,10 @@ public final class MnistAddition {
    */
   public static final int MAX_RESTARTS = 2;
 
-  /** Training sum accuracy (MAP digits, last batches of epoch 1) below this triggers a restart. */
-  public static final double RESTART_BELOW = 0.3;
+  /** Per-position accuracy of the training sums (MAP digits) below this triggers a restart. */
+  public static final double RESTART_BELOW = 0.75;
+
+  public static final int CHECK_AFTER_STEPS = 400;
 
   /** A trained digit network's test outcome, with its per-image probabilities kept. */
   public interface Listener {
@@ -134,6 +136,8 @@ public final class MnistAddition {
         SplittableRandom rng = new SplittableRandom(initSeed * 31 + 7);
         int recentOk = 0;
         int recentN = 0;
+        int totalSteps = 0;
+        boolean checked = !mayRestart;
         int epochsRun = 0;
         double lastLoss = Double.NaN;
         outer:
@@ -161,9 +165,9 @@ public final class MnistAddition {
                 NDArray loss = obj.loss(logp, sums);
                 gc.backward(loss);
                 lossSum += loss.getFloat();
-                if (mayRestart && e == 0 && off + 100 * cfg.batch() >= nTrain) {
-                  recentOk += mapSumsCorrect(logp.argMax(2).toLongArray(), sums, cfg.digits());
-                  recentN += n;
+                if (mayRestart && !checked && off + 100 * cfg.batch() >= nTrain) {
+                  recentOk += mapSumDigitsCorrect(logp.argMax(2).toLongArray(), sums, cfg.digits());
+                  recentN += n * (cfg.digits() + 1);
                 }
               }
               trainer.step();
@@ -186,9 +190,15 @@ public final class MnistAddition {
           }
           lastLoss = lossSum / Math.max(1, steps);
           epochsRun = e + 1;
-          if (e == 0 && recentN > 0 && (double) recentOk / recentN < RESTART_BELOW) {
-            return null;
+          totalSteps += steps;
+          if (!checked && totalSteps >= CHECK_AFTER_STEPS) {
+            checked = true;
+            if (recentN > 0 && (double) recentOk / recentN < RESTART_BELOW) {
+              return null;
+            }
           }
+          recentOk = 0;
+          recentN = 0;
           if (log != null) {
             log.printf(
                 "epoch %d: loss %.4f, %.1f s%n", e + 1, lastLoss, (System.nanoTime() - t0) / 1e9);
@@ -228,8 +238,8 @@ public final class MnistAddition {
     }
   }
 
-  /** How many of the sums read from the MAP digits (batch, 2N) equal their labels. */
-  static int mapSumsCorrect(long[] digits, long[] sums, int n) {
+  /** How many digits (N+1 per sum) of the sums read from the MAP digits match the labels. */
+  static int mapSumDigitsCorrect(long[] digits, long[] sums, int n) {
     int ok = 0;
     for (int i = 0; i < sums.length; i++) {
       long a = 0;
@@ -238,7 +248,13 @@ public final class MnistAddition {
         a = a * 10 + digits[i * 2 * n + j];
         b = b * 10 + digits[i * 2 * n + n + j];
       }
-      ok += a + b == sums[i] ? 1 : 0;
+      long got = a + b;
+      long want = sums[i];
+      for (int p = 0; p <= n; p++) {
+        ok += got % 10 == want % 10 ? 1 : 0;
+        got /= 10;
+        want /= 10;
+      }
     }
     return ok;
   }
