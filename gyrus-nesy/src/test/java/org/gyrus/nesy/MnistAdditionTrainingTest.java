@@ -52,6 +52,18 @@ class MnistAdditionTrainingTest {
   }
 
   @Test
+  void restartCheckCountsCorrectSumDigits() {
+    // 12 + 34 = 046: all three sum digits right; label 47 has the units wrong; the (d+5) mod 10
+    // reading 67 + 89 = 156 keeps only the units digit of 046
+    long[] digits = {1, 2, 3, 4, 6, 7, 8, 9};
+    assertThat(MnistAddition.mapSumDigitsCorrect(new long[] {1, 2, 3, 4}, new long[] {46}, 2))
+        .isEqualTo(3);
+    assertThat(MnistAddition.mapSumDigitsCorrect(new long[] {1, 2, 3, 4}, new long[] {47}, 2))
+        .isEqualTo(2);
+    assertThat(MnistAddition.mapSumDigitsCorrect(digits, new long[] {46, 46}, 2)).isEqualTo(4);
+  }
+
+  @Test
   void badSemanticsAreSpecErrors() {
     Dataset tiny =
         new Dataset(
