@@ -87,12 +87,12 @@ public final class NesyCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Path dir = AdditionData.mnistDir(dataDir(data));
-      Dataset train = AdditionData.mnist(dir, "train");
-      Dataset test = AdditionData.mnist(dir, "t10k");
       MnistAddition.Config cfg =
           new MnistAddition.Config(
               digits, epochs, seed, batch, lr, semantics, trainLimit, maxSeconds);
+      Path dir = AdditionData.mnistDir(dataDir(data));
+      Dataset train = AdditionData.mnist(dir, "train");
+      Dataset test = AdditionData.mnist(dir, "t10k");
       StringBuilder extra = new StringBuilder();
       MnistAddition.Result r =
           MnistAddition.run(
