@@ -17,6 +17,8 @@ summary = {"threads": int(threads), "batch": int(batch), "matmul_1024_gflops": m
                    "ratio = per-repetition median ratio of side-by-side runs (gyrus / other)",
            "models": {}}
 for model in ("mlp", "cnn"):
+    if model not in flops:
+        continue
     m = {}
     for impl in ("gyrus", "djl", "pytorch"):
         rs = [r for r in runs if r["model"] == model and r["impl"] == impl]
@@ -28,6 +30,9 @@ for model in ("mlp", "cnn"):
                    "test_accuracy": [r["test_accuracy"] for r in rs],
                    "epochs": len(rs[0]["epoch_seconds"]),
                    "train_gflops_per_s": 3 * flops[model] * examples[model] / med / 1e9}
+        cpus = [r["thread_cpu_seconds"] / len(r["epoch_seconds"]) for r in rs if "thread_cpu_seconds" in r]
+        if cpus and int(threads) == 1:
+            m[impl]["median_thread_cpu_s_per_epoch"] = statistics.median(cpus)
     for other in ("djl", "pytorch"):
         ratios = []
         for rep in sorted({r["rep"] for r in runs}):
@@ -47,8 +52,8 @@ lines = [f"# Training: Gyrus vs raw DJL vs PyTorch {next((r['torch'] for r in ru
          "", f"Fashion-MNIST (60k train / 10k test), Adam lr 1e-3, batch {batch}, {threads} threads, "
          f"OpenMP OpenBLAS for PyTorch, OMP_WAIT_POLICY=PASSIVE for all three. 1024³ matmul on this engine: {matmul} GFLOP/s. "
          "Machine shared with other jobs: medians, and ratios from runs made side by side.", "",
-         "| model | impl | median epoch (s) | ratio gyrus/impl | test acc (epochs) | train GFLOP/s |",
-         "|---|---|---|---|---|---|"]
+         "| model | impl | median epoch (s) | ratio gyrus/impl | test acc (epochs) | train GFLOP/s | CPU s/epoch (1 thread) |",
+         "|---|---|---|---|---|---|---|"]
 for model, m in summary["models"].items():
     for impl in ("gyrus", "djl", "pytorch"):
         if impl not in m:
@@ -58,11 +63,14 @@ for model, m in summary["models"].items():
         accs = ", ".join(f"{100 * a:.2f}%" for a in e["test_accuracy"])
         lines.append(f"| {model} | {impl} | {e['median_epoch_s']:.2f} | "
                      f"{'' if ratio is None else f'{ratio:.2f}'} | {accs} ({e['epochs']}) | "
-                     f"{e['train_gflops_per_s']:.1f} |")
+                     f"{e['train_gflops_per_s']:.1f} | "
+                     f"{e['median_thread_cpu_s_per_epoch']:.2f} |" if "median_thread_cpu_s_per_epoch" in e
+                     else f"{e['train_gflops_per_s']:.1f} | |")
 if "cnn_long" in summary:
     c = summary["cnn_long"]
     lines += ["", f"Gyrus CNN, {c['epochs']} epochs, Adam 1e-3 with cosine schedule: test accuracy {100 * c['test_accuracy']:.2f}% "
               f"(median epoch {c['median_epoch_s']:.1f} s)."]
-lines += ["", "Reproduce: `bench/train_vs_pytorch/run.sh 2 2` (REPS THREADS); "
+reps = len({r["rep"] for r in runs})
+lines += ["", f"Reproduce: `bench/train_vs_pytorch/run.sh {reps} {threads}` (REPS THREADS; MODELS, TAG select); "
           "`LONG_CNN_EPOCHS=12 bench/train_vs_pytorch/run.sh 0 2` (re)does only the long Gyrus CNN run."]
 open(out_md, "w").write("\n".join(lines) + "\n")

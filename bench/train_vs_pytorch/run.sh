@@ -2,6 +2,7 @@
 # Side-by-side training benchmark: Gyrus vs a raw DJL loop vs PyTorch (Debian python3-torch with
 # OpenMP OpenBLAS), same models, data, optimiser (Adam 1e-3), batch size and thread count.
 # Usage: bench/train_vs_pytorch/run.sh [REPS] [THREADS]   (needs GYRUS_DATA or ../shared/data)
+#   MODELS="mlp" TAG=_mlp picks models and names the outputs train$TAG.{json,md}.
 #   LONG_CNN_EPOCHS=N adds an N-epoch Gyrus CNN run (cosine schedule); REPS=0 runs only that.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,7 +14,9 @@ CNN_EPOCHS=${CNN_EPOCHS:-2}
 BATCH=${BATCH:-128}
 OUT=bench/results
 mkdir -p "$OUT"
-RAW="$OUT/train_raw.jsonl"
+TAG=${TAG:-}
+MODELS=${MODELS:-mlp cnn}
+RAW="$OUT/train_raw$TAG.jsonl"
 # REPS=0 keeps the side-by-side lines of the last run and only (re)does the long CNN run
 if [ "$REPS" -gt 0 ]; then : > "$RAW"; else grep -v '"rep": "long"' "$RAW" > "$RAW.tmp" || true; mv "$RAW.tmp" "$RAW"; fi
 ./mvnw -q -B -ntp -pl gyrus-nn -am install -DskipTests
@@ -29,7 +32,7 @@ PY=/usr/bin/python3
 echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)" >&2
 [ "$REPS" -gt 0 ] && "${JAVA[@]}" matmul | tee -a "$RAW"
 for rep in $(seq 1 "$REPS"); do
-  for model in mlp cnn; do
+  for model in $MODELS; do
     epochs=$MLP_EPOCHS; [ "$model" = cnn ] && epochs=$CNN_EPOCHS
     echo "rep $rep $model: gyrus, djl, pytorch" >&2
     "${JAVA[@]}" gyrus "$model" "$epochs" "$BATCH" "$DATA" 2> >(grep -v '^\[W' >&2) | sed "s/^{/{\"rep\": $rep, /" | tee -a "$RAW"
@@ -41,5 +44,5 @@ done
 if [ -n "${LONG_CNN_EPOCHS:-}" ]; then
   "${JAVA[@]}" gyrus cnn "$LONG_CNN_EPOCHS" "$BATCH" "$DATA" cosine 2> >(grep -v '^\[W' >&2) | sed 's/^{/{"rep": "long", /' | tee -a "$RAW"
 fi
-$PY bench/train_vs_pytorch/report.py "$RAW" "$THREADS" "$BATCH" "$OUT/train.json" "$OUT/train.md"
-cat "$OUT/train.md"
+$PY bench/train_vs_pytorch/report.py "$RAW" "$THREADS" "$BATCH" "$OUT/train$TAG.json" "$OUT/train$TAG.md"
+cat "$OUT/train$TAG.md"

@@ -38,6 +38,7 @@ def main():
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
     times = []
+    cpu0 = time.thread_time()
     g = torch.Generator().manual_seed(1)
     for _ in range(epochs):
         t0 = time.perf_counter()
@@ -54,7 +55,9 @@ def main():
     net.eval()
     with torch.no_grad():
         correct = sum((net(xte[i:i + 1000]).argmax(1) == yte[i:i + 1000]).sum().item() for i in range(0, len(yte), 1000))
+    cpu = time.thread_time() - cpu0
     print(json.dumps({"impl": "pytorch", "model": model, "batch": batch, "epoch_seconds": times,
+                      "thread_cpu_seconds": cpu,
                       "test_accuracy": correct / len(yte), "torch": torch.__version__,
                       "train_examples": len(ytr)}))
 

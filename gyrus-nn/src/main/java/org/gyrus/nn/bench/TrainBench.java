@@ -52,6 +52,9 @@ public final class TrainBench {
     long flops = CompiledModel.classifier(spec, data.train().exampleShape(), 10).flops();
     List<Double> times = new ArrayList<>();
     double acc;
+    // CPU time of this thread: with one engine thread the ops run here, and it is robust to load
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = mx.getCurrentThreadCpuTime();
     if (impl.equals("gyrus")) {
       Recipe r =
           Recipe.defaults().with("epochs", epochs, "batch_size", batch, "lr", 1e-3, "seed", 1);
@@ -67,18 +70,21 @@ public final class TrainBench {
       acc = out.remove(out.size() - 1);
       times.addAll(out);
     }
+    double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
     System.out.println(
         String.format(
             Locale.ROOT,
             "{\"impl\": \"%s\", \"model\": \"%s\", \"batch\": %d, \"epoch_seconds\": %s,"
-                + " \"test_accuracy\": %.4f, \"forward_flops_per_example\": %d, \"train_examples\": %d}",
+                + " \"test_accuracy\": %.4f, \"forward_flops_per_example\": %d, \"train_examples\": %d,"
+                + " \"thread_cpu_seconds\": %.3f}",
             impl,
             model,
             batch,
             times,
             acc,
             flops,
-            data.train().size()));
+            data.train().size(),
+            cpu));
   }
 
   /** GFLOP/s of a 1024^3 float32 matmul, median of 10. */

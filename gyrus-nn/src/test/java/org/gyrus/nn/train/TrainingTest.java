@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gyrus.core.Space;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
@@ -131,6 +132,36 @@ class TrainingTest {
             quiet());
     assertThat(stalled.stopReason()).isEqualTo("early_stopping");
     assertThat(stalled.epochs()).isEqualTo(3);
+  }
+
+  /** Space -> DNA -> concrete spec -> trained network -> metrics, as a study's evaluator does. */
+  @Test
+  void architectures_sampled_from_the_demo_space_train() throws java.io.IOException {
+    Space space;
+    try (java.io.InputStream in =
+        TrainingTest.class.getResourceAsStream("/org/gyrus/nn/spaces/fashion-cnn.yaml")) {
+      space =
+          new Space(
+              SpecCodec.fromYaml(
+                  new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 2; i++) {
+      Value spec = space.materialise(space.sample(rng));
+      TrainResult r =
+          TrainAndEvaluate.run(
+              spec,
+              Recipe.defaults().with("epochs", 1, "batch_size", 64),
+              small,
+              EpochListener.none(),
+              quiet());
+      assertThat(r.testAccuracy())
+          .as(SpecCodec.toYaml(spec))
+          .isGreaterThan(0.2); // chance is 0.1; weak samples learn slowly in one short epoch
+      assertThat(r.metrics())
+          .containsKeys("val_accuracy", "test_accuracy", "params", "flops", "latency_ms");
+      assertThat(r.flops()).isGreaterThan(r.params());
+    }
   }
 
   @Test
