@@ -2,6 +2,7 @@
 import json, os, statistics, sys, subprocess
 
 raw, out = sys.argv[1], sys.argv[2]
+name = sys.argv[3] if len(sys.argv) > 3 else "mnist_addition"
 rows = [json.loads(l) for l in open(raw) if l.strip()]
 ANCHORS = {  # published test sum accuracy (%) and training time where given
     1: {"DeepStochLog": 97.9},
@@ -48,6 +49,6 @@ if pn:
               f"| 4×4 MNIST-Sudoku validity (1000 test boards, half valid, half one cell changed) | {len(pn)} | {s[0]:.2f} ± {s[1]:.2f} |"]
 lines += ["", f"Load average when the report was written: {' '.join(load)} (2 cores shared with other engineers' jobs).",
           "No peer system could be run here (no DeepStochLog/Scallop/A-NeSI installed, no downloads): the anchors are the published numbers.", ""]
-json.dump(summary, open(os.path.join(out, "mnist_addition.json"), "w"), indent=2)
-open(os.path.join(out, "mnist_addition.md"), "w").write("\n".join(lines))
+json.dump(summary, open(os.path.join(out, name + ".json"), "w"), indent=2)
+open(os.path.join(out, name + ".md"), "w").write("\n".join(lines))
 print("\n".join(lines))

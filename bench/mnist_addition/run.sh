@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # MNIST-addition (DeepStochLog / A-NeSI protocol) with Gyrus's batched exact carry circuit.
 # Usage: bench/mnist_addition/run.sh [SEEDS] [DATA]   (default 3 seeds, $GYRUS_DATA or ../shared/data)
-# Writes bench/results/mnist_addition.{json,md}; raw lines in bench/results/mnist_addition.jsonl.
+# Writes bench/results/$NAME.{json,md} (NAME=mnist_addition); raw lines in bench/results/$NAME.jsonl.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seeds="${1:-3}"
 data="${2:-${GYRUS_DATA:-$root/../shared/data}}"
-raw="$root/bench/results/mnist_addition.jsonl"
+name="${NAME:-mnist_addition}"   # output base name; E1/E2/E4/E15 override the epochs
+raw="$root/bench/results/$name.jsonl"
 mkdir -p "$root/bench/results"
 # KEEP=1 appends to the raw file (resuming); PLAN="N:seed ..." runs only those entries.
 [ "${KEEP:-0}" = 1 ] || : > "$raw"
@@ -36,11 +37,11 @@ fi
 for entry in $plan; do
   n="${entry%%:*}"; s="${entry##*:}"
   case "$n" in
-    1) run 1 5 32 "$s" --pinesy ;;
-    2) run 2 5 32 "$s" ;;
-    4) run 4 5 16 "$s" ;;
-    15) run 15 "${N15_EPOCHS:-12}" 16 "$s" --max-seconds "${N15_MAX_SECONDS:-480}" ;;
+    1) run 1 "${E1:-5}" 32 "$s" --pinesy ;;
+    2) run 2 "${E2:-5}" 32 "$s" ;;
+    4) run 4 "${E4:-5}" 16 "$s" ;;
+    15) run 15 "${E15:-12}" 16 "$s" --max-seconds "${N15_MAX_SECONDS:-480}" ;;
     *) run "$n" 5 16 "$s" ;;
   esac
 done
-/usr/bin/python3 "$root/bench/mnist_addition/report.py" "$raw" "$root/bench/results"
+/usr/bin/python3 "$root/bench/mnist_addition/report.py" "$raw" "$root/bench/results" "$name"
