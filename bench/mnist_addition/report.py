@@ -47,7 +47,12 @@ if pn:
               f"| MNIST-addition N=1 (relaxed Sanchez, q fitted on train) | {len(pn)} | {a[0]:.2f} ± {a[1]:.2f} |",
               f"| MNIST-addition N=1 (exact Sanchez greatest solution) | {len(pn)} | {e[0]:.2f} ± {e[1]:.2f} |",
               f"| 4×4 MNIST-Sudoku validity (1000 test boards, half valid, half one cell changed) | {len(pn)} | {s[0]:.2f} ± {s[1]:.2f} |"]
-lines += ["", f"Load average when the report was written: {' '.join(load)} (2 cores shared with other engineers' jobs).",
+lines += ["", "Accuracy = predicted sum (sum of the MAP digits) equals the label, on the test groups. Train time = wall time of the "
+          "training loop (including any restart), one PyTorch thread on a 2-core machine shared with other jobs; the load varied "
+          "from ~6 to ~11 during the runs, so times are indicative. Restarts: runs caught in the (d+5) mod 10 basin, detected "
+          "from training sums only (see gyrus-nesy/README.md); the one N=4 seed-0 run made before that rule existed is kept in "
+          "mnist_addition_stuck_without_restart.jsonl (5.7% sum accuracy).",
+          "", f"Load average when the report was written: {' '.join(load)} (2 cores shared with other engineers' jobs).",
           "No peer system could be run here (no DeepStochLog/Scallop/A-NeSI installed, no downloads): the anchors are the published numbers.", ""]
 json.dump(summary, open(os.path.join(out, name + ".json"), "w"), indent=2)
 open(os.path.join(out, name + ".md"), "w").write("\n".join(lines))
