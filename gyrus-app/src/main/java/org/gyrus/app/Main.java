@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       ProveCommand.class,
       ReasonCommand.class,
       DashboardCommand.class,
-      DrawCommand.class
+      DrawCommand.class,
+      NesyCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

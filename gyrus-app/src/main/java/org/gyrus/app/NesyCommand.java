@@ -1,0 +1,149 @@
+package org.gyrus.app;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.gyrus.nesy.AdditionData;
+import org.gyrus.nesy.MnistAddition;
+import org.gyrus.nesy.pinesy.PiNesyBench;
+import org.gyrus.nn.data.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Neuro-symbolic tasks: neural predicates trained through compiled circuits, and Π-NeSy. */
+@Command(
+    name = "nesy",
+    mixinStandardHelpOptions = true,
+    description = "Neuro-symbolic learning: MNIST-addition, Pi-NeSy.",
+    subcommands = {NesyCommand.MnistAdd.class})
+public final class NesyCommand implements Runnable {
+  @Override
+  public void run() {
+    System.out.println(
+        "usage: gyrus nesy mnist-add --digits N [--epochs E] [--seed S] [--data DIR]");
+  }
+
+  static Path dataDir(Path given) {
+    if (given != null) {
+      return given;
+    }
+    String env = System.getenv("GYRUS_DATA");
+    return Path.of(env != null ? env : "../shared/data");
+  }
+
+  @Command(
+      name = "mnist-add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train a digit network from sums of N-digit MNIST numbers; print test sum accuracy.")
+  static final class MnistAdd implements Callable<Integer> {
+    @Option(names = "--digits", defaultValue = "1", description = "N, digits per number")
+    int digits;
+
+    @Option(names = "--epochs", defaultValue = "1")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "32", description = "sums per batch")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3")
+    float lr;
+
+    @Option(
+        names = "--semantics",
+        defaultValue = "carry",
+        description = "carry (exact, any N), exact or topk:K (grounded DNF, N <= 2)")
+    String semantics;
+
+    @Option(
+        names = "--train-limit",
+        defaultValue = "0",
+        description = "use only this many training sums (0: all)")
+    int trainLimit;
+
+    @Option(
+        names = "--max-seconds",
+        defaultValue = "0",
+        description = "stop training after this many seconds (0: none)")
+    double maxSeconds;
+
+    @Option(names = "--data", description = "data root holding mnist/ (default $GYRUS_DATA)")
+    Path data;
+
+    @Option(
+        names = "--pinesy",
+        description =
+            "after training, evaluate Pi-NeSy on addition N=1 and 4x4 MNIST-Sudoku with this network")
+    boolean pinesy;
+
+    @Option(names = "--json", description = "append the result as one JSON line to this file")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+      MnistAddition.Config cfg =
+          new MnistAddition.Config(
+              digits, epochs, seed, batch, lr, semantics, trainLimit, maxSeconds);
+      Path dir = AdditionData.mnistDir(dataDir(data));
+      Dataset train = AdditionData.mnist(dir, "train");
+      Dataset test = AdditionData.mnist(dir, "t10k");
+      StringBuilder extra = new StringBuilder();
+      MnistAddition.Result r =
+          MnistAddition.run(
+              cfg,
+              train,
+              test,
+              System.err,
+              pinesy
+                  ? (trainer, nm) ->
+                      extra.append(PiNesyBench.run(trainer, train, test, seed, System.err))
+                  : null);
+      System.out.printf(
+          Locale.ROOT,
+          "mnist-add N=%d seed=%d: test sum accuracy %.4f (%d sums), digit accuracy %.4f, train %.1f s, %d epochs, %d restarts%n",
+          r.digits(),
+          r.seed(),
+          r.sumAccuracy(),
+          r.testSums(),
+          r.digitAccuracy(),
+          r.trainSeconds(),
+          r.epochsRun(),
+          r.restarts());
+      String line =
+          String.format(
+              Locale.ROOT,
+              "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
+                  + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f, \"restarts\": %d%s}",
+              r.digits(),
+              r.seed(),
+              semantics,
+              r.epochsRun(),
+              batch,
+              r.trainSums(),
+              r.testSums(),
+              r.sumAccuracy(),
+              r.digitAccuracy(),
+              r.trainSeconds(),
+              r.restarts(),
+              extra);
+      if (pinesy) {
+        System.out.println(line);
+      }
+      if (json != null) {
+        Files.writeString(
+            json,
+            line + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
+      return 0;
+    }
+  }
+}

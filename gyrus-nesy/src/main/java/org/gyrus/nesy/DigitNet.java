@@ -1,0 +1,34 @@
+package org.gyrus.nesy;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * The network behind {@code digit(Img, D)}: DeepProbLog's MNIST_Net (LeNet-style: conv 5x5 6 → pool
+ * → conv 5x5 16 → pool → 120 → 84 → 10 logits), the same network Scallop and DeepStochLog use for
+ * MNIST-addition.
+ */
+public final class DigitNet {
+  private DigitNet() {}
+
+  public static SequentialBlock lenet(int classes) {
+    return new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(6).build())
+        .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+        .add(Activation.reluBlock())
+        .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(16).build())
+        .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+        .add(Activation.reluBlock())
+        .add(Blocks.batchFlattenBlock(16 * 4 * 4))
+        .add(Linear.builder().setUnits(120).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(84).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(classes).build());
+  }
+}

@@ -1,0 +1,342 @@
+package org.gyrus.nesy;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.PrintStream;
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import org.gyrus.core.SpecError;
+import org.gyrus.nn.data.Dataset;
+
+/**
+ * Trains {@link DigitNet} end to end from sum labels only: per batch, the images of every query go
+ * through the network in one forward pass, their log-softmax feeds the compiled circuit ({@link
+ * CarryCircuit} exact, or the Datalog-grounded {@link SumProductCircuit} exact / top-k), and the
+ * negative log-likelihood of the labelled sums is back-propagated with DJL autograd.
+ */
+public final class MnistAddition {
+
+  /** {@code semantics}: "carry" (exact, any N), "exact" or "topk:K" (grounded DNF, N ≤ 2). */
+  public record Config(
+      int digits,
+      int epochs,
+      long seed,
+      int batch,
+      float lr,
+      String semantics,
+      int trainLimit,
+      double maxSeconds) {
+    public Config {
+      if (digits < 1 || epochs < 1 || batch < 1 || !(lr > 0)) {
+        throw new SpecError(
+            "mnist-add",
+            "digits, epochs, batch >= 1 and lr > 0",
+            digits + "," + epochs + "," + batch + "," + lr);
+      }
+    }
+  }
+
+  public record Result(
+      int digits,
+      long seed,
+      int trainSums,
+      int testSums,
+      int epochsRun,
+      double sumAccuracy,
+      double digitAccuracy,
+      double trainSeconds,
+      double finalLoss,
+      int restarts) {}
+
+  /**
+   * Multi-digit addition has a second basin: reading every digit d as (d + 5) mod 10 satisfies the
+   * units digit of every sum (2·5 ≡ 0 mod 10) and is only contradicted through the carries; a run
+   * that falls into it stays there (seen at N=4, seed 0). It is detected without digit labels: if
+   * the training sums read from the MAP digits of the last batches of the first epoch are mostly
+   * wrong, the network is re-initialised with a new seed (at most this many times; the time spent
+   * counts as training time).
+   */
+  public static final int MAX_RESTARTS = 2;
+
+  /** Per-position accuracy of the training sums (MAP digits) below this triggers a restart. */
+  public static final double RESTART_BELOW = 0.75;
+
+  public static final int CHECK_AFTER_STEPS = 400;
+
+  /** A trained digit network's test outcome, with its per-image probabilities kept. */
+  public interface Listener {
+    void trained(Trainer trainer, NDManager manager);
+  }
+
+  private MnistAddition() {}
+
+  public static Result run(Config cfg, Dataset train, Dataset test, PrintStream log) {
+    return run(cfg, train, test, log, null);
+  }
+
+  public static Result run(
+      Config cfg, Dataset train, Dataset test, PrintStream log, Listener after) {
+    AdditionData tr = AdditionData.of(train, cfg.digits(), cfg.seed());
+    AdditionData te = AdditionData.of(test, cfg.digits(), cfg.seed() + 1);
+    int nTrain = cfg.trainLimit() > 0 ? Math.min(cfg.trainLimit(), tr.size()) : tr.size();
+    Objective obj = Objective.of(cfg.semantics(), cfg.digits());
+    long t0 = System.nanoTime();
+    for (int attempt = 0; ; attempt++) {
+      boolean mayRestart = cfg.digits() > 1 && attempt < MAX_RESTARTS;
+      Result r =
+          attempt(cfg, train, test, tr, te, nTrain, obj, attempt, mayRestart, t0, log, after);
+      if (r != null) {
+        return r;
+      }
+      if (log != null) {
+        log.printf(
+            "restart %d: training sums mostly wrong after epoch 1 (symmetric basin)%n",
+            attempt + 1);
+      }
+    }
+  }
+
+  /** One training run; null when it should be restarted. */
+  private static Result attempt(
+      Config cfg,
+      Dataset train,
+      Dataset test,
+      AdditionData tr,
+      AdditionData te,
+      int nTrain,
+      Objective obj,
+      int attempt,
+      boolean mayRestart,
+      long t0,
+      PrintStream log,
+      Listener after) {
+    long initSeed = cfg.seed() + 1000L * attempt;
+    Engine.getInstance().setRandomSeed((int) initSeed);
+    try (Model model = Model.newInstance("digit")) {
+      model.setBlock(DigitNet.lenet(10));
+      DefaultTrainingConfig tc =
+          new DefaultTrainingConfig(Loss.l2Loss())
+              .optOptimizer(
+                  Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.lr())).build());
+      try (Trainer trainer = model.newTrainer(tc)) {
+        trainer.initialize(new Shape(1, 1, 28, 28));
+        NDManager nm = trainer.getManager();
+        int per = 2 * cfg.digits();
+        float[] xb = new float[cfg.batch() * per * 784];
+        SplittableRandom rng = new SplittableRandom(initSeed * 31 + 7);
+        int recentOk = 0;
+        int recentN = 0;
+        int totalSteps = 0;
+        boolean checked = !mayRestart;
+        int epochsRun = 0;
+        double lastLoss = Double.NaN;
+        outer:
+        for (int e = 0; e < cfg.epochs(); e++) {
+          int[] order = Dataset.permutation(nTrain, rng);
+          double lossSum = 0;
+          int steps = 0;
+          for (int off = 0; off < nTrain; off += cfg.batch()) {
+            int n = Math.min(cfg.batch(), nTrain - off);
+            long[] sums = new long[n];
+            for (int i = 0; i < n; i++) {
+              int g = order[off + i];
+              sums[i] = tr.sums()[g];
+              for (int j = 0; j < per; j++) {
+                System.arraycopy(train.x(), tr.groups()[g][j] * 784, xb, (i * per + j) * 784, 784);
+              }
+            }
+            try (NDManager step = nm.newSubManager()) {
+              NDArray x =
+                  step.create(
+                      FloatBuffer.wrap(xb, 0, n * per * 784), new Shape((long) n * per, 1, 28, 28));
+              try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                NDArray logp = logits.logSoftmax(1).reshape(n, per, 10);
+                NDArray loss = obj.loss(logp, sums);
+                gc.backward(loss);
+                lossSum += loss.getFloat();
+                if (mayRestart && !checked && off + 100 * cfg.batch() >= nTrain) {
+                  recentOk += mapSumDigitsCorrect(logp.argMax(2).toLongArray(), sums, cfg.digits());
+                  recentN += n * (cfg.digits() + 1);
+                }
+              }
+              trainer.step();
+            }
+            steps++;
+            if (log != null && steps % 200 == 0) {
+              log.printf(
+                  "  epoch %d step %d/%d loss %.4f  %.1f s%n",
+                  e + 1,
+                  steps,
+                  (nTrain + cfg.batch() - 1) / cfg.batch(),
+                  lossSum / steps,
+                  (System.nanoTime() - t0) / 1e9);
+            }
+            if (cfg.maxSeconds() > 0 && (System.nanoTime() - t0) / 1e9 > cfg.maxSeconds()) {
+              lastLoss = lossSum / steps;
+              epochsRun = e + 1;
+              break outer;
+            }
+          }
+          lastLoss = lossSum / Math.max(1, steps);
+          epochsRun = e + 1;
+          totalSteps += steps;
+          if (!checked && totalSteps >= CHECK_AFTER_STEPS) {
+            checked = true;
+            if (recentN > 0 && (double) recentOk / recentN < RESTART_BELOW) {
+              return null;
+            }
+          }
+          recentOk = 0;
+          recentN = 0;
+          if (log != null) {
+            log.printf(
+                "epoch %d: loss %.4f, %.1f s%n", e + 1, lastLoss, (System.nanoTime() - t0) / 1e9);
+          }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        int[] pred = predictDigits(trainer, test);
+        long digitOk = 0;
+        for (int i = 0; i < pred.length; i++) {
+          digitOk += pred[i] == test.y()[i] ? 1 : 0;
+        }
+        long sumOk = 0;
+        for (int g = 0; g < te.size(); g++) {
+          long a = 0;
+          long b = 0;
+          for (int i = 0; i < cfg.digits(); i++) {
+            a = a * 10 + pred[te.groups()[g][i]];
+            b = b * 10 + pred[te.groups()[g][cfg.digits() + i]];
+          }
+          sumOk += a + b == te.sums()[g] ? 1 : 0;
+        }
+        if (after != null) {
+          after.trained(trainer, nm);
+        }
+        return new Result(
+            cfg.digits(),
+            cfg.seed(),
+            nTrain,
+            te.size(),
+            epochsRun,
+            (double) sumOk / te.size(),
+            (double) digitOk / test.size(),
+            secs,
+            lastLoss,
+            attempt);
+      }
+    }
+  }
+
+  /** How many digits (N+1 per sum) of the sums read from the MAP digits match the labels. */
+  static int mapSumDigitsCorrect(long[] digits, long[] sums, int n) {
+    int ok = 0;
+    for (int i = 0; i < sums.length; i++) {
+      long a = 0;
+      long b = 0;
+      for (int j = 0; j < n; j++) {
+        a = a * 10 + digits[i * 2 * n + j];
+        b = b * 10 + digits[i * 2 * n + n + j];
+      }
+      long got = a + b;
+      long want = sums[i];
+      for (int p = 0; p <= n; p++) {
+        ok += got % 10 == want % 10 ? 1 : 0;
+        got /= 10;
+        want /= 10;
+      }
+    }
+    return ok;
+  }
+
+  /** Most probable digit of every image (the MAP digits; the predicted sum is their sum). */
+  public static int[] predictDigits(Trainer trainer, Dataset data) {
+    float[][] p = probabilities(trainer, data);
+    int[] out = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      int best = 0;
+      for (int c = 1; c < p[i].length; c++) {
+        best = p[i][c] > p[i][best] ? c : best;
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  /** Softmax outputs of the network for every image of a data set. */
+  public static float[][] probabilities(Trainer trainer, Dataset data) {
+    float[][] out = new float[data.size()][];
+    NDManager nm = trainer.getManager();
+    for (int off = 0; off < data.size(); off += 1000) {
+      int n = Math.min(1000, data.size() - off);
+      try (NDManager step = nm.newSubManager()) {
+        NDArray x =
+            step.create(FloatBuffer.wrap(data.x(), off * 784, n * 784), new Shape(n, 1, 28, 28));
+        float[] p = trainer.evaluate(new NDList(x)).singletonOrThrow().softmax(1).toFloatArray();
+        int k = p.length / n;
+        for (int i = 0; i < n; i++) {
+          out[off + i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The loss built from the chosen semantics. */
+  interface Objective {
+    NDArray loss(NDArray logp, long[] sums);
+
+    static Objective of(String semantics, int digits) {
+      if (semantics.equals("carry")) {
+        CarryCircuit c = new CarryCircuit(digits);
+        return c::loss;
+      }
+      int k;
+      if (semantics.equals("exact")) {
+        k = 0;
+      } else if (semantics.startsWith("topk:")) {
+        try {
+          k = Integer.parseInt(semantics.substring(5));
+        } catch (NumberFormatException ex) {
+          throw new SpecError("semantics", "topk:K with an integer K", semantics);
+        }
+      } else {
+        throw new SpecError("semantics", "carry, exact or topk:K", semantics);
+      }
+      if (digits > 2) {
+        throw new SpecError(
+            "semantics",
+            "carry for more than 2 digits (the grounded DNF has 100^N proofs)",
+            semantics);
+      }
+      int outputs = (int) (2 * Math.pow(10, digits) - 1);
+      SumProductCircuit circuit =
+          DatalogGrounder.ground(
+              DatalogGrounder.additionRules(digits),
+              "digit",
+              2 * digits,
+              10,
+              "addition",
+              outputs,
+              1_000_000);
+      int kk = k;
+      return (logp, sums) -> {
+        int[] labels = new int[sums.length];
+        for (int i = 0; i < sums.length; i++) {
+          labels[i] = (int) sums[i];
+        }
+        return circuit.loss(logp, labels, kk);
+      };
+    }
+  }
+}
