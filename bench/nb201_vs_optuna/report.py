@@ -21,7 +21,7 @@ doc = {"benchmark": "nas-bench-201 cifar10 test accuracy, best within Q distinct
        "results": quality, "overhead": list(over.values())}
 json.dump(doc, open(out_json, "w"), indent=2)
 md = ["# NAS-Bench-201: Gyrus vs Optuna " + optuna_version, "",
-      "Mean best CIFAR-10 test accuracy (%) within Q distinct queries, ± std over %d seeded repeats (seed %s). Optimum 94.37." % (quality[0]["repeats"], quality[0]["seed"]), "",
+      "Mean best CIFAR-10 test accuracy (%%) within Q distinct queries, ± std over %d seeded repeats (seed %s). Optimum 94.37." % (quality[0]["repeats"], quality[0]["seed"]), "",
       "| system | algorithm | " + " | ".join("Q=%d" % q for q in budgets) + " | found optimum at Q=%d |" % budgets[-1],
       "|---|---|" + "---|" * len(budgets) + "---|"]
 for s, a in algos:
