@@ -32,11 +32,6 @@ public final class Values {
     throw new IllegalArgumentException("not a value: " + (o == null ? "null" : o.getClass()));
   }
 
-  /** The plain Java form: Long, Double, String, Boolean, List, or a Map for a node. */
-  public static Object toJava(Value v) {
-    return SpecCodec.toTree(v);
-  }
-
   public static Hyper.OneOf oneOf(Object... candidates) {
     return new Hyper.OneOf(((Value.ListVal) of(List.of(candidates))).items());
   }
