@@ -68,7 +68,7 @@ final class Pages {
             + "<section id=\"pareto-section\" hidden><h2>Pareto front</h2>"
             + "<div id=\"chart-pareto\" class=\"chart\"></div></section>"
             + "</div><section class=\"wide\"><h2>Trials</h2><div class=\"filters\">"
-            + "<input id=\"filter\" type=\"search\" placeholder=\"filter rows (text)\">"
+            + "<input id=\"filter\" type=\"search\" aria-label=\"filter rows (text)\" title=\"filter rows (text)\">"
             + "<select id=\"state-filter\"><option value=\"\">all states</option>"
             + "<option value=\"COMPLETE\">COMPLETE</option><option value=\"PRUNED\">PRUNED</option>"
             + "<option value=\"FAIL\">FAIL</option><option value=\"RUNNING\">RUNNING</option>"
