@@ -59,4 +59,18 @@ public final class Values {
   public static Hyper.OptionalOf optional(Value body) {
     return new Hyper.OptionalOf(body);
   }
+
+  /**
+   * A component named by a bare string ({@code tpe}) or by a node with options ({@code {_type: tpe,
+   * candidates: 48}}), as a node; anything else fails naming {@code path}.
+   */
+  public static Value.Node nodeOrName(Value spec, String path, String expected) {
+    if (spec instanceof Value.StrVal s) {
+      return new Value.Node(s.value(), Map.of());
+    }
+    if (spec instanceof Value.Node n) {
+      return n;
+    }
+    throw new SpecError(path, expected + " (a name or a node with _type)", String.valueOf(spec));
+  }
 }

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Suggest;
 import org.gyrus.core.Value;
+import org.gyrus.core.Values;
 
 /** Evaluator factories found on the class path, by name. */
 public final class Evaluators {
@@ -21,15 +22,7 @@ public final class Evaluators {
   }
 
   public static Evaluator of(Value spec, Path dataDir) {
-    Value.Node node;
-    if (spec instanceof Value.StrVal s) {
-      node = new Value.Node(s.value(), Map.of());
-    } else if (spec instanceof Value.Node n) {
-      node = n;
-    } else {
-      throw new SpecError(
-          "evaluator", "an evaluator name or a node with _type", String.valueOf(spec));
-    }
+    Value.Node node = Values.nodeOrName(spec, "evaluator", "an evaluator");
     Map<String, EvaluatorFactory> all = all();
     EvaluatorFactory f = all.get(node.type());
     if (f == null) {

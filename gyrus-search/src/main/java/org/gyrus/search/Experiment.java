@@ -7,6 +7,7 @@ import java.util.Set;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
+import org.gyrus.core.Values;
 
 /**
  * An experiment file: what to search, how, and how to judge a point.
@@ -125,10 +126,7 @@ public record Experiment(
     if (pruner == null) {
       return Pruner.NONE;
     }
-    Value.Node p =
-        pruner instanceof Value.Node n
-            ? n
-            : new Value.Node(((Value.StrVal) pruner).value(), java.util.Map.of());
+    Value.Node p = Values.nodeOrName(pruner, "pruner", "a pruner");
     return switch (p.type()) {
       case "median" -> new MedianPruner((int) p.intArg("startup", 5), p.intArg("warmup", 0));
       case "successive_halving" ->

@@ -316,13 +316,13 @@ public final class Study implements AutoCloseable {
         }
         Trial t = next.get();
         ran++;
-        TrialState state = runOne(t, evaluator);
+        Trial done = runOne(t, evaluator);
+        TrialState state = done.state();
         switch (state) {
           case COMPLETE -> completed++;
           case PRUNED -> pruned++;
           default -> failed++;
         }
-        Trial done = store.trial(t.id()).orElse(t);
         listener.finished(done, this);
       }
     } finally {
@@ -339,7 +339,8 @@ public final class Study implements AutoCloseable {
     TrialListener NONE = (t, s) -> {};
   }
 
-  private TrialState runOne(Trial t, Evaluator evaluator) {
+  /** Runs one trial and returns it as stored afterwards. */
+  private Trial runOne(Trial t, Evaluator evaluator) {
     TrialContext ctx =
         new TrialContext() {
           @Override
@@ -370,7 +371,7 @@ public final class Study implements AutoCloseable {
     } catch (Exception | OutOfMemoryError | StackOverflowError e) {
       fail(t, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    return store.trial(t.id()).map(Trial::state).orElse(TrialState.FAIL);
+    return store.trial(t.id()).orElse(t);
   }
 
   private void startHeartbeats() {

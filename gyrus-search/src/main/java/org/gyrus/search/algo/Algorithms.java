@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Suggest;
 import org.gyrus.core.Value;
+import org.gyrus.core.Values;
 import org.gyrus.search.Algorithm;
 
 /**
@@ -36,14 +37,7 @@ public final class Algorithms {
 
   /** The algorithm a spec names; unknown names and bad options fail with the path. */
   public static Algorithm of(Value spec) {
-    Value.Node node;
-    if (spec instanceof Value.StrVal s) {
-      node = new Value.Node(s.value(), Map.of());
-    } else if (spec instanceof Value.Node n) {
-      node = n;
-    } else {
-      throw new SpecError("algorithm", "an algorithm name or a node with _type", spec.toString());
-    }
+    Value.Node node = Values.nodeOrName(spec, "algorithm", "an algorithm");
     Function<Value.Node, Algorithm> f = BUILT_IN.get(node.type());
     if (f == null) {
       throw new SpecError(

@@ -72,43 +72,24 @@ public final class Bdd {
   }
 
   public int and(int a, int b) {
-    if (a == FALSE || b == FALSE) {
-      return FALSE;
-    }
-    if (a == TRUE) {
-      return b;
-    }
-    if (b == TRUE || a == b) {
-      return a;
-    }
-    if (a > b) {
-      int t = a;
-      a = b;
-      b = t;
-    }
-    long key = ((long) a << 32) | b;
-    Integer c = andCache.get(key);
-    if (c != null) {
-      return c;
-    }
-    int v = Math.min(var[a], var[b]);
-    int r =
-        mk(
-            v,
-            and(var[a] == v ? lo[a] : a, var[b] == v ? lo[b] : b),
-            and(var[a] == v ? hi[a] : a, var[b] == v ? hi[b] : b));
-    andCache.put(key, r);
-    return r;
+    return apply(a, b, true);
   }
 
   public int or(int a, int b) {
-    if (a == TRUE || b == TRUE) {
-      return TRUE;
+    return apply(a, b, false);
+  }
+
+  /** Conjunction or disjunction by Shannon expansion on the smaller top variable, memoised. */
+  private int apply(int a, int b, boolean conjunction) {
+    int absorbing = conjunction ? FALSE : TRUE;
+    int identity = conjunction ? TRUE : FALSE;
+    if (a == absorbing || b == absorbing) {
+      return absorbing;
     }
-    if (a == FALSE) {
+    if (a == identity) {
       return b;
     }
-    if (b == FALSE || a == b) {
+    if (b == identity || a == b) {
       return a;
     }
     if (a > b) {
@@ -117,7 +98,8 @@ public final class Bdd {
       b = t;
     }
     long key = ((long) a << 32) | b;
-    Integer c = orCache.get(key);
+    Map<Long, Integer> cache = conjunction ? andCache : orCache;
+    Integer c = cache.get(key);
     if (c != null) {
       return c;
     }
@@ -125,9 +107,9 @@ public final class Bdd {
     int r =
         mk(
             v,
-            or(var[a] == v ? lo[a] : a, var[b] == v ? lo[b] : b),
-            or(var[a] == v ? hi[a] : a, var[b] == v ? hi[b] : b));
-    orCache.put(key, r);
+            apply(var[a] == v ? lo[a] : a, var[b] == v ? lo[b] : b, conjunction),
+            apply(var[a] == v ? hi[a] : a, var[b] == v ? hi[b] : b, conjunction));
+    cache.put(key, r);
     return r;
   }
 

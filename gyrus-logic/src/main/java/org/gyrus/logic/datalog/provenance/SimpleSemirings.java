@@ -85,13 +85,8 @@ final class SimpleSemirings {
     }
   }
 
-  /** Probability of the best derivation (Viterbi). */
-  static final class MaxProd implements Semiring<Double> {
-    @Override
-    public String name() {
-      return "maxprod";
-    }
-
+  /** Degrees in [0, 1] combined by max over derivations; subclasses say how premises combine. */
+  abstract static class MaxOverDerivations implements Semiring<Double> {
     @Override
     public Double zero() {
       return 0.0;
@@ -105,11 +100,6 @@ final class SimpleSemirings {
     @Override
     public Double plus(Double a, Double b) {
       return Math.max(a, b);
-    }
-
-    @Override
-    public Double times(Double a, Double b) {
-      return a * b;
     }
 
     @Override
@@ -123,41 +113,29 @@ final class SimpleSemirings {
     }
   }
 
+  /** Probability of the best derivation (Viterbi). */
+  static final class MaxProd extends MaxOverDerivations {
+    @Override
+    public String name() {
+      return "maxprod";
+    }
+
+    @Override
+    public Double times(Double a, Double b) {
+      return a * b;
+    }
+  }
+
   /** Possibility degree: max over derivations of the min over premises (Π-NeSy). */
-  static final class MinMax implements Semiring<Double> {
+  static final class MinMax extends MaxOverDerivations {
     @Override
     public String name() {
       return "minmax";
     }
 
     @Override
-    public Double zero() {
-      return 0.0;
-    }
-
-    @Override
-    public Double one() {
-      return 1.0;
-    }
-
-    @Override
-    public Double plus(Double a, Double b) {
-      return Math.max(a, b);
-    }
-
-    @Override
     public Double times(Double a, Double b) {
       return Math.min(a, b);
-    }
-
-    @Override
-    public Double input(int id, double p) {
-      return p;
-    }
-
-    @Override
-    public double probability(Double t) {
-      return t;
     }
   }
 }
