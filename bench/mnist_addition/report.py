@@ -18,22 +18,27 @@ try:
 except OSError:
     load = []
 summary = {"protocol": "MNIST train/test images split into disjoint groups of 2N (seeded permutation); label = sum only; "
-           "model DeepProbLog's LeNet (conv6-conv16-120-84-10), Adam lr 1e-3; exact semantics via the batched carry circuit; "
-           "predicted sum = sum of the MAP digits", "load_average_at_report": load, "results": [], "runs": rows}
+           "Adam lr 1e-3; exact semantics via the batched carry circuit; predicted sum = sum of the MAP digits. "
+           "Setting = digit network (lenet: DeepProbLog's conv6-conv16-120-84-10; a file: the model spec in examples/nesy/), "
+           "learning-rate schedule, augmentation (random translation by up to `shift` pixels)",
+           "load_average_at_report": load, "results": [], "runs": rows}
 lines = ["# MNIST-addition (Gyrus, batched exact carry circuit, DJL/PyTorch CPU, 1 engine thread)", "",
-         "| N | seeds | epochs | train sums | test sum acc. % (mean ± std) | digit acc. % | train time s (median) | restarts | published anchors % |",
-         "|---|---|---|---|---|---|---|---|---|"]
-for n in sorted({r["digits"] for r in rows}):
-    rs = [r for r in rows if r["digits"] == n]
+         "| setting (network, schedule, shift) | N | seeds | epochs | train sums | test sum acc. % (mean ± std) | digit acc. % | train time s (median) | restarts | published anchors % |",
+         "|---|---|---|---|---|---|---|---|---|---|"]
+def setting(r):
+    return f"{r.get('net', 'lenet')}, {r.get('schedule', 'constant')}, {r.get('shift', 0)}"
+for key in sorted({(setting(r), r["digits"], r["epochs"]) for r in rows}, key=lambda k: (k[0] != "lenet, constant, 0", k[0], k[1], k[2])):
+    st, n, ep = key
+    rs = [r for r in rows if r["digits"] == n and setting(r) == st and r["epochs"] == ep]
     acc = ms([100 * r["sum_accuracy"] for r in rs])
     dig = ms([100 * r["digit_accuracy"] for r in rs])
     secs = statistics.median([r["train_seconds"] for r in rs])
-    ent = {"digits": n, "seeds": len(rs), "epochs": sorted({r["epochs"] for r in rs}), "train_sums": rs[0]["train_sums"],
+    ent = {"setting": st, "digits": n, "seeds": len(rs), "epochs": sorted({r["epochs"] for r in rs}), "train_sums": rs[0]["train_sums"],
            "test_sums": rs[0]["test_sums"], "sum_accuracy_mean": acc[0], "sum_accuracy_std": acc[1],
            "digit_accuracy_mean": dig[0], "train_seconds_median": secs, "anchors": ANCHORS.get(n, {})}
     summary["results"].append(ent)
     anchors = "; ".join(f"{k} {v}" for k, v in ANCHORS.get(n, {}).items())
-    lines.append(f"| {n} | {len(rs)} | {','.join(map(str, ent['epochs']))} | {ent['train_sums']} | {acc[0]:.2f} ± {acc[1]:.2f} | {dig[0]:.2f} | {secs:.0f} | {sum(r.get('restarts', 0) for r in rs)} | {anchors} |")
+    lines.append(f"| {st} | {n} | {len(rs)} | {','.join(map(str, ent['epochs']))} | {ent['train_sums']} | {acc[0]:.2f} ± {acc[1]:.2f} | {dig[0]:.2f} | {secs:.0f} | {sum(r.get('restarts', 0) for r in rs)} | {anchors} |")
 pn = [r for r in rows if "pinesy_add1_accuracy" in r]
 if pn:
     a = ms([100 * r["pinesy_add1_accuracy"] for r in pn])
@@ -49,7 +54,7 @@ if pn:
               f"| 4×4 MNIST-Sudoku validity (1000 test boards, half valid, half one cell changed) | {len(pn)} | {s[0]:.2f} ± {s[1]:.2f} |"]
 lines += ["", "Accuracy = predicted sum (sum of the MAP digits) equals the label, on the test groups. Train time = wall time of the "
           "training loop (including any restart), one PyTorch thread on a 2-core machine shared with other jobs; the load varied "
-          "from ~6 to ~11 during the runs, so times are indicative. Restarts: runs caught in the (d+5) mod 10 basin, detected "
+          "from ~2 to ~11 during the runs, so times are indicative. Restarts: runs caught in the (d+5) mod 10 basin, detected "
           "from training sums only (see gyrus-nesy/README.md); the one N=4 seed-0 run made before that rule existed is kept in "
           "mnist_addition_stuck_without_restart.jsonl (5.7% sum accuracy).",
           "", f"Load average when the report was written: {' '.join(load)} (2 cores shared with other engineers' jobs).",

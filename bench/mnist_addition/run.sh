@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # MNIST-addition (DeepStochLog / A-NeSI protocol) with Gyrus's batched exact carry circuit.
 # Usage: bench/mnist_addition/run.sh [SEEDS] [DATA]   (default 3 seeds, $GYRUS_DATA or ../shared/data)
+# Setting: NET (a model spec file, or "lenet" for DeepProbLog's network; default
+# examples/nesy/digit-cnn16.yaml), SCHEDULE (cosine|constant, default cosine), SHIFT (augmentation:
+# random translation by up to SHIFT pixels, default 2). NET=lenet SCHEDULE=constant SHIFT=0 is the
+# DeepStochLog setting.
 # Writes bench/results/$NAME.{json,md} (NAME=mnist_addition); raw lines in bench/results/$NAME.jsonl.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,24 +27,27 @@ gyrus() {
   DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}" java $GYRUS_JAVA_OPTS -Dai.djl.offline=true \
     -cp "$snap/gyrus-app-0.1.0-SNAPSHOT.jar:$snap/lib/*" org.gyrus.app.Main "$@"
 }
+net="${NET:-examples/nesy/digit-cnn16.yaml}"
+setting=(--schedule "${SCHEDULE:-cosine}" --shift "${SHIFT:-2}")
+[ "$net" = lenet ] || setting+=(--net "$root/$net")
 run() { # digits epochs batch seed [extra]
   local n=$1 e=$2 b=$3 s=$4; shift 4
-  echo "== N=$n seed=$s epochs=$e batch=$b $*" >&2
+  echo "== N=$n seed=$s epochs=$e batch=$b ${setting[*]} $*" >&2
   gyrus nesy mnist-add --digits "$n" --epochs "$e" --batch "$b" --seed "$s" \
-    --data "$data" --json "$raw" "$@" | tail -n 2 >&2
+    --data "$data" --json "$raw" "${setting[@]}" "$@" | tail -n 2 >&2
 }
 plan="${PLAN:-}"
 if [ -z "$plan" ]; then
   for s in $(seq 0 $((seeds - 1))); do plan="$plan 1:$s 2:$s 4:$s"; done
-  plan="$plan 15:0"
+  for s in $(seq 0 $((seeds - 1))); do plan="$plan 15:$s"; done
 fi
 for entry in $plan; do
   n="${entry%%:*}"; s="${entry##*:}"
   case "$n" in
-    1) run 1 "${E1:-5}" 32 "$s" --pinesy ;;
-    2) run 2 "${E2:-5}" 32 "$s" ;;
-    4) run 4 "${E4:-5}" 16 "$s" ;;
-    15) run 15 "${E15:-12}" 16 "$s" --max-seconds "${N15_MAX_SECONDS:-480}" ;;
+    1) run 1 "${E1:-10}" 32 "$s" --pinesy ;;
+    2) run 2 "${E2:-10}" 32 "$s" ;;
+    4) run 4 "${E4:-15}" 16 "$s" ;;
+    15) run 15 "${E15:-40}" 16 "$s" --max-seconds "${N15_MAX_SECONDS:-1800}" ;;
     *) run "$n" 5 16 "$s" ;;
   esac
 done

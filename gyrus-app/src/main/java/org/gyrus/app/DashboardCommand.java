@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.gyrus.app.web.DashboardServer;
 import org.gyrus.core.SpecError;
+import org.gyrus.search.store.TrialStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,7 +66,7 @@ final class DashboardCommand implements Callable<Integer> {
         System.out.println("access token: " + token);
       }
       System.out.flush();
-      System.err.println("serving " + storage.url + " read-only; Ctrl-C stops");
+      System.err.println("serving " + TrialStores.redact(storage.url) + " read-only; Ctrl-C stops");
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       stop.await();

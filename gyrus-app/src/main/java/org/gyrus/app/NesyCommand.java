@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gyrus.core.SpecCodec;
 import org.gyrus.nesy.AdditionData;
 import org.gyrus.nesy.MnistAddition;
 import org.gyrus.nesy.pinesy.PiNesyBench;
@@ -23,7 +24,8 @@ public final class NesyCommand implements Runnable {
   @Override
   public void run() {
     System.out.println(
-        "usage: gyrus nesy mnist-add --digits N [--epochs E] [--seed S] [--data DIR]");
+        "usage: gyrus nesy mnist-add --digits N [--epochs E] [--seed S] [--net SPEC.yaml]"
+            + " [--schedule cosine] [--shift PX] [--data DIR]");
   }
 
   static Path dataDir(Path given) {
@@ -73,6 +75,24 @@ public final class NesyCommand implements Runnable {
         description = "stop training after this many seconds (0: none)")
     double maxSeconds;
 
+    @Option(
+        names = "--net",
+        description =
+            "digit network: a model spec file (YAML/JSON) over 1x28x28 images (default: LeNet)")
+    Path net;
+
+    @Option(
+        names = "--schedule",
+        defaultValue = "constant",
+        description = "learning-rate schedule: constant or cosine")
+    String schedule;
+
+    @Option(
+        names = "--shift",
+        defaultValue = "0",
+        description = "augment: translate training images by up to this many pixels")
+    int shift;
+
     @Option(names = "--data", description = "data root holding mnist/ (default $GYRUS_DATA)")
     Path data;
 
@@ -89,7 +109,17 @@ public final class NesyCommand implements Runnable {
     public Integer call() throws Exception {
       MnistAddition.Config cfg =
           new MnistAddition.Config(
-              digits, epochs, seed, batch, lr, semantics, trainLimit, maxSeconds);
+              digits,
+              epochs,
+              seed,
+              batch,
+              lr,
+              semantics,
+              trainLimit,
+              maxSeconds,
+              net == null ? null : SpecCodec.read(net),
+              schedule,
+              shift);
       Path dir = AdditionData.mnistDir(dataDir(data));
       Dataset train = AdditionData.mnist(dir, "train");
       Dataset test = AdditionData.mnist(dir, "t10k");
@@ -118,11 +148,14 @@ public final class NesyCommand implements Runnable {
       String line =
           String.format(
               Locale.ROOT,
-              "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
+              "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"net\": \"%s\", \"schedule\": \"%s\", \"shift\": %d, \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
                   + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f, \"restarts\": %d%s}",
               r.digits(),
               r.seed(),
               semantics,
+              net == null ? "lenet" : net.getFileName(),
+              schedule,
+              shift,
               r.epochsRun(),
               batch,
               r.trainSums(),

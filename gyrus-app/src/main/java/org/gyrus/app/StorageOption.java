@@ -7,7 +7,9 @@ final class StorageOption {
   @Option(
       names = "--storage",
       paramLabel = "URL",
-      description = "Where studies live: sqlite:PATH or memory (default: ${DEFAULT-VALUE}).",
+      description =
+          "Where studies live: sqlite:PATH, postgresql://[user@]host[:port]/database or memory"
+              + " (default: ${DEFAULT-VALUE}).",
       defaultValue = "sqlite:runs/studies.db")
   String url;
 }

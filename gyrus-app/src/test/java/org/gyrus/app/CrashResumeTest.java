@@ -2,11 +2,16 @@ package org.gyrus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -14,11 +19,15 @@ import org.gyrus.search.Study;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialState;
 import org.gyrus.search.TrialStore;
-import org.gyrus.search.store.SqliteTrialStore;
+import org.gyrus.search.store.TrialStores;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real `gyrus search` processes: killed with SIGKILL and resumed; two sharing one database. */
+/**
+ * Real `gyrus search` processes: killed with SIGKILL and resumed; two sharing one SQLite database;
+ * two sharing one PostgreSQL database, one of them killed.
+ */
 class CrashResumeTest {
   @TempDir Path dir;
 
@@ -34,7 +43,11 @@ class CrashResumeTest {
   }
 
   private List<Trial> trials(Path db, String study) {
-    try (TrialStore store = SqliteTrialStore.open(db)) {
+    return trials("sqlite:" + db, study);
+  }
+
+  private static List<Trial> trials(String url, String study) {
+    try (TrialStore store = TrialStores.open(url)) {
       return Study.load(store, study).trials();
     }
   }
@@ -110,5 +123,71 @@ class CrashResumeTest {
     Set<String> hosts = new HashSet<>();
     all.forEach(t -> hosts.add(t.host()));
     assertThat(hosts).as("both processes ran trials").hasSize(2);
+  }
+
+  @Test
+  void twoProcessesOnPostgresOneKilledThenResumedEndWithEveryTrialOnce() throws Exception {
+    String admin = System.getenv("GYRUS_PG_URL");
+    Assumptions.assumeTrue(
+        admin != null && !admin.isBlank(),
+        "GYRUS_PG_URL not set: skipping the PostgreSQL study test (.ci/postgres starts a server)");
+    String name = "gyrus_app_t" + ProcessHandle.current().pid();
+    URI u = new URI(admin);
+    String jdbc = "jdbc:postgresql://" + u.getHost() + ":" + u.getPort();
+    Properties props = new Properties();
+    props.setProperty("user", u.getUserInfo().split(":")[0]);
+    try (Connection c = DriverManager.getConnection(jdbc + u.getPath(), props);
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      st.execute("CREATE DATABASE " + name);
+    }
+    String url = admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+    try {
+      Path cfg = config(30);
+      String[] args = {
+        "search", cfg.toString(), "--storage", url, "--trials", "60", "--heartbeat", "2"
+      };
+      Process a = GyrusProcess.start(dir, dir.resolve("pa.log"), args);
+      Process b = GyrusProcess.start(dir, dir.resolve("pb.log"), args);
+      long deadline = System.currentTimeMillis() + 90_000;
+      while (System.currentTimeMillis() < deadline && a.isAlive() && completeIn(url) < 10) {
+        Thread.sleep(100);
+      }
+      assertThat(a.isAlive()).as("still running when killed").isTrue();
+      a.destroyForcibly();
+      a.waitFor(10, TimeUnit.SECONDS);
+      assertThat(b.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      assertThat(b.exitValue()).as(Files.readString(dir.resolve("pb.log"))).isZero();
+      Thread.sleep(2500); // let the killed process's heartbeat expire
+      Process c = GyrusProcess.start(dir, dir.resolve("pc.log"), args);
+      assertThat(c.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(c.exitValue()).as(Files.readString(dir.resolve("pc.log"))).isZero();
+      List<Trial> all = trials(url, "nb201-evolution");
+      List<Trial> done = all.stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+      assertThat(done).hasSize(60);
+      assertThat(all.stream().filter(t -> t.state() == TrialState.RUNNING)).isEmpty();
+      assertThat(all.stream().filter(t -> t.state() == TrialState.FAIL))
+          .allMatch(t -> t.error().contains("heartbeat lost"));
+      assertThat(all.stream().map(Trial::number).toList()).doesNotHaveDuplicates();
+      assertThat(done.stream().map(t -> t.dna().toJson()).toList()).doesNotHaveDuplicates();
+      Set<String> hosts = new HashSet<>();
+      done.forEach(t -> hosts.add(t.host()));
+      assertThat(hosts).as("both first processes ran trials").hasSizeGreaterThanOrEqualTo(2);
+    } finally {
+      try (Connection c = DriverManager.getConnection(jdbc + u.getPath(), props);
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    }
+  }
+
+  private static long completeIn(String url) {
+    try {
+      return trials(url, "nb201-evolution").stream()
+          .filter(t -> t.state() == TrialState.COMPLETE)
+          .count();
+    } catch (RuntimeException e) {
+      return 0; // not created yet
+    }
   }
 }

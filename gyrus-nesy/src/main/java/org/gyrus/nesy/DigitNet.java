@@ -2,11 +2,14 @@ package org.gyrus.nesy;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import org.gyrus.core.Value;
+import org.gyrus.nn.blocks.CompiledModel;
 
 /**
  * The network behind {@code digit(Img, D)}: DeepProbLog's MNIST_Net (LeNet-style: conv 5x5 6 → pool
@@ -15,6 +18,11 @@ import ai.djl.nn.pooling.Pool;
  */
 public final class DigitNet {
   private DigitNet() {}
+
+  /** Any model spec over 1×28×28 images, compiled by gyrus-nn (a head to K logits is added). */
+  public static Block fromSpec(Value spec, int classes) {
+    return CompiledModel.classifier(spec, new Shape(1, 28, 28), classes).block();
+  }
 
   public static SequentialBlock lenet(int classes) {
     return new SequentialBlock()

@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.gyrus.nn.data.Dataset;
 
 /**
@@ -26,7 +27,13 @@ import org.gyrus.nn.data.Dataset;
  */
 public final class MnistAddition {
 
-  /** {@code semantics}: "carry" (exact, any N), "exact" or "topk:K" (grounded DNF, N ≤ 2). */
+  /**
+   * @param semantics "carry" (exact, any N), "exact" or "topk:K" (grounded DNF, N ≤ 2)
+   * @param net the digit network as a model spec (compiled by gyrus-nn), or null for {@link
+   *     DigitNet#lenet}
+   * @param schedule "constant" or "cosine" (Adam's rate annealed to 0 over the planned steps)
+   * @param shift training images are translated by up to this many pixels (0: no augmentation)
+   */
   public record Config(
       int digits,
       int epochs,
@@ -35,14 +42,42 @@ public final class MnistAddition {
       float lr,
       String semantics,
       int trainLimit,
-      double maxSeconds) {
+      double maxSeconds,
+      Value net,
+      String schedule,
+      int shift) {
     public Config {
-      if (digits < 1 || epochs < 1 || batch < 1 || !(lr > 0)) {
+      if (digits < 1 || epochs < 1 || batch < 1 || !(lr > 0) || shift < 0 || shift > 8) {
         throw new SpecError(
             "mnist-add",
-            "digits, epochs, batch >= 1 and lr > 0",
-            digits + "," + epochs + "," + batch + "," + lr);
+            "digits, epochs, batch >= 1, lr > 0 and shift in 0..8",
+            digits + "," + epochs + "," + batch + "," + lr + "," + shift);
       }
+      if (!schedule.equals("constant") && !schedule.equals("cosine")) {
+        throw new SpecError("schedule", "constant or cosine", schedule);
+      }
+    }
+
+    /** LeNet, constant rate, no augmentation: the DeepStochLog setting. */
+    public Config(
+        int digits,
+        int epochs,
+        long seed,
+        int batch,
+        float lr,
+        String semantics,
+        int trainLimit,
+        double maxSeconds) {
+      this(digits, epochs, seed, batch, lr, semantics, trainLimit, maxSeconds, null, "constant", 0);
+    }
+
+    /** The learning rate after {@code step} updates of {@code total}. */
+    float rate(int step, int total) {
+      if (schedule.equals("constant")) {
+        return lr;
+      }
+      double t = Math.min(1.0, (double) step / Math.max(1, total));
+      return (float) (lr * 0.5 * (1 + Math.cos(Math.PI * t)));
     }
   }
 
@@ -123,11 +158,12 @@ public final class MnistAddition {
     long initSeed = cfg.seed() + 1000L * attempt;
     Engine.getInstance().setRandomSeed((int) initSeed);
     try (Model model = Model.newInstance("digit")) {
-      model.setBlock(DigitNet.lenet(10));
+      model.setBlock(cfg.net() == null ? DigitNet.lenet(10) : DigitNet.fromSpec(cfg.net(), 10));
+      int totalSteps = cfg.epochs() * ((nTrain + cfg.batch() - 1) / cfg.batch());
+      Tracker rate = step -> cfg.rate(step, totalSteps);
       DefaultTrainingConfig tc =
           new DefaultTrainingConfig(Loss.l2Loss())
-              .optOptimizer(
-                  Optimizer.adam().optLearningRateTracker(Tracker.fixed(cfg.lr())).build());
+              .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
       try (Trainer trainer = model.newTrainer(tc)) {
         trainer.initialize(new Shape(1, 1, 28, 28));
         NDManager nm = trainer.getManager();
@@ -136,7 +172,7 @@ public final class MnistAddition {
         SplittableRandom rng = new SplittableRandom(initSeed * 31 + 7);
         int recentOk = 0;
         int recentN = 0;
-        int totalSteps = 0;
+        int stepsDone = 0;
         boolean checked = !mayRestart;
         int epochsRun = 0;
         double lastLoss = Double.NaN;
@@ -152,7 +188,15 @@ public final class MnistAddition {
               int g = order[off + i];
               sums[i] = tr.sums()[g];
               for (int j = 0; j < per; j++) {
-                System.arraycopy(train.x(), tr.groups()[g][j] * 784, xb, (i * per + j) * 784, 784);
+                int src = tr.groups()[g][j] * 784;
+                int dst = (i * per + j) * 784;
+                if (cfg.shift() == 0) {
+                  System.arraycopy(train.x(), src, xb, dst, 784);
+                } else {
+                  int dx = rng.nextInt(2 * cfg.shift() + 1) - cfg.shift();
+                  int dy = rng.nextInt(2 * cfg.shift() + 1) - cfg.shift();
+                  translate(train.x(), src, xb, dst, dx, dy);
+                }
               }
             }
             try (NDManager step = nm.newSubManager()) {
@@ -190,8 +234,8 @@ public final class MnistAddition {
           }
           lastLoss = lossSum / Math.max(1, steps);
           epochsRun = e + 1;
-          totalSteps += steps;
-          if (!checked && totalSteps >= CHECK_AFTER_STEPS) {
+          stepsDone += steps;
+          if (!checked && stepsDone >= CHECK_AFTER_STEPS) {
             checked = true;
             if (recentN > 0 && (double) recentOk / recentN < RESTART_BELOW) {
               return null;
@@ -235,6 +279,23 @@ public final class MnistAddition {
             lastLoss,
             attempt);
       }
+    }
+  }
+
+  /** Copies a 28×28 image moved by (dx, dy) pixels; uncovered pixels become 0. */
+  static void translate(float[] from, int src, float[] to, int dst, int dx, int dy) {
+    for (int r = 0; r < 28; r++) {
+      int sr = r - dy;
+      int row = dst + r * 28;
+      if (sr < 0 || sr >= 28) {
+        java.util.Arrays.fill(to, row, row + 28, 0f);
+        continue;
+      }
+      int c0 = Math.max(0, dx);
+      int c1 = Math.min(28, 28 + dx);
+      java.util.Arrays.fill(to, row, row + c0, 0f);
+      System.arraycopy(from, src + sr * 28 + c0 - dx, to, row + c0, c1 - c0);
+      java.util.Arrays.fill(to, row + c1, row + 28, 0f);
     }
   }
 

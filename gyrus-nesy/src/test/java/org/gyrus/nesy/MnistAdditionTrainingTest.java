@@ -2,10 +2,13 @@ package org.gyrus.nesy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.gyrus.nn.data.Dataset;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,70 @@ class MnistAdditionTrainingTest {
         MnistAddition.run(
             new MnistAddition.Config(1, 1, 1, 32, 1e-3f, "topk:3", 12000, 25), train, test, null);
     assertThat(r.sumAccuracy()).as("top-3 proofs, 12000 sums").isGreaterThanOrEqualTo(0.5);
+  }
+
+  @Test
+  void digitNetworkFromASpecWithScheduleAndShiftsLearns() {
+    Path dir = mnist();
+    Dataset train = AdditionData.mnist(dir, "train");
+    Dataset test = AdditionData.mnist(dir, "t10k").head(2000);
+    Value net =
+        SpecCodec.fromYaml(
+            "{_type: model, body: [{_type: conv2d, filters: 8, kernel: 5, activation: relu},"
+                + " {_type: batch_norm}, {_type: max_pool, kernel: 2}, {_type: flatten},"
+                + " {_type: dense, units: 64, activation: relu}]}");
+    MnistAddition.Result r =
+        MnistAddition.run(
+            new MnistAddition.Config(1, 1, 2, 32, 2e-3f, "carry", 12000, 40, net, "cosine", 2),
+            train,
+            test,
+            null);
+    assertThat(r.sumAccuracy()).as("spec network, 12000 sums").isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void cosineRateFallsFromLrToZero() {
+    MnistAddition.Config c =
+        new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0, null, "cosine", 0);
+    assertThat(c.rate(0, 100)).isEqualTo(1e-3f);
+    assertThat(c.rate(50, 100)).isCloseTo(5e-4f, within(1e-9f));
+    assertThat(c.rate(100, 100)).isCloseTo(0f, within(1e-9f));
+    assertThat(c.rate(200, 100)).isCloseTo(0f, within(1e-9f));
+    MnistAddition.Config k = new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0);
+    assertThat(k.rate(77, 100)).isEqualTo(1e-3f);
+    assertThatThrownBy(
+            () -> new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0, null, "linear", 0))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("constant or cosine");
+  }
+
+  @Test
+  void translateMovesEveryPixelAndZeroFills() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    float[] img = new float[784 + 3];
+    for (int i = 0; i < img.length; i++) {
+      img[i] = rng.nextInt(1, 100);
+    }
+    for (int dx = -3; dx <= 3; dx++) {
+      for (int dy = -3; dy <= 3; dy++) {
+        float[] out = new float[784 + 5];
+        java.util.Arrays.fill(out, -1f);
+        MnistAddition.translate(img, 3, out, 5, dx, dy);
+        for (int r = 0; r < 28; r++) {
+          for (int c = 0; c < 28; c++) {
+            int sr = r - dy;
+            int sc = c - dx;
+            float want = sr < 0 || sr >= 28 || sc < 0 || sc >= 28 ? 0f : img[3 + sr * 28 + sc];
+            assertThat(out[5 + r * 28 + c])
+                .as("dx=%d dy=%d r=%d c=%d", dx, dy, r, c)
+                .isEqualTo(want);
+          }
+        }
+        for (int i = 0; i < 5; i++) {
+          assertThat(out[i]).as("outside the target image").isEqualTo(-1f);
+        }
+      }
+    }
   }
 
   @Test

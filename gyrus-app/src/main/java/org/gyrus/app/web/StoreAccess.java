@@ -43,7 +43,9 @@ final class StoreAccess implements AutoCloseable {
       return store;
     } catch (RuntimeException e) {
       throw new HttpError(
-          503, "storage", "Cannot read the study database " + url + ": " + e.getMessage());
+          503,
+          "storage",
+          "Cannot read the study database " + TrialStores.redact(url) + ": " + e.getMessage());
     }
   }
 

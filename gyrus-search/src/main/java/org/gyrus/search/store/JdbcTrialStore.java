@@ -49,6 +49,11 @@ abstract class JdbcTrialStore implements TrialStore {
 
   protected abstract PreparedStatement insertReturningId(String sql) throws SQLException;
 
+  /** The schema whose tables make up the store (null: the whole database). */
+  protected String schema() throws SQLException {
+    return null;
+  }
+
   @Override
   public String location() {
     return location;
@@ -57,11 +62,12 @@ abstract class JdbcTrialStore implements TrialStore {
   /** Creates the tables, or checks that an existing database is a Gyrus store of this version. */
   void migrate(boolean existed) throws SQLException {
     String id = dialect == Dialect.SQLITE ? "INTEGER PRIMARY KEY" : "BIGSERIAL PRIMARY KEY";
-    if (existed && !tableExists("gyrus_meta") && tableCount() > 0) {
-      throw new SpecError(location, "a Gyrus study database; this one holds other tables");
-    }
     write(
         () -> {
+          // checked under the write lock: another worker may be creating the tables right now
+          if (existed && !tableExists("gyrus_meta") && tableCount() > 0) {
+            throw new SpecError(location, "a Gyrus study database; this one holds other tables");
+          }
           try (Statement s = conn.createStatement()) {
             s.execute(
                 "CREATE TABLE IF NOT EXISTS gyrus_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -114,14 +120,14 @@ abstract class JdbcTrialStore implements TrialStore {
   }
 
   private boolean tableExists(String name) throws SQLException {
-    try (ResultSet rs = conn.getMetaData().getTables(null, null, name, null)) {
+    try (ResultSet rs = conn.getMetaData().getTables(null, schema(), name, null)) {
       return rs.next();
     }
   }
 
   private int tableCount() throws SQLException {
     int n = 0;
-    try (ResultSet rs = conn.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = conn.getMetaData().getTables(null, schema(), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         n++;
       }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import org.gyrus.core.SpecError;
 import org.gyrus.search.TrialStore;
 
-/** Opens a store from a URL: {@code memory} or {@code sqlite:PATH}. */
+/**
+ * Opens a store from a URL: {@code memory}, {@code sqlite:PATH} (one machine) or {@code
+ * postgresql://[user[:password]@]host[:port]/database} (shared by machines).
+ */
 public final class TrialStores {
   private TrialStores() {}
 
@@ -19,6 +22,17 @@ public final class TrialStores {
       }
       return SqliteTrialStore.open(Path.of(path));
     }
-    throw new SpecError("--storage", "'memory' or 'sqlite:PATH'", "'" + url + "'");
+    if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+      return PostgresTrialStore.open(url);
+    }
+    throw new SpecError(
+        "--storage",
+        "'memory', 'sqlite:PATH' or 'postgresql://[user@]host[:port]/database'",
+        "'" + redact(url) + "'");
+  }
+
+  /** The URL with any password replaced by ***, for messages and pages. */
+  public static String redact(String url) {
+    return url == null ? null : url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@");
   }
 }

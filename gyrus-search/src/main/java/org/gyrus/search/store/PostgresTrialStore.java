@@ -1,0 +1,121 @@
+package org.gyrus.search.store;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.gyrus.core.SpecError;
+
+/**
+ * Studies in a PostgreSQL database, shared by worker processes on any number of machines. Every
+ * write is one transaction that first takes a transaction-scoped advisory lock, so writers are
+ * serialised as SQLite's {@code BEGIN IMMEDIATE} serialises them: two workers never take the same
+ * trial number or the same waiting trial, and a worker that dies mid-write leaves nothing behind
+ * (the server rolls its transaction back and releases the lock).
+ *
+ * <p>URL: {@code postgresql://[user[:password]@]host[:port]/database[?param=value&...]}; the
+ * password may also come from {@code PGPASSWORD}; parameters go to the JDBC driver (e.g. {@code
+ * currentSchema=gyrus} keeps the tables in their own schema of a shared database).
+ */
+public final class PostgresTrialStore extends JdbcTrialStore {
+  /** Advisory lock key shared by every Gyrus writer ("gyrus" in ASCII). */
+  static final long WRITE_LOCK = 0x6779727573L;
+
+  private PostgresTrialStore(Connection c, String location) {
+    super(c, location, Dialect.POSTGRES);
+  }
+
+  /** Connects and creates (or checks) the tables; a bad URL or an unreachable server fails. */
+  public static PostgresTrialStore open(String url) {
+    Target t = Target.parse(url);
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection(t.jdbcUrl(), t.properties());
+      PostgresTrialStore store = new PostgresTrialStore(c, t.display());
+      store.migrate(true);
+      return store;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new SpecError(t.display(), "a reachable PostgreSQL database: " + e.getMessage());
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+
+  @Override
+  protected void beginWrite() throws SQLException {
+    try (Statement s = conn.createStatement()) {
+      s.execute("BEGIN");
+      s.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+    }
+  }
+
+  @Override
+  protected PreparedStatement insertReturningId(String sql) throws SQLException {
+    return conn.prepareStatement(sql, new String[] {"id"});
+  }
+
+  @Override
+  protected String schema() throws SQLException {
+    return conn.getSchema();
+  }
+
+  /** A parsed store URL: what the driver needs, and a form without the password for messages. */
+  record Target(String jdbcUrl, Properties properties, String display) {
+    static Target parse(String url) {
+      String expected = "postgresql://[user[:password]@]host[:port]/database[?param=value&...]";
+      URI u;
+      try {
+        u = new URI(url.startsWith("postgres://") ? "postgresql" + url.substring(8) : url);
+      } catch (URISyntaxException e) {
+        throw new SpecError("--storage", expected, "'" + TrialStores.redact(url) + "'");
+      }
+      String db = u.getPath() == null ? "" : u.getPath().replaceFirst("^/", "");
+      if (!"postgresql".equals(u.getScheme()) || u.getHost() == null || db.isEmpty()) {
+        throw new SpecError("--storage", expected, "'" + TrialStores.redact(url) + "'");
+      }
+      Properties p = new Properties();
+      String user = null;
+      if (u.getRawUserInfo() != null) {
+        String[] up = u.getRawUserInfo().split(":", 2);
+        user = decode(up[0]);
+        p.setProperty("user", user);
+        if (up.length == 2) {
+          p.setProperty("password", decode(up[1]));
+        }
+      }
+      String envPassword = System.getenv("PGPASSWORD");
+      if (!p.containsKey("password") && envPassword != null) {
+        p.setProperty("password", envPassword);
+      }
+      p.setProperty("connectTimeout", "10");
+      p.setProperty("ApplicationName", "gyrus");
+      String hostPort = u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+      String query = u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
+      String display =
+          "postgresql://" + (user == null ? "" : user + "@") + hostPort + "/" + db + query;
+      return new Target("jdbc:postgresql://" + hostPort + "/" + db + query, p, display);
+    }
+
+    private static String decode(String s) {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+  }
+}

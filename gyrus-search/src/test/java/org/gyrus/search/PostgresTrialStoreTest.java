@@ -1,0 +1,231 @@
+package org.gyrus.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gyrus.core.SpecError;
+import org.gyrus.search.bench.NasBench201;
+import org.gyrus.search.store.PostgresTrialStore;
+import org.gyrus.search.store.TrialStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shared store against a real PostgreSQL server: {@code GYRUS_PG_URL} names a database the test
+ * may create databases from ({@code .ci/postgres} starts one); skipped when it is unset.
+ */
+class PostgresTrialStoreTest {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private final List<String> created = new ArrayList<>();
+
+  private static String adminUrl() {
+    String url = System.getenv("GYRUS_PG_URL");
+    Assumptions.assumeTrue(
+        url != null && !url.isBlank(),
+        "GYRUS_PG_URL not set: skipping the PostgreSQL store tests (.ci/postgres starts a server)");
+    return url;
+  }
+
+  private static Connection admin(String url) throws Exception {
+    java.net.URI u = new java.net.URI(url);
+    Properties p = new Properties();
+    if (u.getUserInfo() != null) {
+      p.setProperty("user", u.getUserInfo().split(":")[0]);
+    }
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + u.getPath(), p);
+  }
+
+  /** A fresh, empty database; its URL. */
+  private String freshDatabase() throws Exception {
+    String admin = adminUrl();
+    String name = "gyrus_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    try (Connection c = admin(admin);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name);
+      s.execute("CREATE DATABASE " + name);
+    }
+    created.add(name);
+    return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+  }
+
+  @AfterEach
+  void dropDatabases() throws Exception {
+    if (created.isEmpty()) {
+      return;
+    }
+    try (Connection c = admin(adminUrl());
+        Statement s = c.createStatement()) {
+      for (String name : created) {
+        s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      }
+    }
+  }
+
+  private static long count(String url, String sql) throws Exception {
+    try (Connection c = admin(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void trialsSurviveReopening() throws Exception {
+    String url = freshDatabase();
+    NasBench201 table = NasBench201.load(null);
+    try (TrialStore store = TrialStores.open(url);
+        Study s = Study.open(store, "s", NasBench201.space(), Direction.MAXIMIZE, "tpe", 0)) {
+      s.optimize((c, ctx) -> Metrics.of(table.accuracy(c)), 15, Study.TrialListener.NONE);
+    }
+    try (TrialStore store = TrialStores.open(url)) {
+      Study s = Study.load(store, "s");
+      assertThat(s.trials()).hasSize(15).allMatch(t -> t.state() == TrialState.COMPLETE);
+      assertThat(s.trials()).extracting(Trial::number).containsExactlyElementsOf(range(15));
+      assertThat(store.studies()).extracting(StudyInfo::name).containsExactly("s");
+      assertThat(store.location()).startsWith("postgresql://");
+    }
+  }
+
+  @Test
+  void concurrentWorkersShareOneStudyWithoutClashes() throws Exception {
+    String url = freshDatabase();
+    NasBench201 table = NasBench201.load(null);
+    int workers = 4;
+    int total = 60;
+    Set<String> hosts = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        int worker = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  try (TrialStore store = TrialStores.open(url);
+                      Study s =
+                          Study.open(
+                              store,
+                              "shared",
+                              NasBench201.space(),
+                              Direction.MAXIMIZE,
+                              "random",
+                              worker)) {
+                    s.optimize(
+                        (c, ctx) -> {
+                          hosts.add("w" + worker);
+                          Thread.sleep(2);
+                          return Metrics.of(table.accuracy(c));
+                        },
+                        total,
+                        Study.TrialListener.NONE);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (TrialStore store = TrialStores.open(url)) {
+      List<Trial> trials = Study.load(store, "shared").trials();
+      assertThat(trials).hasSize(total).allMatch(t -> t.state() == TrialState.COMPLETE);
+      assertThat(trials).extracting(Trial::number).containsExactlyElementsOf(range(total));
+      Set<String> dna = new HashSet<>();
+      trials.forEach(t -> dna.add(t.dna().toJson()));
+      assertThat(dna).as("no point evaluated twice").hasSize(total);
+    }
+    assertThat(hosts).as("every worker contributed").hasSize(workers);
+  }
+
+  @Test
+  void aWriterThatDiesMidTransactionLeavesNothingAndReleasesTheLock() throws Exception {
+    String url = freshDatabase();
+    try (TrialStore store = TrialStores.open(url);
+        Study s = Study.open(store, "s", NasBench201.space(), Direction.MAXIMIZE, "random", 0)) {
+      s.optimize((c, ctx) -> Metrics.of(1.0), 3, Study.TrialListener.NONE);
+    }
+    // a worker holding the write lock inserts a trial, then its connection drops before COMMIT
+    Connection dying = admin(url);
+    try (Statement st = dying.createStatement()) {
+      st.execute("BEGIN");
+      st.execute("SELECT pg_advisory_xact_lock(" + 0x6779727573L + ")");
+      st.execute(
+          "INSERT INTO trials (study_id, number, state, dna, dna_key, vals, seed, seq)"
+              + " SELECT study_id, 99, 'RUNNING', dna, dna_key, '[]', 0, 999 FROM trials LIMIT 1");
+    }
+    dying.close();
+    assertThat(count(url, "SELECT COUNT(*) FROM trials")).isEqualTo(3);
+    try (TrialStore store = TrialStores.open(url);
+        Study s = Study.load(store, "s")) {
+      s.optimize((c, ctx) -> Metrics.of(1.0), 5, Study.TrialListener.NONE);
+      assertThat(s.trials()).extracting(Trial::number).containsExactly(0, 1, 2, 3, 4);
+    }
+  }
+
+  @Test
+  void aForeignDatabaseIsRefusedUntouchedButASchemaOfItsOwnWorks() throws Exception {
+    String url = freshDatabase();
+    try (Connection c = admin(url);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE customers (id INT PRIMARY KEY, name TEXT)");
+      s.execute("INSERT INTO customers VALUES (1, 'ada')");
+      s.execute("CREATE SCHEMA studies");
+    }
+    assertThatThrownBy(() -> TrialStores.open(url))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("holds other tables");
+    assertThat(count(url, "SELECT COUNT(*) FROM customers")).isEqualTo(1);
+    assertThat(count(url, "SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public'"))
+        .isEqualTo(1);
+    try (TrialStore store = TrialStores.open(url + "?currentSchema=studies");
+        Study s = Study.open(store, "s", NasBench201.space(), Direction.MAXIMIZE, "random", 0)) {
+      s.optimize((c, ctx) -> Metrics.of(0.5), 4, Study.TrialListener.NONE);
+    }
+    assertThat(count(url, "SELECT COUNT(*) FROM studies.trials")).isEqualTo(4);
+  }
+
+  @Test
+  void badUrlsAndUnreachableServersFailClearlyWithoutThePassword() {
+    assertThatThrownBy(() -> TrialStores.open("postgresql://localhost"))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("postgresql://[user[:password]@]host[:port]/database");
+    assertThatThrownBy(() -> TrialStores.open("postgresql://u:s3cret@127.0.0.1:1/gyrus"))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("postgresql://u@127.0.0.1:1/gyrus")
+        .hasMessageContaining("a reachable PostgreSQL database")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    assertThatThrownBy(() -> TrialStores.open("mysql://u:s3cret@host/db"))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("postgresql://")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
+    assertThatThrownBy(() -> PostgresTrialStore.open("postgresql://h/d b"))
+        .isInstanceOf(SpecError.class);
+  }
+
+  private static List<Integer> range(int n) {
+    List<Integer> l = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      l.add(i);
+    }
+    return l;
+  }
+}
