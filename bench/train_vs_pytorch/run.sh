@@ -3,7 +3,8 @@
 # OpenMP OpenBLAS), same models, data, optimiser (Adam 1e-3), batch size and thread count.
 # Usage: bench/train_vs_pytorch/run.sh [REPS] [THREADS]   (needs GYRUS_DATA or ../shared/data)
 #   MODELS="mlp" TAG=_mlp picks models and names the outputs train$TAG.{json,md}.
-#   LONG_CNN_EPOCHS=N adds an N-epoch Gyrus CNN run (cosine schedule); REPS=0 runs only that.
+#   LONG_CNN_EPOCHS=N adds an N-epoch Gyrus CNN run (cosine schedule, plus the recipe keys in
+#   LONG_CNN_RECIPE, e.g. "shift=2 flip=true"); REPS=0 runs only that.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPS=${1:-2}
@@ -17,8 +18,8 @@ mkdir -p "$OUT"
 TAG=${TAG:-}
 MODELS=${MODELS:-mlp cnn}
 RAW="$OUT/train_raw$TAG.jsonl"
-# REPS=0 keeps the side-by-side lines of the last run and only (re)does the long CNN run
-if [ "$REPS" -gt 0 ]; then : > "$RAW"; else grep -v '"rep": "long"' "$RAW" > "$RAW.tmp" || true; mv "$RAW.tmp" "$RAW"; fi
+# REPS=0 keeps the lines of the last run (long runs included) and adds a long CNN run
+if [ "$REPS" -gt 0 ]; then : > "$RAW"; fi
 ./mvnw -q -B -ntp -pl gyrus-nn -am install -DskipTests
 ./mvnw -q -B -ntp -pl gyrus-nn dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
   -Dmdep.includeScope=runtime
@@ -47,7 +48,8 @@ for rep in $(seq 1 "$REPS"); do
 done
 # a long Gyrus CNN run with a cosine schedule, for the accuracy goal
 if [ -n "${LONG_CNN_EPOCHS:-}" ]; then
-  "${JAVA[@]}" gyrus cnn "$LONG_CNN_EPOCHS" "$BATCH" "$DATA" cosine 2> >(grep -v '^\[W' >&2) | sed 's/^{/{"rep": "long", /' | tee -a "$RAW"
+  # shellcheck disable=SC2086  # LONG_CNN_RECIPE is a list of KEY=VALUE words
+  "${JAVA[@]}" gyrus cnn "$LONG_CNN_EPOCHS" "$BATCH" "$DATA" schedule=cosine ${LONG_CNN_RECIPE:-} 2> >(grep -v '^\[W' >&2) | sed 's/^{/{"rep": "long", /' | tee -a "$RAW"
 fi
 $PY bench/train_vs_pytorch/report.py "$RAW" "$THREADS" "$BATCH" "$OUT/train$TAG.json" "$OUT/train$TAG.md"
 cat "$OUT/train$TAG.md"

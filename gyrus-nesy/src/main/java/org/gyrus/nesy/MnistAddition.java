@@ -17,6 +17,7 @@ import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
+import org.gyrus.nn.data.Augment;
 import org.gyrus.nn.data.Dataset;
 
 /**
@@ -56,19 +57,6 @@ public final class MnistAddition {
       if (!schedule.equals("constant") && !schedule.equals("cosine")) {
         throw new SpecError("schedule", "constant or cosine", schedule);
       }
-    }
-
-    /** LeNet, constant rate, no augmentation: the DeepStochLog setting. */
-    public Config(
-        int digits,
-        int epochs,
-        long seed,
-        int batch,
-        float lr,
-        String semantics,
-        int trainLimit,
-        double maxSeconds) {
-      this(digits, epochs, seed, batch, lr, semantics, trainLimit, maxSeconds, null, "constant", 0);
     }
 
     /** The learning rate after {@code step} updates of {@code total}. */
@@ -195,7 +183,7 @@ public final class MnistAddition {
                 } else {
                   int dx = rng.nextInt(2 * cfg.shift() + 1) - cfg.shift();
                   int dy = rng.nextInt(2 * cfg.shift() + 1) - cfg.shift();
-                  translate(train.x(), src, xb, dst, dx, dy);
+                  Augment.shifted(train.x(), src, xb, dst, 1, 28, 28, dx, dy, false);
                 }
               }
             }
@@ -279,23 +267,6 @@ public final class MnistAddition {
             lastLoss,
             attempt);
       }
-    }
-  }
-
-  /** Copies a 28×28 image moved by (dx, dy) pixels; uncovered pixels become 0. */
-  static void translate(float[] from, int src, float[] to, int dst, int dx, int dy) {
-    for (int r = 0; r < 28; r++) {
-      int sr = r - dy;
-      int row = dst + r * 28;
-      if (sr < 0 || sr >= 28) {
-        java.util.Arrays.fill(to, row, row + 28, 0f);
-        continue;
-      }
-      int c0 = Math.max(0, dx);
-      int c1 = Math.min(28, 28 + dx);
-      java.util.Arrays.fill(to, row, row + c0, 0f);
-      System.arraycopy(from, src + sr * 28 + c0 - dx, to, row + c0, c1 - c0);
-      java.util.Arrays.fill(to, row + c1, row + 28, 0f);
     }
   }
 

@@ -32,7 +32,10 @@ class MnistAdditionTrainingTest {
     // one pass over the 30,000 training sums (about 25 s on one busy core), capped at 50 s
     MnistAddition.Result r =
         MnistAddition.run(
-            new MnistAddition.Config(1, 1, 0, 32, 1e-3f, "carry", 0, 50), train, test, null);
+            new MnistAddition.Config(1, 1, 0, 32, 1e-3f, "carry", 0, 50, null, "constant", 0),
+            train,
+            test,
+            null);
     assertThat(r.trainSums()).isPositive();
     assertThat(r.testSums()).isEqualTo(5000);
     assertThat(r.sumAccuracy())
@@ -50,7 +53,10 @@ class MnistAdditionTrainingTest {
     Dataset test = AdditionData.mnist(dir, "t10k").head(2000);
     MnistAddition.Result r =
         MnistAddition.run(
-            new MnistAddition.Config(1, 1, 1, 32, 1e-3f, "topk:3", 12000, 25), train, test, null);
+            new MnistAddition.Config(1, 1, 1, 32, 1e-3f, "topk:3", 12000, 25, null, "constant", 0),
+            train,
+            test,
+            null);
     assertThat(r.sumAccuracy()).as("top-3 proofs, 12000 sums").isGreaterThanOrEqualTo(0.5);
   }
 
@@ -81,41 +87,13 @@ class MnistAdditionTrainingTest {
     assertThat(c.rate(50, 100)).isCloseTo(5e-4f, within(1e-9f));
     assertThat(c.rate(100, 100)).isCloseTo(0f, within(1e-9f));
     assertThat(c.rate(200, 100)).isCloseTo(0f, within(1e-9f));
-    MnistAddition.Config k = new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0);
+    MnistAddition.Config k =
+        new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0, null, "constant", 0);
     assertThat(k.rate(77, 100)).isEqualTo(1e-3f);
     assertThatThrownBy(
             () -> new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0, null, "linear", 0))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining("constant or cosine");
-  }
-
-  @Test
-  void translateMovesEveryPixelAndZeroFills() {
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
-    float[] img = new float[784 + 3];
-    for (int i = 0; i < img.length; i++) {
-      img[i] = rng.nextInt(1, 100);
-    }
-    for (int dx = -3; dx <= 3; dx++) {
-      for (int dy = -3; dy <= 3; dy++) {
-        float[] out = new float[784 + 5];
-        java.util.Arrays.fill(out, -1f);
-        MnistAddition.translate(img, 3, out, 5, dx, dy);
-        for (int r = 0; r < 28; r++) {
-          for (int c = 0; c < 28; c++) {
-            int sr = r - dy;
-            int sc = c - dx;
-            float want = sr < 0 || sr >= 28 || sc < 0 || sc >= 28 ? 0f : img[3 + sr * 28 + sc];
-            assertThat(out[5 + r * 28 + c])
-                .as("dx=%d dy=%d r=%d c=%d", dx, dy, r, c)
-                .isEqualTo(want);
-          }
-        }
-        for (int i = 0; i < 5; i++) {
-          assertThat(out[i]).as("outside the target image").isEqualTo(-1f);
-        }
-      }
-    }
   }
 
   @Test
@@ -138,13 +116,19 @@ class MnistAdditionTrainingTest {
     assertThatThrownBy(
             () ->
                 MnistAddition.run(
-                    new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "bogus", 0, 0), tiny, tiny, null))
+                    new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "bogus", 0, 0, null, "constant", 0),
+                    tiny,
+                    tiny,
+                    null))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining("carry, exact or topk:K");
     assertThatThrownBy(
             () ->
                 MnistAddition.run(
-                    new MnistAddition.Config(3, 1, 0, 2, 1e-3f, "exact", 0, 0), tiny, tiny, null))
+                    new MnistAddition.Config(3, 1, 0, 2, 1e-3f, "exact", 0, 0, null, "constant", 0),
+                    tiny,
+                    tiny,
+                    null))
         .isInstanceOf(SpecError.class);
   }
 }

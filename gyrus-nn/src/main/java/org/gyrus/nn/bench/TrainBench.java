@@ -23,7 +23,8 @@ import org.gyrus.nn.train.TrainResult;
 /**
  * Benchmark driver for bench/train_vs_pytorch: trains the MLP or CNN on Fashion-MNIST with Gyrus or
  * with a raw DJL loop and prints one JSON line. Usage: {@code TrainBench gyrus|djl|matmul mlp|cnn
- * EPOCHS BATCH DATA_DIR}.
+ * EPOCHS BATCH DATA_DIR [KEY=VALUE ...]}, the pairs overriding recipe keys of the Gyrus run (e.g.
+ * {@code schedule=cosine shift=2 flip=true}).
  */
 public final class TrainBench {
   static final String MLP =
@@ -63,6 +64,10 @@ public final class TrainBench {
     if (impl.equals("gyrus")) {
       Recipe r =
           Recipe.defaults().with("epochs", epochs, "batch_size", batch, "lr", 1e-3, "seed", 1);
+      for (int i = 5; i < args.length; i++) {
+        String[] kv = args[i].split("=", 2);
+        r = r.with(kv[0], SpecCodec.fromYaml(kv.length == 2 ? kv[1] : "true"));
+      }
       TrainResult res =
           TrainAndEvaluate.run(
               spec, r, data, EpochListener.none(), ProgressBar.auto("gyrus " + model));
@@ -79,11 +84,13 @@ public final class TrainBench {
     System.out.println(
         String.format(
             Locale.ROOT,
-            "{\"impl\": \"%s\", \"model\": \"%s\", \"batch\": %d, \"epoch_seconds\": %s,"
+            "{\"impl\": \"%s\", \"model\": \"%s\", \"recipe\": \"%s\", \"batch\": %d, \"epoch_seconds\": %s,"
                 + " \"test_accuracy\": %.4f, \"forward_flops_per_example\": %d, \"train_examples\": %d,"
                 + " \"thread_cpu_seconds\": %.3f}",
             impl,
             model,
+            String.join(
+                " ", java.util.Arrays.copyOfRange(args, Math.min(5, args.length), args.length)),
             batch,
             times,
             acc,

@@ -20,6 +20,9 @@ import org.gyrus.core.Value.Node;
  * @param curriculum cyclical curriculum: data fractions 0.25, 0.5, 1, 0.5, ... sampled by loss
  * @param patience early stopping after this many epochs without a better validation accuracy (0 =
  *     off)
+ * @param shift augmentation: every training image (C,H,W) is translated by a random -shift..shift
+ *     pixels in x and y, zero-filled, each time it is drawn (0 = off)
+ * @param flip augmentation: every training image is mirrored left-right with probability 1/2
  */
 public record Recipe(
     String optimizer,
@@ -38,7 +41,9 @@ public record Recipe(
     double gradNoise,
     boolean curriculum,
     int patience,
-    long seed) {
+    long seed,
+    int shift,
+    boolean flip) {
   private static final Set<String> KEYS =
       Set.of(
           "optimizer",
@@ -57,7 +62,9 @@ public record Recipe(
           "grad_noise",
           "curriculum",
           "patience",
-          "seed");
+          "seed",
+          "shift",
+          "flip");
 
   public static Recipe defaults() {
     return from(Node.of("recipe"));
@@ -88,7 +95,9 @@ public record Recipe(
             n.floatArg("grad_noise", 0),
             n.boolArg("curriculum", false),
             (int) n.intArg("patience", 0),
-            n.intArg("seed", 0));
+            n.intArg("seed", 0),
+            (int) n.intArg("shift", 0),
+            n.boolArg("flip", false));
     positive("lr", r.lr);
     positive("batch_size", r.batchSize);
     positive("epochs", r.epochs);
@@ -98,6 +107,9 @@ public record Recipe(
     nonNegative("clip_norm", r.clipNorm);
     nonNegative("grad_noise", r.gradNoise);
     nonNegative("patience", r.patience);
+    if (r.shift < 0 || r.shift > 8) {
+      throw new SpecError("recipe.shift", "0..8 pixels", "" + r.shift);
+    }
     if (r.momentum < 0 || r.momentum >= 1) {
       throw new SpecError("recipe.momentum", "a number in [0, 1)", "" + r.momentum);
     }
@@ -153,7 +165,16 @@ public record Recipe(
         "patience",
         (long) patience,
         "seed",
-        seed);
+        seed,
+        "shift",
+        (long) shift,
+        "flip",
+        flip);
+  }
+
+  /** Whether training images are augmented (then the data must be images, C×H×W). */
+  public boolean augments() {
+    return shift > 0 || flip;
   }
 
   private static String oneOf(Node n, String key, String fallback, List<String> allowed) {

@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gyrus.core.SpecError;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.Shapes;
+import org.gyrus.nn.data.Augment;
 import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.data.Dataset;
 
@@ -73,6 +75,10 @@ public final class Trainer {
         ByteBuffer.allocateDirect(bs * per * Float.BYTES).order(ByteOrder.nativeOrder());
     FloatBuffer xview = xbuf.asFloatBuffer();
     long[] yb = new long[bs];
+    int[] image = recipe.augments() ? imageShape(train) : null;
+    float[] scratch = new float[per];
+    // its own stream, so that turning augmentation on leaves the batch order unchanged
+    SplittableRandom aug = new SplittableRandom(recipe.seed() * 31 + 17);
     long start = System.nanoTime();
     long t = 0;
     double bestVal = -1;
@@ -98,7 +104,16 @@ public final class Trainer {
         xview.clear();
         for (int i = 0; i < m; i++) {
           int ex = order[off + i];
-          xview.put(train.x(), ex * per, per);
+          if (image == null) {
+            xview.put(train.x(), ex * per, per);
+          } else {
+            int dx = recipe.shift() == 0 ? 0 : aug.nextInt(2 * recipe.shift() + 1) - recipe.shift();
+            int dy = recipe.shift() == 0 ? 0 : aug.nextInt(2 * recipe.shift() + 1) - recipe.shift();
+            boolean flip = recipe.flip() && aug.nextBoolean();
+            Augment.shifted(
+                train.x(), ex * per, scratch, 0, image[0], image[1], image[2], dx, dy, flip);
+            xview.put(scratch, 0, per);
+          }
           yb[i] = train.y()[ex];
         }
         xbuf.clear().limit(m * per * Float.BYTES);
@@ -245,6 +260,16 @@ public final class Trainer {
     for (int i = 0; i < state.size(); i++) {
       state.get(i).muli(0).addi(saved.get(i));
     }
+  }
+
+  /** (C, H, W) of the examples; augmentation needs images. */
+  private static int[] imageShape(Dataset train) {
+    Shape e = train.exampleShape();
+    if (e.dimension() != 3) {
+      throw new SpecError(
+          "recipe.shift/flip", "image data (C,H,W) to augment", "examples of shape " + e);
+    }
+    return new int[] {(int) e.get(0), (int) e.get(1), (int) e.get(2)};
   }
 
   private static int[] shuffle(int[] a, SplittableRandom rng) {

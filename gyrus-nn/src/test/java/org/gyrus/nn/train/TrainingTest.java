@@ -11,6 +11,7 @@ import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.nn.data.DataSplits;
+import org.gyrus.nn.data.Dataset;
 import org.gyrus.nn.data.Datasets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +163,33 @@ class TrainingTest {
           .containsKeys("val_accuracy", "test_accuracy", "params", "flops", "latency_ms");
       assertThat(r.flops()).isGreaterThan(r.params());
     }
+  }
+
+  @Test
+  void augmented_training_learns_repeats_and_needs_images() {
+    Value cnn =
+        SpecCodec.fromYaml(
+            "[{_type: conv2d, filters: 8, kernel: 3, activation: relu}, {_type: max_pool, kernel: 2}]");
+    Recipe r = Recipe.defaults().with("epochs", 2, "batch_size", 64, "shift", 2, "flip", true);
+    TrainResult a = TrainAndEvaluate.run(cnn, r, small, EpochListener.none(), quiet());
+    TrainResult b = TrainAndEvaluate.run(cnn, r, small, EpochListener.none(), quiet());
+    assertThat(a.testAccuracy()).as("augmented CNN, 2000 images").isGreaterThan(0.55);
+    assertThat(b.testAccuracy()).isEqualTo(a.testAccuracy());
+    assertThat(r.toNode().intArg("shift", -1)).isEqualTo(2);
+    assertThatThrownBy(() -> Recipe.defaults().with("shift", 9))
+        .hasMessageStartingWith("recipe.shift: expected 0..8 pixels");
+    Dataset flat =
+        new Dataset("flat", new float[40], new int[10], new ai.djl.ndarray.types.Shape(4), 2);
+    assertThatThrownBy(
+            () ->
+                TrainAndEvaluate.run(
+                    SpecCodec.fromYaml("[{_type: dense, units: 4}]"),
+                    Recipe.defaults().with("epochs", 1, "shift", 1),
+                    new DataSplits(flat, flat, flat),
+                    EpochListener.none(),
+                    quiet()))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("image data (C,H,W) to augment");
   }
 
   @Test

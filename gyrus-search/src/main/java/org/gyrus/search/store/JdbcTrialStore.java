@@ -44,6 +44,16 @@ abstract class JdbcTrialStore implements TrialStore {
     this.dialect = dialect;
   }
 
+  static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // already failing; the first error is the one to report
+      }
+    }
+  }
+
   /** Starts a write transaction that excludes other writers. */
   protected abstract void beginWrite() throws SQLException;
 

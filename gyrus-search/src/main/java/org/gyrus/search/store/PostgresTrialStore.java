@@ -49,16 +49,6 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     }
   }
 
-  private static void closeQuietly(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // already failing; the first error is the one to report
-      }
-    }
-  }
-
   @Override
   protected void beginWrite() throws SQLException {
     try (Statement s = conn.createStatement()) {

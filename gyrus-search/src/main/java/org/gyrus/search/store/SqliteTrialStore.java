@@ -74,16 +74,6 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     }
   }
 
-  private static void closeQuietly(Connection c) {
-    if (c != null) {
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // already failing; the first error is the one to report
-      }
-    }
-  }
-
   @Override
   protected void beginWrite() throws SQLException {
     try (Statement s = conn.createStatement()) {
