@@ -123,8 +123,11 @@ public final class MnistAddition {
       }
       if (log != null) {
         log.printf(
-            "restart %d: training sums mostly wrong after epoch 1 (symmetric basin)%n",
-            attempt + 1);
+            "restart %d: under %.0f%% of the training sums' digits right after the first epochs"
+                + " that reach %d steps (the (d+5) mod 10 basin or a plateau)%n",
+            attempt + 1,
+            100 * RESTART_BELOW,
+            CHECK_AFTER_STEPS);
       }
     }
   }
