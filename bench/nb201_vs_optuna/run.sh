@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# NAS-Bench-201: Gyrus random / evolution / tpe against Optuna RandomSampler / TPESampler,
+# NAS-Bench-201: Gyrus random / evolution / tpe / mcts against Optuna RandomSampler / TPESampler,
 # same table, same budgets of distinct queries, same repeats, run side by side.
 # Writes bench/results/nb201.json and bench/results/nb201.md.
 #   bench/nb201_vs_optuna/run.sh [REPEATS] [SEED] [OVERHEAD_TRIALS] [OPTUNA_TPE_OVERHEAD_TRIALS]
@@ -18,7 +18,7 @@ table="${GYRUS_DATA:-$root/../shared/data}/nas-bench-201/nb201-cifar10.csv"
 work="$root/bench/work/nb201"; mkdir -p "$work" "$root/bench/results"
 : > "$work/lines.jsonl"
 "$root/gyrus" --version >/dev/null # build once
-for algo in random evolution tpe; do
+for algo in random evolution tpe mcts; do
   for q in ${budgets//,/ }; do
     extra=()
     [ "$q" = 50 ] && extra=(--overhead "$overhead")

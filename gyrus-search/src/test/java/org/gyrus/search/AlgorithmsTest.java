@@ -53,7 +53,7 @@ class AlgorithmsTest {
   }
 
   @Test
-  void evolutionAndTpeBeatRandomSearchOnNasBench201() {
+  void evolutionTpeAndMctsBeatRandomSearchOnNasBench201() {
     Nb201Benchmark b = new Nb201Benchmark(TABLE);
     double random =
         b.run(new Value.StrVal("random"), "random", 100, 20, 500, MemoryTrialStore::new, "t")
@@ -63,13 +63,21 @@ class AlgorithmsTest {
             .meanBest();
     double tpe =
         b.run(new Value.StrVal("tpe"), "tpe", 100, 20, 500, MemoryTrialStore::new, "t").meanBest();
+    double mcts =
+        b.run(new Value.StrVal("mcts"), "mcts", 100, 20, 500, MemoryTrialStore::new, "t")
+            .meanBest();
     assertThat(evolution).isGreaterThan(random + 0.2);
     assertThat(tpe).isGreaterThan(random + 0.2);
     assertThat(tpe).isGreaterThan(94.2);
+    assertThat(mcts)
+        .as("mcts %.3f vs random %.3f", mcts, random)
+        .isGreaterThan(random + MCTS_MARGIN);
   }
 
+  private static final double MCTS_MARGIN = 0.1;
+
   @Test
-  void tpeFindsTheMinimumOfAContinuousFunctionWithConditionalDecisions() {
+  void tpeAndMctsFindTheMinimumOfAContinuousFunctionWithConditionalDecisions() {
     Value space =
         Value.Node.of(
             "f",
@@ -88,24 +96,19 @@ class AlgorithmsTest {
           double pen = shape.type().equals("bowl") ? Math.abs(shape.intArg("k", 0) - 4) : 3;
           return Metrics.of((x - 1.5) * (x - 1.5) + Math.pow(Math.log10(y) - 0, 2) + pen);
         };
-    double tpeMean = 0;
-    double randomMean = 0;
+    java.util.Map<String, Double> mean = new java.util.TreeMap<>();
     for (long seed = 0; seed < 5; seed++) {
-      for (String a : List.of("tpe", "random")) {
+      for (String a : List.of("tpe", "mcts", "random")) {
         try (TrialStore store = new MemoryTrialStore();
             Study s = Study.open(store, a, space, Direction.MINIMIZE, a, seed)) {
           s.optimize(f, 150, Study.TrialListener.NONE);
-          double best = s.best().orElseThrow().value();
-          if (a.equals("tpe")) {
-            tpeMean += best / 5;
-          } else {
-            randomMean += best / 5;
-          }
+          mean.merge(a, s.best().orElseThrow().value() / 5, Double::sum);
         }
       }
     }
-    assertThat(tpeMean).isLessThan(0.15);
-    assertThat(tpeMean).isLessThan(randomMean);
+    assertThat(mean.get("tpe")).isLessThan(0.15);
+    assertThat(mean.get("tpe")).as("%s", mean).isLessThan(mean.get("random"));
+    assertThat(mean.get("mcts")).as("%s", mean).isLessThan(mean.get("random"));
   }
 
   @Test
@@ -113,10 +116,12 @@ class AlgorithmsTest {
     assertThatThrownBy(() -> Algorithms.of("tpee"))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining(
-            "algorithm: expected one of [evolution, grid, random, tpe] (did you mean 'tpe'?), got 'tpee'");
+            "algorithm: expected one of [evolution, grid, mcts, random, tpe] (did you mean 'tpe'?), got 'tpee'");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("evolution", "population", 0)))
         .hasMessage("algorithm.population: expected an integer >= 2, got 0");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("tpe", "gama", 0.2)))
         .hasMessageStartingWith("algorithm.gama: expected one of the options of tpe");
+    assertThatThrownBy(() -> Algorithms.of(Value.Node.of("mcts", "bins", 1)))
+        .hasMessage("algorithm.bins: expected an integer >= 2, got 1");
   }
 }

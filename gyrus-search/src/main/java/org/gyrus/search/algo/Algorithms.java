@@ -23,6 +23,7 @@ public final class Algorithms {
     BUILT_IN.put("grid", n -> new GridSearch());
     BUILT_IN.put("evolution", RegularizedEvolution::fromSpec);
     BUILT_IN.put("tpe", Tpe::fromSpec);
+    BUILT_IN.put("mcts", Mcts::fromSpec);
   }
 
   private Algorithms() {}
