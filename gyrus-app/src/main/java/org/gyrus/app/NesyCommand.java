@@ -7,7 +7,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gyrus.core.SpecCodec;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.gyrus.nesy.AdditionData;
+import org.gyrus.nesy.DigitNet;
 import org.gyrus.nesy.MnistAddition;
 import org.gyrus.nesy.pinesy.PiNesyBench;
 import org.gyrus.nn.data.Dataset;
@@ -105,6 +108,20 @@ public final class NesyCommand implements Runnable {
     @Option(names = "--json", description = "append the result as one JSON line to this file")
     Path json;
 
+    /** The --net spec, shape-checked on 1×28×28 images now, with errors naming the file. */
+    static Value readNet(Path file) {
+      if (file == null) {
+        return null;
+      }
+      Value spec = SpecCodec.read(file);
+      try {
+        DigitNet.fromSpec(spec, 10);
+      } catch (SpecError e) {
+        throw new SpecError(file.toString(), e.getMessage());
+      }
+      return spec;
+    }
+
     @Override
     public Integer call() throws Exception {
       MnistAddition.Config cfg =
@@ -117,7 +134,7 @@ public final class NesyCommand implements Runnable {
               semantics,
               trainLimit,
               maxSeconds,
-              net == null ? null : SpecCodec.read(net),
+              readNet(net),
               schedule,
               shift);
       Path dir = AdditionData.mnistDir(dataDir(data));

@@ -32,4 +32,25 @@ class NesyCommandTest {
     assertThat(run("nesy", "mnist-add", "--digits", "0", "--data", dir.toString())).isEqualTo(2);
     assertThat(err).contains("digits");
   }
+
+  @Test
+  void aBadDigitNetworkOrScheduleIsNamedBeforeAnyDataIsRead(@TempDir Path dir) throws Exception {
+    Path net = dir.resolve("net.yaml");
+    java.nio.file.Files.writeString(
+        net, "_type: model\nbody: [{_type: dense, units: 10}, {_type: conv2d, filters: 3}]\n");
+    assertThat(run("nesy", "mnist-add", "--net", net.toString(), "--data", dir.toString()))
+        .isEqualTo(2);
+    assertThat(err.strip())
+        .isEqualTo(
+            "error: "
+                + net
+                + ": model.body[0]: dense expects 2 axes (N,F) or 3 axes (N,T,F), got (N,1,28,28)");
+    assertThat(run("nesy", "mnist-add", "--net", dir.resolve("none.yaml").toString())).isEqualTo(2);
+    assertThat(err).contains("none.yaml");
+    assertThat(run("nesy", "mnist-add", "--schedule", "linear", "--data", dir.toString()))
+        .isEqualTo(2);
+    assertThat(err).contains("schedule: expected constant or cosine, got linear");
+    assertThat(run("nesy", "mnist-add", "--shift", "9", "--data", dir.toString())).isEqualTo(2);
+    assertThat(err).contains("shift in 0..8");
+  }
 }
