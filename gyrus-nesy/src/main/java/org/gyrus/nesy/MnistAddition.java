@@ -125,9 +125,7 @@ public final class MnistAddition {
         log.printf(
             "restart %d: under %.0f%% of the training sums' digits right after the first epochs"
                 + " that reach %d steps (the (d+5) mod 10 basin or a plateau)%n",
-            attempt + 1,
-            100 * RESTART_BELOW,
-            CHECK_AFTER_STEPS);
+            attempt + 1, 100 * RESTART_BELOW, CHECK_AFTER_STEPS);
       }
     }
   }

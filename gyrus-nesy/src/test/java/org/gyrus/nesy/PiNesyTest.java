@@ -73,6 +73,74 @@ class PiNesyTest {
             });
   }
 
+  /** min over r on the grid {0, 1/16, ..., 1}^m of ‖X ∘ r − y‖∞, column by column: the oracle. */
+  static double bruteChebyshev(double[][] xs, double[][] ys, int j) {
+    int m = xs[0].length;
+    int[] digits = new int[m];
+    double best = Double.POSITIVE_INFINITY;
+    while (true) {
+      double worst = 0;
+      for (int k = 0; k < xs.length; k++) {
+        double out = 0;
+        for (int i = 0; i < m; i++) {
+          out = Math.max(out, Math.min(xs[k][i], digits[i] / 16.0));
+        }
+        worst = Math.max(worst, Math.abs(out - ys[k][j]));
+      }
+      best = Math.min(best, worst);
+      int i = 0;
+      while (i < m && digits[i] == 16) {
+        digits[i++] = 0;
+      }
+      if (i == m) {
+        return best;
+      }
+      digits[i]++;
+    }
+  }
+
+  @Test
+  void chebyshevDistanceEqualsTheBruteForceMinimumAndItsSolutionAttainsIt() {
+    qt().withExamples(300)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Random r = new Random(seed);
+              int n = 1 + r.nextInt(5);
+              int m = 1 + r.nextInt(3);
+              int p = 1 + r.nextInt(2);
+              double[][] xs = new double[n][m];
+              double[][] ys = new double[n][p];
+              for (int k = 0; k < n; k++) {
+                for (int i = 0; i < m; i++) {
+                  xs[k][i] = r.nextInt(5) / 4.0; // quarters: Δ and an optimum lie on sixteenths
+                }
+                for (int j = 0; j < p; j++) {
+                  ys[k][j] = r.nextInt(5) / 4.0;
+                }
+              }
+              FuzzyRelation.Approximation a = FuzzyRelation.chebyshevSolution(xs, ys);
+              for (int j = 0; j < p; j++) {
+                double brute = bruteChebyshev(xs, ys, j);
+                assertThat(a.distance()[j])
+                    .as("column %d", j)
+                    .isCloseTo(brute, Offset.offset(1e-9));
+                double worst = 0;
+                for (int k = 0; k < n; k++) {
+                  double out = FuzzyRelation.maxMin(xs[k], a.relation())[j];
+                  worst = Math.max(worst, Math.abs(out - ys[k][j]));
+                }
+                assertThat(worst)
+                    .as("the approximate solution is within Δ")
+                    .isLessThanOrEqualTo(brute + 1e-9);
+              }
+              if (FuzzyRelation.residual(xs, ys, FuzzyRelation.greatestSolution(xs, ys)) == 0) {
+                assertThat(a.distance()).containsOnly(0.0); // consistent: Δ = 0, Sanchez's solution
+                assertThat(a.relation()).isDeepEqualTo(FuzzyRelation.greatestSolution(xs, ys));
+              }
+            });
+  }
+
   @Test
   void relaxedSolutionToleratesAFewContradictions() {
     // rule "x0 -> y0", 100 agreeing examples, 2 contradicting ones

@@ -13,9 +13,9 @@ import org.gyrus.core.SpecError;
  * solution. Real training sets are inconsistent (a misread digit contradicts the rule), which
  * drives R̂ to 0; {@link #relaxedSolution} replaces the min over the examples whose premise is
  * active by a low quantile, so a fraction {@code q} of contradicting examples is tolerated ({@code
- * q = 0} is exactly Sanchez); {@link #fitRelaxed} picks q on the training set. Π-NeSy itself
- * handles inconsistency with Chebyshev-distance approximate solutions; the quantile is a simpler
- * stand-in.
+ * q = 0} is exactly Sanchez); {@link #fitRelaxed} picks q on the training set. {@link
+ * #chebyshevSolution} is the other way, the one Π-NeSy builds on: the closest consistent system in
+ * the L∞ norm (Baaj's Chebyshev distance) and its greatest solution.
  */
 public final class FuzzyRelation {
   private FuzzyRelation() {}
@@ -81,6 +81,99 @@ public final class FuzzyRelation {
       }
     }
     return r;
+  }
+
+  /** A relation and, per output column, the Chebyshev distance of the system it approximates. */
+  public record Approximation(double[][] relation, double[] distance) {}
+
+  /**
+   * For each output column j of {@code X ∘ R = Y}: the Chebyshev distance {@code Δ_j = inf ‖y_j −
+   * c‖∞} over the second members c of consistent systems with the same X (Baaj 2023), and the
+   * greatest approximate solution {@code R_·j} = the greatest r with {@code X ∘ r ≤ min(y_j + Δ_j,
+   * 1)}, which then lies within Δ_j of y_j. Δ_j is found by bisection on d: with r(d) the greatest
+   * r under {@code min(y + d, 1)} (Gödel implication), a consistent c within d of y exists iff
+   * {@code X ∘ r(d) ≥ y − d}, a condition monotone in d. Only active premises ({@code x_ki > 0})
+   * enter either side, so the cost is that of the nonzeros.
+   */
+  public static Approximation chebyshevSolution(double[][] xs, double[][] ys) {
+    if (xs.length == 0 || xs.length != ys.length) {
+      throw new SpecError(
+          "examples", "as many outputs as inputs (> 0)", xs.length + " vs " + ys.length);
+    }
+    int n = xs.length;
+    int m = xs[0].length;
+    int p = ys[0].length;
+    int[][] idx = new int[n][];
+    for (int k = 0; k < n; k++) {
+      int c = 0;
+      for (double v : xs[k]) {
+        c += v > 0 ? 1 : 0;
+      }
+      idx[k] = new int[c];
+      c = 0;
+      for (int i = 0; i < m; i++) {
+        if (xs[k][i] > 0) {
+          idx[k][c++] = i;
+        }
+      }
+    }
+    double[][] r = new double[m][p];
+    double[] delta = new double[p];
+    double[] y = new double[n];
+    double[] col = new double[m];
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < n; k++) {
+        y[k] = ys[k][j];
+      }
+      double lo = 0;
+      double hi = 1;
+      if (!withinDistance(xs, idx, y, 0, col)) {
+        for (int it = 0; it < 60 && hi - lo > 1e-12; it++) {
+          double mid = (lo + hi) / 2;
+          if (withinDistance(xs, idx, y, mid, col)) {
+            hi = mid;
+          } else {
+            lo = mid;
+          }
+        }
+      } else {
+        hi = 0;
+      }
+      delta[j] = hi;
+      greatestBelow(xs, idx, y, hi, col);
+      for (int i = 0; i < m; i++) {
+        r[i][j] = col[i];
+      }
+    }
+    return new Approximation(r, delta);
+  }
+
+  /** col = the greatest r with X ∘ r ≤ min(y + d, 1): r_i = min_k (x_ki → min(y_k + d, 1)). */
+  private static void greatestBelow(
+      double[][] xs, int[][] idx, double[] y, double d, double[] col) {
+    Arrays.fill(col, 1.0);
+    for (int k = 0; k < xs.length; k++) {
+      double up = Math.min(y[k] + d, 1.0);
+      for (int i : idx[k]) {
+        col[i] = Math.min(col[i], godel(xs[k][i], up));
+      }
+    }
+  }
+
+  /** Whether X ∘ r(d) ≥ y − d, i.e. a consistent system lies within d of y. */
+  private static boolean withinDistance(
+      double[][] xs, int[][] idx, double[] y, double d, double[] col) {
+    greatestBelow(xs, idx, y, d, col);
+    for (int k = 0; k < xs.length; k++) {
+      double out = 0;
+      for (int i : idx[k]) {
+        out = Math.max(out, Math.min(xs[k][i], col[i]));
+      }
+      if (out < y[k] - d - 1e-12) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -54,6 +54,8 @@ public final class PiNesyBench {
     long t0 = System.nanoTime();
     double[][] rel = FuzzyRelation.fitRelaxed(xs, ys, QUANTILES);
     double[][] sanchez = FuzzyRelation.greatestSolution(xs, ys);
+    FuzzyRelation.Approximation cheb = FuzzyRelation.chebyshevSolution(xs, ys);
+    double maxDelta = java.util.Arrays.stream(cheb.distance()).max().orElse(0);
     double learnSecs = (System.nanoTime() - t0) / 1e9;
     int ruleAgree = 0;
     for (int i = 0; i < 100; i++) {
@@ -64,28 +66,37 @@ public final class PiNesyBench {
     }
     int ok = 0;
     int okSanchez = 0;
+    int okCheb = 0;
     for (int k = 0; k < te.size(); k++) {
       double[] x = premises(pte, te.groups()[k]);
       ok += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, rel)) == te.sums()[k] ? 1 : 0;
       okSanchez += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, sanchez)) == te.sums()[k] ? 1 : 0;
+      okCheb += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, cheb.relation())) == te.sums()[k] ? 1 : 0;
     }
     double addAcc = (double) ok / te.size();
     double addSanchez = (double) okSanchez / te.size();
+    double addCheb = (double) okCheb / te.size();
     log.printf(
         Locale.ROOT,
-        "pi-nesy addition N=1: accuracy %.4f (relaxed Sanchez, q fitted on train), %.4f (exact Sanchez); learned rules = arithmetic on %d/1900 entries; learning %.1f s%n",
+        "pi-nesy addition N=1: accuracy %.4f (relaxed Sanchez, q fitted on train), %.4f (exact Sanchez), %.4f (Chebyshev approximate solution, max Δ %.3f); learned rules = arithmetic on %d/1900 entries; learning %.1f s%n",
         addAcc,
         addSanchez,
+        addCheb,
+        maxDelta,
         ruleAgree,
         learnSecs);
     // --- 4x4 Sudoku
     double[] sud = sudoku(ptr, train, pte, test, seed, log);
     return String.format(
         Locale.ROOT,
-        ", \"pinesy_add1_accuracy\": %.5f, \"pinesy_add1_exact_sanchez_accuracy\": %.5f, \"pinesy_add1_rule_entries_arithmetic\": %d,"
+        ", \"pinesy_add1_accuracy\": %.5f, \"pinesy_add1_exact_sanchez_accuracy\": %.5f,"
+            + " \"pinesy_add1_chebyshev_accuracy\": %.5f, \"pinesy_add1_chebyshev_max_delta\": %.4f,"
+            + " \"pinesy_add1_rule_entries_arithmetic\": %d,"
             + " \"pinesy_sudoku4_accuracy\": %.5f, \"pinesy_sudoku4_boards\": %d",
         addAcc,
         addSanchez,
+        addCheb,
+        maxDelta,
         ruleAgree,
         sud[0],
         (int) sud[1]);
