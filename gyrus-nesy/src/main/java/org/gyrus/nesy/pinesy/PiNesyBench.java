@@ -71,7 +71,8 @@ public final class PiNesyBench {
       double[] x = premises(pte, te.groups()[k]);
       ok += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, rel)) == te.sums()[k] ? 1 : 0;
       okSanchez += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, sanchez)) == te.sums()[k] ? 1 : 0;
-      okCheb += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, cheb.relation())) == te.sums()[k] ? 1 : 0;
+      okCheb +=
+          FuzzyRelation.argmax(FuzzyRelation.maxMin(x, cheb.relation())) == te.sums()[k] ? 1 : 0;
     }
     double addAcc = (double) ok / te.size();
     double addSanchez = (double) okSanchez / te.size();
