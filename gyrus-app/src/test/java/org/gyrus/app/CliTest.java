@@ -121,7 +121,10 @@ class CliTest {
 
     r = run("search", "../examples/nb201-tpe.yaml", "--storage", "mysql://x");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--storage: expected 'memory' or 'sqlite:PATH'");
+    assertThat(r.err())
+        .contains(
+            "--storage: expected 'memory', 'sqlite:PATH' or"
+                + " 'postgresql://[user@]host[:port]/database', got 'mysql://x'");
 
     r = run("search", dir.resolve("missing.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
