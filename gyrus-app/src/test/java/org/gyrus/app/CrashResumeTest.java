@@ -135,7 +135,9 @@ class CrashResumeTest {
     URI u = new URI(admin);
     String jdbc = "jdbc:postgresql://" + u.getHost() + ":" + u.getPort();
     Properties props = new Properties();
-    props.setProperty("user", u.getUserInfo().split(":")[0]);
+    if (u.getUserInfo() != null) {
+      props.setProperty("user", u.getUserInfo().split(":")[0]);
+    }
     try (Connection c = DriverManager.getConnection(jdbc + u.getPath(), props);
         Statement st = c.createStatement()) {
       st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
