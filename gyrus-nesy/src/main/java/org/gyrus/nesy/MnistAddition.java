@@ -19,6 +19,8 @@ import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.nn.data.Augment;
 import org.gyrus.nn.data.Dataset;
+import org.gyrus.nn.train.Recipe;
+import org.gyrus.nn.train.Schedule;
 
 /**
  * Trains {@link DigitNet} end to end from sum labels only: per batch, the images of every query go
@@ -59,13 +61,15 @@ public final class MnistAddition {
       }
     }
 
+    /** Adam's rate over {@code total} updates, by gyrus-nn's {@link Schedule} (steps as epochs). */
+    Tracker tracker(int total) {
+      Recipe r = Recipe.defaults().with("lr", (double) lr, "schedule", schedule);
+      return step -> (float) Schedule.lr(r, step, total);
+    }
+
     /** The learning rate after {@code step} updates of {@code total}. */
     float rate(int step, int total) {
-      if (schedule.equals("constant")) {
-        return lr;
-      }
-      double t = Math.min(1.0, (double) step / Math.max(1, total));
-      return (float) (lr * 0.5 * (1 + Math.cos(Math.PI * t)));
+      return tracker(total).getNewValue(step);
     }
   }
 
@@ -149,10 +153,10 @@ public final class MnistAddition {
     try (Model model = Model.newInstance("digit")) {
       model.setBlock(cfg.net() == null ? DigitNet.lenet(10) : DigitNet.fromSpec(cfg.net(), 10));
       int totalSteps = cfg.epochs() * ((nTrain + cfg.batch() - 1) / cfg.batch());
-      Tracker rate = step -> cfg.rate(step, totalSteps);
       DefaultTrainingConfig tc =
           new DefaultTrainingConfig(Loss.l2Loss())
-              .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).build());
+              .optOptimizer(
+                  Optimizer.adam().optLearningRateTracker(cfg.tracker(totalSteps)).build());
       try (Trainer trainer = model.newTrainer(tc)) {
         trainer.initialize(new Shape(1, 1, 28, 28));
         NDManager nm = trainer.getManager();
