@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
       names = "--algorithm",
       required = true,
       description =
-          "A name (random, grid, evolution, tpe) or a YAML node, e.g. '{_type: evolution, population: 20}'.")
+          "A registered algorithm (listed below) or a YAML node, e.g. '{_type: evolution, population: 20}'.")
   String algorithm;
 
   @Option(names = "--queries", defaultValue = "100")

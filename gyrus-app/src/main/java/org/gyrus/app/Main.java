@@ -1,5 +1,16 @@
 package org.gyrus.app;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.plugin.Plugins;
+import org.gyrus.logic.datalog.provenance.Semirings;
+import org.gyrus.nn.blocks.BlockTypes;
+import org.gyrus.search.Evaluators;
+import org.gyrus.search.Pruner;
+import org.gyrus.search.algo.Algorithms;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +29,9 @@ import picocli.CommandLine.Command;
       ReasonCommand.class,
       DashboardCommand.class,
       DrawCommand.class,
-      NesyCommand.class
+      NesyCommand.class,
+      TypesCommand.class,
+      ExplainCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -27,9 +40,68 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  @CommandLine.Option(
+      names = "--plugin",
+      paramLabel = "JAR",
+      description =
+          "A jar of plug-ins (algorithms, block types, semirings, evaluators...), before the"
+              + " command; repeatable. GYRUS_CLASSPATH adds more (path-separated).")
+  List<Path> plugins;
+
   /** Runs the CLI and returns its exit code: 0 success, 2 bad input, 1 failure. */
   public static int run(String... args) {
-    return Cli.commandLine(new Main()).execute(args);
+    List<Path> jars = new ArrayList<>(Plugins.fromPathList(System.getenv("GYRUS_CLASSPATH")));
+    int i = 0;
+    while (i < args.length && (args[i].equals("--plugin") || args[i].startsWith("--plugin="))) {
+      if (args[i].equals("--plugin")) {
+        if (i + 1 == args.length) {
+          break; // picocli reports the missing value
+        }
+        jars.add(Path.of(args[i + 1]));
+        i += 2;
+      } else {
+        jars.add(Path.of(args[i].substring("--plugin=".length())));
+        i++;
+      }
+    }
+    Thread t = Thread.currentThread();
+    ClassLoader before = t.getContextClassLoader();
+    try {
+      t.setContextClassLoader(Plugins.loader(jars, Main.class.getClassLoader()));
+    } catch (SpecError e) {
+      System.err.println("error: " + e.getMessage());
+      return Cli.BAD_INPUT;
+    }
+    try {
+      CommandLine cl = Cli.commandLine(new Main());
+      listRegistries(cl);
+      return cl.execute(Arrays.copyOfRange(args, i, args.length));
+    } finally {
+      t.setContextClassLoader(before);
+    }
+  }
+
+  /** Help footers that list the registered names (plug-ins included), never a copied list. */
+  private static void listRegistries(CommandLine cl) {
+    String algorithms = "Algorithms: " + String.join(", ", Algorithms.names());
+    String explain = "gyrus types lists every type; gyrus explain NAME shows its arguments.";
+    footer(cl, "bench", algorithms, explain);
+    footer(
+        cl,
+        "search",
+        algorithms,
+        "Evaluators: " + String.join(", ", Evaluators.registry().names()),
+        "Pruners: " + String.join(", ", Pruner.registry().names()),
+        explain);
+    footer(cl, "reason", "Semirings: " + String.join(", ", Semirings.names()), explain);
+    footer(cl, "draw", "Block types: " + String.join(", ", BlockTypes.standard().names()), explain);
+  }
+
+  private static void footer(CommandLine cl, String command, String... lines) {
+    CommandLine sub = cl.getSubcommands().get(command);
+    if (sub != null) {
+      sub.getCommandSpec().usageMessage().footer(lines);
+    }
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class ReasonCommand implements Callable<Integer> {
 
   @Option(
       names = "--semiring",
-      description = "provenance: boolean, counting, maxprod, minmax, topk:K, exact")
+      description = "a provenance semiring, NAME or NAME:ARG (listed below)")
   String semiring;
 
   @Option(names = "--why", description = "print a proof tree for each answer")

@@ -2,11 +2,13 @@ package org.gyrus.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gyrus.core.DataDir;
+import org.gyrus.core.SpecError;
 import org.gyrus.search.Evaluator;
-import org.gyrus.search.Evaluators;
 import org.gyrus.search.Experiment;
+import org.gyrus.search.Provenance;
 import org.gyrus.search.Study;
 import org.gyrus.search.TrialStore;
 import org.gyrus.search.store.TrialStores;
@@ -56,10 +58,18 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Experiment exp = Experiment.read(config);
+    Experiment.Checked checked;
+    try {
+      checked = exp.check();
+    } catch (SpecError e) {
+      throw e.inFile(config.toString());
+    }
     String name = study != null ? study : exp.study();
     int n = trials != null ? trials : exp.trials();
     long s = seed != null ? seed : exp.seed();
-    Evaluator evaluator = Evaluators.of(exp.evaluator(), DataDir.resolve(data));
+    Path dataDir = DataDir.resolve(data);
+    Map<String, String> provenance = Provenance.of(checked, dataDir, EngineInfo.versions());
+    Evaluator evaluator = checked.buildEvaluator(dataDir);
     try (TrialStore store = TrialStores.open(storage.url);
         Study st =
             Study.open(
@@ -70,7 +80,8 @@ final class SearchCommand implements Callable<Integer> {
                 exp.algorithm(),
                 s,
                 new Study.Options(
-                    java.time.Duration.ofSeconds(heartbeatSeconds), retryFailed, true))) {
+                    java.time.Duration.ofSeconds(heartbeatSeconds), retryFailed, true),
+                provenance)) {
       st.withPruner(exp.makePruner());
       int before = st.history().liveCount();
       System.err.printf(

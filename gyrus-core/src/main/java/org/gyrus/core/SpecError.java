@@ -33,4 +33,10 @@ public class SpecError extends RuntimeException {
     String rest = path.isEmpty() ? msg : msg.substring(path.length() + 2);
     return new SpecError(joined, rest, this);
   }
+
+  /** The same error, located in a file: {@code FILE: path: message}. */
+  public SpecError inFile(String file) {
+    String rest = path.isEmpty() ? getMessage() : getMessage().substring(path.length() + 2);
+    return new SpecError(path.isEmpty() ? file : file + ": " + path, rest, this);
+  }
 }

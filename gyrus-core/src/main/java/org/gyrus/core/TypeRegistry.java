@@ -14,9 +14,19 @@ import java.util.TreeMap;
  */
 public final class TypeRegistry {
   private final Map<String, NodeType> types;
+  private final boolean open;
 
-  private TypeRegistry(Map<String, NodeType> types) {
+  private TypeRegistry(Map<String, NodeType> types, boolean open) {
     this.types = Collections.unmodifiableMap(types);
+    this.open = open;
+  }
+
+  /**
+   * A registry that checks the nodes whose types it knows and leaves other nested nodes to their
+   * own validators (used to check one component's arguments).
+   */
+  public static TypeRegistry open(Collection<NodeType> types) {
+    return new TypeRegistry(of(types).types, true);
   }
 
   public static TypeRegistry of(Collection<NodeType> types) {
@@ -26,7 +36,7 @@ public final class TypeRegistry {
         throw new IllegalArgumentException("type registered twice: " + t.name());
       }
     }
-    return new TypeRegistry(m);
+    return new TypeRegistry(m, false);
   }
 
   public TypeRegistry with(Collection<NodeType> more) {
@@ -34,7 +44,7 @@ public final class TypeRegistry {
     for (NodeType t : more) {
       m.put(t.name(), t);
     }
-    return new TypeRegistry(m);
+    return new TypeRegistry(m, open);
   }
 
   public NodeType get(String name) {
@@ -73,6 +83,9 @@ public final class TypeRegistry {
 
   private void checkNode(Value.Node n, String path) {
     NodeType t = types.get(n.type());
+    if (t == null && open) {
+      return;
+    }
     if (t == null) {
       throw new SpecError(
           path,
@@ -183,7 +196,7 @@ public final class TypeRegistry {
     }
   }
 
-  private static String fmt(double x) {
+  static String fmt(double x) {
     return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
   }
 

@@ -123,28 +123,68 @@ public sealed interface Value permits Value.Concrete, Hyper {
       return new Node(type, copy);
     }
 
+    /** The integer argument, or {@code fallback} when absent; a value of another kind fails. */
     public long intArg(String name, long fallback) {
-      return args.get(name) instanceof IntVal i ? i.value() : fallback;
-    }
-
-    public double floatArg(String name, double fallback) {
       Value v = args.get(name);
+      if (v == null) {
+        return fallback;
+      }
       if (v instanceof IntVal i) {
         return i.value();
       }
-      return v instanceof FloatVal f ? f.value() : fallback;
+      throw wrongKind(name, "an integer", v);
+    }
+
+    /** The numeric argument (an integer reads as a number), or {@code fallback} when absent. */
+    public double floatArg(String name, double fallback) {
+      Value v = args.get(name);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof IntVal i) {
+        return i.value();
+      }
+      if (v instanceof FloatVal f) {
+        return f.value();
+      }
+      throw wrongKind(name, "a number", v);
     }
 
     public String strArg(String name, String fallback) {
-      return args.get(name) instanceof StrVal s ? s.value() : fallback;
+      Value v = args.get(name);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof StrVal s) {
+        return s.value();
+      }
+      throw wrongKind(name, "a string", v);
     }
 
     public boolean boolArg(String name, boolean fallback) {
-      return args.get(name) instanceof BoolVal b ? b.value() : fallback;
+      Value v = args.get(name);
+      if (v == null) {
+        return fallback;
+      }
+      if (v instanceof BoolVal b) {
+        return b.value();
+      }
+      throw wrongKind(name, "true or false", v);
     }
 
     public List<Value> listArg(String name) {
-      return args.get(name) instanceof ListVal l ? l.items() : new ArrayList<>();
+      Value v = args.get(name);
+      if (v == null) {
+        return new ArrayList<>();
+      }
+      if (v instanceof ListVal l) {
+        return l.items();
+      }
+      throw wrongKind(name, "a list", v);
+    }
+
+    private SpecError wrongKind(String name, String expected, Value v) {
+      return new SpecError(type + "." + name, expected, TypeRegistry.describe(v));
     }
 
     @Override

@@ -1,36 +1,24 @@
 package org.gyrus.search;
 
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
-import org.gyrus.core.SpecError;
-import org.gyrus.core.Suggest;
 import org.gyrus.core.Value;
-import org.gyrus.core.Values;
+import org.gyrus.core.plugin.Registry;
 
-/** Evaluator factories found on the class path, by name. */
+/** Evaluator factories by name, from the plug-in registry. */
 public final class Evaluators {
   private Evaluators() {}
 
-  public static Map<String, EvaluatorFactory> all() {
-    Map<String, EvaluatorFactory> m = new TreeMap<>();
-    for (EvaluatorFactory f : ServiceLoader.load(EvaluatorFactory.class)) {
-      m.put(f.name(), f);
-    }
-    return m;
+  public static Registry<EvaluatorFactory> registry() {
+    return Registry.of(EvaluatorFactory.class, "evaluator");
+  }
+
+  /** The factory a spec names with its checked arguments. */
+  public static Registry.Resolved<EvaluatorFactory> resolve(Value spec) {
+    return registry().resolve(spec, "evaluator");
   }
 
   public static Evaluator of(Value spec, Path dataDir) {
-    Value.Node node = Values.nodeOrName(spec, "evaluator", "an evaluator");
-    Map<String, EvaluatorFactory> all = all();
-    EvaluatorFactory f = all.get(node.type());
-    if (f == null) {
-      throw new SpecError(
-          "evaluator",
-          "one of " + all.keySet() + " " + Suggest.closest(node.type(), all.keySet()),
-          "'" + node.type() + "'");
-    }
-    return f.create(node, dataDir);
+    Registry.Resolved<EvaluatorFactory> r = resolve(spec);
+    return r.component().create(r.args(), dataDir);
   }
 }

@@ -3,11 +3,16 @@ package org.gyrus.search;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.Space;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
-import org.gyrus.core.Values;
+import org.gyrus.core.plugin.Registry;
+import org.gyrus.search.algo.Algorithms;
 
 /**
  * An experiment file: what to search, how, and how to judge a point.
@@ -22,6 +27,8 @@ import org.gyrus.core.Values;
  * seed: 0
  * pruner: {_type: median, startup: 5, warmup: 1}   # optional; or successive_halving
  * </pre>
+ *
+ * {@link #check} validates every part before anything runs.
  */
 public record Experiment(
     String study,
@@ -33,81 +40,69 @@ public record Experiment(
     long seed,
     Value pruner) {
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "study",
-          "space",
-          "space_file",
-          "algorithm",
-          "evaluator",
-          "direction",
-          "directions",
-          "trials",
-          "seed",
-          "pruner",
-          "description");
+  /** The declared keys of an experiment file ({@code gyrus explain experiment}). */
+  public static final NodeType TYPE =
+      NodeType.of(
+          "experiment",
+          "what to search, how, and how to judge a point",
+          ArgSpec.optional("study", Kind.STR).doc("study name (default: the file name)"),
+          ArgSpec.optional("description", Kind.STR).doc("free text"),
+          ArgSpec.optional("space", Kind.ANY).doc("the search space: a spec with hyper-values"),
+          ArgSpec.optional("space_file", Kind.STR).doc("or the space in another file"),
+          ArgSpec.optional("algorithm", Kind.ANY, "tpe").doc("a search algorithm"),
+          ArgSpec.required("evaluator", Kind.ANY).doc("how a point is scored"),
+          ArgSpec.optional("direction", Kind.STR).oneOf("maximize", "minimize"),
+          ArgSpec.optional("directions", Kind.LIST).doc("one per objective"),
+          ArgSpec.optional("trials", Kind.INT, 20).range(1, 10_000_000).doc("trials in total"),
+          ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the search"),
+          ArgSpec.optional("pruner", Kind.ANY).doc("stops weak trials early (default none)"));
 
   public static Experiment read(Path file) {
-    Value v = SpecCodec.read(file);
     String where = file.toString();
+    Value v = SpecCodec.read(file);
     if (!(v instanceof Value.Node n) || !n.type().equals("experiment")) {
       if (v instanceof Value.Node other) {
         throw new SpecError(where + ": _type", "'experiment'", "'" + other.type() + "'");
       }
       throw new SpecError(where, "a map with '_type: experiment'", "something else");
     }
-    for (String k : n.args().keySet()) {
-      if (!KEYS.contains(k)) {
-        throw new SpecError(
-            where + ": " + k, "one of the keys " + KEYS.stream().sorted().toList(), "'" + k + "'");
-      }
+    try {
+      return from(n, file.toAbsolutePath().getParent(), file.getFileName().toString());
+    } catch (SpecError e) {
+      throw e.inFile(where);
     }
-    Value space = n.arg("space");
-    if (n.arg("space_file") instanceof Value.StrVal sf) {
-      Path p = file.toAbsolutePath().getParent().resolve(sf.value());
-      space = SpecCodec.read(p);
-    } else if (n.arg("space_file") != null) {
-      throw new SpecError(where + ": space_file", "a file path", n.arg("space_file").toString());
+  }
+
+  /** An experiment from its node; {@code dir} resolves {@code space_file}. */
+  public static Experiment from(Value.Node n, Path dir, String fileName) {
+    Args a = TYPE.check(n, "");
+    Value space = a.value("space");
+    if (a.has("space_file")) {
+      space = SpecCodec.read(dir.resolve(a.string("space_file")));
     }
     if (space == null) {
-      throw new SpecError(where + ": space", "a space (or space_file)", "nothing");
+      throw new SpecError("space", "a space (or space_file)", "nothing");
     }
     List<Direction> dirs = new ArrayList<>();
-    if (n.arg("directions") instanceof Value.ListVal l) {
-      for (Value d : l.items()) {
-        dirs.add(direction(d, where + ": directions"));
-      }
-    } else if (n.arg("direction") != null) {
-      dirs.add(direction(n.arg("direction"), where + ": direction"));
-    } else {
+    for (Value d : a.list("directions")) {
+      dirs.add(direction(d, "directions"));
+    }
+    if (a.has("direction")) {
+      dirs.add(direction(a.value("direction"), "direction"));
+    } else if (dirs.isEmpty()) {
       dirs.add(Direction.MAXIMIZE);
     }
-    if (dirs.isEmpty()) {
-      throw new SpecError(where + ": directions", "at least one direction", "an empty list");
-    }
-    Value evaluator = n.arg("evaluator");
-    if (evaluator == null) {
-      throw new SpecError(where + ": evaluator", "an evaluator, e.g. {_type: nb201}", "nothing");
-    }
-    long trials = n.intArg("trials", 20);
-    if (trials < 1
-        || trials > 10_000_000
-        || (n.arg("trials") != null && !(n.arg("trials") instanceof Value.IntVal))) {
-      throw new SpecError(
-          where + ": trials", "a whole number of trials >= 1", String.valueOf(n.arg("trials")));
-    }
-    Value algorithm = n.arg("algorithm") == null ? new Value.StrVal("tpe") : n.arg("algorithm");
     String study =
-        n.strArg("study", file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""));
+        a.has("study") ? a.string("study") : fileName.replaceFirst("\\.(ya?ml|json)$", "");
     return new Experiment(
         study,
         space,
-        algorithm,
-        evaluator,
+        a.value("algorithm"),
+        a.value("evaluator"),
         dirs,
-        (int) trials,
-        n.intArg("seed", 0),
-        n.arg("pruner"));
+        a.smallInt("trials"),
+        a.integer("seed"),
+        a.value("pruner"));
   }
 
   private static Direction direction(Value v, String where) {
@@ -123,17 +118,65 @@ public record Experiment(
 
   /** The pruner the file names, or none. */
   public Pruner makePruner() {
-    if (pruner == null) {
-      return Pruner.NONE;
+    return pruner == null ? Pruner.NONE : Pruner.of(pruner, "pruner");
+  }
+
+  /**
+   * Everything checked before trial 0: the algorithm and pruner with their arguments, the
+   * evaluator's arguments, the space's syntax over every branch, and every point of the space (or a
+   * covering sample) against the evaluator. Nothing is read or stored.
+   */
+  public Checked check() {
+    Algorithms.of(algorithm);
+    makePruner();
+    Registry.Resolved<EvaluatorFactory> ev = Evaluators.resolve(evaluator);
+    try {
+      ev.component().checkArgs(ev.args());
+    } catch (SpecError e) {
+      throw e.under("evaluator");
     }
-    Value.Node p = Values.nodeOrName(pruner, "pruner", "a pruner");
-    return switch (p.type()) {
-      case "median" -> new MedianPruner((int) p.intArg("startup", 5), p.intArg("warmup", 0));
-      case "successive_halving" ->
-          new SuccessiveHalvingPruner(p.intArg("min_resource", 1), (int) p.intArg("eta", 3));
-      case "none" -> Pruner.NONE;
-      default ->
-          throw new SpecError("pruner", "median, successive_halving or none", "'" + p.type() + "'");
-    };
+    Space s = new Space(space);
+    try {
+      ev.component().checkSpace(ev.args(), s);
+    } catch (SpecError e) {
+      throw e.under("space");
+    }
+    SpaceCheck.run(s, seed, "space", c -> ev.component().checkPoint(ev.args(), c));
+    return new Checked(this, ev);
+  }
+
+  /** An experiment whose every part was checked, ready to build its evaluator. */
+  public record Checked(Experiment experiment, Registry.Resolved<EvaluatorFactory> evaluator) {
+    public Evaluator buildEvaluator(Path dataDir) {
+      return evaluator.component().create(evaluator.args(), dataDir);
+    }
+
+    public List<Path> dataFiles(Path dataDir) {
+      return evaluator.component().dataFiles(evaluator.args(), dataDir);
+    }
+
+    public String selectsOn() {
+      return evaluator.component().selectsOn(evaluator.args());
+    }
+  }
+
+  /** The experiment as one spec, stored with the study so a resume can be compared. */
+  public Value.Node toValue() {
+    List<Value> dirs =
+        directions.stream()
+            .map(d -> (Value) new Value.StrVal(d.name().toLowerCase(java.util.Locale.ROOT)))
+            .toList();
+    Value.Node n =
+        Value.Node.of(
+            "experiment",
+            "space",
+            space,
+            "algorithm",
+            algorithm,
+            "evaluator",
+            evaluator,
+            "directions",
+            new Value.ListVal(dirs));
+    return pruner == null ? n : n.with("pruner", pruner);
   }
 }

@@ -3,6 +3,11 @@ package org.gyrus.search;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.plugin.Register;
 
 /**
  * Stops a trial whose best intermediate value so far is worse than the median of what finished
@@ -44,5 +49,23 @@ public record MedianPruner(int startupTrials, long warmupSteps) implements Prune
     double median =
         n % 2 == 1 ? others.get(n / 2) : (others.get(n / 2 - 1) + others.get(n / 2)) / 2;
     return mine < median;
+  }
+
+  /** {@code median}: the registered factory. */
+  @Register
+  public static final class Factory implements PrunerFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "median",
+          "stop a trial below the median of earlier trials at the same step (Optuna's)",
+          ArgSpec.optional("startup", Kind.INT, 5).min(0).doc("finished trials before pruning"),
+          ArgSpec.optional("warmup", Kind.INT, 0).min(0).doc("steps before a trial can stop"));
+    }
+
+    @Override
+    public MedianPruner create(Args a) {
+      return new MedianPruner(a.smallInt("startup"), a.integer("warmup"));
+    }
   }
 }

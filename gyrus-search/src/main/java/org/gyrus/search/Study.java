@@ -66,12 +66,32 @@ public final class Study implements AutoCloseable {
       Value algorithm,
       long seed,
       Options options) {
+    return open(store, name, space, directions, algorithm, seed, options, Map.of());
+  }
+
+  /**
+   * Creates the study, or resumes the stored one of that name; {@code provenance} ({@link
+   * Provenance#of}) is stored with a new study, and a resume whose experiment or data differ from
+   * the stored ones is refused before anything runs.
+   */
+  public static Study open(
+      TrialStore store,
+      String name,
+      Value space,
+      List<Direction> directions,
+      Value algorithm,
+      long seed,
+      Options options,
+      Map<String, String> provenance) {
     if (name == null || name.isBlank()) {
       throw new SpecError("study", "a non-empty study name");
     }
     new Space(space); // fail on a malformed space before anything is written
     Algorithms.of(algorithm);
     StudyInfo info = store.createStudy(name, directions, space, algorithm, seed);
+    if (!provenance.isEmpty()) {
+      Provenance.requireSame(name, store.initStudyAttrs(info.id(), provenance), provenance);
+    }
     Study s = new Study(store, info, options);
     List<Trial> stale = store.failStale(info.id(), options.heartbeatTimeout(), Instant.now());
     if (options.retryFailed()) {

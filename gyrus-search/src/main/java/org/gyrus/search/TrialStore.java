@@ -3,6 +3,7 @@ package org.gyrus.search;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gyrus.core.Dna;
 import org.gyrus.core.Value;
@@ -19,6 +20,15 @@ public interface TrialStore extends AutoCloseable {
       String name, List<Direction> directions, Value space, Value algorithm, long seed);
 
   Optional<StudyInfo> study(String name);
+
+  /**
+   * Sets the study attributes that are not set yet (first writer wins) and returns all of them: how
+   * the study is scored, on what data, by which versions. Concurrent openers agree on one set.
+   */
+  Map<String, String> initStudyAttrs(long studyId, Map<String, String> attrs);
+
+  /** The study's attributes (empty for a study stored before they existed). */
+  Map<String, String> studyAttrs(long studyId);
 
   List<StudyInfo> studies();
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Value;
 import org.gyrus.nn.blocks.Analysis;
 import org.gyrus.nn.blocks.BlockType;
@@ -62,13 +63,12 @@ public final class NetworkShapes implements ShapeInference {
   private static SpecCompiler recordingCompiler(Map<String, Shape> out) {
     List<BlockType> wrapped = new ArrayList<>();
     for (Map.Entry<String, BlockType> e : BlockTypes.standard().all().entrySet()) {
-      String name = e.getKey(); // one type may serve several names (max_pool, avg_pool)
       BlockType t = e.getValue();
       wrapped.add(
           new BlockType() {
             @Override
-            public String name() {
-              return name;
+            public NodeType type() {
+              return t.type();
             }
 
             @Override

@@ -1,10 +1,20 @@
 package org.gyrus.app.eval;
 
+import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.Space;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Register;
+import org.gyrus.nn.blocks.BlockTypes;
+import org.gyrus.nn.blocks.SpecCompiler;
 import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.data.Datasets;
 import org.gyrus.nn.train.ProgressBar;
@@ -22,48 +32,89 @@ import org.gyrus.search.TrialPruned;
  * validation accuracy as the objective (test accuracy, parameters, FLOPs and latency as extra
  * metrics). Each epoch's validation accuracy goes to the study's pruner.
  */
+@Register
 public final class TrainEvaluatorFactory implements EvaluatorFactory {
-  private static final List<String> KEYS =
-      List.of("data", "recipe", "objective", "val_fraction", "seed");
-  private static final List<String> OBJECTIVES = List.of("val_accuracy", "test_accuracy");
+  private static final List<String> DATA =
+      List.of("embedded-fashion-mnist", "fashion-mnist", "mnist");
+  private static final String[] IDX_FILES = {
+    "train-images-idx3-ubyte.gz",
+    "train-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz",
+    "t10k-labels-idx1-ubyte.gz"
+  };
+
+  /** Every data set above is 1×28×28 images in 10 classes. */
+  private static final Shape INPUT = new Shape(1, 28, 28);
 
   @Override
-  public String name() {
-    return "train";
+  public NodeType type() {
+    return NodeType.of(
+        "train",
+        "train the spec as a network (gyrus-nn) and report validation accuracy",
+        ArgSpec.optional("data", Kind.STR, "embedded-fashion-mnist")
+            .oneOf(DATA.toArray(String[]::new))
+            .doc("data set (full ones are read from the data directory)"),
+        ArgSpec.optional("recipe", Kind.NODE)
+            .doc("{_type: recipe, ...}; default: Adam 1e-3, 5 epochs"),
+        ArgSpec.optional("objective", Kind.STR, "val_accuracy")
+            .oneOf("val_accuracy", "test_accuracy")
+            .doc("the value the search maximises"),
+        ArgSpec.optional("select_on_test", Kind.BOOL, false)
+            .doc("allow objective: test_accuracy (selection on the test set; marked in reports)"),
+        ArgSpec.optional("val_fraction", Kind.FLOAT, 1.0 / 12)
+            .range(0.001, 0.5)
+            .doc("share of the training set held out for validation"),
+        ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the split"));
   }
 
   @Override
-  public String description() {
-    return "train the spec as a network (gyrus-nn) and report validation accuracy";
+  public void checkArgs(Args args) {
+    if (args.string("objective").equals("test_accuracy") && !args.bool("select_on_test")) {
+      throw new SpecError(
+          "objective",
+          "test_accuracy selects models on the test set; set select_on_test: true to do it anyway,"
+              + " or use val_accuracy");
+    }
+    recipe(args);
   }
 
   @Override
-  public Evaluator create(Value.Node spec, Path dataDir) {
-    for (String k : spec.args().keySet()) {
-      if (!KEYS.contains(k)) {
-        throw new SpecError("evaluator." + k, "one of " + KEYS, "'" + k + "'");
-      }
+  public void checkSpace(Args args, Space space) {
+    BlockTypes.standard().nodeTypes().validate(space.spec(), "");
+  }
+
+  @Override
+  public String selectsOn(Args args) {
+    return args.string("objective").equals("test_accuracy")
+        ? "test (select_on_test: true: test accuracy is not an unbiased estimate)"
+        : "validation";
+  }
+
+  @Override
+  public void checkPoint(Args args, Value concrete) {
+    SpecCompiler.standard().analyse(concrete, INPUT, "model");
+  }
+
+  @Override
+  public List<Path> dataFiles(Args args, Path dataDir) {
+    String name = args.string("data");
+    if (name.startsWith("embedded") || dataDir == null) {
+      return List.of();
     }
-    String objective = spec.strArg("objective", "val_accuracy");
-    if (!OBJECTIVES.contains(objective)) {
-      throw new SpecError("evaluator.objective", "one of " + OBJECTIVES, "'" + objective + "'");
-    }
-    Value r = spec.arg("recipe");
-    Recipe recipe;
-    if (r == null) {
-      recipe = Recipe.defaults();
-    } else if (r instanceof Value.Node n) {
-      recipe = Recipe.from(n);
-    } else {
-      throw new SpecError("evaluator.recipe", "a recipe node {_type: recipe, ...}", r.toString());
-    }
-    long seed = spec.intArg("seed", 0);
-    DataSplits data =
-        data(
-            spec.strArg("data", "embedded-fashion-mnist"),
-            dataDir,
-            spec.floatArg("val_fraction", 1.0 / 12),
-            seed);
+    return Arrays.stream(IDX_FILES).map(f -> dataDir.resolve(name).resolve(f)).toList();
+  }
+
+  private static Recipe recipe(Args args) {
+    Value r = args.value("recipe");
+    return r == null ? Recipe.defaults() : Recipe.from((Value.Node) r);
+  }
+
+  @Override
+  public Evaluator create(Args args, Path dataDir) {
+    String objective = args.string("objective");
+    Recipe recipe = recipe(args);
+    long seed = args.integer("seed");
+    DataSplits data = data(args.string("data"), dataDir, args.number("val_fraction"), seed);
     return (concrete, ctx) -> {
       TrainResult result =
           TrainAndEvaluate.run(

@@ -9,6 +9,7 @@ import ai.djl.nn.LambdaBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value.Node;
 
@@ -45,8 +46,8 @@ final class Activations {
       types.add(
           new BlockType() {
             @Override
-            public String name() {
-              return n;
+            public NodeType type() {
+              return NodeType.of(n, "elementwise " + n);
             }
 
             @Override

@@ -13,14 +13,21 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value.Node;
 
 /** {@code {_type: attention, heads: H, causal: false}}: multi-head self-attention on (T,D). */
 final class AttentionType implements BlockType {
   @Override
-  public String name() {
-    return "attention";
+  public NodeType type() {
+    return NodeType.of(
+        "attention",
+        "multi-head self-attention over (N,T,D)",
+        ArgSpec.optional("heads", Kind.INT, 1).min(1).doc("must divide D"),
+        ArgSpec.optional("causal", Kind.BOOL, false).doc("mask future positions"));
   }
 
   @Override

@@ -16,6 +16,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
@@ -31,8 +34,13 @@ final class CellType implements BlockType {
   record Edge(int from, int to, Value op, String path) {}
 
   @Override
-  public String name() {
-    return "cell";
+  public NodeType type() {
+    return NodeType.of(
+        "cell",
+        "a DAG cell as in NAS-Bench-201: node j sums its incoming edge ops",
+        ArgSpec.optional("nodes", Kind.INT, 4).min(2).doc("nodes, input and output included"),
+        ArgSpec.optional("channels", Kind.INT).min(1).doc("default: the input's"),
+        ArgSpec.required("edges", Kind.LIST).doc("edge nodes {from, to, op}"));
   }
 
   static Value expand(Value op, long channels, String path) {

@@ -13,6 +13,9 @@ import ai.djl.nn.ParallelBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
@@ -48,8 +51,20 @@ final class CompositeTypes {
     }
 
     @Override
-    public String name() {
-      return name;
+    public NodeType type() {
+      return NodeType.of(
+          name,
+          name.equals("model")
+              ? "a network: its body, then a classifier head unless head: none"
+              : "layers in sequence",
+          name.equals("model")
+              ? new ArgSpec[] {
+                ArgSpec.required("body", Kind.ANY).doc("a layer or a list of layers"),
+                ArgSpec.optional("head", Kind.STR, "auto")
+                    .oneOf("auto", "none")
+                    .doc("append flatten + dense(classes)")
+              }
+              : new ArgSpec[] {ArgSpec.required(arg, Kind.ANY).doc("a layer or a list of layers")});
     }
 
     @Override
@@ -65,8 +80,11 @@ final class CompositeTypes {
 
   static final class Residual implements BlockType {
     @Override
-    public String name() {
-      return "residual";
+    public NodeType type() {
+      return NodeType.of(
+          "residual",
+          "body(x) + x; the body must keep the shape",
+          ArgSpec.required("body", Kind.ANY).doc("a layer or a list of layers"));
     }
 
     @Override
@@ -103,8 +121,13 @@ final class CompositeTypes {
     }
 
     @Override
-    public String name() {
-      return name;
+    public NodeType type() {
+      return NodeType.of(
+          name,
+          "branches on the same input, joined by add, mean or concat",
+          ArgSpec.required("branches", Kind.LIST).doc("the branches (each a layer or a list)"),
+          ArgSpec.optional("join", Kind.STR, defaultJoin).oneOf("add", "mean", "concat"),
+          ArgSpec.optional("axis", Kind.INT, 0).min(0).doc("concat axis (per example)"));
     }
 
     private List<Value> branches(Node node, String path) {

@@ -13,13 +13,20 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Value.Node;
 
 /** {@code {_type: embedding, vocab: V, dim: D}}: token ids (T) to vectors (T,D). */
 final class EmbeddingType implements BlockType {
   @Override
-  public String name() {
-    return "embedding";
+  public NodeType type() {
+    return NodeType.of(
+        "embedding",
+        "a learned vector per token id",
+        ArgSpec.required("vocab", Kind.INT).min(1).doc("number of ids"),
+        ArgSpec.required("dim", Kind.INT).min(1).doc("vector width"));
   }
 
   @Override

@@ -19,6 +19,9 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.List;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value.Node;
 
@@ -58,8 +61,15 @@ final class LayerTypes {
 
   static final class Dense implements BlockType {
     @Override
-    public String name() {
-      return "dense";
+    public NodeType type() {
+      return NodeType.of(
+          "dense",
+          "fully connected layer over the last axis",
+          ArgSpec.required("units", Kind.INT).min(1).doc("output width"),
+          ArgSpec.optional("bias", Kind.BOOL, true).doc("learn a bias"),
+          ArgSpec.optional("activation", Kind.STR, "none")
+              .oneOf("none", "relu", "gelu", "silu", "tanh", "sigmoid", "identity")
+              .doc("applied to the output"));
     }
 
     @Override
@@ -93,8 +103,18 @@ final class LayerTypes {
     }
 
     @Override
-    public String name() {
-      return "conv" + dims + "d";
+    public NodeType type() {
+      return NodeType.of(
+          "conv" + dims + "d",
+          dims == 1 ? "1-D convolution over (N,C,L)" : "2-D convolution over (N,C,H,W)",
+          ArgSpec.required("filters", Kind.INT).min(1).doc("output channels"),
+          ArgSpec.optional("kernel", Kind.INT, 3).min(1).doc("window size"),
+          ArgSpec.optional("stride", Kind.INT, 1).min(1),
+          ArgSpec.optional("padding", Kind.ANY, 0).doc("zeros added per side, or 'same'"),
+          ArgSpec.optional("bias", Kind.BOOL, true).doc("learn a bias"),
+          ArgSpec.optional("activation", Kind.STR, "none")
+              .oneOf("none", "relu", "gelu", "silu", "tanh", "sigmoid", "identity")
+              .doc("applied to the output"));
     }
 
     private long padding(Node node, long k, String path) {
@@ -176,8 +196,13 @@ final class LayerTypes {
     }
 
     @Override
-    public String name() {
-      return name;
+    public NodeType type() {
+      return NodeType.of(
+          name,
+          name.startsWith("max") ? "max over each window" : "mean over each window",
+          ArgSpec.optional("kernel", Kind.INT, 2).min(1).doc("window size"),
+          ArgSpec.optional("stride", Kind.INT).min(1).doc("default: the kernel"),
+          ArgSpec.optional("padding", Kind.INT, 0).min(0));
     }
 
     @Override
@@ -227,8 +252,9 @@ final class LayerTypes {
     }
 
     @Override
-    public String name() {
-      return name;
+    public NodeType type() {
+      return NodeType.of(
+          name, name.contains("max") ? "max of each channel" : "mean of each channel");
     }
 
     @Override
@@ -249,8 +275,13 @@ final class LayerTypes {
 
   static final class BatchNormType implements BlockType {
     @Override
-    public String name() {
-      return "batch_norm";
+    public NodeType type() {
+      return NodeType.of(
+          "batch_norm",
+          "batch normalisation over the channel axis",
+          ArgSpec.optional("momentum", Kind.FLOAT, 0.9)
+              .range(0, 1)
+              .doc("running-average momentum"));
     }
 
     @Override
@@ -267,8 +298,8 @@ final class LayerTypes {
 
   static final class LayerNormType implements BlockType {
     @Override
-    public String name() {
-      return "layer_norm";
+    public NodeType type() {
+      return NodeType.of("layer_norm", "layer normalisation over the last axis");
     }
 
     @Override
@@ -286,8 +317,11 @@ final class LayerTypes {
 
   static final class DropoutType implements BlockType {
     @Override
-    public String name() {
-      return "dropout";
+    public NodeType type() {
+      return NodeType.of(
+          "dropout",
+          "zero a fraction of activations while training",
+          ArgSpec.optional("rate", Kind.FLOAT, 0.5).range(0, 0.999).doc("fraction dropped"));
     }
 
     @Override
@@ -304,8 +338,8 @@ final class LayerTypes {
 
   static final class FlattenType implements BlockType {
     @Override
-    public String name() {
-      return "flatten";
+    public NodeType type() {
+      return NodeType.of("flatten", "flatten every axis but the batch into one");
     }
 
     @Override

@@ -14,15 +14,15 @@ import org.gyrus.core.Value.Node;
  * #analyse} before {@link #build} constructs anything.
  */
 public final class SpecCompiler {
-  private static final SpecCompiler STANDARD = new SpecCompiler(BlockTypes.standard());
   private final BlockTypes types;
 
   public SpecCompiler(BlockTypes types) {
     this.types = types;
   }
 
+  /** A compiler over {@link BlockTypes#standard()}: built-ins and registered plug-ins. */
   public static SpecCompiler standard() {
-    return STANDARD;
+    return new SpecCompiler(BlockTypes.standard());
   }
 
   public BlockTypes types() {

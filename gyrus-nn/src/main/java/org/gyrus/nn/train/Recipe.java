@@ -1,9 +1,9 @@
 package org.gyrus.nn.train;
 
-import java.util.List;
-import java.util.Set;
-import org.gyrus.core.SpecError;
-import org.gyrus.core.Value;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Value.Node;
 
 /**
@@ -44,27 +44,34 @@ public record Recipe(
     long seed,
     int shift,
     boolean flip) {
-  private static final Set<String> KEYS =
-      Set.of(
-          "optimizer",
-          "lr",
-          "momentum",
-          "nesterov",
-          "weight_decay",
-          "schedule",
-          "step_every",
-          "gamma",
-          "power",
-          "batch_size",
-          "epochs",
-          "max_seconds",
-          "clip_norm",
-          "grad_noise",
-          "curriculum",
-          "patience",
-          "seed",
-          "shift",
-          "flip");
+  /** The declared keys of a recipe ({@code gyrus explain recipe}). */
+  public static final NodeType TYPE =
+      NodeType.of(
+          "recipe",
+          "how a network is trained",
+          ArgSpec.optional("optimizer", Kind.STR, "adam").oneOf("sgd", "adam", "adamw"),
+          ArgSpec.optional("lr", Kind.FLOAT, 1e-3).range(1e-12, 1e3).doc("learning rate"),
+          ArgSpec.optional("momentum", Kind.FLOAT, 0.9).range(0, 0.999999).doc("SGD momentum"),
+          ArgSpec.optional("nesterov", Kind.BOOL, false).doc("Nesterov momentum (SGD)"),
+          ArgSpec.optional("weight_decay", Kind.FLOAT, 0.0).min(0),
+          ArgSpec.optional("schedule", Kind.STR, "constant")
+              .oneOf("constant", "step", "cosine", "cosine_power")
+              .doc("learning-rate schedule"),
+          ArgSpec.optional("step_every", Kind.INT, 10).min(1).doc("epochs per step (step)"),
+          ArgSpec.optional("gamma", Kind.FLOAT, 0.1).min(0).doc("factor per step (step)"),
+          ArgSpec.optional("power", Kind.FLOAT, 10.0).min(1.000001).doc("cosine_power exponent"),
+          ArgSpec.optional("batch_size", Kind.INT, 128).range(1, 1 << 20),
+          ArgSpec.optional("epochs", Kind.INT, 5).range(1, 1_000_000),
+          ArgSpec.optional("max_seconds", Kind.FLOAT, 0.0).min(0).doc("time limit; 0 = none"),
+          ArgSpec.optional("clip_norm", Kind.FLOAT, 0.0).min(0).doc("gradient norm clip; 0 = off"),
+          ArgSpec.optional("grad_noise", Kind.FLOAT, 0.0)
+              .min(0)
+              .doc("annealed gradient noise eta (Neelakantan et al.); 0 = off"),
+          ArgSpec.optional("curriculum", Kind.BOOL, false).doc("cyclical curriculum"),
+          ArgSpec.optional("patience", Kind.INT, 0).range(0, 1_000_000).doc("early stopping"),
+          ArgSpec.optional("seed", Kind.INT, 0),
+          ArgSpec.optional("shift", Kind.INT, 0).range(0, 8).doc("random translation, pixels"),
+          ArgSpec.optional("flip", Kind.BOOL, false).doc("random left-right mirror"));
 
   public static Recipe defaults() {
     return from(Node.of("recipe"));
@@ -72,51 +79,27 @@ public record Recipe(
 
   /** Reads a recipe node; unknown keys and out-of-range values fail naming {@code recipe.key}. */
   public static Recipe from(Node n) {
-    for (String k : n.args().keySet()) {
-      if (!KEYS.contains(k)) {
-        throw new SpecError("recipe." + k, "a recipe key, one of " + KEYS, "'" + k + "'");
-      }
-    }
-    Recipe r =
-        new Recipe(
-            oneOf(n, "optimizer", "adam", List.of("sgd", "adam", "adamw")),
-            n.floatArg("lr", 1e-3),
-            n.floatArg("momentum", 0.9),
-            n.boolArg("nesterov", false),
-            n.floatArg("weight_decay", 0),
-            oneOf(n, "schedule", "constant", List.of("constant", "step", "cosine", "cosine_power")),
-            (int) n.intArg("step_every", 10),
-            n.floatArg("gamma", 0.1),
-            n.floatArg("power", 10),
-            (int) n.intArg("batch_size", 128),
-            (int) n.intArg("epochs", 5),
-            n.floatArg("max_seconds", 0),
-            n.floatArg("clip_norm", 0),
-            n.floatArg("grad_noise", 0),
-            n.boolArg("curriculum", false),
-            (int) n.intArg("patience", 0),
-            n.intArg("seed", 0),
-            (int) n.intArg("shift", 0),
-            n.boolArg("flip", false));
-    positive("lr", r.lr);
-    positive("batch_size", r.batchSize);
-    positive("epochs", r.epochs);
-    positive("step_every", r.stepEvery);
-    nonNegative("weight_decay", r.weightDecay);
-    nonNegative("max_seconds", r.maxSeconds);
-    nonNegative("clip_norm", r.clipNorm);
-    nonNegative("grad_noise", r.gradNoise);
-    nonNegative("patience", r.patience);
-    if (r.shift < 0 || r.shift > 8) {
-      throw new SpecError("recipe.shift", "0..8 pixels", "" + r.shift);
-    }
-    if (r.momentum < 0 || r.momentum >= 1) {
-      throw new SpecError("recipe.momentum", "a number in [0, 1)", "" + r.momentum);
-    }
-    if (r.power <= 1) {
-      throw new SpecError("recipe.power", "a number above 1", "" + r.power);
-    }
-    return r;
+    Args a = TYPE.check(n, "recipe");
+    return new Recipe(
+        a.string("optimizer"),
+        a.number("lr"),
+        a.number("momentum"),
+        a.bool("nesterov"),
+        a.number("weight_decay"),
+        a.string("schedule"),
+        a.smallInt("step_every"),
+        a.number("gamma"),
+        a.number("power"),
+        a.smallInt("batch_size"),
+        a.smallInt("epochs"),
+        a.number("max_seconds"),
+        a.number("clip_norm"),
+        a.number("grad_noise"),
+        a.bool("curriculum"),
+        a.smallInt("patience"),
+        a.integer("seed"),
+        a.smallInt("shift"),
+        a.bool("flip"));
   }
 
   /** This recipe with some keys replaced, e.g. {@code with("epochs", 2, "lr", 0.01)}. */
@@ -175,26 +158,5 @@ public record Recipe(
   /** Whether training images are augmented (then the data must be images, C×H×W). */
   public boolean augments() {
     return shift > 0 || flip;
-  }
-
-  private static String oneOf(Node n, String key, String fallback, List<String> allowed) {
-    Value v = n.arg(key);
-    String s = n.strArg(key, fallback);
-    if ((v != null && !(v instanceof Value.StrVal)) || !allowed.contains(s)) {
-      throw new SpecError("recipe." + key, "one of " + allowed, String.valueOf(v));
-    }
-    return s;
-  }
-
-  private static void positive(String key, double v) {
-    if (!(v > 0)) {
-      throw new SpecError("recipe." + key, "a positive number", "" + v);
-    }
-  }
-
-  private static void nonNegative(String key, double v) {
-    if (!(v >= 0)) {
-      throw new SpecError("recipe." + key, "a non-negative number", "" + v);
-    }
   }
 }

@@ -2,10 +2,14 @@ package org.gyrus.search.algo;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.gyrus.core.Args;
 import org.gyrus.core.Dna;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Algorithm;
+import org.gyrus.search.AlgorithmFactory;
 import org.gyrus.search.History;
 
 /** Every point of a finite space in enumeration order; then it starts over. */
@@ -31,5 +35,19 @@ public final class GridSearch implements Algorithm {
       }
     }
     return points.get(history.size() % points.size());
+  }
+
+  /** {@code grid}: the registered factory. */
+  @Register
+  public static final class Factory implements AlgorithmFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of("grid", "every point of a finite space in enumeration order");
+    }
+
+    @Override
+    public GridSearch create(Args a) {
+      return new GridSearch();
+    }
   }
 }

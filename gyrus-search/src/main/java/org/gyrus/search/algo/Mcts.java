@@ -6,12 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
 import org.gyrus.core.Decision;
 import org.gyrus.core.Dna;
 import org.gyrus.core.DnaSpec;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
-import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Algorithm;
+import org.gyrus.search.AlgorithmFactory;
 import org.gyrus.search.History;
 import org.gyrus.search.Trial;
 
@@ -46,13 +51,27 @@ public record Mcts(double exploration, int bins, double rave, double temperature
   private static final long ROOT = 0x9E3779B97F4A7C15L;
   private static final long AMAF = 0x2545F4914F6CDD1DL; // root of the per-(decision, value) table
 
-  static Mcts fromSpec(Value.Node n) {
-    Algorithms.allowOnly(n, "exploration", "bins", "rave", "temperature");
-    return new Mcts(
-        Algorithms.floatOption(n, "exploration", 0.5, 0, 100),
-        Algorithms.intOption(n, "bins", 8, 2),
-        Algorithms.floatOption(n, "rave", 20, 0, 1e9),
-        Algorithms.floatOption(n, "temperature", 0.1, 0, 100));
+  /** {@code mcts}: the registered factory. */
+  @Register
+  public static final class Factory implements AlgorithmFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "mcts",
+          "Monte-Carlo tree search over decisions with RAVE and a MAST roll-out (DeepArchitect)",
+          ArgSpec.optional("exploration", Kind.FLOAT, 0.5).range(0, 100).doc("UCT constant c"),
+          ArgSpec.optional("bins", Kind.INT, 8).min(2).doc("intervals of a numeric decision"),
+          ArgSpec.optional("rave", Kind.FLOAT, 20).range(0, 1e9).doc("RAVE k; 0 = plain UCT"),
+          ArgSpec.optional("temperature", Kind.FLOAT, 0.1)
+              .range(0, 100)
+              .doc("softmax temperature of the roll-out"));
+    }
+
+    @Override
+    public Mcts create(Args a) {
+      return new Mcts(
+          a.number("exploration"), a.smallInt("bins"), a.number("rave"), a.number("temperature"));
+    }
   }
 
   @Override

@@ -1,9 +1,13 @@
 package org.gyrus.search.algo;
 
 import java.util.random.RandomGenerator;
+import org.gyrus.core.Args;
 import org.gyrus.core.Dna;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Algorithm;
+import org.gyrus.search.AlgorithmFactory;
 import org.gyrus.search.History;
 
 /** Uniform samples, avoiding points already tried when a few draws allow it. */
@@ -15,5 +19,19 @@ public final class RandomSearch implements Algorithm {
       dna = space.sample(rng);
     }
     return dna;
+  }
+
+  /** {@code random}: the registered factory. */
+  @Register
+  public static final class Factory implements AlgorithmFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of("random", "uniform samples of the space");
+    }
+
+    @Override
+    public RandomSearch create(Args a) {
+      return new RandomSearch();
+    }
   }
 }

@@ -2,10 +2,15 @@ package org.gyrus.search.algo;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
 import org.gyrus.core.Dna;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
-import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Algorithm;
+import org.gyrus.search.AlgorithmFactory;
 import org.gyrus.search.History;
 import org.gyrus.search.Trial;
 
@@ -16,11 +21,23 @@ import org.gyrus.search.Trial;
  */
 public record RegularizedEvolution(int population, int sample) implements Algorithm {
 
-  static RegularizedEvolution fromSpec(Value.Node n) {
-    Algorithms.allowOnly(n, "population", "sample");
-    int p = Algorithms.intOption(n, "population", 16, 2);
-    int s = Algorithms.intOption(n, "sample", 8, 1);
-    return new RegularizedEvolution(p, Math.min(s, p));
+  /** {@code evolution}: the registered factory. */
+  @Register
+  public static final class Factory implements AlgorithmFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "evolution",
+          "regularised (aging) evolution, Real et al. 2019",
+          ArgSpec.optional("population", Kind.INT, 16).min(2).doc("recent trials kept"),
+          ArgSpec.optional("sample", Kind.INT, 8).min(1).doc("tournament size"));
+    }
+
+    @Override
+    public RegularizedEvolution create(Args a) {
+      int p = a.smallInt("population");
+      return new RegularizedEvolution(p, Math.min(a.smallInt("sample"), p));
+    }
   }
 
   @Override

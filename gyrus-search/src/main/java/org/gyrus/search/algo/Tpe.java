@@ -6,12 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
 import org.gyrus.core.Decision;
 import org.gyrus.core.Dna;
 import org.gyrus.core.DnaSpec;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
-import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Algorithm;
+import org.gyrus.search.AlgorithmFactory;
 import org.gyrus.search.History;
 import org.gyrus.search.Trial;
 
@@ -51,16 +56,34 @@ public final class Tpe implements Algorithm {
     this.priorWeight = priorWeight;
   }
 
-  static Tpe fromSpec(Value.Node n) {
-    Algorithms.allowOnly(
-        n, "startup", "candidates", "gamma", "max_good", "multivariate", "prior_weight");
-    return new Tpe(
-        Algorithms.intOption(n, "startup", 10, 1),
-        Algorithms.intOption(n, "candidates", 24, 1),
-        Algorithms.floatOption(n, "gamma", 0.1, 1e-6, 1),
-        Algorithms.intOption(n, "max_good", 25, 1),
-        Algorithms.boolOption(n, "multivariate", true),
-        Algorithms.floatOption(n, "prior_weight", 1.0, 1e-6, 1e6));
+  /** {@code tpe}: the registered factory. */
+  @Register
+  public static final class Factory implements AlgorithmFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "tpe",
+          "tree-structured Parzen estimator (Bergstra et al. 2011), multivariate by default",
+          ArgSpec.optional("startup", Kind.INT, 10).min(1).doc("random trials before modelling"),
+          ArgSpec.optional("candidates", Kind.INT, 24).min(1).doc("draws scored per proposal"),
+          ArgSpec.optional("gamma", Kind.FLOAT, 0.1).range(1e-6, 1).doc("fraction judged good"),
+          ArgSpec.optional("max_good", Kind.INT, 25).min(1).doc("at most this many good trials"),
+          ArgSpec.optional("multivariate", Kind.BOOL, true).doc("one joint kernel per trial"),
+          ArgSpec.optional("prior_weight", Kind.FLOAT, 1.0)
+              .range(1e-6, 1e6)
+              .doc("weight of the uniform prior"));
+    }
+
+    @Override
+    public Tpe create(Args a) {
+      return new Tpe(
+          a.smallInt("startup"),
+          a.smallInt("candidates"),
+          a.number("gamma"),
+          a.smallInt("max_good"),
+          a.bool("multivariate"),
+          a.number("prior_weight"));
+    }
   }
 
   @Override

@@ -106,13 +106,22 @@ public final class NasBench201 {
       throw new SpecError("", "a cell node", String.valueOf(concrete));
     }
     String[] ops = new String[EDGES.length];
-    for (Value v : cell.listArg("edges")) {
-      Value.Node e = (Value.Node) v;
+    List<Value> edges = cell.listArg("edges");
+    for (int k = 0; k < edges.size(); k++) {
+      if (!(edges.get(k) instanceof Value.Node e) || !e.type().equals("edge")) {
+        throw new SpecError(
+            "edges[" + k + "]",
+            "an edge node {_type: edge, from, to, op}",
+            edges.get(k).toString());
+      }
       int to = (int) e.intArg("to", -1);
       int from = (int) e.intArg("from", -1);
       for (int i = 0; i < EDGES.length; i++) {
         if (EDGES[i][0] == to && EDGES[i][1] == from) {
           ops[i] = e.strArg("op", null);
+          if (ops[i] != null && !OPS.contains(ops[i])) {
+            throw new SpecError("edges[" + k + "].op", "one of " + OPS, "'" + ops[i] + "'");
+          }
         }
       }
     }

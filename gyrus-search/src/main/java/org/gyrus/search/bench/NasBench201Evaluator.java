@@ -1,8 +1,14 @@
 package org.gyrus.search.bench;
 
 import java.nio.file.Path;
-import org.gyrus.core.SpecError;
+import java.util.List;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.DataDir;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Evaluator;
 import org.gyrus.search.EvaluatorFactory;
 import org.gyrus.search.Metrics;
@@ -10,29 +16,39 @@ import org.gyrus.search.Metrics;
 /**
  * {@code evaluator: {_type: nb201}}: a cell's CIFAR-10 test accuracy from the NAS-Bench-201 table.
  */
+@Register
 public final class NasBench201Evaluator implements EvaluatorFactory {
   @Override
-  public String name() {
-    return "nb201";
+  public NodeType type() {
+    return NodeType.of(
+        "nb201",
+        "NAS-Bench-201 CIFAR-10 test accuracy of a cell, looked up in the table (the table holds"
+            + " only test accuracy, so selection is on it by the benchmark's protocol)",
+        ArgSpec.optional("delay_ms", Kind.INT, 0)
+            .range(0, 3_600_000)
+            .doc("sleep before answering, standing in for a real evaluation's cost"));
   }
 
   @Override
-  public String description() {
-    return "NAS-Bench-201 CIFAR-10 test accuracy of a cell, looked up in the table";
+  public String selectsOn(Args args) {
+    return "test (tabular benchmark: the NAS-Bench-201 table holds only test accuracy)";
   }
 
   @Override
-  public Evaluator create(Value.Node spec, Path dataDir) {
-    for (String k : spec.args().keySet()) {
-      if (!k.equals("delay_ms")) {
-        throw new SpecError("evaluator." + k, "only the option delay_ms", "'" + k + "'");
-      }
-    }
-    long delay = spec.intArg("delay_ms", 0);
-    if (delay < 0 || delay > 3_600_000) {
-      throw new SpecError(
-          "evaluator.delay_ms", "a delay between 0 and 3600000 ms", Long.toString(delay));
-    }
+  public void checkPoint(Args args, Value concrete) {
+    NasBench201.archString(concrete);
+  }
+
+  @Override
+  public List<Path> dataFiles(Args args, Path dataDir) {
+    return dataDir == null
+        ? List.of()
+        : DataDir.find(dataDir, NasBench201.DATA_FILE).stream().toList();
+  }
+
+  @Override
+  public Evaluator create(Args args, Path dataDir) {
+    long delay = args.integer("delay_ms");
     NasBench201 table = NasBench201.load(dataDir);
     // delay_ms stands in for the cost of a real evaluation (crash and concurrency tests, demos).
     return (concrete, ctx) -> {

@@ -102,6 +102,10 @@ abstract class JdbcTrialStore implements TrialStore {
                     + " trials(id), step BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL,"
                     + " PRIMARY KEY (trial_id, step))");
             s.execute(
+                "CREATE TABLE IF NOT EXISTS study_attrs (study_id BIGINT NOT NULL REFERENCES"
+                    + " studies(id), key TEXT NOT NULL, value TEXT NOT NULL,"
+                    + " PRIMARY KEY (study_id, key))");
+            s.execute(
                 "CREATE TABLE IF NOT EXISTS attrs (trial_id BIGINT NOT NULL REFERENCES trials(id),"
                     + " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (trial_id, key))");
           }
@@ -242,6 +246,44 @@ abstract class JdbcTrialStore implements TrialStore {
     } catch (SpecError e) {
       throw new SpecError(location, "a readable " + what + " (" + e.getMessage() + ")");
     }
+  }
+
+  @Override
+  public Map<String, String> initStudyAttrs(long studyId, Map<String, String> attrs) {
+    return write(
+        () -> {
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "INSERT INTO study_attrs (study_id, key, value) VALUES (?, ?, ?)"
+                      + " ON CONFLICT DO NOTHING")) {
+            for (Map.Entry<String, String> e : attrs.entrySet()) {
+              p.setLong(1, studyId);
+              p.setString(2, e.getKey());
+              p.setString(3, e.getValue());
+              p.executeUpdate();
+            }
+          }
+          return readStudyAttrs(studyId);
+        });
+  }
+
+  @Override
+  public Map<String, String> studyAttrs(long studyId) {
+    return read(() -> tableExists("study_attrs") ? readStudyAttrs(studyId) : Map.of());
+  }
+
+  private Map<String, String> readStudyAttrs(long studyId) throws SQLException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement p =
+        conn.prepareStatement("SELECT key, value FROM study_attrs WHERE study_id = ?")) {
+      p.setLong(1, studyId);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
   }
 
   @Override

@@ -19,6 +19,7 @@ public final class MemoryTrialStore implements TrialStore {
   private final Map<String, StudyInfo> studies = new HashMap<>();
   private final Map<Long, StudyData> data = new HashMap<>();
   private final Map<Long, Long> studyOfTrial = new HashMap<>();
+  private final Map<Long, Map<String, String>> studyAttrs = new HashMap<>();
   private long nextTrialId = 1;
 
   private static final class StudyData {
@@ -28,6 +29,18 @@ public final class MemoryTrialStore implements TrialStore {
     long version;
     int counting;
     int firstWaiting = Integer.MAX_VALUE;
+  }
+
+  @Override
+  public synchronized Map<String, String> initStudyAttrs(long studyId, Map<String, String> attrs) {
+    Map<String, String> m = studyAttrs.computeIfAbsent(studyId, k -> new java.util.TreeMap<>());
+    attrs.forEach(m::putIfAbsent);
+    return Map.copyOf(m);
+  }
+
+  @Override
+  public synchronized Map<String, String> studyAttrs(long studyId) {
+    return Map.copyOf(studyAttrs.getOrDefault(studyId, Map.of()));
   }
 
   @Override

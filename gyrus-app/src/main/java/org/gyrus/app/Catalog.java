@@ -1,0 +1,46 @@
+package org.gyrus.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.plugin.Component;
+import org.gyrus.core.plugin.Registry;
+import org.gyrus.logic.datalog.provenance.Semirings;
+import org.gyrus.nn.blocks.BlockType;
+import org.gyrus.nn.blocks.BlockTypes;
+import org.gyrus.nn.train.Recipe;
+import org.gyrus.search.Evaluators;
+import org.gyrus.search.Experiment;
+import org.gyrus.search.Pruner;
+import org.gyrus.search.algo.Algorithms;
+
+/**
+ * Every node type a user can name, by kind, read from the registries (and the two configuration
+ * types, experiment and recipe): what {@code gyrus types} lists and {@code gyrus explain} shows.
+ */
+final class Catalog {
+  private Catalog() {}
+
+  /** Kind (plural, for headings) to its node types, in a fixed order. */
+  static Map<String, List<NodeType>> all() {
+    Map<String, List<NodeType>> out = new LinkedHashMap<>();
+    out.put("experiment files", List.of(Experiment.TYPE, Recipe.TYPE));
+    out.put("algorithms", types(Algorithms.registry()));
+    out.put("pruners", types(Pruner.registry()));
+    out.put("evaluators", types(Evaluators.registry()));
+    List<NodeType> blocks = new ArrayList<>();
+    for (BlockType t : BlockTypes.standard().all().values()) {
+      blocks.add(t.type());
+    }
+    blocks.sort(java.util.Comparator.comparing(NodeType::name));
+    out.put("block types", blocks);
+    out.put("semirings", types(Semirings.registry()));
+    return out;
+  }
+
+  private static List<NodeType> types(Registry<? extends Component> r) {
+    return r.all().stream().map(Component::type).toList();
+  }
+}

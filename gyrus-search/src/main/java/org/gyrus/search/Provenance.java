@@ -1,0 +1,142 @@
+package org.gyrus.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.gyrus.core.GyrusVersion;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
+
+/**
+ * What a study records about how it is scored, so that every trial can be re-run and a resume
+ * cannot silently mix results: the whole experiment, the identity of the data (files, sizes,
+ * SHA-256), what models are selected on, and the versions that ran it. Stored once per study as
+ * study attributes; {@link #requireSame} refuses a resume whose experiment or data differ.
+ */
+public final class Provenance {
+  public static final String EXPERIMENT = "experiment";
+  public static final String DATA = "data";
+  public static final String SELECTION = "selection";
+  public static final String RUNTIME = "runtime";
+
+  /** Keys that must match when a study is resumed. */
+  private static final List<String> COMPARED = List.of(EXPERIMENT, DATA);
+
+  private Provenance() {}
+
+  /** The attributes of a checked experiment; {@code runtime} adds engine versions and threads. */
+  public static Map<String, String> of(
+      Experiment.Checked checked, Path dataDir, Map<String, String> runtime) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put(EXPERIMENT, compact(checked.experiment().toValue()));
+    out.put(DATA, dataIdentity(checked.dataFiles(dataDir)));
+    out.put(SELECTION, checked.selectsOn());
+    ObjectNode rt = SpecCodec.json().createObjectNode();
+    rt.put("gyrus", GyrusVersion.get());
+    rt.put("java", System.getProperty("java.version"));
+    rt.put("cores", Runtime.getRuntime().availableProcessors());
+    runtime.forEach(rt::put);
+    out.put(RUNTIME, rt.toString());
+    return out;
+  }
+
+  /** Files, sizes and SHA-256 digests, as a JSON list; a missing file is recorded as missing. */
+  public static String dataIdentity(List<Path> files) {
+    ArrayNode list = SpecCodec.json().createArrayNode();
+    for (Path f : files) {
+      ObjectNode o = list.addObject();
+      o.put("file", f.toString());
+      if (!Files.isRegularFile(f)) {
+        o.put("missing", true);
+        continue;
+      }
+      try {
+        o.put("bytes", Files.size(f));
+        o.put("sha256", sha256(f));
+      } catch (IOException e) {
+        throw new SpecError(f.toString(), "a readable data file", e.getMessage());
+      }
+    }
+    return list.toString();
+  }
+
+  static String sha256(Path f) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest())) {
+      byte[] buf = new byte[1 << 16];
+      while (in.read(buf) >= 0) {
+        // the digest stream hashes as it reads
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    }
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Fails when a resumed study was stored with another experiment or other data, naming what
+   * differs. Studies stored without attributes (older stores) are accepted.
+   */
+  public static void requireSame(
+      String study, Map<String, String> stored, Map<String, String> now) {
+    for (String key : COMPARED) {
+      String a = stored.get(key);
+      String b = now.get(key);
+      if (a == null || b == null || a.equals(b)) {
+        continue;
+      }
+      throw new SpecError(
+          "study " + study,
+          "the stored study was run with a different "
+              + key
+              + " ("
+              + difference(a, b)
+              + "); use another --study name, or the original "
+              + key);
+    }
+  }
+
+  /** The top-level fields that differ between two JSON documents, or "content" for non-objects. */
+  static String difference(String a, String b) {
+    try {
+      JsonNode x = SpecCodec.json().readTree(a);
+      JsonNode y = SpecCodec.json().readTree(b);
+      if (!x.isObject() || !y.isObject()) {
+        return x.isArray() && y.isArray() ? "files, sizes or digests differ" : "content differs";
+      }
+      TreeSet<String> keys = new TreeSet<>();
+      x.fieldNames().forEachRemaining(keys::add);
+      y.fieldNames().forEachRemaining(keys::add);
+      keys.removeIf(k -> java.util.Objects.equals(x.get(k), y.get(k)));
+      return "changed: " + String.join(", ", keys);
+    } catch (IOException e) {
+      return "content differs";
+    }
+  }
+
+  static String compact(Value v) {
+    try {
+      return SpecCodec.json().writeValueAsString(SpecCodec.toTree(v));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
