@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       DashboardCommand.class,
       DrawCommand.class,
       NesyCommand.class,
+      TrialCommand.class,
       TypesCommand.class,
       ExplainCommand.class
     })

@@ -178,7 +178,8 @@ final class ReportCommand implements Callable<Integer> {
           .append("</td><td>")
           .append(String.format(Locale.ROOT, "%.2f", t.durationSeconds()))
           .append("</td><td>")
-          .append(Html.esc(TrialTable.describe(new org.gyrus.core.DnaSpec(data.decisions()), t)))
+          .append(
+              Html.esc(TrialTable.architecture(new org.gyrus.core.DnaSpec(data.decisions()), t)))
           .append("</td></tr>");
     }
     sb.append("</table></body></html>\n");

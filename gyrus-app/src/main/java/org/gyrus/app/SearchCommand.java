@@ -51,12 +51,19 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--heartbeat",
       description =
-          "Seconds without heartbeat before a RUNNING trial counts as dead (default: ${DEFAULT-VALUE}).",
+          "Seconds without heartbeat before a RUNNING trial counts as dead, 1 or more (default:"
+              + " ${DEFAULT-VALUE}); stored with a new study, whose value wins on resume.",
       defaultValue = "60")
   int heartbeatSeconds;
 
   @Override
   public Integer call() {
+    if (heartbeatSeconds < 1 || heartbeatSeconds > 86_400) {
+      throw new SpecError("--heartbeat", "1 to 86400 seconds", Integer.toString(heartbeatSeconds));
+    }
+    if (trials != null && trials < 1) {
+      throw new SpecError("--trials", "a number of trials >= 1", trials.toString());
+    }
     Experiment exp = Experiment.read(config);
     Experiment.Checked checked;
     try {

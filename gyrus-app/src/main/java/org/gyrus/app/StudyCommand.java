@@ -12,6 +12,7 @@ import java.util.Map;
 import org.gyrus.core.Decision;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
+import org.gyrus.search.Provenance;
 import org.gyrus.search.Study;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
@@ -104,7 +105,12 @@ final class StudyCommand implements Runnable {
     @Override
     public void run() {
       try (TrialStore store = openExisting(storage.url)) {
-        TrialTable.all(Study.load(store, study), System.out);
+        Study s = Study.load(store, study);
+        Map<String, String> prov = store.studyAttrs(s.info().id());
+        if (prov.containsKey(Provenance.SELECTION)) {
+          System.out.println("selected on: " + prov.get(Provenance.SELECTION));
+        }
+        TrialTable.all(s, System.out);
       }
     }
   }

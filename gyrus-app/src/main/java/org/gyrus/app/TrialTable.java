@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import org.gyrus.core.Decision;
 import org.gyrus.core.DnaSpec;
+import org.gyrus.core.Value;
+import org.gyrus.nn.blocks.BlockTypes;
+import org.gyrus.nn.blocks.Notation;
 import org.gyrus.search.History;
 import org.gyrus.search.Study;
 import org.gyrus.search.Trial;
@@ -25,6 +28,39 @@ final class TrialTable {
       parts.add(d.id() + "=" + shown);
     }
     return String.join(" ", parts);
+  }
+
+  /**
+   * The architecture of a trial on one line ({@link Notation}) with its parameters and FLOPs when
+   * the evaluator measured them; the decisions when the point is not a network.
+   */
+  static String architecture(DnaSpec spec, Trial t) {
+    if (!(t.params() instanceof Value.Node) && !(t.params() instanceof Value.ListVal)) {
+      return describe(spec, t);
+    }
+    if (t.params() instanceof Value.Node n && !BlockTypes.standard().names().contains(n.type())) {
+      return describe(spec, t);
+    }
+    String line = Notation.of(t.params());
+    String params = t.attrs().get("metric.params");
+    String flops = t.attrs().get("metric.flops");
+    if (params != null && flops != null) {
+      line +=
+          String.format(
+              Locale.ROOT,
+              "  (%s params, %.2f MFLOPs)",
+              compact(Double.parseDouble(params)),
+              Double.parseDouble(flops) / 1e6);
+    }
+    return line;
+  }
+
+  private static String compact(double n) {
+    return n >= 1e6
+        ? String.format(Locale.ROOT, "%.2fM", n / 1e6)
+        : n >= 1e3
+            ? String.format(Locale.ROOT, "%.1fk", n / 1e3)
+            : String.format(Locale.ROOT, "%.0f", n);
   }
 
   static String value(Trial t) {
@@ -54,7 +90,7 @@ final class TrialTable {
           t.number(),
           value(t),
           t.durationSeconds(),
-          describe(study.space().dnaSpec(), t));
+          architecture(study.space().dnaSpec(), t));
     }
   }
 
@@ -71,7 +107,7 @@ final class TrialTable {
       String tail =
           t.state() == TrialState.FAIL
               ? "error: " + t.error()
-              : describe(study.space().dnaSpec(), t);
+              : architecture(study.space().dnaSpec(), t);
       out.printf(
           Locale.ROOT,
           "%-6d %-9s %-12s %-8.2f %s%n",

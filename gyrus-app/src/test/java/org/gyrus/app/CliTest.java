@@ -55,7 +55,7 @@ class CliTest {
             "--seed",
             "3");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("rank").contains("edges[0].op=");
+    assertThat(r.out()).contains("rank").contains("cell[");
     Result list = run("study", "list", "--storage", db);
     assertThat(list.out()).contains("nb201-tpe").contains("15");
     Result csv = run("study", "export", "--storage", db, "--study", "nb201-tpe", "--format", "csv");

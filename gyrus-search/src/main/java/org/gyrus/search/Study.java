@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class Study implements AutoCloseable {
   private final String host;
   private final Duration heartbeatTimeout;
   private final boolean dedupe;
+  private final boolean retryFailed;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
@@ -50,10 +52,33 @@ public final class Study implements AutoCloseable {
     this.host = hostName();
     this.heartbeatTimeout = options.heartbeatTimeout();
     this.dedupe = options.dedupe();
+    this.retryFailed = options.retryFailed();
   }
 
-  /** Options for opening a study. */
+  /** The study attribute that holds the heartbeat timeout every worker of the study uses. */
+  public static final String HEARTBEAT_TIMEOUT_MS = "heartbeat_timeout_ms";
+
+  private static Duration storedTimeout(Map<String, String> stored, Options options) {
+    try {
+      return Duration.ofMillis(Long.parseLong(stored.get(HEARTBEAT_TIMEOUT_MS)));
+    } catch (RuntimeException e) {
+      return options.heartbeatTimeout();
+    }
+  }
+
+  /**
+   * Options for opening a study. The heartbeat timeout is stored with a new study and taken from
+   * the store on a resume, so a later opener cannot declare live workers dead; workers beat every
+   * quarter of it.
+   */
   public record Options(Duration heartbeatTimeout, boolean retryFailed, boolean dedupe) {
+    public Options {
+      if (heartbeatTimeout.isNegative() || heartbeatTimeout.toMillis() < 4) {
+        throw new SpecError(
+            "--heartbeat", "a heartbeat timeout of at least 4 ms", heartbeatTimeout.toString());
+      }
+    }
+
     public static final Options DEFAULT = new Options(Duration.ofSeconds(60), false, true);
   }
 
@@ -89,11 +114,17 @@ public final class Study implements AutoCloseable {
     new Space(space); // fail on a malformed space before anything is written
     Algorithms.of(algorithm);
     StudyInfo info = store.createStudy(name, directions, space, algorithm, seed);
+    Map<String, String> attrs = new LinkedHashMap<>(provenance);
+    attrs.put(HEARTBEAT_TIMEOUT_MS, Long.toString(options.heartbeatTimeout().toMillis()));
+    Map<String, String> stored = store.initStudyAttrs(info.id(), attrs);
     if (!provenance.isEmpty()) {
-      Provenance.requireSame(name, store.initStudyAttrs(info.id(), provenance), provenance);
+      Provenance.requireSame(name, stored, provenance);
     }
-    Study s = new Study(store, info, options);
-    List<Trial> stale = store.failStale(info.id(), options.heartbeatTimeout(), Instant.now());
+    // liveness is the study's: the timeout its first opener stored, not this process's wish
+    Options effective =
+        new Options(storedTimeout(stored, options), options.retryFailed(), options.dedupe());
+    Study s = new Study(store, info, effective);
+    List<Trial> stale = store.failStale(info.id(), effective.heartbeatTimeout(), Instant.now());
     if (options.retryFailed()) {
       for (Trial t : stale) {
         s.enqueue(t.dna());
@@ -332,6 +363,9 @@ public final class Study implements AutoCloseable {
       while (failed < Math.max(10, nTrials)) {
         Optional<Trial> next = ask(nTrials);
         if (next.isEmpty()) {
+          if (awaitOthers()) {
+            continue; // a dead worker's trial was reclaimed: its slot is free again
+          }
           break;
         }
         Trial t = next.get();
@@ -349,6 +383,38 @@ public final class Study implements AutoCloseable {
       stopHeartbeats();
     }
     return new RunSummary(ran, completed, pruned, failed);
+  }
+
+  /**
+   * The study is at its target but other workers' trials are still RUNNING: wait until they all
+   * finish (false) or one stops beating (true: it is failed, retried when asked, and its slot is
+   * free), so every worker's run ends with the study at its target.
+   */
+  private boolean awaitOthers() {
+    long pause = Math.max(1, Math.min(1000, heartbeatTimeout.toMillis() / 4));
+    while (true) {
+      refresh();
+      boolean othersRunning =
+          history.trials().stream()
+              .anyMatch(
+                  t -> t != null && t.state() == TrialState.RUNNING && !mine.containsKey(t.id()));
+      if (!othersRunning) {
+        return false;
+      }
+      List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, Instant.now());
+      if (!stale.isEmpty()) {
+        if (retryFailed) {
+          stale.forEach(t -> enqueue(t.dna()));
+        }
+        return true;
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 
   /** Called after each trial of {@link #optimize} finishes. */

@@ -118,10 +118,12 @@ class AlgorithmsTest {
         .hasMessageContaining(
             "algorithm: expected one of [evolution, grid, mcts, random, tpe] (did you mean 'tpe'?), got 'tpee'");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("evolution", "population", 0)))
-        .hasMessage("algorithm.population: expected an integer >= 2, got 0");
+        .hasMessage("algorithm.population: expected a value in [2, inf], got 0");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("tpe", "gama", 0.2)))
-        .hasMessageStartingWith("algorithm.gama: expected one of the options of tpe");
+        .hasMessageStartingWith("algorithm.gama: expected one of the arguments of tpe");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("mcts", "bins", 1)))
-        .hasMessage("algorithm.bins: expected an integer >= 2, got 1");
+        .hasMessage("algorithm.bins: expected a value in [2, inf], got 1");
+    assertThatThrownBy(() -> Algorithms.of(Value.Node.of("tpe", "startup", "five")))
+        .hasMessage("algorithm.startup: expected an integer, got the string 'five'");
   }
 }

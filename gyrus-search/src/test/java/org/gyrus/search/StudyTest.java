@@ -1,6 +1,7 @@
 package org.gyrus.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,13 +85,14 @@ class StudyTest {
     Path db = dir.resolve("b.db");
     long staleId;
     try (TrialStore store = SqliteTrialStore.open(db);
-        Study s = open(store, Study.Options.DEFAULT)) {
+        Study s = open(store, new Study.Options(Duration.ofMillis(20), false, true))) {
       s.tell(s.ask(), 1.0);
       staleId = s.ask().id(); // left RUNNING, as by a killed process
     }
     Thread.sleep(50);
+    // the study's stored 20 ms decide, not the ten minutes this opener asks for
     try (TrialStore store = SqliteTrialStore.open(db);
-        Study s = open(store, new Study.Options(Duration.ofMillis(10), true, true))) {
+        Study s = open(store, new Study.Options(Duration.ofMinutes(10), true, true))) {
       Trial stale = store.trial(staleId).orElseThrow();
       assertThat(stale.state()).isEqualTo(TrialState.FAIL);
       assertThat(stale.error()).contains("heartbeat lost");
@@ -171,5 +173,37 @@ class StudyTest {
         null,
         Instant.now(),
         null);
+  }
+
+  @Test
+  void aLaterOpenerWithAShortTimeoutCannotDeclareALiveWorkerDead() throws Exception {
+    MemoryTrialStore store = new MemoryTrialStore();
+    try (Study a = open(store, Study.Options.DEFAULT)) {
+      Trial running = a.ask(); // alive: its study's timeout is 60 s
+      Thread.sleep(30);
+      try (Study b = open(store, new Study.Options(Duration.ofMillis(10), true, true))) {
+        assertThat(store.trial(running.id()).orElseThrow().state()).isEqualTo(TrialState.RUNNING);
+        assertThat(store.studyAttrs(b.info().id()))
+            .containsEntry(Study.HEARTBEAT_TIMEOUT_MS, "60000");
+      }
+    }
+    assertThatThrownBy(() -> new Study.Options(Duration.ZERO, false, true))
+        .hasMessageContaining("--heartbeat");
+  }
+
+  @Test
+  void aSurvivingWorkerReclaimsADeadWorkersTrialAndEndsAtTheTarget() {
+    MemoryTrialStore store = new MemoryTrialStore();
+    Study.Options fast = new Study.Options(Duration.ofMillis(100), true, true);
+    try (Study dead = open(store, fast);
+        Study alive = open(store, fast)) {
+      Trial orphan = dead.ask(); // never told, never beats: its worker died
+      Study.RunSummary sum =
+          alive.optimize((c, ctx) -> Metrics.of(1.0), 5, Study.TrialListener.NONE);
+      assertThat(store.trial(orphan.id()).orElseThrow().state()).isEqualTo(TrialState.FAIL);
+      long complete = alive.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+      assertThat(complete).as("%s", sum).isEqualTo(5);
+      assertThat(alive.trials().stream().filter(t -> t.state() == TrialState.RUNNING)).isEmpty();
+    }
   }
 }

@@ -76,6 +76,12 @@ final class DiagramBuilder {
         lines.add(short_(e.getKey() + "=" + scalar(e.getValue())));
       }
     }
+    if (type.equals("model") && !"none".equals(n.strArg("head", "auto"))) {
+      // the training evaluator appends flatten + dense(classes): draw what is trained
+      children.add(Value.Node.of("classifier_head", "layers", "flatten, dense 10"));
+      childPaths.add(join(path, "head"));
+      lines.removeIf(l -> l.startsWith("head="));
+    }
     if (children.isEmpty()) {
       return new Blocks.Op(n.type(), lines, "#eef3fb", false);
     }
@@ -87,7 +93,9 @@ final class DiagramBuilder {
       for (int i = 0; i < children.size(); i++) {
         branches.add(build(children.get(i), childPaths.get(i)));
       }
-      String merge = type.equals("add") || type.equals("sum") ? "add" : "concat";
+      String usual =
+          type.equals("parallel") || type.equals("add") || type.equals("sum") ? "add" : "concat";
+      String merge = n.strArg("join", usual);
       return new Blocks.Parallel(branches, new Blocks.Op(merge, lines, "#f5ecdd", false));
     }
     Block inner = chain(children, childPaths);

@@ -35,6 +35,11 @@ public final class NetworkShapes implements ShapeInference {
       try {
         Analysis a = recordingCompiler(out).analyse(spec, input, "");
         out.put("", a.output());
+        if (spec instanceof Value.Node m
+            && m.type().equals("model")
+            && !"none".equals(m.strArg("head", "auto"))) {
+          out.put("head", new Shape(10)); // the classifier head every shipped data set gets
+        }
         String in = label(input);
         return new ShapeAnnotator() {
           @Override

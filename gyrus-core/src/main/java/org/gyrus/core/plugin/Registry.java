@@ -115,7 +115,7 @@ public final class Registry<T extends Component> {
     if (t == null) {
       throw new SpecError(
           path,
-          "a " + kind + ", one of " + names() + " " + Suggest.closest(name, byName.keySet()),
+          ("one of " + names() + " " + Suggest.closest(name, byName.keySet())).trim(),
           "'" + name + "'");
     }
     return t;

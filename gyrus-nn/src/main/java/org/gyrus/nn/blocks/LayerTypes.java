@@ -23,6 +23,7 @@ import org.gyrus.core.ArgSpec;
 import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
 
 /** The single-layer block types: dense, convolutions, pooling, normalisation, dropout, flatten. */
@@ -118,7 +119,7 @@ final class LayerTypes {
     }
 
     private long padding(Node node, long k, String path) {
-      if ("same".equals(node.strArg("padding", ""))) {
+      if (node.arg("padding") instanceof Value.StrVal s && s.value().equals("same")) {
         if (k % 2 == 0 || node.intArg("stride", 1) != 1) {
           throw new SpecError(path + ".padding", "'same' needs an odd kernel and stride 1");
         }

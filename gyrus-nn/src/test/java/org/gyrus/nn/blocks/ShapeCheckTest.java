@@ -70,7 +70,8 @@ class ShapeCheckTest {
         .hasMessageContaining("does not fit input (N,1,4,4)");
     assertThatThrownBy(
             () -> CompiledModel.classifier(yaml("{_type: densse, units: 3}"), new Shape(4), 3))
-        .hasMessageContaining("model: expected a block type");
+        .hasMessageContaining("model: expected one of [attention, avg_pool")
+        .hasMessageContaining("(did you mean 'dense'?)");
   }
 
   /** Parameter counts from the spec equal what DJL allocates; output shapes match a real run. */

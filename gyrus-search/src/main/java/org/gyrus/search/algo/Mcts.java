@@ -40,10 +40,10 @@ import org.gyrus.search.Trial;
  * exploration}. The roll-out then draws each value with probability proportional to {@code exp(mean
  * / temperature)} of the same table (MAST, Finnsson and Björnsson 2008).
  *
- * <p>Numeric decisions with more than {@code bins} values are cut into {@code bins} equal intervals
- * for the statistics, and a value is drawn inside the chosen one. The statistics are rebuilt from
- * the history on every call (no state of its own), so a resumed or shared study proposes what an
- * uninterrupted one would.
+ * <p>Every option of a choice is an arm. Numeric decisions with more than {@code bins} values are
+ * cut into {@code bins} equal intervals for the statistics, and a value is drawn inside the chosen
+ * one. The statistics are rebuilt from the history on every call (no state of its own), so a
+ * resumed or shared study proposes what an uninterrupted one would.
  */
 public record Mcts(double exploration, int bins, double rave, double temperature)
     implements Algorithm {
@@ -210,8 +210,14 @@ public record Mcts(double exploration, int bins, double rave, double temperature
     return best;
   }
 
-  /** Tree arms of a decision: its values when few, else {@code bins} intervals. */
+  /**
+   * Tree arms of a decision: every option of a choice (options have no order to bin by); the values
+   * of a numeric decision when few, else {@code bins} intervals.
+   */
   int arms(DnaSpec spec, Decision d) {
+    if (d instanceof Decision.Choice ch) {
+      return ch.size();
+    }
     long c = spec.cardinality(d);
     return c <= bins ? (int) c : bins;
   }
