@@ -1,6 +1,8 @@
 package org.gyrus.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,8 +58,46 @@ final class SearchCommand implements Callable<Integer> {
       defaultValue = "60")
   int heartbeatSeconds;
 
+  @Option(
+      names = "--workers",
+      defaultValue = "1",
+      description =
+          "Worker processes on this study, 1 to 256 (default: ${DEFAULT-VALUE}); each has its own"
+              + " engine thread, so more workers than cores only add contention.")
+  int workers;
+
+  /** Set by --workers in the processes it starts: the parent's pid, to stop when it dies. */
+  @Option(names = "--worker-of", hidden = true)
+  Long workerOf;
+
+  /** The arguments a worker process gets: this command's, without --workers. */
+  private List<String> workerArgs(int n) {
+    List<String> a = new ArrayList<>(List.of(config.toString(), "--storage", storage.url));
+    a.addAll(List.of("--study", study, "--trials", Integer.toString(n)));
+    a.addAll(List.of("--heartbeat", Integer.toString(heartbeatSeconds)));
+    if (seed != null) {
+      a.addAll(List.of("--seed", seed.toString()));
+    }
+    if (data != null) {
+      a.addAll(List.of("--data", data.toString()));
+    }
+    if (retryFailed) {
+      a.add("--retry-failed");
+    }
+    return a;
+  }
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    if (workers < 1 || workers > 256) {
+      throw new SpecError("--workers", "1 to 256 worker processes", Integer.toString(workers));
+    }
+    if (workers > 1 && storage.url.equals("memory")) {
+      throw new SpecError(
+          "--workers",
+          "a shared store (sqlite:PATH or postgresql://...) for several workers",
+          "memory");
+    }
     if (heartbeatSeconds < 1 || heartbeatSeconds > 86_400) {
       throw new SpecError("--heartbeat", "1 to 86400 seconds", Integer.toString(heartbeatSeconds));
     }
@@ -76,7 +116,6 @@ final class SearchCommand implements Callable<Integer> {
     long s = seed != null ? seed : exp.seed();
     Path dataDir = DataDir.resolve(data);
     Map<String, String> provenance = Provenance.of(checked, dataDir, EngineInfo.versions());
-    Evaluator evaluator = checked.buildEvaluator(dataDir);
     try (TrialStore store = TrialStores.open(storage.url);
         Study st =
             Study.open(
@@ -90,13 +129,32 @@ final class SearchCommand implements Callable<Integer> {
                     java.time.Duration.ofSeconds(heartbeatSeconds), retryFailed, true),
                 provenance)) {
       st.withPruner(exp.makePruner());
-      int before = st.history().liveCount();
+      if (workers > 1) {
+        study = name; // the workers resume the study this process just created or checked
+        int rc = WorkerPool.run(workerArgs(n), workers, System.err);
+        TrialTable.leaderboard(st, 10, System.out);
+        return rc;
+      }
+      return runHere(st, checked.buildEvaluator(dataDir), n);
+    }
+  }
+
+  /** This process as one worker: trials until the study holds {@code n}. */
+  private int runHere(Study st, Evaluator evaluator, int n) {
+    if (workerOf != null) {
+      WorkerPool.exitWithParent(workerOf);
+    }
+    // Ctrl-C, SIGTERM or a dead parent: fail this worker's running trial now, not after the
+    // heartbeat timeout
+    Thread abandon = new Thread(() -> st.abandon("interrupted"), "gyrus-abandon");
+    Runtime.getRuntime().addShutdownHook(abandon);
+    try {
       System.err.printf(
           Locale.ROOT,
           "study %s in %s: %d trials so far, running up to %d%n",
-          name,
-          store.location(),
-          before,
+          st.info().name(),
+          st.store().location(),
+          st.history().liveCount(),
           n);
       Study.RunSummary sum = st.optimize(evaluator, n, Progress.trialLines(System.err));
       System.err.printf(
@@ -106,6 +164,14 @@ final class SearchCommand implements Callable<Integer> {
           sum.completed(),
           sum.pruned(),
           sum.failed());
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(abandon);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
+    }
+    if (workerOf == null) {
       TrialTable.leaderboard(st, 10, System.out);
     }
     return 0;

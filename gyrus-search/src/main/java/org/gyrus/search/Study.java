@@ -503,6 +503,17 @@ public final class Study implements AutoCloseable {
     stopHeartbeats();
   }
 
+  /**
+   * Fails the trials this process is running ({@code worker stopped: why}), for a worker that is
+   * being stopped: they leave the study's count at once instead of waiting out their heartbeat, and
+   * {@code --retry-failed} runs them again.
+   */
+  public void abandon(String why) {
+    for (Trial t : List.copyOf(mine.values())) {
+      fail(t, "worker stopped: " + why);
+    }
+  }
+
   private static String hostName() {
     String pid = Long.toString(ProcessHandle.current().pid());
     try {

@@ -1,0 +1,113 @@
+package org.gyrus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gyrus.search.Study;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
+import org.gyrus.search.store.TrialStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gyrus search --workers N} as a user runs it: N worker processes reach the target together,
+ * and stopping the parent (SIGINT, or SIGKILL) leaves no worker process and no RUNNING trial.
+ */
+class WorkersTest {
+  @TempDir Path dir;
+
+  private Path config(int delayMs) throws Exception {
+    String yaml =
+        Files.readString(Path.of("../examples/nb201-evolution.yaml"))
+            .replace(
+                "evaluator: {_type: nb201}",
+                "evaluator: {_type: nb201, delay_ms: " + delayMs + "}");
+    Path p = dir.resolve("exp.yaml");
+    Files.writeString(p, yaml);
+    return p;
+  }
+
+  private static List<Trial> trials(Path db) {
+    try (TrialStore store = TrialStores.open("sqlite:" + db)) {
+      return Study.load(store, "nb201-evolution").trials();
+    }
+  }
+
+  private static long count(List<Trial> ts, TrialState s) {
+    return ts.stream().filter(t -> t.state() == s).count();
+  }
+
+  @Test
+  void twoWorkersReachTheTargetTogether() throws Exception {
+    Path db = dir.resolve("w.db");
+    Process p =
+        GyrusProcess.start(
+            dir,
+            dir.resolve("w.log"),
+            "search",
+            config(60).toString(),
+            "--storage",
+            "sqlite:" + db,
+            "--trials",
+            "16",
+            "--workers",
+            "2");
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(dir.resolve("w.log"));
+    assertThat(p.exitValue()).as(log).isZero();
+    assertThat(log).contains("[w1] trial").contains("[w2] trial").contains("rank");
+    List<Trial> ts = trials(db);
+    assertThat(count(ts, TrialState.COMPLETE)).isEqualTo(16);
+    assertThat(ts.stream().map(Trial::host).distinct().count())
+        .as("two worker processes")
+        .isEqualTo(2);
+    assertThat(ts.stream().map(Trial::number).toList()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void sigintAndSigkillOfTheParentLeaveNoWorkerAndNoRunningTrial() throws Exception {
+    for (boolean kill : List.of(false, true)) {
+      Path db = dir.resolve("stop-" + kill + ".db");
+      Process p =
+          GyrusProcess.start(
+              dir,
+              dir.resolve("stop-" + kill + ".log"),
+              "search",
+              config(300).toString(),
+              "--storage",
+              "sqlite:" + db,
+              "--trials",
+              "500",
+              "--workers",
+              "2");
+      long deadline = System.currentTimeMillis() + 60_000;
+      while ((!Files.exists(db) || count(trials(db), TrialState.COMPLETE) < 4)
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      List<ProcessHandle> workers = p.toHandle().descendants().toList();
+      assertThat(workers).as("worker processes").hasSizeGreaterThanOrEqualTo(2);
+      if (kill) {
+        p.destroyForcibly(); // SIGKILL: the parent cannot stop its workers; they notice
+      } else {
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      }
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle w : workers) {
+        w.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(w.isAlive())
+            .as("worker %d after %s", w.pid(), kill ? "SIGKILL" : "SIGINT")
+            .isFalse();
+      }
+      List<Trial> ts = trials(db);
+      assertThat(count(ts, TrialState.RUNNING)).as("RUNNING trials left").isZero();
+      assertThat(ts.stream().filter(t -> t.state() == TrialState.FAIL))
+          .allMatch(t -> t.error().contains("worker stopped"));
+    }
+  }
+}
