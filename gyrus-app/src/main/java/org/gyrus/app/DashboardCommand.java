@@ -31,7 +31,7 @@ final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "7860",
-      description = "Port (0 picks a free one; default: ${DEFAULT-VALUE}).")
+      description = "Port, 0..65535 (0 picks a free one; default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -50,7 +50,8 @@ final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--poll-ms",
       defaultValue = "500",
-      description = "How often live pages check the store, in ms (default: ${DEFAULT-VALUE}).")
+      description =
+          "How often live pages check the store, in ms, 50..60000 (default: ${DEFAULT-VALUE}).")
   long pollMillis;
 
   @Override

@@ -9,7 +9,6 @@ import org.gyrus.search.Evaluators;
 import org.gyrus.search.Experiment;
 import org.gyrus.search.Study;
 import org.gyrus.search.TrialStore;
-import org.gyrus.search.store.TrialStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +31,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--study", description = "Study name (default: the file's 'study').")
   String study;
 
-  @Option(names = "--trials", description = "Trials the study should hold in total.")
+  @Option(names = "--trials", description = "Trials the study should hold in total, 1..10000000.")
   Integer trials;
 
   @Option(names = "--seed", description = "Seed of the search (default: the file's, else 0).")
@@ -57,10 +56,10 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     Experiment exp = Experiment.read(config);
     String name = study != null ? study : exp.study();
-    int n = trials != null ? trials : exp.trials();
+    int n = trials != null ? (int) Flags.inRange("--trials", trials, 1, 10_000_000) : exp.trials();
     long s = seed != null ? seed : exp.seed();
     Evaluator evaluator = Evaluators.of(exp.evaluator(), DataDir.resolve(data));
-    try (TrialStore store = TrialStores.open(storage.url);
+    try (TrialStore store = storage.openForWriting();
         Study st =
             Study.open(
                 store,

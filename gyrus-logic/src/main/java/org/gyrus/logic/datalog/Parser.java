@@ -1,13 +1,12 @@
 package org.gyrus.logic.datalog;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import org.gyrus.core.SpecError;
 import org.gyrus.logic.datalog.Ast.Aggregate;
 import org.gyrus.logic.datalog.Ast.Atom;
 import org.gyrus.logic.datalog.Ast.BinExpr;
@@ -59,9 +58,10 @@ public final class Parser {
     }
     String text;
     try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new DatalogError(shownAs, "cannot read Datalog file: " + e.getMessage());
+      text = org.gyrus.core.TextFiles.readUtf8(path);
+    } catch (SpecError e) {
+      String why = e.getMessage().substring(e.path().isEmpty() ? 0 : e.path().length() + 2);
+      throw new DatalogError(shownAs, why);
     }
     including.push(canon);
     try {

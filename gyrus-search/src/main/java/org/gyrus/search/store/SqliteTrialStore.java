@@ -23,17 +23,18 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     super(c, location, Dialect.SQLITE);
   }
 
-  /** Opens (creating if needed) a store at {@code file}; a bad file fails with a clear message. */
+  /**
+   * Opens (creating the file if needed) a store at {@code file}; a bad file fails with a clear
+   * message. The directory must exist: a mistyped path is an error, not a new directory tree.
+   */
   public static SqliteTrialStore open(Path file) {
     Path abs = file.toAbsolutePath();
-    try {
-      Path dir = abs.getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-    } catch (Exception e) {
+    Path dir = abs.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
       throw new SpecError(
-          file.toString(), "a writable location for the study database: " + e.getMessage());
+          file.toString(),
+          "an existing directory for the study database",
+          "no directory " + dir + " (create it first)");
     }
     if (Files.exists(abs) && !Files.isRegularFile(abs)) {
       throw new SpecError(file.toString(), "a database file", "a directory or special file");
