@@ -150,6 +150,26 @@ class DashboardHardeningTest {
       HttpResponse<String> r = DashboardServerTest.get(s, "/");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.body()).contains(":***@").doesNotContain(secret);
+      // the server drops the dashboard's connection: the next page fails (500) or recovers
+      var m = java.util.regex.Pattern.compile("postgresql://([^@/:]+)@([^/]+)/([^?]+)").matcher(pg);
+      assertThat(m.find()).isTrue();
+      var props = new java.util.Properties();
+      props.setProperty("user", m.group(1));
+      props.setProperty("ApplicationName", "gyrus-test-killer");
+      try (var c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://" + m.group(2) + "/" + m.group(3), props);
+          var st = c.createStatement()) {
+        st.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                + " WHERE application_name = 'gyrus' AND pid <> pg_backend_pid()");
+      }
+      HttpResponse<String> after = DashboardServerTest.get(s, "/");
+      assertThat(after.statusCode()).isIn(200, 500);
+      assertThat(after.body()).doesNotContain(secret);
+      if (after.statusCode() == 500) {
+        assertThat(after.body()).contains(":***@");
+      }
     }
   }
 
