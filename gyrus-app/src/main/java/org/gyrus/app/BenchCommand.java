@@ -39,10 +39,16 @@ final class BenchCommand implements Callable<Integer> {
           "A registered algorithm (listed below) or a YAML node, e.g. '{_type: evolution, population: 20}'.")
   String algorithm;
 
-  @Option(names = "--queries", defaultValue = "100")
+  @Option(
+      names = "--queries",
+      defaultValue = "100",
+      description = "Queries per repeat, 1..1000000 (default: ${DEFAULT-VALUE}).")
   int queries;
 
-  @Option(names = "--repeats", defaultValue = "10")
+  @Option(
+      names = "--repeats",
+      defaultValue = "10",
+      description = "Repeats, 1..100000 (default: ${DEFAULT-VALUE}).")
   int repeats;
 
   @Option(names = "--seed", defaultValue = "0")
@@ -60,7 +66,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--overhead",
-      description = "Also time ask+tell per trial over a study of this many trials (dedupe off).")
+      description =
+          "Also time ask+tell per trial over a study of this many trials, 1..10000000"
+              + " (dedupe off).")
   Integer overheadTrials;
 
   @Override
@@ -68,8 +76,10 @@ final class BenchCommand implements Callable<Integer> {
     if (!benchmark.equals("nb201")) {
       throw new SpecError("BENCHMARK", "nb201", "'" + benchmark + "'");
     }
-    if (queries < 1 || repeats < 1) {
-      throw new SpecError("--queries/--repeats", "positive numbers", queries + "/" + repeats);
+    Flags.inRange("--queries", queries, 1, 1_000_000);
+    Flags.inRange("--repeats", repeats, 1, 100_000);
+    if (overheadTrials != null) {
+      Flags.inRange("--overhead", overheadTrials, 1, 10_000_000);
     }
     Value algo =
         algorithm.trim().startsWith("{")

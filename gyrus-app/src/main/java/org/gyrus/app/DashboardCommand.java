@@ -4,9 +4,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.gyrus.app.draw.ShapeInference;
 import org.gyrus.app.web.DashboardServer;
 import org.gyrus.core.SpecError;
 import org.gyrus.search.store.TrialStores;
@@ -28,7 +31,7 @@ final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "7860",
-      description = "Port (0 picks a free one; default: ${DEFAULT-VALUE}).")
+      description = "Port, 0..65535 (0 picks a free one; default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(
@@ -37,9 +40,18 @@ final class DashboardCommand implements Callable<Integer> {
   String host;
 
   @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      description =
+          "A further name the dashboard answers to in the Host header (a DNS name of this"
+              + " machine, a reverse proxy's); repeatable. Other names are refused (DNS rebinding).")
+  List<String> allowedHosts = new ArrayList<>();
+
+  @Option(
       names = "--poll-ms",
       defaultValue = "500",
-      description = "How often live pages check the store, in ms (default: ${DEFAULT-VALUE}).")
+      description =
+          "How often live pages check the store, in ms, 50..60000 (default: ${DEFAULT-VALUE}).")
   long pollMillis;
 
   @Override
@@ -52,9 +64,21 @@ final class DashboardCommand implements Callable<Integer> {
     }
     InetAddress address = resolve(host == null ? "127.0.0.1" : host);
     String token = address.isLoopbackAddress() ? null : newToken();
+    List<String> names = new ArrayList<>();
+    for (String name : allowedHosts) {
+      names.add(checkHostName(name));
+    }
+    if (host != null) {
+      names.add(host);
+    }
     try (DashboardServer server =
         DashboardServer.start(
-            storage.url, new InetSocketAddress(address, port), token, pollMillis)) {
+            storage.url,
+            new InetSocketAddress(address, port),
+            token,
+            pollMillis,
+            ShapeInference.discover(),
+            names)) {
       String shown = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
       if (shown.contains(":")) {
         shown = "[" + shown + "]";
@@ -72,6 +96,14 @@ final class DashboardCommand implements Callable<Integer> {
       stop.await();
     }
     return 0;
+  }
+
+  static String checkHostName(String name) {
+    if (!name.matches("[A-Za-z0-9.\\-]{1,253}")) {
+      throw new SpecError(
+          "--allowed-host", "a host name such as gyrus.example.org", "'" + name + "'");
+    }
+    return name;
   }
 
   static InetAddress resolve(String host) {

@@ -41,7 +41,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--job", defaultValue = "cnn", description = "cnn (default) or nb201.")
   String job;
 
-  @Option(names = "--trials", description = "Trials to run (default: 20 for cnn, 40 for nb201).")
+  @Option(
+      names = "--trials",
+      description = "Trials to run, 1..10000 (default: 20 for cnn, 40 for nb201).")
   Integer trials;
 
   @Option(names = "--seed", defaultValue = "0")
@@ -50,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--seconds",
       defaultValue = "9",
-      description = "Training budget per cnn trial, seconds (default: ${DEFAULT-VALUE}).")
+      description =
+          "Training budget per cnn trial, seconds in (0, 3600] (default: ${DEFAULT-VALUE}).")
   double seconds;
 
   @Option(
@@ -61,6 +64,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (trials != null) {
+      Flags.inRange("--trials", trials, 1, 10_000);
+    }
+    Flags.inRange("--seconds", seconds, 0, 3600, true);
     Files.createDirectories(out);
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String url = "sqlite:" + out.resolve("studies.db");

@@ -45,16 +45,16 @@ public final class NesyCommand implements Runnable {
       description =
           "Train a digit network from sums of N-digit MNIST numbers; print test sum accuracy.")
   static final class MnistAdd implements Callable<Integer> {
-    @Option(names = "--digits", defaultValue = "1", description = "N, digits per number")
+    @Option(names = "--digits", defaultValue = "1", description = "N, digits per number, 1 or more")
     int digits;
 
-    @Option(names = "--epochs", defaultValue = "1")
+    @Option(names = "--epochs", defaultValue = "1", description = "epochs, 1 or more")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "32", description = "sums per batch")
+    @Option(names = "--batch", defaultValue = "32", description = "sums per batch, 1 or more")
     int batch;
 
     @Option(names = "--lr", defaultValue = "1e-3")
@@ -69,13 +69,13 @@ public final class NesyCommand implements Runnable {
     @Option(
         names = "--train-limit",
         defaultValue = "0",
-        description = "use only this many training sums (0: all)")
+        description = "use only this many training sums, 0 or more (0: all)")
     int trainLimit;
 
     @Option(
         names = "--max-seconds",
         defaultValue = "0",
-        description = "stop training after this many seconds (0: none)")
+        description = "stop training after this many seconds, 0 or more (0: none)")
     double maxSeconds;
 
     @Option(
@@ -93,7 +93,7 @@ public final class NesyCommand implements Runnable {
     @Option(
         names = "--shift",
         defaultValue = "0",
-        description = "augment: translate training images by up to this many pixels")
+        description = "augment: translate training images by up to this many pixels, 0..8")
     int shift;
 
     @Option(names = "--data", description = "data root holding mnist/ (default $GYRUS_DATA)")
@@ -124,6 +124,8 @@ public final class NesyCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      Flags.inRange("--train-limit", trainLimit, 0, Integer.MAX_VALUE);
+      Flags.inRange("--max-seconds", maxSeconds, 0, 1e7, false);
       MnistAddition.Config cfg =
           new MnistAddition.Config(
               digits,

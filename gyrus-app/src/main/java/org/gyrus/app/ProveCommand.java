@@ -1,12 +1,12 @@
 package org.gyrus.app;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.TextFiles;
 import org.gyrus.logic.fol.FolProblem;
 import org.gyrus.logic.fol.FolioProblems;
 import org.gyrus.logic.fol.Formula;
@@ -36,19 +36,31 @@ public final class ProveCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       defaultValue = "10",
-      description = "seconds per prover run (two runs: conclusion and its negation)")
+      description =
+          "seconds per prover run, more than 0 and at most 86400 (two runs: conclusion and its"
+              + " negation; default: ${DEFAULT-VALUE})")
   double timeout;
 
-  @Option(names = "--line", defaultValue = "1", description = "line of a JSONL file to read")
+  @Option(
+      names = "--line",
+      defaultValue = "1",
+      description = "line of a JSONL file to read, 1 or more (default: ${DEFAULT-VALUE})")
   int line;
 
   @Override
   public Integer call() throws Exception {
+    Flags.inRange("--timeout", timeout, 0, 86_400, true);
+    Flags.inRange("--line", line, 1, Integer.MAX_VALUE);
     if (!Files.isRegularFile(file)) {
       throw new SpecError(file.toString(), "a readable file", "nothing there");
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    boolean json = text.stripLeading().startsWith("{");
+    String text = TextFiles.readUtf8(file);
+    if (text.isBlank()) {
+      throw new SpecError(file.toString(), "a FOLIO JSON line or a TPTP problem", "an empty file");
+    }
+    String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean json =
+        text.stripLeading().startsWith("{") || lower.endsWith(".json") || lower.endsWith(".jsonl");
     FolProblem p;
     if (json) {
       List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
@@ -59,6 +71,10 @@ public final class ProveCommand implements Callable<Integer> {
       p.repairs().forEach(r -> System.err.println("repaired: " + r));
     } else {
       p = TptpParser.parseProblem(text, file.toString());
+      if (p.premises().isEmpty() && p.conclusion() == null) {
+        throw new SpecError(
+            file.toString(), "a TPTP problem with at least one fof( or cnf( formula", "none");
+      }
     }
     String name = file.getFileName().toString();
     Prover.Limits limits = Prover.Limits.seconds(timeout);

@@ -58,6 +58,7 @@ public final class ReasonCommand implements Callable<Integer> {
     } else {
       throw new SpecError("--query", "a query (--query 'pred(X)' or ?- pred(X). in the program)");
     }
+    warnUndefined(prog, queries);
     long tParse = System.nanoTime();
     Engine engine = new Engine(prog, why);
     Engine.Stats stats = engine.run();
@@ -119,5 +120,34 @@ public final class ReasonCommand implements Callable<Integer> {
         (t1 - t0) / 1e9,
         stats.bytes() >> 20);
     return 0;
+  }
+
+  /**
+   * A query of a predicate that rules use but no fact or rule defines has no answers: say so, it is
+   * likely a typo (a predicate the program never mentions is the engine's error already).
+   */
+  private void warnUndefined(Program prog, List<Atom> queries) {
+    Set<String> defined = new HashSet<>();
+    Set<String> used = new HashSet<>();
+    for (var r : prog.rules()) {
+      defined.add(r.head().key());
+      for (var l : r.body()) {
+        if (l instanceof org.gyrus.logic.datalog.Ast.Positive p) {
+          used.add(p.atom().key());
+        } else if (l instanceof org.gyrus.logic.datalog.Ast.Negated n) {
+          used.add(n.atom().key());
+        }
+      }
+    }
+    for (Atom q : queries) {
+      if (used.contains(q.key()) && !defined.contains(q.key())) {
+        System.err.println(
+            "warning: "
+                + q.key()
+                + " is used in rules of "
+                + program
+                + " but no fact or rule defines it; it has no answers");
+      }
+    }
   }
 }

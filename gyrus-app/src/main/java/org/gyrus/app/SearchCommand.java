@@ -13,7 +13,6 @@ import org.gyrus.search.Experiment;
 import org.gyrus.search.Provenance;
 import org.gyrus.search.Study;
 import org.gyrus.search.TrialStore;
-import org.gyrus.search.store.TrialStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--study", description = "Study name (default: the file's 'study').")
   String study;
 
-  @Option(names = "--trials", description = "Trials the study should hold in total.")
+  @Option(names = "--trials", description = "Trials the study should hold in total, 1..10000000.")
   Integer trials;
 
   @Option(names = "--seed", description = "Seed of the search (default: the file's, else 0).")
@@ -101,8 +100,8 @@ final class SearchCommand implements Callable<Integer> {
     if (heartbeatSeconds < 1 || heartbeatSeconds > 86_400) {
       throw new SpecError("--heartbeat", "1 to 86400 seconds", Integer.toString(heartbeatSeconds));
     }
-    if (trials != null && trials < 1) {
-      throw new SpecError("--trials", "a number of trials >= 1", trials.toString());
+    if (trials != null) {
+      Flags.inRange("--trials", trials, 1, 10_000_000);
     }
     Experiment exp = Experiment.read(config);
     Experiment.Checked checked;
@@ -116,7 +115,7 @@ final class SearchCommand implements Callable<Integer> {
     long s = seed != null ? seed : exp.seed();
     Path dataDir = DataDir.resolve(data);
     Map<String, String> provenance = Provenance.of(checked, dataDir, EngineInfo.versions());
-    try (TrialStore store = TrialStores.open(storage.url);
+    try (TrialStore store = storage.openForWriting();
         Study st =
             Study.open(
                 store,

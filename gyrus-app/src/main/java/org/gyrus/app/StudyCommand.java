@@ -43,6 +43,7 @@ final class StudyCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** Opens an existing store read-only: listing and exporting never change the file. */
   static TrialStore openExisting(String url) {
     if (url.startsWith("sqlite:") && !Files.exists(Path.of(url.substring("sqlite:".length())))) {
       throw new SpecError(
@@ -50,7 +51,7 @@ final class StudyCommand implements Runnable {
           "an existing study database",
           "no file at " + url.substring("sqlite:".length()));
     }
-    return TrialStores.open(url);
+    return TrialStores.openReadOnly(url);
   }
 
   @Command(

@@ -128,7 +128,7 @@ class CliTest {
 
     r = run("search", dir.resolve("missing.yaml").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("cannot read file");
+    assertThat(r.err()).contains("missing.yaml: expected a readable file, got nothing there");
 
     r = run("bench", "nb201", "--algorithm", "annealing");
     assertThat(r.code()).isEqualTo(2);

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -78,12 +77,7 @@ public final class SpecCodec {
 
   /** Reads a spec from a .json, .yaml or .yml file; errors name the file. */
   public static Value read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new SpecError(file.toString(), "cannot read file: " + e.getMessage());
-    }
+    String text = TextFiles.readUtf8(file);
     ObjectMapper mapper = file.toString().endsWith(".json") ? JSON : YAML;
     try {
       return fromTree(readTree(mapper, text, file.toString()), "");

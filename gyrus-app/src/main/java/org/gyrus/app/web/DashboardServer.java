@@ -1,10 +1,7 @@
 package org.gyrus.app.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.gyrus.app.draw.ShapeInference;
 import org.gyrus.core.SpecCodec;
@@ -26,12 +21,13 @@ import org.gyrus.search.TrialState;
 import org.gyrus.search.TrialStore;
 
 /**
- * The read-only dashboard: a JDK HTTP server over a study store. GET only; a fixed set of routes
+ * The read-only dashboard over a study store, on {@link NioHttpServer} (idle or slow clients hold
+ * no thread). GET only; the {@code Host} header must name this dashboard; a fixed set of routes
  * with a fixed set of query parameters each; static files from a fixed list (never from a path the
  * client names); an access token when bound beyond loopback, taken from the {@code token} query
  * parameter, the {@code X-Gyrus-Token} header or the cookie set after the first good request.
  */
-public final class DashboardServer implements AutoCloseable {
+public final class DashboardServer implements AutoCloseable, NioHttpServer.Handler {
   static final String COOKIE = "gyrus_token";
   private static final int MAX_STREAMS = 16;
   private static final Map<String, Set<String>> ROUTES =
@@ -49,8 +45,8 @@ public final class DashboardServer implements AutoCloseable {
           "/static/dashboard.js", new String[] {"dashboard.js", "text/javascript"},
           "/static/dashboard.css", new String[] {"dashboard.css", "text/css"});
 
-  private final HttpServer server;
-  private final ExecutorService pool;
+  private NioHttpServer server;
+  private HostCheck hosts;
   private final StoreAccess store;
   private final String token;
   private final long pollMillis;
@@ -59,15 +55,7 @@ public final class DashboardServer implements AutoCloseable {
   private final Map<Long, CachedJson> jsonCache = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean running = true;
 
-  private DashboardServer(
-      HttpServer server,
-      ExecutorService pool,
-      StoreAccess store,
-      String token,
-      long pollMillis,
-      ShapeInference shapes) {
-    this.server = server;
-    this.pool = pool;
+  private DashboardServer(StoreAccess store, String token, long pollMillis, ShapeInference shapes) {
     this.store = store;
     this.token = token;
     this.pollMillis = pollMillis;
@@ -93,25 +81,31 @@ public final class DashboardServer implements AutoCloseable {
       long pollMillis,
       ShapeInference shapes)
       throws IOException {
-    HttpServer server = HttpServer.create(address, 64);
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            MAX_STREAMS + 8,
-            r -> {
-              Thread t = new Thread(r, "gyrus-dashboard");
-              t.setDaemon(true);
-              return t;
-            });
-    DashboardServer d =
-        new DashboardServer(server, pool, new StoreAccess(storageUrl), token, pollMillis, shapes);
-    server.createContext("/", d::handle);
-    server.setExecutor(pool);
-    server.start();
+    return start(storageUrl, address, token, pollMillis, shapes, List.of());
+  }
+
+  /**
+   * As above; {@code hostNames} are further names the dashboard answers to in the {@code Host}
+   * header (a DNS name of this machine, a reverse proxy's name).
+   */
+  public static DashboardServer start(
+      String storageUrl,
+      InetSocketAddress address,
+      String token,
+      long pollMillis,
+      ShapeInference shapes,
+      List<String> hostNames)
+      throws IOException {
+    DashboardServer d = new DashboardServer(new StoreAccess(storageUrl), token, pollMillis, shapes);
+    d.hosts = new HostCheck(address.getAddress(), hostNames);
+    d.server =
+        NioHttpServer.start(
+            address, NioHttpServer.Limits.defaults(MAX_STREAMS + 8), d, "gyrus-dashboard");
     return d;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
   public Optional<String> token() {
@@ -121,36 +115,42 @@ public final class DashboardServer implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    server.stop(0);
-    pool.shutdownNow();
+    server.close();
     store.close();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
-    try (ex) {
-      try {
-        route(ex);
-      } catch (HttpError e) {
-        if (e.status() == 405) {
-          ex.getResponseHeaders().set("Allow", "GET");
-        }
-        send(
-            ex,
-            e.status(),
-            "text/html",
-            Html.errorPage(e.status(), title(e.status()), e.getMessage()));
-      } catch (RuntimeException e) {
-        store.reset();
-        send(
-            ex,
-            500,
-            "text/html",
-            Html.errorPage(
-                500,
-                "Cannot read the studies",
-                "The study database " + store.url() + " could not be read: " + e.getMessage()));
-      }
+  @Override
+  public void handle(Exchange ex) throws IOException {
+    try {
+      route(ex);
+    } catch (HttpError e) {
+      refuse(ex, e);
+    } catch (RuntimeException e) {
+      store.reset();
+      send(
+          ex,
+          500,
+          "text/html",
+          Html.errorPage(
+              500,
+              "Cannot read the studies",
+              "The study database "
+                  + store.url()
+                  + " could not be read: "
+                  + store.scrub(e.getMessage())));
     }
+  }
+
+  @Override
+  public void refuse(Exchange ex, HttpError e) throws IOException {
+    if (e.status() == 405) {
+      ex.setHeader("Allow", "GET");
+    }
+    send(
+        ex,
+        e.status(),
+        "text/html",
+        Html.errorPage(e.status(), title(e.status()), store.scrub(e.getMessage())));
   }
 
   private static String title(int status) {
@@ -159,18 +159,28 @@ public final class DashboardServer implements AutoCloseable {
       case 401 -> "Access token required";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
+      case 413 -> "Request body not accepted";
       case 414 -> "Request too long";
+      case 421 -> "Unknown host name";
+      case 431 -> "Request head too long";
       case 503 -> "Study database unavailable";
       default -> "Error";
     };
   }
 
-  private void route(HttpExchange ex) throws IOException {
-    if (!ex.getRequestMethod().equals("GET")) {
+  private void route(Exchange ex) throws IOException {
+    if (!hosts.allows(ex.header("Host"))) {
+      throw new HttpError(
+          421,
+          "Host",
+          "This dashboard answers only to the address it is bound to (or a name given with"
+              + " --allowed-host).");
+    }
+    if (!ex.request().method().equals("GET")) {
       throw new HttpError(405, "method", "This dashboard is read-only: GET only.");
     }
-    String path = ex.getRequestURI().getRawPath();
-    String rawQuery = ex.getRequestURI().getRawQuery();
+    String path = ex.request().rawPath();
+    String rawQuery = ex.request().rawQuery();
     checkPath(path);
     checkToken(ex, rawQuery);
     String[] file = STATIC.get(path);
@@ -234,11 +244,11 @@ public final class DashboardServer implements AutoCloseable {
     }
   }
 
-  private void checkToken(HttpExchange ex, String rawQuery) {
+  private void checkToken(Exchange ex, String rawQuery) {
     if (token == null) {
       return;
     }
-    String given = ex.getRequestHeaders().getFirst("X-Gyrus-Token");
+    String given = ex.header("X-Gyrus-Token");
     boolean fromQuery = false;
     if (rawQuery != null) {
       for (String pair : rawQuery.split("&", -1)) {
@@ -249,7 +259,7 @@ public final class DashboardServer implements AutoCloseable {
       }
     }
     if (given == null) {
-      given = cookie(ex.getRequestHeaders().getFirst("Cookie"));
+      given = cookie(ex.header("Cookie"));
     }
     if (given == null
         || !MessageDigest.isEqual(
@@ -261,8 +271,7 @@ public final class DashboardServer implements AutoCloseable {
               + " start.");
     }
     if (fromQuery) {
-      ex.getResponseHeaders()
-          .add("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+      ex.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
     }
   }
 
@@ -344,76 +353,71 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /** Server-sent events: one {@code version} event whenever the study's trials change. */
-  private void events(HttpExchange ex, StudyInfo info) throws IOException {
+  private void events(Exchange ex, StudyInfo info) throws IOException {
     if (!streams.tryAcquire()) {
       throw new HttpError(503, "events", "Too many live pages open; close some and reload.");
     }
     try {
-      ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-      ex.getResponseHeaders().set("Cache-Control", "no-cache");
-      ex.sendResponseHeaders(200, 0);
-      OutputStream out = ex.getResponseBody();
+      securityHeaders(ex, "text/event-stream");
+      ex.setHeader("Cache-Control", "no-cache");
+      ex.startStream(200);
       long last = Long.MIN_VALUE;
       long lastWrite = System.currentTimeMillis();
       long deadline = lastWrite + 10 * 60_000L;
-      out.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
-      out.flush();
+      ex.write("retry: 1000\n\n".getBytes(StandardCharsets.UTF_8));
       while (running && System.currentTimeMillis() < deadline) {
         long v = store.get().version(info.id());
         long now = System.currentTimeMillis();
         if (v != last) {
-          out.write(("event: version\ndata: " + v + "\n\n").getBytes(StandardCharsets.UTF_8));
-          out.flush();
+          ex.write(("event: version\ndata: " + v + "\n\n").getBytes(StandardCharsets.UTF_8));
           last = v;
           lastWrite = now;
         } else if (now - lastWrite > 15_000) {
-          out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-          out.flush();
+          ex.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
           lastWrite = now;
         }
         Thread.sleep(pollMillis);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      // The page went away; nothing to tell anyone.
+    } catch (IOException | RuntimeException e) {
+      // The page went away or the store failed mid-stream; the page reconnects on its own.
     } finally {
+      ex.end();
       streams.release();
     }
   }
 
-  private static void sendResource(HttpExchange ex, String name, String type) throws IOException {
+  private static void sendResource(Exchange ex, String name, String type) throws IOException {
     try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new HttpError(404, "path", "Missing bundled file " + name + ".");
       }
-      ex.getResponseHeaders().set("Cache-Control", "max-age=3600");
+      ex.setHeader("Cache-Control", "max-age=3600");
       send(ex, 200, type, in.readAllBytes());
     }
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body)
-      throws IOException {
+  private static void send(Exchange ex, int status, String type, String body) throws IOException {
     send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body)
-      throws IOException {
-    var h = ex.getResponseHeaders();
-    h.set("Content-Type", type + "; charset=utf-8");
-    h.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
-    h.set("X-Content-Type-Options", "nosniff");
-    h.set("X-Frame-Options", "DENY");
-    h.set("Referrer-Policy", "no-referrer");
-    h.set(
+  private static void send(Exchange ex, int status, String type, byte[] body) throws IOException {
+    securityHeaders(ex, type);
+    if (!ex.hasHeader("Cache-Control")) {
+      ex.setHeader("Cache-Control", "no-store");
+    }
+    ex.send(status, body);
+  }
+
+  private static void securityHeaders(Exchange ex, String type) {
+    ex.setHeader("Content-Type", type + "; charset=utf-8");
+    ex.setHeader("X-Content-Type-Options", "nosniff");
+    ex.setHeader("X-Frame-Options", "DENY");
+    ex.setHeader("Referrer-Policy", "no-referrer");
+    ex.setHeader(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data:; object-src 'none'; frame-ancestors 'none'");
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 }

@@ -6,8 +6,9 @@ import org.gyrus.search.TrialStore;
 import org.gyrus.search.store.TrialStores;
 
 /**
- * Opens the study store on first use and keeps it; when the file is missing or unreadable every
- * request gets a clear 503 page instead, and the next request tries again.
+ * Opens the study store read-only on first use and keeps it; when the file is missing or unreadable
+ * every request gets a clear 503 page instead, and the next request tries again. The URL is only
+ * ever shown with its password replaced by ***.
  */
 final class StoreAccess implements AutoCloseable {
   private final String url;
@@ -17,8 +18,14 @@ final class StoreAccess implements AutoCloseable {
     this.url = url;
   }
 
+  /** The URL as pages may show it: without its password. */
   String url() {
-    return url;
+    return TrialStores.redact(url);
+  }
+
+  /** {@code text} (a driver's message, say) with the URL's password taken out. */
+  String scrub(String text) {
+    return TrialStores.scrub(text, url);
   }
 
   synchronized TrialStore get() {
@@ -39,13 +46,11 @@ final class StoreAccess implements AutoCloseable {
       }
     }
     try {
-      store = TrialStores.open(url);
+      store = TrialStores.openReadOnly(url);
       return store;
     } catch (RuntimeException e) {
       throw new HttpError(
-          503,
-          "storage",
-          "Cannot read the study database " + TrialStores.redact(url) + ": " + e.getMessage());
+          503, "storage", "Cannot read the study database " + url() + ": " + scrub(e.getMessage()));
     }
   }
 

@@ -1,13 +1,14 @@
 package org.gyrus.logic.datalog;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.gyrus.core.SpecError;
 import org.gyrus.logic.datalog.Ast.Aggregate;
 import org.gyrus.logic.datalog.Ast.Atom;
 import org.gyrus.logic.datalog.Ast.BinExpr;
@@ -40,6 +41,12 @@ public final class Parser {
   private final List<Rule> rules = new ArrayList<>();
   private final List<Atom> queries = new ArrayList<>();
 
+  /** Expressions deeper than this are refused: evaluating and printing them recurses. */
+  static final int MAX_EXPR_DEPTH = 400;
+
+  private final Map<Expr, Integer> heights = new IdentityHashMap<>();
+  private int parens;
+
   private Parser(String text, String file, Path dir, Deque<Path> including) {
     this.file = file;
     this.dir = dir;
@@ -59,9 +66,10 @@ public final class Parser {
     }
     String text;
     try {
-      text = Files.readString(path);
-    } catch (IOException e) {
-      throw new DatalogError(shownAs, "cannot read Datalog file: " + e.getMessage());
+      text = org.gyrus.core.TextFiles.readUtf8(path);
+    } catch (SpecError e) {
+      String why = e.getMessage().substring(e.path().isEmpty() ? 0 : e.path().length() + 2);
+      throw new DatalogError(shownAs, why);
     }
     including.push(canon);
     try {
@@ -217,7 +225,7 @@ public final class Parser {
     Expr e = mulExpr();
     while (isPunct("+") || isPunct("-")) {
       char op = next().text().charAt(0);
-      e = new BinExpr(op, e, mulExpr());
+      e = bin(op, e, mulExpr());
     }
     return e;
   }
@@ -226,21 +234,46 @@ public final class Parser {
     Expr e = unary();
     while (isPunct("*") || isPunct("/") || isPunct("%") || isIdent("mod")) {
       String op = next().text();
-      e = new BinExpr(op.equals("mod") ? '%' : op.charAt(0), e, unary());
+      e = bin(op.equals("mod") ? '%' : op.charAt(0), e, unary());
     }
+    return e;
+  }
+
+  /** A binary expression, refused once the tree grows deeper than {@link #MAX_EXPR_DEPTH}. */
+  private Expr bin(char op, Expr left, Expr right) {
+    int h = 1 + Math.max(heights.getOrDefault(left, 1), heights.getOrDefault(right, 1));
+    if (h > MAX_EXPR_DEPTH) {
+      throw new DatalogError(
+          where(peekAt(-1)),
+          "an expression at most " + MAX_EXPR_DEPTH + " operators deep",
+          "a deeper one");
+    }
+    Expr e = new BinExpr(op, left, right);
+    heights.put(e, h);
     return e;
   }
 
   private Expr unary() {
     if (isPunct("(")) {
+      if (++parens > MAX_EXPR_DEPTH) {
+        throw new DatalogError(
+            where(peek()), "at most " + MAX_EXPR_DEPTH + " nested parentheses", "deeper nesting");
+      }
       i++;
       Expr e = expr();
       expectPunct(")", "')'");
+      parens--;
       return e;
     }
     if (isPunct("-") && peekAt(1).kind() != Kind.INT) {
+      if (++parens > MAX_EXPR_DEPTH) {
+        throw new DatalogError(
+            where(peek()), "at most " + MAX_EXPR_DEPTH + " nested minus signs", "more");
+      }
       i++;
-      return new BinExpr('-', new TermExpr(new Const(0L)), unary());
+      Expr e = bin('-', new TermExpr(new Const(0L)), unary());
+      parens--;
+      return e;
     }
     return new TermExpr(term());
   }

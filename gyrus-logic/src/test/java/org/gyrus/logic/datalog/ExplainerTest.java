@@ -18,6 +18,50 @@ import org.junit.jupiter.api.Test;
 /** why(tuple): every tuple of the model has a finite proof whose leaves are input facts. */
 class ExplainerTest {
 
+  /** A 5,000-step derivation on a thread with a small stack: building and printing iterate. */
+  @Test
+  void aFiveThousandStepDerivationNeitherOverflowsNorPrintsQuadratically() throws Exception {
+    int n = 5000;
+    StringBuilder src = new StringBuilder("reach(0).\nreach(Y) :- reach(X), e(X, Y).\n");
+    for (int i = 0; i < n; i++) {
+      src.append("e(").append(i).append(", ").append(i + 1).append(").\n");
+    }
+    String[] rendered = new String[1];
+    Throwable[] failure = new Throwable[1];
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                Engine e = new Engine(Parser.parse(src.toString(), "chain.dl"), true);
+                e.run();
+                int row = e.answers(Parser.parseQuery("reach(" + n + ")"))[0];
+                rendered[0] = new Explainer(e).explain(e.relation("reach"), row).render("  ");
+              } catch (Throwable x) {
+                failure[0] = x;
+              }
+            },
+            "small-stack",
+            256 * 1024);
+    t.start();
+    t.join();
+    assertThat(failure[0]).isNull();
+    String[] lines = rendered[0].split("\n");
+    assertThat(lines).hasSize(2 * n + 1);
+    assertThat(lines[0]).startsWith("  reach(" + n + ").   [by chain.dl:2:1");
+    // reach(k) sits at depth n + 1 - k; past depth 100 the depth is written, not indented
+    assertThat(lines[n - 1])
+        .isEqualTo(
+            "  ".repeat(100)
+                + "["
+                + n
+                + "] reach(1).   [by chain.dl:2:1 reach(Y) :- reach(X), e(X, Y).]");
+    assertThat(lines[n]).isEqualTo("  ".repeat(100) + "[" + (n + 1) + "] reach(0).   [fact]");
+    assertThat(lines[n + 1]).isEqualTo("  ".repeat(100) + "[" + (n + 1) + "] e(0, 1).   [fact]");
+    assertThat(lines[2 * n]).isEqualTo("    e(" + (n - 1) + ", " + n + ").   [fact]");
+    assertThat(rendered[0].length()).isLessThan(5_000_000);
+  }
+
   @Test
   void proofTreeOfAPath() {
     String src =

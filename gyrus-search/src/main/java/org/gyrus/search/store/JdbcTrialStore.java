@@ -123,6 +123,25 @@ abstract class JdbcTrialStore implements TrialStore {
         });
   }
 
+  /** Fails when the database holds other tables but not a Gyrus store's. */
+  void checkNotForeign() throws SQLException {
+    if (!tableExists("gyrus_meta") && tableCount() > 0) {
+      throw new SpecError(location, "a Gyrus study database; this one holds other tables");
+    }
+  }
+
+  /** Checks, without writing, that the database is a Gyrus store of this schema version. */
+  void checkReadable() throws SQLException {
+    checkNotForeign();
+    if (!tableExists("gyrus_meta")) {
+      throw new SpecError(location, "a Gyrus study database", "an empty database (no studies yet)");
+    }
+    String v = meta("schema_version");
+    if (!Integer.toString(SCHEMA_VERSION).equals(v)) {
+      throw new SpecError(location, "schema version " + SCHEMA_VERSION, String.valueOf(v));
+    }
+  }
+
   private String meta(String key) throws SQLException {
     try (PreparedStatement p =
         conn.prepareStatement("SELECT value FROM gyrus_meta WHERE key = ?")) {

@@ -49,6 +49,27 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     }
   }
 
+  /** Connects read-only (every transaction READ ONLY) and checks the tables without creating. */
+  public static PostgresTrialStore openReadOnly(String url) {
+    Target t = Target.parse(url);
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection(t.jdbcUrl(), t.properties());
+      try (Statement s = c.createStatement()) {
+        s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+      }
+      PostgresTrialStore store = new PostgresTrialStore(c, t.display());
+      store.checkReadable();
+      return store;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new SpecError(t.display(), "a reachable PostgreSQL database: " + e.getMessage());
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
   @Override
   protected void beginWrite() throws SQLException {
     try (Statement s = conn.createStatement()) {
@@ -100,7 +121,8 @@ public final class PostgresTrialStore extends JdbcTrialStore {
       String hostPort = u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
       String query = u.getRawQuery() == null ? "" : "?" + u.getRawQuery();
       String display =
-          "postgresql://" + (user == null ? "" : user + "@") + hostPort + "/" + db + query;
+          TrialStores.redact(
+              "postgresql://" + (user == null ? "" : user + "@") + hostPort + "/" + db + query);
       return new Target("jdbc:postgresql://" + hostPort + "/" + db + query, p, display);
     }
 

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.gyrus.core.SpecError;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * Studies in one SQLite file (WAL mode), safe to share between local processes: every write is a
@@ -21,17 +23,18 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     super(c, location, Dialect.SQLITE);
   }
 
-  /** Opens (creating if needed) a store at {@code file}; a bad file fails with a clear message. */
+  /**
+   * Opens (creating the file if needed) a store at {@code file}; a bad file fails with a clear
+   * message. The directory must exist: a mistyped path is an error, not a new directory tree.
+   */
   public static SqliteTrialStore open(Path file) {
     Path abs = file.toAbsolutePath();
-    try {
-      Path dir = abs.getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-    } catch (Exception e) {
+    Path dir = abs.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
       throw new SpecError(
-          file.toString(), "a writable location for the study database: " + e.getMessage());
+          file.toString(),
+          "an existing directory for the study database",
+          "no directory " + dir + " (create it first)");
     }
     if (Files.exists(abs) && !Files.isRegularFile(abs)) {
       throw new SpecError(file.toString(), "a database file", "a directory or special file");
@@ -47,6 +50,8 @@ public final class SqliteTrialStore extends JdbcTrialStore {
         s.execute("PRAGMA busy_timeout = 30000");
         if (existed) {
           checkIntegrity(s, file);
+          // refuse a foreign file before anything (journal mode, tables) changes it
+          new SqliteTrialStore(c, "sqlite:" + file).checkNotForeign();
         }
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
@@ -62,6 +67,83 @@ public final class SqliteTrialStore extends JdbcTrialStore {
       closeQuietly(c);
       throw e;
     }
+  }
+
+  /**
+   * Opens an existing store without writing to it: the file is opened read-only (no journal-mode
+   * switch, no migration, nothing created), and a missing, foreign or unreadable file fails with a
+   * clear message. A WAL-mode file whose shared-memory file cannot be created (a read-only file in
+   * a directory this user cannot write) is opened {@code immutable}, which reads the main file
+   * only; it is refused when it still has a write-ahead log, whose trials that would miss.
+   */
+  public static SqliteTrialStore openReadOnly(Path file) {
+    Path abs = file.toAbsolutePath();
+    if (!Files.exists(abs)) {
+      throw new SpecError(file.toString(), "an existing study database", "no file there");
+    }
+    if (!Files.isRegularFile(abs)) {
+      throw new SpecError(file.toString(), "a database file", "a directory or special file");
+    }
+    if (!Files.isReadable(abs)) {
+      throw new SpecError(file.toString(), "a readable study database", "no read permission");
+    }
+    try {
+      try {
+        return openReadOnly(file, abs, false);
+      } catch (SQLException e) {
+        Path dir = abs.getParent();
+        if (Files.isWritable(abs) || (dir != null && Files.isWritable(dir))) {
+          throw e;
+        }
+        Path wal = Path.of(abs + "-wal");
+        if (Files.exists(wal) && Files.size(wal) > 0) {
+          throw new SpecError(
+              file.toString(),
+              "a study database readable without write access",
+              "a write-ahead log (" + wal.getFileName() + ") only a writer can replay");
+        }
+        return openReadOnly(file, abs, true);
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new SpecError(file.toString(), "a Gyrus study database (SQLite): " + e.getMessage());
+    }
+  }
+
+  private static SqliteTrialStore openReadOnly(Path file, Path abs, boolean immutable)
+      throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+    String uri = "file:" + uriPath(abs) + (immutable ? "?immutable=1" : "?mode=ro");
+    Connection c = null;
+    try {
+      c = DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 30000");
+        checkIntegrity(s, file);
+        s.execute("PRAGMA query_only = 1");
+      }
+      SqliteTrialStore store = new SqliteTrialStore(c, "sqlite:" + file);
+      store.checkReadable();
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** The path percent-encoded for a {@code file:} URI ('?', '#' and '%' are legal in names). */
+  private static String uriPath(Path abs) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : abs.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      int ch = b & 0xff;
+      if (ch >= 0x80 || ch == '?' || ch == '#' || ch == '%' || ch <= 0x20) {
+        sb.append('%').append(String.format("%02X", ch));
+      } else {
+        sb.append((char) ch);
+      }
+    }
+    return sb.toString();
   }
 
   private static void checkIntegrity(Statement s, Path file) throws SQLException {

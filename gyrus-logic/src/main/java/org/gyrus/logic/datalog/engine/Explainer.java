@@ -1,6 +1,8 @@
 package org.gyrus.logic.datalog.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +17,41 @@ import org.gyrus.logic.datalog.engine.Grounding.Clause;
 public final class Explainer {
   /** A proof: the fact, the rule that derived it (empty for an input fact), its premises. */
   public record Proof(String fact, String rule, List<Proof> premises) {
+    /** Indentation stops growing here; deeper lines carry their depth instead ("[137] "). */
+    static final int MAX_INDENT = 100;
+
+    /**
+     * The tree, one fact per line, each premise one {@code indent} deeper. Iterative: a derivation
+     * can be thousands of steps deep (and indenting it fully would take quadratic space).
+     */
     public String render(String indent) {
       StringBuilder sb = new StringBuilder();
-      render(indent, 1, sb);
+      Deque<Proof> nodes = new ArrayDeque<>();
+      Deque<Integer> depths = new ArrayDeque<>();
+      nodes.push(this);
+      depths.push(1);
+      while (!nodes.isEmpty()) {
+        Proof p = nodes.pop();
+        int depth = depths.pop();
+        sb.append(indent.repeat(Math.min(depth, MAX_INDENT)));
+        if (depth > MAX_INDENT) {
+          sb.append('[').append(depth).append("] ");
+        }
+        sb.append(p.fact)
+            .append(p.rule.isEmpty() ? "   [fact]" : "   [by " + p.rule + "]")
+            .append('\n');
+        for (int i = p.premises.size() - 1; i >= 0; i--) {
+          nodes.push(p.premises.get(i));
+          depths.push(depth + 1);
+        }
+      }
       return sb.toString();
     }
 
-    private void render(String indent, int depth, StringBuilder sb) {
-      sb.append(indent.repeat(depth))
-          .append(fact)
-          .append(rule.isEmpty() ? "   [fact]" : "   [by " + rule + "]")
-          .append('\n');
-      for (Proof p : premises) {
-        p.render(indent, depth + 1, sb);
-      }
+    /** The rendered tree (the record's own would recurse as deep as the derivation). */
+    @Override
+    public String toString() {
+      return render("  ");
     }
   }
 
@@ -75,24 +98,83 @@ public final class Explainer {
    */
   public List<Proof> explainAll(Relation rel, int row, int max) {
     index();
-    String fact = engine.show(rel, row) + ".";
     List<Clause> cs = steps.getOrDefault(rel, Map.of()).getOrDefault(row, List.of());
     if (rel.round(row) == 0 || cs.isEmpty()) {
-      return List.of(new Proof(fact, "", List.of()));
+      return List.of(new Proof(engine.show(rel, row) + ".", "", List.of()));
     }
     List<Proof> out = new ArrayList<>();
     for (Clause c : cs.subList(0, Math.min(max, cs.size()))) {
-      out.add(step(fact, c));
+      out.add(build(new Frame(rel, row, c)));
     }
     return out;
   }
 
-  private Proof step(String fact, Clause c) {
-    List<Proof> premises = new ArrayList<>();
-    for (int j = 0; j < c.body().length; j++) {
-      premises.add(explain(c.body()[j], c.bodyRows()[j]));
+  /** The first well-founded step of a tuple, or null for an input fact. */
+  private Clause firstStep(Relation rel, int row) {
+    List<Clause> cs = steps.getOrDefault(rel, Map.of()).getOrDefault(row, List.of());
+    return rel.round(row) == 0 || cs.isEmpty() ? null : cs.get(0);
+  }
+
+  /** A tuple whose proof is being built: its step and the premises proved so far. */
+  private static final class Frame {
+    final Relation rel;
+    final int row;
+    final Clause step;
+    final List<Proof> premises = new ArrayList<>();
+
+    Frame(Relation rel, int row, Clause step) {
+      this.rel = rel;
+      this.row = row;
+      this.step = step;
     }
-    var rule = engine.program().rules().get(c.rule());
-    return new Proof(fact, rule.where() + " " + rule, premises);
+
+    boolean done() {
+      return step == null || premises.size() == step.body().length;
+    }
+  }
+
+  /**
+   * The proof of {@code root}'s tuple by its step, premises by their first steps. An explicit stack
+   * instead of recursion (derivations can be thousands of steps deep); a premise seen before reuses
+   * its (immutable) proof, so shared sub-derivations are built once.
+   */
+  private Proof build(Frame root) {
+    Map<Relation, Map<Integer, Proof>> built = new HashMap<>();
+    Deque<Frame> stack = new ArrayDeque<>();
+    stack.push(root);
+    Proof result = null;
+    while (!stack.isEmpty()) {
+      Frame f = stack.peek();
+      if (f.done()) {
+        stack.pop();
+        Proof p = proof(f);
+        if (stack.isEmpty()) {
+          result = p;
+        } else {
+          built.computeIfAbsent(f.rel, k -> new HashMap<>()).put(f.row, p);
+          stack.peek().premises.add(p);
+        }
+        continue;
+      }
+      int j = f.premises.size();
+      Relation rel = f.step.body()[j];
+      int row = f.step.bodyRows()[j];
+      Proof known = built.getOrDefault(rel, Map.of()).get(row);
+      if (known != null) {
+        f.premises.add(known);
+      } else {
+        stack.push(new Frame(rel, row, firstStep(rel, row)));
+      }
+    }
+    return result;
+  }
+
+  private Proof proof(Frame f) {
+    String fact = engine.show(f.rel, f.row) + ".";
+    if (f.step == null) {
+      return new Proof(fact, "", List.of());
+    }
+    var rule = engine.program().rules().get(f.step.rule());
+    return new Proof(fact, rule.where() + " " + rule, List.copyOf(f.premises));
   }
 }
