@@ -38,6 +38,14 @@ class WorkersTest {
     }
   }
 
+  private static long completed(Path db) {
+    try {
+      return Files.exists(db) ? count(trials(db), TrialState.COMPLETE) : 0;
+    } catch (RuntimeException e) {
+      return 0; // the study is not created yet
+    }
+  }
+
   private static long count(List<Trial> ts, TrialState s) {
     return ts.stream().filter(t -> t.state() == s).count();
   }
@@ -86,8 +94,7 @@ class WorkersTest {
               "--workers",
               "2");
       long deadline = System.currentTimeMillis() + 60_000;
-      while ((!Files.exists(db) || count(trials(db), TrialState.COMPLETE) < 4)
-          && System.currentTimeMillis() < deadline) {
+      while (completed(db) < 4 && System.currentTimeMillis() < deadline) {
         Thread.sleep(200);
       }
       List<ProcessHandle> workers = p.toHandle().descendants().toList();
@@ -105,7 +112,9 @@ class WorkersTest {
             .isFalse();
       }
       List<Trial> ts = trials(db);
-      assertThat(count(ts, TrialState.RUNNING)).as("RUNNING trials left").isZero();
+      assertThat(count(ts, TrialState.RUNNING))
+          .as("RUNNING trials left after %s", kill ? "SIGKILL" : "SIGINT")
+          .isZero();
       assertThat(ts.stream().filter(t -> t.state() == TrialState.FAIL))
           .allMatch(t -> t.error().contains("worker stopped"));
     }

@@ -42,6 +42,8 @@ public final class Study implements AutoCloseable {
   private long knownVersion = -1;
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
   private ScheduledExecutorService heartbeats;
+  private final Object lifecycle = new Object(); // orders claiming trials against abandon()
+  private volatile boolean stopping;
 
   private Study(TrialStore store, StudyInfo info, Options options) {
     this.store = store;
@@ -237,9 +239,14 @@ public final class Study implements AutoCloseable {
   /** The next trial to run, or empty once {@code limit} trials count in the study. */
   public Optional<Trial> ask(int limit) {
     refresh();
-    Optional<Trial> waiting = store.claimWaiting(info.id(), host);
-    if (waiting.isPresent()) {
-      return track(waiting.get());
+    synchronized (lifecycle) {
+      if (stopping) {
+        return Optional.empty();
+      }
+      Optional<Trial> waiting = store.claimWaiting(info.id(), host);
+      if (waiting.isPresent()) {
+        return track(waiting.get());
+      }
     }
     Optional<BigInteger> size = space.size();
     for (int attempt = 0; attempt < 200; attempt++) {
@@ -263,16 +270,21 @@ public final class Study implements AutoCloseable {
       }
       long trialSeed = r.nextLong();
       Value params = space.materialise(dna);
-      Optional<Trial> t =
-          store.createTrial(
-              info.id(),
-              new TrialStore.NewTrial(
-                  dna, params, trialSeed, GyrusVersion.get(), host, TrialState.RUNNING),
-              limit,
-              unique);
-      if (t.isPresent()) {
-        history.update(t.get());
-        return track(t.get());
+      synchronized (lifecycle) {
+        if (stopping) {
+          return Optional.empty();
+        }
+        Optional<Trial> t =
+            store.createTrial(
+                info.id(),
+                new TrialStore.NewTrial(
+                    dna, params, trialSeed, GyrusVersion.get(), host, TrialState.RUNNING),
+                limit,
+                unique);
+        if (t.isPresent()) {
+          history.update(t.get());
+          return track(t.get());
+        }
       }
       refresh();
       if (history.liveCount() >= limit) {
@@ -392,7 +404,7 @@ public final class Study implements AutoCloseable {
    */
   private boolean awaitOthers() {
     long pause = Math.max(1, Math.min(1000, heartbeatTimeout.toMillis() / 4));
-    while (true) {
+    while (!stopping) {
       refresh();
       boolean othersRunning =
           history.trials().stream()
@@ -415,6 +427,7 @@ public final class Study implements AutoCloseable {
         return false;
       }
     }
+    return false;
   }
 
   /** Called after each trial of {@link #optimize} finishes. */
@@ -509,8 +522,11 @@ public final class Study implements AutoCloseable {
    * {@code --retry-failed} runs them again.
    */
   public void abandon(String why) {
-    for (Trial t : List.copyOf(mine.values())) {
-      fail(t, "worker stopped: " + why);
+    synchronized (lifecycle) {
+      stopping = true; // no trial is claimed or created after this
+      for (Trial t : List.copyOf(mine.values())) {
+        fail(t, "worker stopped: " + why);
+      }
     }
   }
 

@@ -104,6 +104,54 @@ class PostgresTrialStoreTest {
   }
 
   @Test
+  void aWorkerRidesOutDroppedConnectionsAndAServerRestart() throws Exception {
+    String url = freshDatabase();
+    String db = url.substring(url.lastIndexOf('/') + 1);
+    NasBench201 table = NasBench201.load(null);
+    String pgDir = System.getenv("GYRUS_PG_DIR");
+    try (TrialStore store = TrialStores.open(url);
+        Study s = Study.open(store, "s", NasBench201.space(), Direction.MAXIMIZE, "random", 0)) {
+      java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+      s.optimize(
+          (c, ctx) -> {
+            int k = n.incrementAndGet();
+            if (k % 5 == 0) {
+              // the server drops every session of this database, as on an admin's restart
+              try (Connection a = admin(adminUrl());
+                  Statement st = a.createStatement()) {
+                st.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + db
+                        + "' AND pid <> pg_backend_pid()");
+              }
+            }
+            if (k == 12 && pgDir != null) {
+              restart(pgDir); // a real restart of the server, when this test started it
+            }
+            return Metrics.of(table.accuracy(c));
+          },
+          20,
+          Study.TrialListener.NONE);
+    }
+    assertThat(count(url, "SELECT count(*) FROM trials WHERE state = 'COMPLETE'")).isEqualTo(20);
+    assertThat(count(url, "SELECT count(*) FROM trials")).isEqualTo(20);
+    assertThat(count(url, "SELECT count(DISTINCT number) FROM trials")).isEqualTo(20);
+  }
+
+  /** {@code pg_ctl restart} of the server {@code .ci/postgres} started in {@code dir}. */
+  private static void restart(String dir) throws Exception {
+    String bin = java.nio.file.Files.readString(java.nio.file.Path.of(dir, "bin")).trim();
+    List<String> cmd = new ArrayList<>();
+    if ("root".equals(System.getProperty("user.name"))) {
+      cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+    }
+    cmd.addAll(List.of(bin + "/pg_ctl", "-D", dir + "/data", "-m", "fast", "-w", "restart"));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  @Test
   void concurrentWorkersShareOneStudyWithoutClashes() throws Exception {
     String url = freshDatabase();
     NasBench201 table = NasBench201.load(null);

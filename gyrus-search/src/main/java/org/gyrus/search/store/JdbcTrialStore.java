@@ -34,9 +34,24 @@ abstract class JdbcTrialStore implements TrialStore {
     POSTGRES
   }
 
-  protected final Connection conn;
+  protected Connection conn; // replaced by reconnect() after a dropped connection
   private final String location;
   private final Dialect dialect;
+  private final Duration retryBound = retryBound();
+
+  /**
+   * How long transient database errors (dropped connection, server restart, serialisation failure,
+   * busy database) are retried, with backoff and reconnects, before the operation fails: {@code
+   * GYRUS_DB_RETRY_SECONDS}, default 120.
+   */
+  private static Duration retryBound() {
+    String v = System.getenv("GYRUS_DB_RETRY_SECONDS");
+    try {
+      return Duration.ofSeconds(v == null ? 120 : Math.max(0, Long.parseLong(v.trim())));
+    } catch (NumberFormatException e) {
+      throw new SpecError("GYRUS_DB_RETRY_SECONDS", "a whole number of seconds", "'" + v + "'");
+    }
+  }
 
   JdbcTrialStore(Connection conn, String location, Dialect dialect) {
     this.conn = conn;
@@ -175,30 +190,114 @@ abstract class JdbcTrialStore implements TrialStore {
 
   /** Runs {@code work} in one write transaction; on any error nothing of it is kept. */
   protected synchronized <T> T write(Work<T> work) {
-    try {
-      beginWrite();
-      try {
-        T result = work.run();
-        try (Statement s = conn.createStatement()) {
-          s.execute("COMMIT");
-        }
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        try (Statement s = conn.createStatement()) {
-          s.execute("ROLLBACK");
-        }
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new StoreException(location + ": " + e.getMessage(), e);
-    }
+    return retrying(
+        () -> {
+          beginWrite();
+          try {
+            T result = work.run();
+            try (Statement s = conn.createStatement()) {
+              s.execute("COMMIT");
+            }
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+          }
+        });
   }
 
   protected synchronized <T> T read(Work<T> work) {
+    return retrying(work);
+  }
+
+  /**
+   * A new connection after a transient failure (the session settings of the old one applied again);
+   * null when this store cannot reconnect.
+   */
+  protected Connection reconnect() throws SQLException {
+    return null;
+  }
+
+  /**
+   * Runs one transaction, again after a transient error (each attempt is a whole transaction, so a
+   * write is applied once), with exponential backoff and a reconnect, until {@link #retryBound}.
+   */
+  private <T> T retrying(Work<T> attempt) {
+    long deadline = System.nanoTime() + retryBound.toNanos();
+    long pauseMs = 50;
+    while (true) {
+      try {
+        return attempt.run();
+      } catch (SQLException e) {
+        if (!isTransient(e) || System.nanoTime() > deadline) {
+          String bound =
+              isTransient(e) ? " (still failing after " + retryBound.toSeconds() + " s)" : "";
+          throw new StoreException(location + ": " + e.getMessage() + bound, e);
+        }
+        sleep(pauseMs);
+        pauseMs = Math.min(2 * pauseMs, 2000);
+        tryReconnect();
+      }
+    }
+  }
+
+  private void tryReconnect() {
     try {
-      return work.run();
+      if (conn.isValid(2)) {
+        return;
+      }
     } catch (SQLException e) {
-      throw new StoreException(location + ": " + e.getMessage(), e);
+      // not valid: replace it
+    }
+    try {
+      Connection fresh = reconnect();
+      if (fresh != null) {
+        closeQuietly(conn);
+        conn = fresh;
+      }
+    } catch (SQLException e) {
+      // the server is still down: the next attempt fails transiently and waits again
+    }
+  }
+
+  /** Connection lost, server shutting down or restarting, serialisation failure, busy database. */
+  static boolean isTransient(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException q) {
+        String state = q.getSQLState();
+        if (state != null
+            && (state.startsWith("08")
+                || state.equals("57P01")
+                || state.equals("57P02")
+                || state.equals("57P03")
+                || state.equals("40001")
+                || state.equals("40P01")
+                || state.equals("53300"))) {
+          return true;
+        }
+        String m = String.valueOf(q.getMessage());
+        if (m.contains("SQLITE_BUSY") || m.contains("This connection has been closed")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void rollbackQuietly() {
+    try (Statement s = conn.createStatement()) {
+      s.execute("ROLLBACK");
+    } catch (SQLException ignored) {
+      // a broken connection has no transaction left to roll back
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for the database", e);
     }
   }
 

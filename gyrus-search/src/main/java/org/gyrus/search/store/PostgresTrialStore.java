@@ -27,8 +27,32 @@ public final class PostgresTrialStore extends JdbcTrialStore {
   /** Advisory lock key shared by every Gyrus writer ("gyrus" in ASCII). */
   static final long WRITE_LOCK = 0x6779727573L;
 
-  private PostgresTrialStore(Connection c, String location) {
-    super(c, location, Dialect.POSTGRES);
+  private final Target target;
+  private final boolean readOnly;
+
+  private PostgresTrialStore(Connection c, Target target, boolean readOnly) {
+    super(c, target.display(), Dialect.POSTGRES);
+    this.target = target;
+    this.readOnly = readOnly;
+  }
+
+  private static Connection connect(Target t, boolean readOnly) throws SQLException {
+    Connection c = DriverManager.getConnection(t.jdbcUrl(), t.properties());
+    if (readOnly) {
+      try (Statement s = c.createStatement()) {
+        s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+      } catch (SQLException e) {
+        closeQuietly(c);
+        throw e;
+      }
+    }
+    return c;
+  }
+
+  /** After a dropped connection or a server restart: the same session, connected again. */
+  @Override
+  protected Connection reconnect() throws SQLException {
+    return connect(target, readOnly);
   }
 
   /** Connects and creates (or checks) the tables; a bad URL or an unreachable server fails. */
@@ -36,8 +60,8 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     Target t = Target.parse(url);
     Connection c = null;
     try {
-      c = DriverManager.getConnection(t.jdbcUrl(), t.properties());
-      PostgresTrialStore store = new PostgresTrialStore(c, t.display());
+      c = connect(t, false);
+      PostgresTrialStore store = new PostgresTrialStore(c, t, false);
       store.migrate(true);
       return store;
     } catch (SQLException e) {
@@ -54,11 +78,8 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     Target t = Target.parse(url);
     Connection c = null;
     try {
-      c = DriverManager.getConnection(t.jdbcUrl(), t.properties());
-      try (Statement s = c.createStatement()) {
-        s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-      }
-      PostgresTrialStore store = new PostgresTrialStore(c, t.display());
+      c = connect(t, true);
+      PostgresTrialStore store = new PostgresTrialStore(c, t, true);
       store.checkReadable();
       return store;
     } catch (SQLException e) {
