@@ -19,6 +19,7 @@ import org.gyrus.app.web.StudyData;
 import org.gyrus.core.Decision;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
+import org.gyrus.search.Provenance;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialStore;
@@ -46,6 +47,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "Directory for index.html and the PNGs.")
   Path dir;
 
+  private String selection; // what the study selects models on, from its provenance
+
   @Override
   public Integer call() throws IOException {
     StudyData data;
@@ -57,6 +60,7 @@ final class ReportCommand implements Callable<Integer> {
                   () ->
                       new SpecError("--study", "a stored study", "no study named '" + study + "'"));
       data = StudyData.of(info, store.trials(info.id()), store.version(info.id()));
+      selection = store.studyAttrs(info.id()).get(Provenance.SELECTION);
     }
     Files.createDirectories(dir);
     ShapeInference shapes = ShapeInference.discover();
@@ -143,6 +147,7 @@ final class ReportCommand implements Callable<Integer> {
         .append(Html.esc(data.info().directions().toString().toLowerCase(Locale.ROOT)))
         .append("; seed ")
         .append(data.info().seed())
+        .append(selection == null ? "" : "; models selected on " + Html.esc(selection))
         .append("</p>");
     if (best != null) {
       sb.append("<h2>Best trial: ")

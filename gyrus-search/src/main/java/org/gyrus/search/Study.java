@@ -461,6 +461,14 @@ public final class Study implements AutoCloseable {
           public void setAttr(String key, String value) {
             store.setAttr(t.id(), key, value);
           }
+
+          @Override
+          public Optional<java.nio.file.Path> artifactDir() {
+            return store
+                .artifactRoot()
+                .map(r -> r.resolve(info.name().replaceAll("[^A-Za-z0-9._-]", "_")))
+                .map(r -> r.resolve("trial-" + t.number()));
+          }
         };
     try {
       Metrics m = evaluator.evaluate(t.params(), ctx);

@@ -27,6 +27,15 @@ public interface TrialStore extends AutoCloseable {
    */
   Map<String, String> initStudyAttrs(long studyId, Map<String, String> attrs);
 
+  /**
+   * Where trial artifacts (kept weights) of this store's studies live: beside a SQLite file ({@code
+   * FILE.artifacts/}), {@code $GYRUS_ARTIFACTS} for a database server; empty for a store that keeps
+   * no files (memory).
+   */
+  default Optional<java.nio.file.Path> artifactRoot() {
+    return Optional.empty();
+  }
+
   /** The study's attributes (empty for a study stored before they existed). */
   Map<String, String> studyAttrs(long studyId);
 

@@ -24,6 +24,7 @@ import org.gyrus.nn.train.TrainResult;
 import org.gyrus.search.Evaluator;
 import org.gyrus.search.EvaluatorFactory;
 import org.gyrus.search.Metrics;
+import org.gyrus.search.TrialContext;
 import org.gyrus.search.TrialPruned;
 
 /**
@@ -64,7 +65,9 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
         ArgSpec.optional("val_fraction", Kind.FLOAT, 1.0 / 12)
             .range(0.001, 0.5)
             .doc("share of the training set held out for validation"),
-        ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the split"));
+        ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the split"),
+        ArgSpec.optional("keep_weights", Kind.BOOL, false)
+            .doc("keep each trial's trained weights beside the study (trial attribute 'weights')"));
   }
 
   @Override
@@ -104,6 +107,20 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
     return Arrays.stream(IDX_FILES).map(f -> dataDir.resolve(name).resolve(f)).toList();
   }
 
+  /** The trial attribute that names the file of its kept weights. */
+  public static final String WEIGHTS = "weights";
+
+  private static Path weightsFile(TrialContext ctx) {
+    return ctx.artifactDir()
+        .orElseThrow(
+            () ->
+                new SpecError(
+                    "evaluator.keep_weights",
+                    "a study stored in SQLite (or PostgreSQL with GYRUS_ARTIFACTS set): this"
+                        + " store keeps no files"))
+        .resolve("weights.params");
+  }
+
   private static Recipe recipe(Args args) {
     Value r = args.value("recipe");
     return r == null ? Recipe.defaults() : Recipe.from((Value.Node) r);
@@ -115,14 +132,20 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
     Recipe recipe = recipe(args);
     long seed = args.integer("seed");
     DataSplits data = data(args.string("data"), dataDir, args.number("val_fraction"), seed);
+    boolean keep = args.bool("keep_weights");
     return (concrete, ctx) -> {
+      Path weights = keep ? weightsFile(ctx) : null;
       TrainResult result =
           TrainAndEvaluate.run(
               concrete,
               recipe.with("seed", ctx.seed()),
               data,
               rep -> !ctx.report(rep.epoch(), rep.valAccuracy()),
-              ProgressBar.auto("trial " + ctx.number()));
+              ProgressBar.auto("trial " + ctx.number()),
+              weights);
+      if (weights != null) {
+        ctx.setAttr(WEIGHTS, weights.toString());
+      }
       if ("pruned".equals(result.stopReason())) {
         throw new TrialPruned(
             "pruned after epoch "

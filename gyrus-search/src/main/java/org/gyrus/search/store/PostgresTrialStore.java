@@ -49,6 +49,18 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     return c;
   }
 
+  /**
+   * Artifacts of a shared study go where every worker can reach them: {@code $GYRUS_ARTIFACTS} (a
+   * shared directory); without it the study keeps none.
+   */
+  @Override
+  public java.util.Optional<java.nio.file.Path> artifactRoot() {
+    String dir = System.getenv("GYRUS_ARTIFACTS");
+    return dir == null || dir.isBlank()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(java.nio.file.Path.of(dir).toAbsolutePath());
+  }
+
   /** After a dropped connection or a server restart: the same session, connected again. */
   @Override
   protected Connection reconnect() throws SQLException {

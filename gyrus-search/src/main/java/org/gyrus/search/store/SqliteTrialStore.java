@@ -23,6 +23,13 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     super(c, location, Dialect.SQLITE);
   }
 
+  /** Artifacts live beside the database file: {@code FILE.artifacts/STUDY/trial-N/}. */
+  @Override
+  public java.util.Optional<Path> artifactRoot() {
+    String file = location().substring("sqlite:".length());
+    return java.util.Optional.of(Path.of(file + ".artifacts").toAbsolutePath());
+  }
+
   /**
    * Opens (creating the file if needed) a store at {@code file}; a bad file fails with a clear
    * message. The directory must exist: a mistyped path is an error, not a new directory tree.
