@@ -87,7 +87,9 @@ public final class Ast {
     }
   }
 
-  /** {@code left op right}, op one of = != < <= > >=; {@code X = expr} binds X when unbound. */
+  /**
+   * {@code left op right}, op one of {@code = != < <= > >=}; {@code X = expr} binds X when unbound.
+   */
   public record Comparison(String op, Expr left, Expr right) implements Literal {
     @Override
     public String toString() {

@@ -1,0 +1,6 @@
+/**
+ * The Datalog engine: evaluation, answers and proofs.
+ *
+ * <p>Public API of Gyrus as a Java library (docs/java-api.md): kept compatible within a version.
+ */
+package org.gyrus.logic.datalog.engine;
