@@ -145,10 +145,22 @@ class PostgresTrialStoreTest {
     if ("root".equals(System.getProperty("user.name"))) {
       cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
     }
-    cmd.addAll(List.of(bin + "/pg_ctl", "-D", dir + "/data", "-m", "fast", "-w", "restart"));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
+    cmd.addAll(
+        List.of(
+            bin + "/pg_ctl",
+            "-D",
+            dir + "/data",
+            "-l",
+            dir + "/server.log",
+            "-m",
+            "fast",
+            "-w",
+            "restart"));
+    // the restarted server must not inherit a pipe of ours: it would never close
+    java.io.File log = java.io.File.createTempFile("pg_ctl", ".log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("pg_ctl restart").isTrue();
+    assertThat(p.exitValue()).as(java.nio.file.Files.readString(log.toPath())).isZero();
   }
 
   @Test

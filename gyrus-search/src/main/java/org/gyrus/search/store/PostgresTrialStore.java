@@ -61,6 +61,39 @@ public final class PostgresTrialStore extends JdbcTrialStore {
         : java.util.Optional.of(java.nio.file.Path.of(dir).toAbsolutePath());
   }
 
+  /**
+   * Connects, waiting out a server that is restarting or not accepting connections yet for up to
+   * {@code GYRUS_DB_CONNECT_SECONDS} (default 10), so a worker started during a restart does not
+   * fail, while a wrong address is still reported within seconds.
+   */
+  private static Connection connectPatiently(Target t, boolean readOnly) throws SQLException {
+    String v = System.getenv("GYRUS_DB_CONNECT_SECONDS");
+    long seconds;
+    try {
+      seconds = v == null ? 10 : Math.max(0, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new SpecError("GYRUS_DB_CONNECT_SECONDS", "a whole number of seconds", "'" + v + "'");
+    }
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long pauseMs = 100;
+    while (true) {
+      try {
+        return connect(t, readOnly);
+      } catch (SQLException e) {
+        if (!isTransient(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pauseMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pauseMs = Math.min(2 * pauseMs, 2000);
+      }
+    }
+  }
+
   /** After a dropped connection or a server restart: the same session, connected again. */
   @Override
   protected Connection reconnect() throws SQLException {
@@ -72,7 +105,7 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     Target t = Target.parse(url);
     Connection c = null;
     try {
-      c = connect(t, false);
+      c = connectPatiently(t, false);
       PostgresTrialStore store = new PostgresTrialStore(c, t, false);
       store.migrate(true);
       return store;
@@ -90,7 +123,7 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     Target t = Target.parse(url);
     Connection c = null;
     try {
-      c = connect(t, true);
+      c = connectPatiently(t, true);
       PostgresTrialStore store = new PostgresTrialStore(c, t, true);
       store.checkReadable();
       return store;
