@@ -96,11 +96,7 @@ class FaultInjectionTest {
 
   private Outcome run(String url, int workers, int target, int kills, String pgDir, long seed)
       throws Exception {
-    Path cfg = dir.resolve("faults.yaml");
-    Files.writeString(
-        cfg,
-        Files.readString(Path.of("../examples/nb201-evolution.yaml"))
-            .replace("evaluator: {_type: nb201}", "evaluator: {_type: nb201, delay_ms: 40}"));
+    Path cfg = GyrusProcess.nb201Experiment(dir, 40);
     String[] args = {
       "search",
       cfg.toString(),
@@ -200,28 +196,16 @@ class FaultInjectionTest {
     return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
   }
 
-  /** {@code pg_ctl restart} of the server {@code .ci/postgres} started in {@code dir}. */
+  /** A fast restart of the server {@code .ci/postgres} started in {@code dir}. */
   private static void restartPostgres(String dir) throws Exception {
-    String bin = Files.readString(Path.of(dir, "bin")).trim();
-    List<String> cmd = new ArrayList<>();
-    if ("root".equals(System.getProperty("user.name"))) {
-      cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
-    }
-    cmd.addAll(
-        List.of(
-            bin + "/pg_ctl",
-            "-D",
-            dir + "/data",
-            "-l",
-            dir + "/server.log",
-            "-m",
-            "fast",
-            "-w",
-            "restart"));
-    // the restarted server must not inherit a pipe of ours: it would never close
+    // output to a file: the restarted server must not inherit a pipe of ours (it would never close)
     java.io.File log = java.io.File.createTempFile("pg_ctl", ".log");
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("pg_ctl restart").isTrue();
+    Process p =
+        new ProcessBuilder("bash", "../.ci/postgres", "restart", dir)
+            .redirectErrorStream(true)
+            .redirectOutput(log)
+            .start();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("pg restart").isTrue();
     assertThat(p.exitValue()).as(java.nio.file.Files.readString(log.toPath())).isZero();
   }
 }

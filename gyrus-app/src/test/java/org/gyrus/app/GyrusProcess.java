@@ -22,6 +22,18 @@ final class GyrusProcess {
     return pb.start();
   }
 
+  /** examples/nb201-evolution.yaml with an evaluator that takes {@code delayMs} per trial. */
+  static Path nb201Experiment(Path dir, int delayMs) throws java.io.IOException {
+    String yaml =
+        java.nio.file.Files.readString(Path.of("../examples/nb201-evolution.yaml"))
+            .replace(
+                "evaluator: {_type: nb201}",
+                "evaluator: {_type: nb201, delay_ms: " + delayMs + "}");
+    Path p = dir.resolve("exp-" + delayMs + ".yaml");
+    java.nio.file.Files.writeString(p, yaml);
+    return p;
+  }
+
   static String classPath() {
     return System.getProperty("java.class.path").replace(File.pathSeparatorChar, '\n');
   }

@@ -22,14 +22,7 @@ class WorkersTest {
   @TempDir Path dir;
 
   private Path config(int delayMs) throws Exception {
-    String yaml =
-        Files.readString(Path.of("../examples/nb201-evolution.yaml"))
-            .replace(
-                "evaluator: {_type: nb201}",
-                "evaluator: {_type: nb201, delay_ms: " + delayMs + "}");
-    Path p = dir.resolve("exp.yaml");
-    Files.writeString(p, yaml);
-    return p;
+    return GyrusProcess.nb201Experiment(dir, delayMs);
   }
 
   private static List<Trial> trials(Path db) {
