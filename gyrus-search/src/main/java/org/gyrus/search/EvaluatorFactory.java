@@ -14,4 +14,9 @@ public interface EvaluatorFactory {
   String description();
 
   Evaluator create(Value.Node spec, Path dataDir);
+
+  /** The space an experiment searches when it names none; null when the evaluator has none. */
+  default Value defaultSpace(Value.Node spec) {
+    return null;
+  }
 }

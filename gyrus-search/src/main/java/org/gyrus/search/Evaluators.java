@@ -21,6 +21,13 @@ public final class Evaluators {
     return m;
   }
 
+  /** The space the named evaluator brings (synthetic functions), or null. */
+  public static Value defaultSpace(Value spec) {
+    Value.Node node = Values.nodeOrName(spec, "evaluator", "an evaluator");
+    EvaluatorFactory f = all().get(node.type());
+    return f == null ? null : f.defaultSpace(node);
+  }
+
   public static Evaluator of(Value spec, Path dataDir) {
     Value.Node node = Values.nodeOrName(spec, "evaluator", "an evaluator");
     Map<String, EvaluatorFactory> all = all();

@@ -69,9 +69,6 @@ public record Experiment(
     } else if (n.arg("space_file") != null) {
       throw new SpecError(where + ": space_file", "a file path", n.arg("space_file").toString());
     }
-    if (space == null) {
-      throw new SpecError(where + ": space", "a space (or space_file)", "nothing");
-    }
     List<Direction> dirs = new ArrayList<>();
     if (n.arg("directions") instanceof Value.ListVal l) {
       for (Value d : l.items()) {
@@ -88,6 +85,12 @@ public record Experiment(
     Value evaluator = n.arg("evaluator");
     if (evaluator == null) {
       throw new SpecError(where + ": evaluator", "an evaluator, e.g. {_type: nb201}", "nothing");
+    }
+    if (space == null) {
+      space = Evaluators.defaultSpace(evaluator);
+    }
+    if (space == null) {
+      throw new SpecError(where + ": space", "a space (or space_file)", "nothing");
     }
     long trials = n.intArg("trials", 20);
     if (trials < 1
