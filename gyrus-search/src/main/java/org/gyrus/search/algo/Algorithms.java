@@ -24,6 +24,7 @@ public final class Algorithms {
     BUILT_IN.put("evolution", RegularizedEvolution::fromSpec);
     BUILT_IN.put("tpe", Tpe::fromSpec);
     BUILT_IN.put("mcts", Mcts::fromSpec);
+    BUILT_IN.put("cmaes", CmaEs::fromSpec);
   }
 
   private Algorithms() {}
