@@ -25,6 +25,7 @@ public final class Algorithms {
     BUILT_IN.put("tpe", Tpe::fromSpec);
     BUILT_IN.put("mcts", Mcts::fromSpec);
     BUILT_IN.put("cmaes", CmaEs::fromSpec);
+    BUILT_IN.put("gp", GpSearch::fromSpec);
   }
 
   private Algorithms() {}
