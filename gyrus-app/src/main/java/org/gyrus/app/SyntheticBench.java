@@ -56,7 +56,8 @@ final class SyntheticBench {
     out.put("mean_best", r.meanBest());
     out.put("std_best", r.stdBest());
     out.put("bests", r.bests());
-    out.put("ms_per_trial", r.msPerTrial());
+    out.put("ask_tell_ms_mean", r.msPerTrial());
+    out.put("ask_tell_ms_last10_median", r.msLast10Median());
     System.out.println(SpecCodec.json().writeValueAsString(out));
     return 0;
   }

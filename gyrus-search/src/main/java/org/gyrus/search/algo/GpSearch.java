@@ -26,7 +26,7 @@ import org.gyrus.search.TrialState;
  * scored the worst value so far (the constant liar), which spreads a batch of parallel asks.
  *
  * <p>Hyper-parameters are refitted by marginal likelihood on a schedule fixed by the number of
- * completed trials (every trial up to 30, then every 8%), on the first m trials, and cached; a
+ * completed trials (every trial up to 30, then every 12%), on the first m trials, and cached; a
  * cache miss recomputes the same fit, so proposals depend only on the history and the rng.
  */
 public final class GpSearch implements Algorithm {
@@ -115,14 +115,14 @@ public final class GpSearch implements Algorithm {
     }
   }
 
-  /** The size of the prefix the hyper-parameters are fitted on: n up to 30, then every 8%. */
+  /** The size of the prefix the hyper-parameters are fitted on: n up to 30, then every 12%. */
   static int refitPoint(int n) {
     if (n <= 30) {
       return n;
     }
     int p = 30;
     while (true) {
-      int next = Math.max(p + 1, (int) Math.round(p * 1.08));
+      int next = Math.max(p + 1, (int) Math.round(p * 1.12));
       if (next > n) {
         return p;
       }

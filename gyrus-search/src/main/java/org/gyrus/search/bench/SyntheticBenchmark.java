@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gyrus.core.Value;
 import org.gyrus.search.Direction;
-import org.gyrus.search.Metrics;
 import org.gyrus.search.Study;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialStore;
@@ -12,7 +11,9 @@ import org.gyrus.search.store.MemoryTrialStore;
 
 /**
  * Best value an algorithm finds on a synthetic function within N trials, over seeded repeats
- * (memory store, one study per repeat, seeds seed, seed+1, ...).
+ * (memory store, one study per repeat, seeds seed, seed+1, ...), with the ask+tell time per trial
+ * (the evaluation excluded): the mean over all trials and the median over the last 10 of each
+ * repeat.
  */
 public final class SyntheticBenchmark {
   private SyntheticBenchmark() {}
@@ -24,12 +25,14 @@ public final class SyntheticBenchmark {
       double meanBest,
       double stdBest,
       List<Double> bests,
-      double msPerTrial) {}
+      double msPerTrial,
+      double msLast10Median) {}
 
   public static Result run(
       Value algorithm, SyntheticEvaluator.Setup setup, int trials, int repeats, long seed) {
     List<Double> bests = new ArrayList<>();
-    long t0 = System.nanoTime();
+    double total = 0;
+    List<Double> last = new ArrayList<>();
     for (int r = 0; r < repeats; r++) {
       try (TrialStore store = new MemoryTrialStore();
           Study study =
@@ -41,24 +44,32 @@ public final class SyntheticBenchmark {
                   algorithm,
                   seed + r,
                   Study.Options.DEFAULT)) {
-        study.optimize(
-            (concrete, ctx) -> {
-              double y = setup.value(concrete);
-              if (setup.noise() > 0) {
-                y += setup.noise() * new java.util.SplittableRandom(ctx.seed()).nextGaussian();
-              }
-              return Metrics.of(y);
-            },
-            trials,
-            Study.TrialListener.NONE);
+        for (int i = 0; i < trials; i++) {
+          long a = System.nanoTime();
+          Trial t = study.ask();
+          long b = System.nanoTime();
+          double y = setup.value(t.params());
+          if (setup.noise() > 0) {
+            y += setup.noise() * new java.util.SplittableRandom(t.seed()).nextGaussian();
+          }
+          long c = System.nanoTime();
+          study.tell(t, y);
+          double ms = ((b - a) + (System.nanoTime() - c)) / 1e6;
+          total += ms;
+          if (i >= trials - 10) {
+            last.add(ms);
+          }
+        }
         bests.add(study.best().map(Trial::value).orElse(Double.NaN));
       }
     }
-    double ms = (System.nanoTime() - t0) / 1e6 / ((double) trials * repeats);
+    double ms = total / ((double) trials * repeats);
+    java.util.Collections.sort(last);
+    double lastMedian = last.get(last.size() / 2);
     double mean = bests.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     double var =
         bests.stream().mapToDouble(b -> (b - mean) * (b - mean)).sum()
             / Math.max(1, bests.size() - 1);
-    return new Result(trials, repeats, mean, Math.sqrt(var), bests, ms);
+    return new Result(trials, repeats, mean, Math.sqrt(var), bests, ms, lastMedian);
   }
 }
