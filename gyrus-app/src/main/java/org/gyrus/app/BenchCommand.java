@@ -73,10 +73,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--trials", defaultValue = "50", description = "synthetic: trials per repeat.")
   int trials;
 
+  @Option(names = "--checkpoints", description = "synthetic: also the best after these trials.")
+  String checkpoints;
+
   @Override
   public Integer call() throws Exception {
     if (benchmark.equals("synthetic")) {
-      return SyntheticBench.run(algorithm, function, dim, trials, repeats, seed);
+      return SyntheticBench.run(algorithm, function, dim, trials, repeats, seed, checkpoints);
     }
     if (!benchmark.equals("nb201")) {
       throw new SpecError("BENCHMARK", "nb201 or synthetic", "'" + benchmark + "'");

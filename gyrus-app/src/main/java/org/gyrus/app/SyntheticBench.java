@@ -14,7 +14,14 @@ import org.gyrus.search.bench.SyntheticEvaluator;
 final class SyntheticBench {
   private SyntheticBench() {}
 
-  static int run(String algorithm, String function, Integer dim, int trials, int repeats, long seed)
+  static int run(
+      String algorithm,
+      String function,
+      Integer dim,
+      int trials,
+      int repeats,
+      long seed,
+      String checkpoints)
       throws Exception {
     if (function == null) {
       throw new SpecError("--function", "a test function name, e.g. branin", "nothing");
@@ -32,7 +39,18 @@ final class SyntheticBench {
       spec = spec.with("dim", new Value.IntVal(dim));
     }
     SyntheticEvaluator.Setup setup = SyntheticEvaluator.Setup.of(spec);
-    SyntheticBenchmark.Result r = SyntheticBenchmark.run(algo, setup, trials, repeats, seed);
+    int[] at = new int[0];
+    if (checkpoints != null) {
+      try {
+        at =
+            java.util.Arrays.stream(checkpoints.split(","))
+                .mapToInt(c -> Integer.parseInt(c.trim()))
+                .toArray();
+      } catch (NumberFormatException e) {
+        throw new SpecError("--checkpoints", "trial counts such as 20,50,100", checkpoints);
+      }
+    }
+    SyntheticBenchmark.Result r = SyntheticBenchmark.run(algo, setup, trials, repeats, seed, at);
     String label = algo instanceof Value.StrVal s ? s.value() : ((Value.Node) algo).type();
     System.err.printf(
         Locale.ROOT,
@@ -58,6 +76,9 @@ final class SyntheticBench {
     out.put("bests", r.bests());
     out.put("ask_tell_ms_mean", r.msPerTrial());
     out.put("ask_tell_ms_last10_median", r.msLast10Median());
+    if (at.length > 0) {
+      out.put("bests_at", r.bestsAt());
+    }
     System.out.println(SpecCodec.json().writeValueAsString(out));
     return 0;
   }

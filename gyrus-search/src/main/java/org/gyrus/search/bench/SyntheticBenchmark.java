@@ -26,10 +26,30 @@ public final class SyntheticBenchmark {
       double stdBest,
       List<Double> bests,
       double msPerTrial,
-      double msLast10Median) {}
+      double msLast10Median,
+      java.util.Map<Integer, List<Double>> bestsAt) {}
 
   public static Result run(
       Value algorithm, SyntheticEvaluator.Setup setup, int trials, int repeats, long seed) {
+    return run(algorithm, setup, trials, repeats, seed, new int[0]);
+  }
+
+  /**
+   * As {@link #run(Value, SyntheticEvaluator.Setup, int, int, long)}, also keeping the best value
+   * so far after each checkpoint's number of trials (an algorithm does not know the budget, so the
+   * best after N trials of a longer run is the best of an N-trial run).
+   */
+  public static Result run(
+      Value algorithm,
+      SyntheticEvaluator.Setup setup,
+      int trials,
+      int repeats,
+      long seed,
+      int[] checkpoints) {
+    java.util.Map<Integer, List<Double>> at = new java.util.TreeMap<>();
+    for (int c : checkpoints) {
+      at.put(c, new ArrayList<>());
+    }
     List<Double> bests = new ArrayList<>();
     double total = 0;
     List<Double> last = new ArrayList<>();
@@ -44,6 +64,7 @@ public final class SyntheticBenchmark {
                   algorithm,
                   seed + r,
                   Study.Options.DEFAULT)) {
+        double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < trials; i++) {
           long a = System.nanoTime();
           Trial t = study.ask();
@@ -59,6 +80,10 @@ public final class SyntheticBenchmark {
           if (i >= trials - 10) {
             last.add(ms);
           }
+          best = Math.min(best, y);
+          if (at.containsKey(i + 1)) {
+            at.get(i + 1).add(best);
+          }
         }
         bests.add(study.best().map(Trial::value).orElse(Double.NaN));
       }
@@ -70,6 +95,6 @@ public final class SyntheticBenchmark {
     double var =
         bests.stream().mapToDouble(b -> (b - mean) * (b - mean)).sum()
             / Math.max(1, bests.size() - 1);
-    return new Result(trials, repeats, mean, Math.sqrt(var), bests, ms, lastMedian);
+    return new Result(trials, repeats, mean, Math.sqrt(var), bests, ms, lastMedian, at);
   }
 }

@@ -58,6 +58,28 @@ class SyntheticFunctionTest {
   }
 
   @Test
+  void valuesAgreeWithTheIndependentPythonFormulasOfTheOptunaBench() {
+    // f(0.3, 0.4, 0.5, ...) from bench/hpo_vs_optuna/optuna_synthetic.py (numpy, same boxes)
+    Object[][] expected = {
+      {"branin", 45.532865727614116}, {"hartmann3", -0.5023610330732892},
+      {"hartmann6", -0.18162290100336223}, {"rosenbrock", 46.24},
+      {"ackley", 4.16888637712994}, {"levy", 0.5647839947216641},
+      {"styblinski_tang", -4.31705}, {"michalewicz", -0.0005628473733848207},
+      {"rastrigin", 83.71067977499789}, {"six_hump_camel", -0.07436700000000013},
+      {"griewank", 0.20102936988737863}
+    };
+    for (Object[] e : expected) {
+      SyntheticFunction f = SyntheticFunction.of((String) e[0], "t");
+      double[] x = new double[f.dimension(0, "t")];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = 0.3 + 0.1 * i;
+      }
+      double want = (Double) e[1];
+      assertThat(f.value(x)).as((String) e[0]).isCloseTo(want, within(1e-9 * (1 + Math.abs(want))));
+    }
+  }
+
+  @Test
   void theEvaluatorReadsThePointOfItsOwnSpaceAndAddsSeededNoise() throws Exception {
     Value.Node spec = Value.Node.of("synthetic", "function", "rosenbrock", "dim", 3, "noise", 0.5);
     Value space = Evaluators.defaultSpace(spec);
