@@ -29,6 +29,7 @@ final class Parzen {
   private final double[] logMatch;
   private final double[] logMiss;
   private final boolean allCategorical;
+  private final double[][] logNorm; // per numeric observation and coordinate, see logKernel
 
   Parzen(
       List<Decision> dims, double[][] obs, double[] weights, double prior, boolean multivariate) {
@@ -90,10 +91,29 @@ final class Parzen {
         // observations' spread (0.2 / 0.289 keeps a uniform spread where it was), never wider
         double spread =
             adaptive ? Math.min(0.2 * range, 0.69 * spread(obs, weights, j, range)) : 0.2 * range;
-        sigma[j] = Math.max(shrink * spread, 1e-12);
+        // an integer's kernel always reaches the next grid points
+        double floor = dec instanceof Decision.IntChoice r ? r.step() : 1e-12;
+        sigma[j] = Math.max(shrink * spread, adaptive ? floor : 1e-12);
       }
     }
     allCategorical = cat;
+    logNorm = new double[n][];
+    if (!cat) {
+      for (int i = 0; i < n; i++) {
+        logNorm[i] = new double[d];
+        for (int j = 0; j < d; j++) {
+          logNorm[i][j] = choices[j] > 0 ? 0 : logNormaliser(obs[i][j], j);
+        }
+      }
+    }
+  }
+
+  /** log(s sqrt(2 pi) mass) of a truncated normal kernel centred at o (NaN: the prior's). */
+  private double logNormaliser(double o, int j) {
+    double mu = Double.isNaN(o) ? (lo[j] + hi[j]) / 2 : o;
+    double s = Double.isNaN(o) ? hi[j] - lo[j] : sigma[j];
+    double mass = Normal.cdf((hi[j] - mu) / s) - Normal.cdf((lo[j] - mu) / s);
+    return Math.log(s * Math.sqrt(2 * Math.PI) * Math.max(mass, 1e-300));
   }
 
   /**
@@ -171,8 +191,8 @@ final class Parzen {
     double mu = Double.isNaN(o) ? (lo[j] + hi[j]) / 2 : o;
     double s = Double.isNaN(o) ? hi[j] - lo[j] : sigma[j];
     double z = (x - mu) / s;
-    double mass = Normal.cdf((hi[j] - mu) / s) - Normal.cdf((lo[j] - mu) / s);
-    return -0.5 * z * z - Math.log(s * Math.sqrt(2 * Math.PI) * Math.max(mass, 1e-300));
+    // the normaliser depends on the kernel only: precomputed per observation (cdf calls dominated)
+    return -0.5 * z * z - (i >= 0 ? logNorm[i][j] : logNormaliser(o, j));
   }
 
   /** Log density of a point over the coordinates where {@code x} is not NaN. */
