@@ -16,9 +16,9 @@ seed="${2:-0}"
 functions="${3:-branin,hartmann3,hartmann6,rosenbrock,ackley,levy,styblinski_tang,michalewicz,rastrigin,six_hump_camel,griewank}"
 /usr/bin/python3 -c "import optuna" 2>/dev/null || { echo "needs Debian's python3-optuna: apt-get install -y python3-optuna"; exit 2; }
 work="$root/bench/work/hpo"; mkdir -p "$work" "$root/bench/results"
-jar="$root/gyrus-app/target/gyrus-app-0.1.0-SNAPSHOT.jar"
-if [ -f "$jar" ] && [ -n "${GYRUS_JAR_ONLY:-}" ]; then
-  gyrus=(java -cp "$jar:$root/gyrus-app/target/lib/*" org.gyrus.app.Main)
+# GYRUS_CP: run a built app class path directly instead of the ./gyrus launcher (which builds).
+if [ -n "${GYRUS_CP:-}" ]; then
+  gyrus=(java -cp "$GYRUS_CP" org.gyrus.app.Main)
 else
   gyrus=("$root/gyrus")
 fi

@@ -97,6 +97,21 @@ class SyntheticFunctionTest {
   }
 
   @Test
+  void anExperimentWithASyntheticEvaluatorNeedsNoSpace(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path f = dir.resolve("e.yaml");
+    java.nio.file.Files.writeString(
+        f,
+        "_type: experiment\nevaluator: {_type: synthetic, function: hartmann3}\n"
+            + "direction: minimize\nalgorithm: gp\n");
+    org.gyrus.search.Experiment e = org.gyrus.search.Experiment.read(f);
+    assertThat(e.space()).isEqualTo(SyntheticFunction.of("hartmann3", "t").space(3));
+    java.nio.file.Files.writeString(f, "_type: experiment\nevaluator: {_type: nb201}\n");
+    assertThatThrownBy(() -> org.gyrus.search.Experiment.read(f))
+        .hasMessageContaining("space: expected a space (or space_file)");
+  }
+
+  @Test
   void badSpecsNameWhatWasExpected() {
     assertThatThrownBy(() -> Evaluators.of(Value.Node.of("synthetic", "function", "branen"), null))
         .isInstanceOf(SpecError.class)
