@@ -54,6 +54,42 @@ class GpSearchTest {
   }
 
   @Test
+  void aResumedStudyProposesWhatAnUninterruptedOneWould() {
+    for (String algo : List.of("gp", "cmaes")) {
+      List<org.gyrus.core.Dna> straight;
+      try (TrialStore store = new MemoryTrialStore();
+          Study s = open(store, algo)) {
+        s.optimize((c, ctx) -> org.gyrus.search.Metrics.of(BRANIN.value(c)), 24, NONE);
+        straight = s.trials().stream().map(Trial::dna).toList();
+      }
+      try (TrialStore store = new MemoryTrialStore()) {
+        try (Study first = open(store, algo)) {
+          first.optimize((c, ctx) -> org.gyrus.search.Metrics.of(BRANIN.value(c)), 13, NONE);
+        }
+        try (Study resumed = Study.load(store, "resume")) { // a new algorithm object, no caches
+          resumed.optimize((c, ctx) -> org.gyrus.search.Metrics.of(BRANIN.value(c)), 24, NONE);
+          assertThat(resumed.trials().stream().map(Trial::dna).toList())
+              .as(algo)
+              .isEqualTo(straight);
+        }
+      }
+    }
+  }
+
+  private static final Study.TrialListener NONE = Study.TrialListener.NONE;
+
+  private static Study open(TrialStore store, String algo) {
+    return Study.open(
+        store,
+        "resume",
+        BRANIN.space(),
+        List.of(Direction.MINIMIZE),
+        new Value.StrVal(algo),
+        5,
+        Study.Options.DEFAULT);
+  }
+
+  @Test
   void refitsHyperParametersOnAScheduleThatDependsOnlyOnTheTrialCount() {
     assertThat(GpSearch.refitPoint(12)).isEqualTo(12);
     assertThat(GpSearch.refitPoint(30)).isEqualTo(30);
