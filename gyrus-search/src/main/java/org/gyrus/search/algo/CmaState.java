@@ -6,9 +6,10 @@ import java.util.Deque;
 import java.util.random.RandomGenerator;
 
 /**
- * One run of CMA-ES (Hansen's tutorial, 2016) on the unit cube: the mean, step size, covariance and
- * paths, updated one generation at a time from told points. Discrete coordinates get the margin of
- * Hamano et al. (2022, the "CMA-ES with margin" of Optuna): a diagonal scaling A keeps at least a
+ * One run of CMA-ES (Hansen's tutorial, 2016, with its active covariance update: the worse half of
+ * a generation gets negative weights) on the unit cube: the mean, step size, covariance and paths,
+ * updated one generation at a time from told points. Discrete coordinates get the margin of Hamano
+ * et al. (2022, the "CMA-ES with margin" of Optuna): a diagonal scaling A keeps at least a
  * probability alpha = 1/(n lambda) of leaving the mean's bin, so they never freeze.
  */
 final class CmaState {
@@ -16,6 +17,7 @@ final class CmaState {
   final int lambda;
   private final int mu;
   private final double[] weights;
+  private final double[] negWeights; // active CMA: weights of the worse half, negative
   private final double mueff;
   private final double cc;
   private final double cs;
@@ -59,6 +61,7 @@ final class CmaState {
     cs = (mueff + 2) / (n + mueff + 5);
     c1 = 2 / ((n + 1.3) * (n + 1.3) + mueff);
     cmu = Math.min(1 - c1, 2 * (mueff - 2 + 1 / mueff) / ((n + 2) * (n + 2) + mueff));
+    negWeights = negativeWeights(lambda, mu, mueff, c1, cmu, n);
     damps = 1 + 2 * Math.max(0, Math.sqrt((mueff - 1) / (n + 1)) - 1) + cs;
     chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
     c = new double[n][n];
@@ -74,6 +77,34 @@ final class CmaState {
     pc = new double[n];
     ps = new double[n];
     margin();
+  }
+
+  /**
+   * Hansen's (2016) default negative weights for the worse lambda - mu points: the raw weights
+   * ln((lambda+1)/2) - ln i, scaled to sum to -min(1 + c1/cmu, 1 + 2 mueff-/(mueff+2), (1 - c1 -
+   * cmu)/(n cmu)).
+   */
+  private static double[] negativeWeights(
+      int lambda, int mu, double mueff, double c1, double cmu, int n) {
+    double[] w = new double[lambda - mu];
+    double sum = 0;
+    double sq = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.log((lambda + 1) / 2.0) - Math.log(mu + i + 1);
+      sum += w[i];
+      sq += w[i] * w[i];
+    }
+    if (sum == 0) {
+      return w;
+    }
+    double mueffMinus = sum * sum / sq;
+    double scale =
+        Math.min(
+            1 + c1 / cmu, Math.min(1 + 2 * mueffMinus / (mueff + 2), (1 - c1 - cmu) / (n * cmu)));
+    for (int i = 0; i < w.length; i++) {
+      w[i] = scale * w[i] / Math.abs(sum);
+    }
+    return w;
   }
 
   /** The default population size 4 + floor(3 ln n). */
@@ -136,12 +167,30 @@ final class CmaState {
     for (int i = 0; i < n; i++) {
       pc[i] = (1 - cc) * pc[i] + (hsig ? Math.sqrt(cc * (2 - cc) * mueff) * yw[i] : 0);
     }
-    double keep = 1 - c1 - cmu + (hsig ? 0 : c1 * cc * (2 - cc));
+    double negSum = 0;
+    double[][] neg = new double[negWeights.length][];
+    double[] negW = new double[negWeights.length];
+    for (int r = 0; r < neg.length && mu + r < order.length; r++) {
+      neg[r] = step(xs[order[mu + r]]);
+      double[] z = invSqrtTimes(neg[r]);
+      double len2 = 0;
+      for (double v : z) {
+        len2 += v * v;
+      }
+      negW[r] = negWeights[r] * (len2 > 0 ? n / len2 : 0); // rescaled: long steps count less
+      negSum += negWeights[r];
+    }
+    double keep = 1 - c1 - cmu * (1 + negSum) + (hsig ? 0 : c1 * cc * (2 - cc));
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         double rankMu = 0;
         for (int r = 0; r < mu; r++) {
           rankMu += weights[r] * ys[r][i] * ys[r][j];
+        }
+        for (int r = 0; r < neg.length; r++) {
+          if (neg[r] != null) {
+            rankMu += negW[r] * neg[r][i] * neg[r][j];
+          }
         }
         c[i][j] = keep * c[i][j] + c1 * pc[i] * pc[j] + cmu * rankMu;
         c[j][i] = c[i][j];
