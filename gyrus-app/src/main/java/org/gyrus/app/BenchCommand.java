@@ -26,10 +26,11 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Tabular benchmarks. nb201: best CIFAR-10 test accuracy found within Q distinct queries of",
-      "the NAS-Bench-201 table, over R seeded repeats. The last line is one JSON object."
+      "the NAS-Bench-201 table, over R seeded repeats. synthetic: best value of a test function",
+      "(--function, --dim) within --trials trials, minimised. The last line is one JSON object."
     })
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "nb201")
+  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "nb201 or synthetic")
   String benchmark;
 
   @Option(
@@ -71,10 +72,25 @@ final class BenchCommand implements Callable<Integer> {
               + " (dedupe off).")
   Integer overheadTrials;
 
+  @Option(names = "--function", description = "synthetic: the test function, e.g. branin.")
+  String function;
+
+  @Option(names = "--dim", description = "synthetic: the dimension (default: the function's).")
+  Integer dim;
+
+  @Option(names = "--trials", defaultValue = "50", description = "synthetic: trials per repeat.")
+  int trials;
+
+  @Option(names = "--checkpoints", description = "synthetic: also the best after these trials.")
+  String checkpoints;
+
   @Override
   public Integer call() throws Exception {
+    if (benchmark.equals("synthetic")) {
+      return SyntheticBench.run(algorithm, function, dim, trials, repeats, seed, checkpoints);
+    }
     if (!benchmark.equals("nb201")) {
-      throw new SpecError("BENCHMARK", "nb201", "'" + benchmark + "'");
+      throw new SpecError("BENCHMARK", "nb201 or synthetic", "'" + benchmark + "'");
     }
     Flags.inRange("--queries", queries, 1, 1_000_000);
     Flags.inRange("--repeats", repeats, 1, 100_000);

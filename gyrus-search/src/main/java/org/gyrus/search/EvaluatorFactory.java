@@ -37,6 +37,11 @@ public interface EvaluatorFactory extends Component {
    */
   default void checkPoint(Args args, Value concrete) {}
 
+  /** The space an experiment searches when it names none (synthetic functions); null if none. */
+  default Value defaultSpace(Args args) {
+    return null;
+  }
+
   /** What the objective measures models on, for reports: "validation" unless the test set. */
   default String selectsOn(Args args) {
     return "validation";

@@ -81,6 +81,10 @@ public record Experiment(
       space = SpecCodec.read(dir.resolve(a.string("space_file")));
     }
     if (space == null) {
+      Registry.Resolved<EvaluatorFactory> ev = Evaluators.resolve(a.value("evaluator"));
+      space = ev.component().defaultSpace(ev.args());
+    }
+    if (space == null) {
       throw new SpecError("space", "a space (or space_file)", "nothing");
     }
     List<Direction> dirs = new ArrayList<>();

@@ -77,7 +77,7 @@ class AlgorithmsTest {
   private static final double MCTS_MARGIN = 0.1;
 
   @Test
-  void tpeAndMctsFindTheMinimumOfAContinuousFunctionWithConditionalDecisions() {
+  void modelBasedAndEvolutionStrategiesFindTheMinimumOfAFunctionWithConditionalDecisions() {
     Value space =
         Value.Node.of(
             "f",
@@ -98,10 +98,10 @@ class AlgorithmsTest {
         };
     java.util.Map<String, Double> mean = new java.util.TreeMap<>();
     for (long seed = 0; seed < 5; seed++) {
-      for (String a : List.of("tpe", "mcts", "random")) {
+      for (String a : List.of("tpe", "mcts", "gp", "cmaes", "random")) {
         try (TrialStore store = new MemoryTrialStore();
             Study s = Study.open(store, a, space, Direction.MINIMIZE, a, seed)) {
-          s.optimize(f, 150, Study.TrialListener.NONE);
+          s.optimize(f, a.equals("gp") ? 60 : 150, Study.TrialListener.NONE); // gp: fewer, dearer
           mean.merge(a, s.best().orElseThrow().value() / 5, Double::sum);
         }
       }
@@ -109,6 +109,8 @@ class AlgorithmsTest {
     assertThat(mean.get("tpe")).isLessThan(0.15);
     assertThat(mean.get("tpe")).as("%s", mean).isLessThan(mean.get("random"));
     assertThat(mean.get("mcts")).as("%s", mean).isLessThan(mean.get("random"));
+    assertThat(mean.get("gp")).as("%s", mean).isLessThan(0.15);
+    assertThat(mean.get("cmaes")).as("%s", mean).isLessThan(mean.get("random"));
   }
 
   @Test
@@ -116,7 +118,7 @@ class AlgorithmsTest {
     assertThatThrownBy(() -> Algorithms.of("tpee"))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining(
-            "algorithm: expected one of [evolution, grid, mcts, random, tpe] (did you mean 'tpe'?), got 'tpee'");
+            "algorithm: expected one of [cmaes, evolution, gp, grid, mcts, random, tpe] (did you mean 'tpe'?), got 'tpee'");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("evolution", "population", 0)))
         .hasMessage("algorithm.population: expected a value in [2, inf], got 0");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("tpe", "gama", 0.2)))

@@ -9,6 +9,26 @@ final class Normal {
     return 0.5 * erfc(-z / Math.sqrt(2));
   }
 
+  /** The standard normal density. */
+  static double pdf(double z) {
+    return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  }
+
+  /** Phi^{-1}(p) for p in (0, 1), by bisection on {@link #cdf} (accurate to ~1e-7). */
+  static double quantile(double p) {
+    double lo = -40;
+    double hi = 40;
+    for (int i = 0; i < 100; i++) {
+      double mid = 0.5 * (lo + hi);
+      if (cdf(mid) < p) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+
   static double erfc(double x) {
     double z = Math.abs(x);
     double t = 1 / (1 + 0.5 * z);

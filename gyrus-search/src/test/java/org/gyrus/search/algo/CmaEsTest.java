@@ -1,0 +1,142 @@
+package org.gyrus.search.algo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gyrus.core.Dna;
+import org.gyrus.core.Value;
+import org.gyrus.core.Values;
+import org.gyrus.search.Direction;
+import org.gyrus.search.Evaluator;
+import org.gyrus.search.Metrics;
+import org.gyrus.search.Study;
+import org.gyrus.search.TrialStore;
+import org.gyrus.search.store.MemoryTrialStore;
+import org.junit.jupiter.api.Test;
+
+class CmaEsTest {
+  private static Value box(int d, double lo, double hi) {
+    Object[] args = new Object[2 * d];
+    for (int i = 0; i < d; i++) {
+      args[2 * i] = "x" + i;
+      args[2 * i + 1] = Values.floatRange(lo, hi, false);
+    }
+    return Value.Node.of("p", args);
+  }
+
+  /** An ill-conditioned convex quadratic (condition 1e3) with its minimum 0 off the centre. */
+  private static final Evaluator ELLIPSOID =
+      (c, ctx) -> {
+        Value.Node n = (Value.Node) c;
+        int d = n.args().size();
+        double s = 0;
+        for (int i = 0; i < d; i++) {
+          double x = n.floatArg("x" + i, 0) - 0.3 * (i + 1);
+          s += Math.pow(1e3, i / (d - 1.0)) * x * x;
+        }
+        return Metrics.of(s);
+      };
+
+  private static Study run(Value space, Evaluator f, long seed, int trials, String algo) {
+    TrialStore store = new MemoryTrialStore();
+    Study s =
+        Study.open(
+            store,
+            "cma",
+            space,
+            List.of(Direction.MINIMIZE),
+            new Value.StrVal(algo),
+            seed,
+            Study.Options.DEFAULT);
+    s.optimize(f, trials, Study.TrialListener.NONE);
+    return s;
+  }
+
+  @Test
+  void reachesOneInAHundredMillionOnAnIllConditionedConvexQuadratic() {
+    for (long seed = 1; seed <= 3; seed++) {
+      try (Study s = run(box(4, -5, 5), ELLIPSOID, seed, 1200, "cmaes")) {
+        assertThat(s.best().orElseThrow().value()).as("seed %d", seed).isLessThan(1e-8);
+      }
+    }
+  }
+
+  @Test
+  void isDeterministicPerSeed() {
+    List<List<Dna>> runs = new ArrayList<>();
+    for (long seed : new long[] {4, 4, 5}) {
+      try (Study s = run(box(3, -5, 5), ELLIPSOID, seed, 60, "cmaes")) {
+        runs.add(s.trials().stream().map(t -> t.dna()).toList());
+      }
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1)).isNotEqualTo(runs.get(2));
+  }
+
+  @Test
+  void restartsWithALargerPopulationAfterConvergingOnAMultimodalFunction() {
+    // Rastrigin: local minima everywhere; IPOP restarts keep improving the best
+    Evaluator rastrigin =
+        (c, ctx) -> {
+          Value.Node n = (Value.Node) c;
+          double s = 0;
+          for (int i = 0; i < 2; i++) {
+            double x = n.floatArg("x" + i, 0);
+            s += x * x - 10 * Math.cos(2 * Math.PI * x) + 10;
+          }
+          return Metrics.of(s);
+        };
+    double withRestarts = 0;
+    double without = 0;
+    for (long seed = 0; seed < 4; seed++) {
+      try (Study s = run(box(2, -5.12, 5.12), rastrigin, seed, 2000, "cmaes")) {
+        withRestarts += s.best().orElseThrow().value();
+      }
+      TrialStore store = new MemoryTrialStore();
+      try (Study s =
+          Study.open(
+              store,
+              "no-restarts",
+              box(2, -5.12, 5.12),
+              List.of(Direction.MINIMIZE),
+              Value.Node.of("cmaes", "restarts", false),
+              seed,
+              Study.Options.DEFAULT)) {
+        s.optimize(rastrigin, 2000, Study.TrialListener.NONE);
+        without += s.best().orElseThrow().value();
+      }
+    }
+    assertThat(withRestarts).isLessThan(without);
+  }
+
+  @Test
+  void findsTheOptimumOfAMixedSpaceWithIntegersChoicesAndAConditionalDecision() {
+    Value space =
+        Value.Node.of(
+            "m",
+            "x",
+            Values.floatRange(1e-4, 1, true),
+            "k",
+            Values.intRange(0, 40),
+            "kind",
+            Values.oneOf(
+                Value.Node.of("a", "w", Values.floatRange(-1, 1, false)),
+                Value.Node.of("b"),
+                Value.Node.of("c")));
+    Evaluator f =
+        (c, ctx) -> {
+          Value.Node n = (Value.Node) c;
+          Value.Node kind = (Value.Node) n.arg("kind");
+          double pen = kind.type().equals("a") ? Math.abs(kind.floatArg("w", 0) - 0.5) : 1;
+          double lx = Math.log10(n.floatArg("x", 1)) + 2;
+          return Metrics.of(lx * lx + Math.abs(n.intArg("k", 0) - 17) + pen);
+        };
+    double mean = 0;
+    for (long seed = 0; seed < 4; seed++) {
+      try (Study s = run(space, f, seed, 300, "cmaes")) {
+        mean += s.best().orElseThrow().value() / 4;
+      }
+    }
+    assertThat(mean).isLessThan(0.2);
+  }
+}
