@@ -112,14 +112,15 @@ final class WorkerPool {
     return t;
   }
 
-  /** SIGTERM to every worker, then SIGKILL to those still alive after 15 s. */
+  /** SIGTERM to every worker, then SIGKILL to those still alive 15 s later. */
   static void stop(List<Process> workers) {
     for (Process p : workers) {
       p.destroy();
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     for (Process p : workers) {
       try {
-        if (!p.waitFor(15, TimeUnit.SECONDS)) {
+        if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
           p.destroyForcibly();
         }
       } catch (InterruptedException e) {

@@ -44,6 +44,23 @@ class DemoTest {
     CliTest.Result r =
         CliTest.run("demo", "--job", "nb201", "--trials", "40", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("best cell: |");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("best cell: (\\|\\S+\\|) \\(([0-9.]+)%\\)")
+            .matcher(r.out());
+    assertThat(m.find()).as(r.out()).isTrue();
+    // the printed cell is a real cell of the table with the printed accuracy, and 40 trials of
+    // evolution beat the table's median cell (about 88%)
+    org.gyrus.search.bench.NasBench201 table = org.gyrus.search.bench.NasBench201.load(null);
+    double printed = Double.parseDouble(m.group(2));
+    assertThat(printed).isGreaterThan(90.0);
+    String study = r.out().replaceAll("(?s).*study: (\\S+) in .*", "$1");
+    try (org.gyrus.search.TrialStore store =
+        org.gyrus.search.store.TrialStores.open("sqlite:" + dir.resolve("studies.db"))) {
+      org.gyrus.search.Trial best = org.gyrus.search.Study.load(store, study).best().orElseThrow();
+      assertThat(org.gyrus.search.bench.NasBench201.archString(best.params()))
+          .isEqualTo(m.group(1));
+      assertThat(table.accuracy(best.params()))
+          .isCloseTo(printed, org.assertj.core.data.Offset.offset(0.005));
+    }
   }
 }

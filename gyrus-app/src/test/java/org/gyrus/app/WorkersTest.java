@@ -97,9 +97,9 @@ class WorkersTest {
       } else {
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
       }
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("parent exited").isTrue();
       for (ProcessHandle w : workers) {
-        w.onExit().get(30, TimeUnit.SECONDS);
+        w.onExit().get(60, TimeUnit.SECONDS);
         assertThat(w.isAlive())
             .as("worker %d after %s", w.pid(), kill ? "SIGKILL" : "SIGINT")
             .isFalse();

@@ -184,7 +184,9 @@ public final class TypeRegistry {
     } else if (v instanceof Value.StrVal s
         && !a.choices().isEmpty()
         && !a.choices().contains(s.value())) {
-      throw new SpecError(path, "one of " + a.choices(), "'" + s.value() + "'");
+      String guess = Suggest.closest(s.value(), a.choices());
+      throw new SpecError(
+          path, ("one of " + a.choices() + " " + guess).trim(), "'" + s.value() + "'");
     }
   }
 

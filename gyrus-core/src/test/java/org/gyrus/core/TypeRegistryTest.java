@@ -65,7 +65,8 @@ class TypeRegistryTest {
                         "layers",
                         List.of(Value.Node.of("dense", "units", 4, "activation", "gelu"))),
                     "model"))
-        .hasMessage("model.layers[0].activation: expected one of [relu, tanh], got 'gelu'");
+        .hasMessage(
+            "model.layers[0].activation: expected one of [relu, tanh] (did you mean 'relu'?), got 'gelu'");
     assertThatThrownBy(
             () ->
                 types.validate(

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
@@ -204,7 +203,6 @@ class CircuitTest {
     checkGradient(lp -> new CarryCircuit(2).loss(lp, sums2), 3, 4, 7);
     long[] sums4 = {12345, 9999, 10000};
     checkGradient(lp -> new CarryCircuit(4).loss(lp, sums4), 3, 8, 8);
-    assertThat(DataType.FLOAT64).isNotNull();
   }
 
   /** Any single-neural-predicate program grounds: here "less(Z)" with Z = 1 when d0 < d1. */

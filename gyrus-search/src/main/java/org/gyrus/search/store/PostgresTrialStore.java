@@ -62,9 +62,9 @@ public final class PostgresTrialStore extends JdbcTrialStore {
   }
 
   /**
-   * Connects, waiting out a server that is restarting or not accepting connections yet for up to
-   * {@code GYRUS_DB_CONNECT_SECONDS} (default 10), so a worker started during a restart does not
-   * fail, while a wrong address is still reported within seconds.
+   * Connects a writer, waiting out a server that is restarting or not accepting connections yet for
+   * up to {@code GYRUS_DB_CONNECT_SECONDS} (default 10), so a worker started during a restart does
+   * not fail, while a wrong address is still reported within seconds.
    */
   private static Connection connectPatiently(Target t, boolean readOnly) throws SQLException {
     String v = System.getenv("GYRUS_DB_CONNECT_SECONDS");
@@ -123,7 +123,7 @@ public final class PostgresTrialStore extends JdbcTrialStore {
     Target t = Target.parse(url);
     Connection c = null;
     try {
-      c = connectPatiently(t, true);
+      c = connect(t, true); // a reader is told at once that the server is not there
       PostgresTrialStore store = new PostgresTrialStore(c, t, true);
       store.checkReadable();
       return store;
