@@ -86,7 +86,8 @@ class PluginJarTest {
             ""));
     Run refused = gyrus("search", exp.toString(), "--storage", "sqlite:" + dir.resolve("no.db"));
     assertThat(refused.code()).as(refused.out()).isEqualTo(2);
-    assertThat(refused.out()).contains("algorithm: expected one of [evolution, grid, mcts");
+    assertThat(refused.out())
+        .contains("algorithm: expected one of [cmaes, evolution, gp, grid, mcts");
     assertThat(dir.resolve("no.db")).doesNotExist();
 
     String db = "sqlite:" + dir.resolve("s.db");
