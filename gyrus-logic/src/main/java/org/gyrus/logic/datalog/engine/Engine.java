@@ -17,6 +17,7 @@ import org.gyrus.logic.datalog.Ast.Rule;
 import org.gyrus.logic.datalog.Ast.Term;
 import org.gyrus.logic.datalog.Ast.Var;
 import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.MagicSets;
 
 /**
  * Bottom-up Datalog evaluation: components of the predicate dependency graph in order, each
@@ -33,6 +34,7 @@ public final class Engine {
   public record Stats(long tuples, int rounds, long millis, long bytes) {}
 
   private final Program program;
+  private final MagicSets.Rewriting rewriting;
   private final Analysis analysis;
   private final Symbols symbols = new Symbols();
   private final Map<String, Relation> relations = new LinkedHashMap<>();
@@ -52,7 +54,16 @@ public final class Engine {
 
   /** {@code trackRounds} records the round of each tuple, needed by {@link Explainer}. */
   public Engine(Program program, boolean trackRounds) {
-    this.program = program;
+    this(MagicSets.Rewriting.identity(program, null, ""), trackRounds);
+  }
+
+  /**
+   * An engine for a program rewritten for one query ({@link MagicSets}): tuples print with the
+   * original predicate names, and provenance and explanations see the original rules.
+   */
+  public Engine(MagicSets.Rewriting rewriting, boolean trackRounds) {
+    this.rewriting = rewriting;
+    this.program = rewriting.program();
     this.analysis = Analysis.of(program);
     this.trackRounds = trackRounds;
     for (Map.Entry<String, Integer> e : analysis.arities().entrySet()) {
@@ -66,6 +77,15 @@ public final class Engine {
 
   public Program program() {
     return program;
+  }
+
+  public MagicSets.Rewriting rewriting() {
+    return rewriting;
+  }
+
+  /** Whether a relation only carries demand (a magic predicate): its tuples have no meaning. */
+  public boolean isGuard(Relation rel) {
+    return rewriting.guards().contains(rel.name());
   }
 
   public Analysis analysis() {
@@ -376,7 +396,7 @@ public final class Engine {
 
   /** Prints a row as a fact, e.g. {@code path(a, b)}. */
   public String show(Relation rel, int row) {
-    StringBuilder sb = new StringBuilder(rel.name());
+    StringBuilder sb = new StringBuilder(rewriting.shown(rel.name()));
     if (rel.arity() > 0) {
       sb.append('(');
       for (int c = 0; c < rel.arity(); c++) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.MagicSets;
 import org.gyrus.logic.datalog.engine.Grounding.Clause;
 
 /**
@@ -90,9 +91,15 @@ public final class Explainer {
   private Proof step(String fact, Clause c) {
     List<Proof> premises = new ArrayList<>();
     for (int j = 0; j < c.body().length; j++) {
-      premises.add(explain(c.body()[j], c.bodyRows()[j]));
+      if (!engine.isGuard(c.body()[j])) { // demand bookkeeping is not part of the proof
+        premises.add(explain(c.body()[j], c.bodyRows()[j]));
+      }
     }
-    var rule = engine.program().rules().get(c.rule());
+    int origin = engine.rewriting().origin()[c.rule()];
+    if (origin == MagicSets.COPY) {
+      return premises.get(0); // an input fact copied into its demand-restricted relation
+    }
+    var rule = engine.rewriting().original().rules().get(origin);
     return new Proof(fact, rule.where() + " " + rule, premises);
   }
 }
