@@ -129,6 +129,11 @@ public final class Engine {
     return this;
   }
 
+  /** Whether {@link #run} has computed the model. */
+  public boolean hasRun() {
+    return done;
+  }
+
   /** Computes the least model (once). */
   public Stats run() {
     if (done) {
