@@ -36,7 +36,8 @@ public final class Engine {
   private final Program program;
   private final MagicSets.Rewriting rewriting;
   private final Analysis analysis;
-  private final Symbols symbols = new Symbols();
+  private final Symbols symbols;
+  private final Set<String> preloaded;
   private final Map<String, Relation> relations = new LinkedHashMap<>();
   private final Round round = new Round();
   private final boolean trackRounds;
@@ -62,16 +63,38 @@ public final class Engine {
    * original predicate names, and provenance and explanations see the original rules.
    */
   public Engine(MagicSets.Rewriting rewriting, boolean trackRounds) {
+    this(rewriting, trackRounds, new Symbols(), Map.of());
+  }
+
+  /**
+   * An engine that reads the given relations (filled and sealed elsewhere, interned with {@code
+   * symbols}) instead of creating them: a loaded database answers many queries over one copy.
+   */
+  public Engine(
+      MagicSets.Rewriting rewriting,
+      boolean trackRounds,
+      Symbols symbols,
+      Map<String, Relation> inputs) {
     this.rewriting = rewriting;
     this.program = rewriting.program();
     this.analysis = Analysis.of(program);
     this.trackRounds = trackRounds;
+    this.symbols = symbols;
+    this.preloaded = Set.copyOf(inputs.keySet());
     for (Map.Entry<String, Integer> e : analysis.arities().entrySet()) {
+      Relation given = inputs.get(e.getKey());
+      if (given != null) {
+        relations.put(e.getKey(), given);
+        continue;
+      }
       Relation r = new Relation(e.getKey(), e.getValue(), symbols);
       if (trackRounds) {
         r.trackRounds();
       }
       relations.put(e.getKey(), r);
+    }
+    for (Map.Entry<String, Relation> e : inputs.entrySet()) {
+      relations.putIfAbsent(e.getKey(), e.getValue()); // inputs no rule reads stay visible
     }
   }
 
@@ -153,7 +176,7 @@ public final class Engine {
     long t0 = System.nanoTime();
     round.value = 0;
     for (Rule r : program.rules()) {
-      if (r.isFact()) {
+      if (r.isFact() && !preloaded.contains(r.head().pred())) {
         Relation rel = relations.get(r.head().pred());
         int[] t = new int[r.head().args().size()];
         for (int c = 0; c < t.length; c++) {
@@ -234,6 +257,9 @@ public final class Engine {
         }
         parallel.add(copies);
       }
+    }
+    if (rules.isEmpty() && preloaded.containsAll(comp.predicates())) {
+      return; // an input relation read from elsewhere, already sealed
     }
     for (Relation rel : rels) {
       rel.freeze();

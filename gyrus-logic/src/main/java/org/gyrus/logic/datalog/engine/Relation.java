@@ -336,6 +336,14 @@ public final class Relation {
     sealed = true;
   }
 
+  /** Opens a sealed relation for more rows (incremental maintenance). */
+  void unseal() {
+    sealed = false;
+    csrOffsets = null;
+    csrValues = null;
+    csrRows = null;
+  }
+
   boolean sealed() {
     return sealed;
   }
