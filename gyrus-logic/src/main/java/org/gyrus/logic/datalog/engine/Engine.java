@@ -152,6 +152,17 @@ public final class Engine {
     return this;
   }
 
+  private boolean probesForUpdates;
+
+  /** Incremental maintenance compiles probes instead of new second-column indexes. */
+  boolean probesForUpdates() {
+    return probesForUpdates;
+  }
+
+  void probesForUpdates(boolean on) {
+    probesForUpdates = on;
+  }
+
   /** Whether {@link #run} has computed the model. */
   public boolean hasRun() {
     return done;

@@ -88,8 +88,13 @@ final class Maintenance {
       }
     }
     Set<Relation> touched = new LinkedHashSet<>(grownFrom.keySet());
-    for (Component comp : engine.analysis().components()) {
-      fresh += propagate(engine, comp, grownFrom, touched);
+    engine.probesForUpdates(true);
+    try {
+      for (Component comp : engine.analysis().components()) {
+        fresh += propagate(engine, comp, grownFrom, touched);
+      }
+    } finally {
+      engine.probesForUpdates(false);
     }
     for (Relation rel : touched) {
       rel.seal();
