@@ -11,7 +11,7 @@ import org.gyrus.logic.datalog.engine.Database;
  * Gyrus in-process timings for bench.py, one JSON line on stdout.
  *
  * <pre>
- * point FILE PRED NODES QUERIES SEED   load once, then QUERIES point queries PRED(s, Y), s random
+ * point FILE PRED S1,S2,...            load once, then the point queries PRED(s, Y) one by one
  * update FILE EDGE NODES K SEED        materialize, add K random edges, remove them, recompute
  * </pre>
  */
@@ -21,18 +21,18 @@ public final class GyrusBench {
     Database db = Database.load(Parser.parseFile(Path.of(args[1])));
     double loadMs = (System.nanoTime() - t0) / 1e6;
     if (args[0].equals("point")) {
-      point(db, loadMs, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
+      point(db, loadMs, args[2], args[3].split(","));
     } else {
       update(db, loadMs, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
     }
   }
 
-  private static void point(Database db, double loadMs, String pred, int nodes, int queries, long seed) {
-    Random rng = new Random(seed);
+  private static void point(Database db, double loadMs, String pred, String[] sources) {
+    int queries = sources.length;
     double[] ms = new double[queries];
     long answers = 0;
     for (int i = 0; i < queries; i++) {
-      Atom q = Parser.parseQuery(pred + "(" + rng.nextInt(nodes) + ", Y)");
+      Atom q = Parser.parseQuery(pred + "(" + sources[i] + ", Y)");
       long t = System.nanoTime();
       answers += db.query(q).rows().length;
       ms[i] = (System.nanoTime() - t) / 1e6;
