@@ -87,6 +87,14 @@ public final class MagicSets {
         derived.add(r.head().pred());
       }
     }
+    boolean known = false;
+    for (Rule r : program.rules()) {
+      known |= r.head().pred().equals(query.pred());
+    }
+    if (!known) {
+      return Rewriting.identity(
+          program, query, "demand: off (no rule or fact defines " + query.pred() + ")");
+    }
     if (!derived.contains(query.pred())) {
       return Rewriting.identity(
           program, query, "demand: off (" + query.pred() + " is an input relation)");

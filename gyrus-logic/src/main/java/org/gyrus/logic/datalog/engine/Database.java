@@ -147,7 +147,7 @@ public final class Database {
     Map<String, List<int[]>> add = checked(added, "added");
     Map<String, List<int[]>> remove = checked(removed, "removed");
     long t0 = System.nanoTime();
-    long before = tuples();
+    long before = tuples(); // materializes the model first
     Map<String, Set<List<Integer>>> undoAdd = new LinkedHashMap<>();
     Map<String, List<int[]>> undoRemove = new LinkedHashMap<>();
     String method = apply(add, remove, undoAdd, undoRemove);
@@ -198,9 +198,9 @@ public final class Database {
     }
     if (!undoRemove.isEmpty()) {
       addAll(undoAdd);
-      model = null;
-      materialize();
-      return "recomputed (deletion)";
+      Set<String> changed = new HashSet<>(undoRemove.keySet());
+      changed.addAll(undoAdd.keySet());
+      return "recomputed (deletion; " + recompute(changed) + ")";
     }
     if (undoAdd.isEmpty()) {
       return "unchanged";
@@ -208,9 +208,7 @@ public final class Database {
     String reason = Maintenance.nonMonotoneReason(materialize(), undoAdd.keySet());
     if (reason != null) {
       addAll(undoAdd);
-      model = null;
-      materialize();
-      return "recomputed (" + reason + ")";
+      return "recomputed (" + reason + "; " + recompute(undoAdd.keySet()) + ")";
     }
     Map<String, List<int[]>> tuples = new LinkedHashMap<>();
     for (Map.Entry<String, Set<List<Integer>>> e : undoAdd.entrySet()) {
@@ -218,6 +216,27 @@ public final class Database {
     }
     Maintenance.add(model, tuples);
     return "semi-naive";
+  }
+
+  /**
+   * Recomputes only the derived relations that depend on the changed inputs; the others are kept (a
+   * component is evaluated unless all its relations are given). Returns what was recomputed.
+   */
+  private String recompute(Set<String> changed) {
+    Set<String> affected = Maintenance.affected(rules, changed);
+    Map<String, Relation> given = new LinkedHashMap<>(inputs);
+    int derivedKept = 0;
+    for (Map.Entry<String, Relation> e : model.relations().entrySet()) {
+      if (!affected.contains(e.getKey()) && !inputs.containsKey(e.getKey())) {
+        given.put(e.getKey(), e.getValue());
+        derivedKept++;
+      }
+    }
+    // the whole program, so that later updates see every rule; kept relations are not re-evaluated
+    model = new Engine(MagicSets.Rewriting.identity(rules, null, ""), false, symbols, given);
+    model.run();
+    affected.removeAll(inputs.keySet());
+    return affected.size() + " derived relation(s) recomputed, " + derivedKept + " kept";
   }
 
   private void addAll(Map<String, Set<List<Integer>>> add) {

@@ -269,8 +269,8 @@ public final class Engine {
         parallel.add(copies);
       }
     }
-    if (rules.isEmpty() && preloaded.containsAll(comp.predicates())) {
-      return; // an input relation read from elsewhere, already sealed
+    if (preloaded.containsAll(comp.predicates())) {
+      return; // relations computed elsewhere (inputs, or kept by an update), already sealed
     }
     for (Relation rel : rels) {
       rel.freeze();

@@ -28,9 +28,22 @@ final class Maintenance {
    * that depends on them. Returns null when monotone, else the reason.
    */
   static String nonMonotoneReason(Engine engine, Set<String> grown) {
-    Set<String> affected = new HashSet<>(grown);
-    List<Rule> rules = new ArrayList<>();
+    Set<String> affected = affected(engine.program(), grown);
     for (Rule r : engine.program().rules()) {
+      for (Literal l : r.body()) {
+        if (!(l instanceof Positive) && mentions(List.of(l), affected, true)) {
+          return "the changed relations reach " + l + " in " + r.where();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The changed predicates and every predicate whose rules read one of them, transitively. */
+  static Set<String> affected(org.gyrus.logic.datalog.Ast.Program program, Set<String> changed) {
+    Set<String> affected = new HashSet<>(changed);
+    List<Rule> rules = new ArrayList<>();
+    for (Rule r : program.rules()) {
       if (!r.isFact()) {
         rules.add(r);
       }
@@ -45,14 +58,7 @@ final class Maintenance {
         }
       }
     }
-    for (Rule r : rules) {
-      for (Literal l : r.body()) {
-        if (!(l instanceof Positive) && mentions(List.of(l), affected, true)) {
-          return "the changed relations reach " + l + " in " + r.where();
-        }
-      }
-    }
-    return null;
+    return affected;
   }
 
   private static boolean mentions(List<Literal> body, Set<String> preds, boolean anyKind) {
