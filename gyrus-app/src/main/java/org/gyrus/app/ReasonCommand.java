@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.gyrus.core.SpecError;
 import org.gyrus.logic.datalog.Ast.Atom;
 import org.gyrus.logic.datalog.Ast.Program;
+import org.gyrus.logic.datalog.MagicSets;
 import org.gyrus.logic.datalog.Parser;
 import org.gyrus.logic.datalog.engine.Engine;
 import org.gyrus.logic.datalog.engine.Explainer;
@@ -46,6 +47,11 @@ public final class ReasonCommand implements Callable<Integer> {
   @Option(names = "--count", description = "print only the number of answers")
   boolean count;
 
+  @Option(
+      names = "--no-demand",
+      description = "evaluate the whole program, not only what a query with constants asks")
+  boolean noDemand;
+
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
@@ -60,65 +66,46 @@ public final class ReasonCommand implements Callable<Integer> {
     }
     warnUndefined(prog, queries);
     long tParse = System.nanoTime();
-    Engine engine = new Engine(prog, why);
-    Engine.Stats stats = engine.run();
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
                 new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-    Set<String> targets = new HashSet<>();
-    for (Atom q : queries) {
-      engine.relation(q.pred());
-      targets.add(q.pred());
-    }
-    Provenance<?> prov = semiring == null ? null : Provenance.of(engine, semiring, targets);
-    Explainer explainer = why ? new Explainer(engine) : null;
+    Engine plain = null;
     long answers = 0;
-    for (Atom q : queries) {
-      if (count && prov == null) {
-        long n = engine.count(q);
-        answers += n;
-        out.println(n);
-        continue;
+    long tuples = 0;
+    long millis = 0;
+    long bytes = 0;
+    int rounds = 0;
+    for (Atom asked : queries) {
+      MagicSets.Rewriting rw =
+          noDemand
+              ? MagicSets.Rewriting.identity(prog, asked, "demand: off (--no-demand)")
+              : MagicSets.rewrite(prog, asked);
+      Engine engine;
+      if (rw.applied()) {
+        engine = new Engine(rw, why);
+      } else {
+        plain = plain == null ? new Engine(prog, why) : plain;
+        engine = plain;
       }
-      int[] rows = engine.answers(q);
-      Relation rel = engine.relation(q.pred());
-      if (count) {
-        long n = 0;
-        for (int row : rows) {
-          n += prov.isZero(rel, row) ? 0 : 1;
-        }
-        answers += n;
-        out.println(n);
-        continue;
+      engine.relation(rw.query().pred()); // an unknown predicate is one error line, before notes
+      boolean fresh = !engine.hasRun() || rw.applied();
+      Engine.Stats stats = engine.run();
+      rw.notes().forEach(System.err::println); // after the run: bad input gets one line only
+      if (fresh) {
+        tuples += stats.tuples();
+        millis += stats.millis();
+        bytes += stats.bytes();
+        rounds += stats.rounds();
       }
-      answers += rows.length;
-      for (int row : rows) {
-        String fact = engine.show(rel, row) + ".";
-        if (prov != null) {
-          if (prov.isZero(rel, row)) {
-            continue;
-          }
-          fact = prov.show(rel, row) + "::" + fact;
-        }
-        out.println(fact);
-        if (explainer != null) {
-          out.print(explainer.explain(rel, row).render("  "));
-        }
-      }
+      answers += answer(engine, rw.query(), out);
     }
     out.flush();
     long t1 = System.nanoTime();
     System.err.printf(
         "reason: %d answers; %d tuples in %d rounds; parse %.3f s, evaluate %.3f s, total %.3f s;"
             + " ~%d MB of relations%n",
-        answers,
-        stats.tuples(),
-        stats.rounds(),
-        (tParse - t0) / 1e9,
-        stats.millis() / 1e3,
-        (t1 - t0) / 1e9,
-        stats.bytes() >> 20);
+        answers, tuples, rounds, (tParse - t0) / 1e9, millis / 1e3, (t1 - t0) / 1e9, bytes >> 20);
     return 0;
   }
 
@@ -149,5 +136,39 @@ public final class ReasonCommand implements Callable<Integer> {
                 + " but no fact or rule defines it; it has no answers");
       }
     }
+  }
+
+  /** Prints the answers to one query (as facts, or their number); returns how many. */
+  private long answer(Engine engine, Atom q, PrintWriter out) {
+    engine.relation(q.pred());
+    Provenance<?> prov =
+        semiring == null ? null : Provenance.of(engine, semiring, Set.of(q.pred()));
+    Explainer explainer = why ? new Explainer(engine) : null;
+    if (count && prov == null) {
+      long n = engine.count(q);
+      out.println(n);
+      return n;
+    }
+    int[] rows = engine.answers(q);
+    Relation rel = engine.relation(q.pred());
+    long n = 0;
+    for (int row : rows) {
+      if (prov != null && prov.isZero(rel, row)) {
+        continue;
+      }
+      n++;
+      if (count) {
+        continue;
+      }
+      String fact = engine.show(rel, row) + ".";
+      out.println(prov == null ? fact : prov.show(rel, row) + "::" + fact);
+      if (explainer != null) {
+        out.print(explainer.explain(rel, row).render("  "));
+      }
+    }
+    if (count) {
+      out.println(n);
+    }
+    return n;
   }
 }

@@ -52,6 +52,24 @@ class ReasonCommandTest {
   }
 
   @Test
+  void demandIsAutomaticAndNoDemandGivesTheSameAnswers(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("g.dl");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      sb.append("edge(").append(i).append(", ").append(i + 1).append(").\n");
+    }
+    Files.writeString(p, sb + "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n");
+    assertThat(run("reason", p.toString(), "--query", "path(30, X)", "--why")).isEqualTo(0);
+    String demanded = out;
+    assertThat(err).contains("demand: magic sets for path(30, X)").contains("51 tuples");
+    assertThat(demanded).contains("path(30, 40).").doesNotContain("magic").doesNotContain("@");
+    assertThat(run("reason", p.toString(), "--query", "path(30, X)", "--why", "--no-demand"))
+        .isEqualTo(0);
+    assertThat(err).contains("demand: off (--no-demand)").contains("860 tuples");
+    assertThat(out.lines()).containsExactlyInAnyOrderElementsOf(demanded.lines().toList());
+  }
+
+  @Test
   void badInputExitsWithTwoAndOneLine(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("bad.dl");
     Files.writeString(p, "edge(a, b).\npath(X, Y) :- edge(X, Y\n");

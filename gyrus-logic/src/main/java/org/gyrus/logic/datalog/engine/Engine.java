@@ -17,6 +17,7 @@ import org.gyrus.logic.datalog.Ast.Rule;
 import org.gyrus.logic.datalog.Ast.Term;
 import org.gyrus.logic.datalog.Ast.Var;
 import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.MagicSets;
 
 /**
  * Bottom-up Datalog evaluation: components of the predicate dependency graph in order, each
@@ -33,8 +34,10 @@ public final class Engine {
   public record Stats(long tuples, int rounds, long millis, long bytes) {}
 
   private final Program program;
+  private final MagicSets.Rewriting rewriting;
   private final Analysis analysis;
-  private final Symbols symbols = new Symbols();
+  private final Symbols symbols;
+  private final Set<String> preloaded;
   private final Map<String, Relation> relations = new LinkedHashMap<>();
   private final Round round = new Round();
   private final boolean trackRounds;
@@ -52,20 +55,60 @@ public final class Engine {
 
   /** {@code trackRounds} records the round of each tuple, needed by {@link Explainer}. */
   public Engine(Program program, boolean trackRounds) {
-    this.program = program;
+    this(MagicSets.Rewriting.identity(program, null, ""), trackRounds);
+  }
+
+  /**
+   * An engine for a program rewritten for one query ({@link MagicSets}): tuples print with the
+   * original predicate names, and provenance and explanations see the original rules.
+   */
+  public Engine(MagicSets.Rewriting rewriting, boolean trackRounds) {
+    this(rewriting, trackRounds, new Symbols(), Map.of());
+  }
+
+  /**
+   * An engine that reads the given relations (filled and sealed elsewhere, interned with {@code
+   * symbols}) instead of creating them: a loaded database answers many queries over one copy.
+   */
+  public Engine(
+      MagicSets.Rewriting rewriting,
+      boolean trackRounds,
+      Symbols symbols,
+      Map<String, Relation> inputs) {
+    this.rewriting = rewriting;
+    this.program = rewriting.program();
     this.analysis = Analysis.of(program);
     this.trackRounds = trackRounds;
+    this.symbols = symbols;
+    this.preloaded = Set.copyOf(inputs.keySet());
     for (Map.Entry<String, Integer> e : analysis.arities().entrySet()) {
+      Relation given = inputs.get(e.getKey());
+      if (given != null) {
+        relations.put(e.getKey(), given);
+        continue;
+      }
       Relation r = new Relation(e.getKey(), e.getValue(), symbols);
       if (trackRounds) {
         r.trackRounds();
       }
       relations.put(e.getKey(), r);
     }
+    for (Map.Entry<String, Relation> e : inputs.entrySet()) {
+      relations.putIfAbsent(e.getKey(), e.getValue()); // inputs no rule reads stay visible
+    }
   }
 
   public Program program() {
     return program;
+  }
+
+  public MagicSets.Rewriting rewriting() {
+    return rewriting;
+  }
+
+  /** Whether a relation only carries demand (a magic predicate): its tuples have no meaning. */
+  public boolean isGuard(Relation rel) {
+    return rewriting.guards().contains(rel.name());
   }
 
   public Analysis analysis() {
@@ -109,6 +152,22 @@ public final class Engine {
     return this;
   }
 
+  private boolean probesForUpdates;
+
+  /** Incremental maintenance compiles probes instead of new second-column indexes. */
+  boolean probesForUpdates() {
+    return probesForUpdates;
+  }
+
+  void probesForUpdates(boolean on) {
+    probesForUpdates = on;
+  }
+
+  /** Whether {@link #run} has computed the model. */
+  public boolean hasRun() {
+    return done;
+  }
+
   /** Computes the least model (once). */
   public Stats run() {
     if (done) {
@@ -128,7 +187,7 @@ public final class Engine {
     long t0 = System.nanoTime();
     round.value = 0;
     for (Rule r : program.rules()) {
-      if (r.isFact()) {
+      if (r.isFact() && !preloaded.contains(r.head().pred())) {
         Relation rel = relations.get(r.head().pred());
         int[] t = new int[r.head().args().size()];
         for (int c = 0; c < t.length; c++) {
@@ -209,6 +268,9 @@ public final class Engine {
         }
         parallel.add(copies);
       }
+    }
+    if (preloaded.containsAll(comp.predicates())) {
+      return; // relations computed elsewhere (inputs, or kept by an update), already sealed
     }
     for (Relation rel : rels) {
       rel.freeze();
@@ -376,7 +438,7 @@ public final class Engine {
 
   /** Prints a row as a fact, e.g. {@code path(a, b)}. */
   public String show(Relation rel, int row) {
-    StringBuilder sb = new StringBuilder(rel.name());
+    StringBuilder sb = new StringBuilder(rewriting.shown(rel.name()));
     if (rel.arity() > 0) {
       sb.append('(');
       for (int c = 0; c < rel.arity(); c++) {

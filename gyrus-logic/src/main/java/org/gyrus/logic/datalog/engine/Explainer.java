@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.MagicSets;
 import org.gyrus.logic.datalog.engine.Grounding.Clause;
 
 /**
@@ -121,6 +122,7 @@ public final class Explainer {
     final int row;
     final Clause step;
     final List<Proof> premises = new ArrayList<>();
+    int next; // the next body position to prove
 
     Frame(Relation rel, int row, Clause step) {
       this.rel = rel;
@@ -129,7 +131,7 @@ public final class Explainer {
     }
 
     boolean done() {
-      return step == null || premises.size() == step.body().length;
+      return step == null || next == step.body().length;
     }
   }
 
@@ -156,8 +158,11 @@ public final class Explainer {
         }
         continue;
       }
-      int j = f.premises.size();
+      int j = f.next++;
       Relation rel = f.step.body()[j];
+      if (engine.isGuard(rel)) {
+        continue; // demand bookkeeping is not part of the proof
+      }
       int row = f.step.bodyRows()[j];
       Proof known = built.getOrDefault(rel, Map.of()).get(row);
       if (known != null) {
@@ -174,7 +179,11 @@ public final class Explainer {
     if (f.step == null) {
       return new Proof(fact, "", List.of());
     }
-    var rule = engine.program().rules().get(f.step.rule());
+    int origin = engine.rewriting().origin()[f.step.rule()];
+    if (origin == MagicSets.COPY) {
+      return f.premises.get(0); // an input fact copied into its demand-restricted relation
+    }
+    var rule = engine.rewriting().original().rules().get(origin);
     return new Proof(fact, rule.where() + " " + rule, List.copyOf(f.premises));
   }
 }

@@ -212,6 +212,42 @@ final class Ops {
     }
   }
 
+  /**
+   * A binary atom with only its second column bound, answered by probing the deduplication set of
+   * every first value instead of building an index on the second column: for the few probes of an
+   * incremental update this avoids indexing a relation of ~10^8 rows. Reads every present row (more
+   * than a semi-naive OLD range, which only repeats derivations); row ids are not recorded.
+   */
+  static final class ProbeFirst extends Op {
+    final Relation rel;
+    final int outReg;
+    final int keyReg;
+    final int keyConst;
+    final int slot;
+    final int[] rows;
+
+    ProbeFirst(Relation rel, int outReg, int keyReg, int keyConst, int slot, int[] rows) {
+      this.rel = rel;
+      this.outReg = outReg;
+      this.keyReg = keyReg;
+      this.keyConst = keyConst;
+      this.slot = slot;
+      this.rows = rows;
+    }
+
+    @Override
+    void exec(int[] regs) {
+      int b = keyReg >= 0 ? regs[keyReg] : keyConst;
+      for (int a = 0, n = rel.firstBound(); a < n; a++) {
+        if (rel.has2(a, b)) {
+          regs[outReg] = a;
+          rows[slot] = -1;
+          next.exec(regs);
+        }
+      }
+    }
+  }
+
   /** A comparison between bound expressions. */
   static final class Filter extends Op {
     final String op;

@@ -242,6 +242,15 @@ final class PlanCompiler {
         }
       }
     }
+    if (engine.probesForUpdates()
+        && mode != Ops.DELTA
+        && n == 2
+        && kind[0] == Ops.BIND
+        && (kind[1] == Ops.CHECK_REG || kind[1] == Ops.CHECK_CONST)
+        && !rel.hasIndex(new int[] {1})) {
+      boolean reg = kind[1] == Ops.CHECK_REG;
+      return new Ops.ProbeFirst(rel, arg[0], reg ? arg[1] : -1, reg ? 0 : arg[1], slot, rows);
+    }
     if (n == 2 && mode == Ops.FULL && kind[0] == Ops.CHECK_REG && kind[1] == Ops.BIND) {
       return new Ops.Lookup2(rel, arg[0], arg[1], slot, rows);
     }

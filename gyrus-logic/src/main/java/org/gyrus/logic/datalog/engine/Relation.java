@@ -189,6 +189,17 @@ public final class Relation {
     }
   }
 
+  /** Arity 2: the number of first values that may have a set ({@link #has2} is false beyond). */
+  int firstBound() {
+    return byFirst.length;
+  }
+
+  /** Arity 2: whether (a, b) is present, by the deduplication set of a. */
+  boolean has2(int a, int b) {
+    AdaptiveIntSet s = a < byFirst.length ? byFirst[a] : null;
+    return s != null && s.contains(b);
+  }
+
   private boolean add2(int a, int b) {
     if (a >= byFirst.length) {
       byFirst = Arrays.copyOf(byFirst, Math.max(a + 1, byFirst.length * 2));
@@ -304,6 +315,16 @@ public final class Relation {
     }
   }
 
+  /** Whether an index on exactly these columns exists already. */
+  boolean hasIndex(int[] cols) {
+    for (ColumnIndex ix : indexes) {
+      if (Arrays.equals(ix.columns(), cols)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The index on exactly these columns, created on first request. */
   public ColumnIndex index(int[] cols) {
     for (ColumnIndex ix : indexes) {
@@ -334,6 +355,14 @@ public final class Relation {
   void seal() {
     freeze();
     sealed = true;
+  }
+
+  /** Opens a sealed relation for more rows (incremental maintenance). */
+  void unseal() {
+    sealed = false;
+    csrOffsets = null;
+    csrValues = null;
+    csrRows = null;
   }
 
   boolean sealed() {

@@ -119,7 +119,9 @@ public final class Provenance<T> {
     Object[] ruleTag = new Object[rules.size()];
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
-      T t = r.tag() == null ? semiring.one() : semiring.input(i, r.tag());
+      // a rule of a demand-rewritten program keeps the input variable of its original rule
+      int origin = engine.rewriting().origin()[i];
+      T t = r.tag() == null ? semiring.one() : semiring.input(origin, r.tag());
       ruleTag[i] = t;
       if (r.isFact()) {
         Relation rel = engine.relation(r.head().pred());
@@ -134,7 +136,15 @@ public final class Provenance<T> {
       if (needed != null && !needed.contains(comps.get(ci).predicates().get(0))) {
         continue;
       }
-      solve(comps.get(ci), ground.get(ci), base, ruleTag);
+      // demand only: magic tuples carry no value (they count as one where used), so their
+      // clauses are left out; they could even have infinitely many derivations
+      List<Clause> clauses = new java.util.ArrayList<>();
+      for (Clause c : ground.get(ci)) {
+        if (!engine.isGuard(c.head())) {
+          clauses.add(c);
+        }
+      }
+      solve(comps.get(ci), clauses, base, ruleTag);
     }
   }
 
@@ -154,6 +164,12 @@ public final class Provenance<T> {
       Object[] b = base.get(rel);
       if (b != null) {
         System.arraycopy(b, 0, tags.get(rel), 0, b.length);
+      }
+    }
+    Set<Relation> guard = new HashSet<>();
+    for (Relation r : engine.relations().values()) {
+      if (engine.isGuard(r)) {
+        guard.add(r);
       }
     }
     int[][] byHead = group(clauses, total, c -> new int[] {offset.get(c.head()) + c.headRow()});
@@ -199,7 +215,9 @@ public final class Provenance<T> {
           Clause c = clauses.get(ci);
           T t = cast(ruleTag[c.rule()]);
           for (int j = 0; j < c.body().length && !semiring.same(t, semiring.zero()); j++) {
-            t = semiring.times(t, cast(tags.get(c.body()[j])[c.bodyRows()[j]]));
+            if (!guard.contains(c.body()[j])) {
+              t = semiring.times(t, cast(tags.get(c.body()[j])[c.bodyRows()[j]]));
+            }
           }
           v = semiring.plus(v, t);
         }

@@ -1,0 +1,70 @@
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.gyrus.logic.datalog.Ast.Atom;
+import org.gyrus.logic.datalog.Parser;
+import org.gyrus.logic.datalog.engine.Database;
+
+/**
+ * Gyrus in-process timings for bench.py, one JSON line on stdout.
+ *
+ * <pre>
+ * point FILE PRED S1,S2,...            load once, then the point queries PRED(s, Y) one by one
+ * update FILE EDGE NODES K SEED        materialize, add K random edges, remove them, recompute
+ * </pre>
+ */
+public final class GyrusBench {
+  public static void main(String[] args) {
+    long t0 = System.nanoTime();
+    Database db = Database.load(Parser.parseFile(Path.of(args[1])));
+    double loadMs = (System.nanoTime() - t0) / 1e6;
+    if (args[0].equals("point")) {
+      point(db, loadMs, args[2], args[3].split(","));
+    } else {
+      update(db, loadMs, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
+    }
+  }
+
+  private static void point(Database db, double loadMs, String pred, String[] sources) {
+    int queries = sources.length;
+    double[] ms = new double[queries];
+    long answers = 0;
+    for (int i = 0; i < queries; i++) {
+      Atom q = Parser.parseQuery(pred + "(" + sources[i] + ", Y)");
+      long t = System.nanoTime();
+      answers += db.query(q).rows().length;
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    double[] sorted = ms.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        "{\"load_ms\": %.2f, \"queries\": %d, \"answers\": %d, \"first_ms\": %.3f, \"median_ms\": %.3f,"
+            + " \"p99_ms\": %.3f}%n",
+        loadMs, queries, answers, ms[0], sorted[queries / 2], sorted[Math.min(queries - 1, (int) Math.ceil(queries * 0.99) - 1)]);
+  }
+
+  private static void update(Database db, double loadMs, String edge, int nodes, int k, long seed) {
+    long t = System.nanoTime();
+    long tuples = db.tuples();
+    double fullMs = (System.nanoTime() - t) / 1e6;
+    Random rng = new Random(seed);
+    List<Atom> edges = new ArrayList<>();
+    while (edges.size() < k) {
+      int a = rng.nextInt(nodes);
+      int b = rng.nextInt(nodes);
+      if (a != b) {
+        edges.add(Parser.parseQuery(edge + "(" + a + ", " + b + ")"));
+      }
+    }
+    Database.Update add = db.update(edges, List.of());
+    Database.Update del = db.update(List.of(), edges);
+    System.out.printf(
+        "{\"load_ms\": %.2f, \"full_ms\": %.2f, \"tuples\": %d, \"k\": %d, \"add_ms\": %.3f,"
+            + " \"add_method\": \"%s\", \"tuples_after_add\": %d, \"remove_ms\": %.3f,"
+            + " \"remove_method\": \"%s\", \"tuples_after_remove\": %d}%n",
+        loadMs, fullMs, tuples, k, add.micros() / 1e3, add.method(), add.tuplesAfter(),
+        del.micros() / 1e3, del.method(), del.tuplesAfter());
+  }
+}

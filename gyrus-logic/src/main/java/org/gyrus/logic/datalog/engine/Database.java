@@ -1,0 +1,323 @@
+package org.gyrus.logic.datalog.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gyrus.logic.datalog.Analysis;
+import org.gyrus.logic.datalog.Ast.Atom;
+import org.gyrus.logic.datalog.Ast.Const;
+import org.gyrus.logic.datalog.Ast.Program;
+import org.gyrus.logic.datalog.Ast.Rule;
+import org.gyrus.logic.datalog.Ast.Term;
+import org.gyrus.logic.datalog.DatalogError;
+import org.gyrus.logic.datalog.MagicSets;
+
+/**
+ * A loaded program whose input relations (predicates defined by facts only) are kept once and
+ * shared by every evaluation: point queries run demand-driven over them without recomputing
+ * anything else, and {@link #update} changes them and brings the materialized model up to date
+ * (semi-naive propagation for additions; recomputation, said in {@link Update#method}, for
+ * deletions and for additions that reach a negation or an aggregate).
+ *
+ * <p>Constraint predicates must stay empty: an update that derives a tuple in one is undone and
+ * rejected, as is an update naming an unknown relation, a derived relation, the wrong number of
+ * arguments or a variable. A rejected update leaves the database as it was.
+ */
+public final class Database {
+  /** What an update did: tuples before and after, the method used, and the wall time. */
+  public record Update(long tuplesBefore, long tuplesAfter, String method, long micros) {}
+
+  /** Answers to one query, as rows of {@code relation} in the engine that computed them. */
+  public record Answers(Engine engine, Relation relation, int[] rows, List<String> notes) {
+    public List<String> facts() {
+      List<String> out = new ArrayList<>();
+      for (int r : rows) {
+        out.add(engine.show(relation, r));
+      }
+      return out;
+    }
+  }
+
+  private final Program rules;
+  private final Map<String, Integer> arity;
+  private final Set<String> derived = new HashSet<>();
+  private final Set<String> constraints;
+  private final Symbols symbols = new Symbols();
+  private final Map<String, Relation> inputs = new LinkedHashMap<>();
+  private Engine model;
+
+  private Database(Program program, Set<String> constraints) {
+    Analysis analysis = Analysis.of(program);
+    this.arity = analysis.arities();
+    List<Rule> kept = new ArrayList<>();
+    for (Rule r : program.rules()) {
+      if (!r.isFact()) {
+        derived.add(r.head().pred());
+      }
+    }
+    for (String c : constraints) {
+      if (!arity.containsKey(c)) {
+        throw new DatalogError("constraint", "unknown constraint predicate " + c);
+      }
+    }
+    this.constraints = Set.copyOf(constraints);
+    for (Map.Entry<String, Integer> e : arity.entrySet()) {
+      if (!derived.contains(e.getKey())) {
+        inputs.put(e.getKey(), new Relation(e.getKey(), e.getValue(), symbols));
+      }
+    }
+    for (Rule r : program.rules()) {
+      Relation rel = inputs.get(r.head().pred());
+      if (rel != null && r.tag() == null) {
+        rel.insert(intern(r.head()), 0);
+      } else {
+        kept.add(r); // rules, and facts of derived predicates (or tagged ones) stay in the program
+      }
+    }
+    for (Relation rel : inputs.values()) {
+      rel.seal();
+    }
+    this.rules = new Program(List.copyOf(kept), List.of());
+  }
+
+  /** Loads a program; tagged input facts are not supported here (use Engine and Provenance). */
+  public static Database load(Program program) {
+    return load(program, Set.of());
+  }
+
+  /** Loads a program whose {@code constraints} predicates must stay empty. */
+  public static Database load(Program program, Set<String> constraints) {
+    for (Rule r : program.rules()) {
+      if (r.isFact() && r.tag() != null) {
+        throw new DatalogError(r.where(), "a Database keeps untagged facts only: " + r);
+      }
+    }
+    return new Database(program, constraints);
+  }
+
+  private int[] intern(Atom a) {
+    int[] t = new int[a.args().size()];
+    for (int c = 0; c < t.length; c++) {
+      t[c] = symbols.intern(((Const) a.args().get(c)).value());
+    }
+    return t;
+  }
+
+  /** The answers to a query: from the materialized model if there is one, else demand-driven. */
+  public Answers query(Atom q) {
+    if (model != null) {
+      return new Answers(model, model.relation(q.pred()), model.answers(q), List.of());
+    }
+    MagicSets.Rewriting rw = MagicSets.rewrite(rules, q);
+    Engine e = new Engine(rw, false, symbols, inputs);
+    return new Answers(e, e.relation(rw.query().pred()), e.answers(rw.query()), rw.notes());
+  }
+
+  /** The full model, computed once and then kept up to date by {@link #update}. */
+  public Engine materialize() {
+    if (model == null) {
+      model = fresh();
+      model.run();
+    }
+    return model;
+  }
+
+  private Engine fresh() {
+    return new Engine(MagicSets.Rewriting.identity(rules, null, ""), false, symbols, inputs);
+  }
+
+  /** The number of tuples of the materialized model. */
+  public long tuples() {
+    long n = 0;
+    for (Relation r : materialize().relations().values()) {
+      n += r.size();
+    }
+    return n;
+  }
+
+  /**
+   * Adds and removes input facts (ground atoms) and updates the model; a {@link DatalogError}
+   * naming the first bad fact, or the violated constraint, leaves the database unchanged.
+   */
+  public Update update(List<Atom> added, List<Atom> removed) {
+    Map<String, List<int[]>> add = checked(added, "added");
+    Map<String, List<int[]>> remove = checked(removed, "removed");
+    long t0 = System.nanoTime();
+    long before = tuples(); // materializes the model first
+    Map<String, Set<List<Integer>>> undoAdd = new LinkedHashMap<>();
+    Map<String, List<int[]>> undoRemove = new LinkedHashMap<>();
+    String method = apply(add, remove, undoAdd, undoRemove);
+    String violation = violation();
+    if (violation != null) {
+      for (String p : inputs.keySet()) {
+        if (undoAdd.containsKey(p) || undoRemove.containsKey(p)) {
+          rebuild(p, undoAdd.getOrDefault(p, Set.of()), undoRemove.getOrDefault(p, List.of()));
+        }
+      }
+      model = null;
+      materialize();
+      throw new DatalogError("update", violation + "; the update was not applied");
+    }
+    return new Update(before, tuples(), method, (System.nanoTime() - t0) / 1000);
+  }
+
+  private String apply(
+      Map<String, List<int[]>> add,
+      Map<String, List<int[]>> remove,
+      Map<String, Set<List<Integer>>> undoAdd,
+      Map<String, List<int[]>> undoRemove) {
+    for (Map.Entry<String, List<int[]>> e : remove.entrySet()) {
+      Relation rel = inputs.get(e.getKey());
+      List<int[]> present = new ArrayList<>();
+      Set<List<Integer>> drop = new HashSet<>();
+      for (int[] t : e.getValue()) {
+        if (rel.contains(t) && drop.add(key(t))) {
+          present.add(t);
+        }
+      }
+      if (!present.isEmpty()) {
+        undoRemove.put(e.getKey(), present);
+        rebuild(e.getKey(), drop, List.of());
+      }
+    }
+    for (Map.Entry<String, List<int[]>> e : add.entrySet()) {
+      Relation rel = inputs.get(e.getKey());
+      Set<List<Integer>> fresh = new LinkedHashSet<>();
+      for (int[] t : e.getValue()) {
+        if (!rel.contains(t)) {
+          fresh.add(key(t));
+        }
+      }
+      if (!fresh.isEmpty()) {
+        undoAdd.put(e.getKey(), fresh);
+      }
+    }
+    if (!undoRemove.isEmpty()) {
+      addAll(undoAdd);
+      Set<String> changed = new HashSet<>(undoRemove.keySet());
+      changed.addAll(undoAdd.keySet());
+      return "recomputed (deletion; " + recompute(changed) + ")";
+    }
+    if (undoAdd.isEmpty()) {
+      return "unchanged";
+    }
+    String reason = Maintenance.nonMonotoneReason(materialize(), undoAdd.keySet());
+    if (reason != null) {
+      addAll(undoAdd);
+      return "recomputed (" + reason + "; " + recompute(undoAdd.keySet()) + ")";
+    }
+    Map<String, List<int[]>> tuples = new LinkedHashMap<>();
+    for (Map.Entry<String, Set<List<Integer>>> e : undoAdd.entrySet()) {
+      tuples.put(e.getKey(), unkey(e.getValue()));
+    }
+    Maintenance.add(model, tuples);
+    return "semi-naive";
+  }
+
+  /**
+   * Recomputes only the derived relations that depend on the changed inputs; the others are kept (a
+   * component is evaluated unless all its relations are given). Returns what was recomputed.
+   */
+  private String recompute(Set<String> changed) {
+    Set<String> affected = Maintenance.affected(rules, changed);
+    Map<String, Relation> given = new LinkedHashMap<>(inputs);
+    int derivedKept = 0;
+    for (Map.Entry<String, Relation> e : model.relations().entrySet()) {
+      if (!affected.contains(e.getKey()) && !inputs.containsKey(e.getKey())) {
+        given.put(e.getKey(), e.getValue());
+        derivedKept++;
+      }
+    }
+    // the whole program, so that later updates see every rule; kept relations are not re-evaluated
+    model = new Engine(MagicSets.Rewriting.identity(rules, null, ""), false, symbols, given);
+    model.run();
+    affected.removeAll(inputs.keySet());
+    return affected.size() + " derived relation(s) recomputed, " + derivedKept + " kept";
+  }
+
+  private void addAll(Map<String, Set<List<Integer>>> add) {
+    for (Map.Entry<String, Set<List<Integer>>> e : add.entrySet()) {
+      Relation rel = inputs.get(e.getKey());
+      rel.unseal();
+      for (int[] t : unkey(e.getValue())) {
+        rel.insert(t, 0);
+      }
+      rel.seal();
+    }
+  }
+
+  /** Replaces an input relation by its rows minus {@code drop}, plus {@code extra}. */
+  private void rebuild(String pred, Set<List<Integer>> drop, List<int[]> extra) {
+    Relation old = inputs.get(pred);
+    Relation rel = new Relation(pred, old.arity(), symbols);
+    for (int r = 0; r < old.size(); r++) {
+      int[] t = old.row(r);
+      if (!drop.contains(key(t))) {
+        rel.insert(t, 0);
+      }
+    }
+    for (int[] t : extra) {
+      rel.insert(t, 0);
+    }
+    rel.seal();
+    inputs.put(pred, rel);
+  }
+
+  private String violation() {
+    for (String c : constraints) {
+      Relation rel = model.relation(c);
+      if (rel.size() > 0) {
+        return "integrity constraint " + c + " violated: " + model.show(rel, 0) + " is derived";
+      }
+    }
+    return null;
+  }
+
+  private Map<String, List<int[]>> checked(List<Atom> facts, String what) {
+    Map<String, List<int[]>> out = new LinkedHashMap<>();
+    for (Atom a : facts) {
+      Integer n = arity.get(a.pred());
+      String bad = null;
+      if (n == null) {
+        bad = "unknown relation " + a.pred() + " (the program never mentions it)";
+      } else if (derived.contains(a.pred())) {
+        bad = a.pred() + " is derived by rules; only input relations can be updated";
+      } else if (n != a.args().size()) {
+        bad = a.pred() + " has " + n + " arguments, not " + a.args().size();
+      } else {
+        for (Term t : a.args()) {
+          if (!(t instanceof Const)) {
+            bad = "a fact has constants only, found the variable " + t;
+          }
+        }
+      }
+      if (bad != null) {
+        throw new DatalogError("update", "bad " + what + " fact " + a + ": " + bad);
+      }
+    }
+    for (Atom a : facts) {
+      out.computeIfAbsent(a.pred(), k -> new ArrayList<>()).add(intern(a));
+    }
+    return out;
+  }
+
+  private static List<Integer> key(int[] t) {
+    List<Integer> k = new ArrayList<>(t.length);
+    for (int v : t) {
+      k.add(v);
+    }
+    return k;
+  }
+
+  private static List<int[]> unkey(Set<List<Integer>> keys) {
+    List<int[]> out = new ArrayList<>();
+    for (List<Integer> k : keys) {
+      out.add(k.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return out;
+  }
+}
