@@ -21,23 +21,7 @@ public final class TrialStores {
   private TrialStores() {}
 
   public static TrialStore open(String url) {
-    if (url == null || url.isBlank() || url.equals("memory")) {
-      return new MemoryTrialStore();
-    }
-    if (url.startsWith("sqlite:")) {
-      String path = url.substring("sqlite:".length());
-      if (path.isBlank()) {
-        throw new SpecError("--storage", "sqlite:PATH with a file path", "'" + url + "'");
-      }
-      return SqliteTrialStore.open(Path.of(path));
-    }
-    if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
-      return PostgresTrialStore.open(url);
-    }
-    throw new SpecError(
-        "--storage",
-        "'memory', 'sqlite:PATH' or 'postgresql://[user@]host[:port]/database'",
-        "'" + redact(url) + "'");
+    return open(url, false);
   }
 
   /**
@@ -45,6 +29,10 @@ public final class TrialStores {
    * {@code mode=ro}, PostgreSQL read-only transactions); a missing or foreign store fails.
    */
   public static TrialStore openReadOnly(String url) {
+    return open(url, true);
+  }
+
+  private static TrialStore open(String url, boolean readOnly) {
     if (url == null || url.isBlank() || url.equals("memory")) {
       return new MemoryTrialStore();
     }
@@ -53,12 +41,16 @@ public final class TrialStores {
       if (path.isBlank()) {
         throw new SpecError("--storage", "sqlite:PATH with a file path", "'" + url + "'");
       }
-      return SqliteTrialStore.openReadOnly(Path.of(path));
+      Path file = Path.of(path);
+      return readOnly ? SqliteTrialStore.openReadOnly(file) : SqliteTrialStore.open(file);
     }
     if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
-      return PostgresTrialStore.openReadOnly(url);
+      return readOnly ? PostgresTrialStore.openReadOnly(url) : PostgresTrialStore.open(url);
     }
-    return open(url);
+    throw new SpecError(
+        "--storage",
+        "'memory', 'sqlite:PATH' or 'postgresql://[user@]host[:port]/database'",
+        "'" + redact(url) + "'");
   }
 
   /**
