@@ -19,6 +19,7 @@ import org.gyrus.app.web.StudyData;
 import org.gyrus.core.Decision;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
+import org.gyrus.nn.blocks.BlockTypes;
 import org.gyrus.search.Provenance;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
@@ -173,6 +174,8 @@ final class ReportCommand implements Callable<Integer> {
     List<Trial> ranked = new ArrayList<>(data.complete());
     ranked.sort(
         Comparator.comparingDouble((Trial t) -> data.direction().orient(t.value())).reversed());
+    org.gyrus.core.DnaSpec decisions = new org.gyrus.core.DnaSpec(data.decisions());
+    List<String> blocks = BlockTypes.standard().names();
     for (Trial t : ranked.subList(0, Math.min(25, ranked.size()))) {
       sb.append("<tr><td>")
           .append(t.number())
@@ -183,8 +186,7 @@ final class ReportCommand implements Callable<Integer> {
           .append("</td><td>")
           .append(String.format(Locale.ROOT, "%.2f", t.durationSeconds()))
           .append("</td><td>")
-          .append(
-              Html.esc(TrialTable.architecture(new org.gyrus.core.DnaSpec(data.decisions()), t)))
+          .append(Html.esc(TrialTable.architecture(decisions, t, blocks)))
           .append("</td></tr>");
     }
     sb.append("</table></body></html>\n");

@@ -2,6 +2,7 @@ package org.gyrus.app;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +33,14 @@ final class TrialTable {
 
   /**
    * The architecture of a trial on one line ({@link Notation}) with its parameters and FLOPs when
-   * the evaluator measured them; the decisions when the point is not a network.
+   * the evaluator measured them; the decisions when the point is not a network ({@code blocks}: the
+   * block type names, looked up once per table).
    */
-  static String architecture(DnaSpec spec, Trial t) {
+  static String architecture(DnaSpec spec, Trial t, Collection<String> blocks) {
     if (!(t.params() instanceof Value.Node) && !(t.params() instanceof Value.ListVal)) {
       return describe(spec, t);
     }
-    if (t.params() instanceof Value.Node n && !BlockTypes.standard().names().contains(n.type())) {
+    if (t.params() instanceof Value.Node n && !blocks.contains(n.type())) {
       return describe(spec, t);
     }
     String line = Notation.of(t.params());
@@ -76,6 +78,7 @@ final class TrialTable {
 
   /** The best {@code top} COMPLETE trials. */
   static void leaderboard(Study study, int top, PrintStream out) {
+    List<String> blocks = BlockTypes.standard().names();
     History h = study.refresh();
     List<Trial> done = new ArrayList<>(h.completed());
     done.sort(Comparator.comparingDouble((Trial t) -> h.score(t)).reversed());
@@ -90,11 +93,12 @@ final class TrialTable {
           t.number(),
           value(t),
           t.durationSeconds(),
-          architecture(study.space().dnaSpec(), t));
+          architecture(study.space().dnaSpec(), t, blocks));
     }
   }
 
   static void all(Study study, PrintStream out) {
+    List<String> blocks = BlockTypes.standard().names();
     out.printf(
         Locale.ROOT,
         "%-6s %-9s %-12s %-8s %s%n",
@@ -107,7 +111,7 @@ final class TrialTable {
       String tail =
           t.state() == TrialState.FAIL
               ? "error: " + t.error()
-              : architecture(study.space().dnaSpec(), t);
+              : architecture(study.space().dnaSpec(), t, blocks);
       out.printf(
           Locale.ROOT,
           "%-6d %-9s %-12s %-8.2f %s%n",

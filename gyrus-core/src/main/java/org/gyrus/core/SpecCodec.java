@@ -59,6 +59,15 @@ public final class SpecCodec {
     }
   }
 
+  /** One-line JSON: the form stores keep and compare (same spec, same text). */
+  public static String toCompactJson(Value v) {
+    try {
+      return JSON.writeValueAsString(toTree(v));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static String toYaml(Value v) {
     try {
       return YAML.writeValueAsString(toTree(v));

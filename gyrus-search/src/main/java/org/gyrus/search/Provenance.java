@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import org.gyrus.core.GyrusVersion;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
-import org.gyrus.core.Value;
 
 /**
  * What a study records about how it is scored, so that every trial can be re-run and a resume
@@ -41,7 +40,7 @@ public final class Provenance {
   public static Map<String, String> of(
       Experiment.Checked checked, Path dataDir, Map<String, String> runtime) {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put(EXPERIMENT, compact(checked.experiment().toValue()));
+    out.put(EXPERIMENT, SpecCodec.toCompactJson(checked.experiment().toValue()));
     out.put(DATA, dataIdentity(checked.dataFiles(dataDir)));
     out.put(SELECTION, checked.selectsOn());
     ObjectNode rt = SpecCodec.json().createObjectNode();
@@ -129,14 +128,6 @@ public final class Provenance {
       return "changed: " + String.join(", ", keys);
     } catch (IOException e) {
       return "content differs";
-    }
-  }
-
-  static String compact(Value v) {
-    try {
-      return SpecCodec.json().writeValueAsString(SpecCodec.toTree(v));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

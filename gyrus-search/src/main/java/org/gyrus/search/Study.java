@@ -126,12 +126,7 @@ public final class Study implements AutoCloseable {
     Options effective =
         new Options(storedTimeout(stored, options), options.retryFailed(), options.dedupe());
     Study s = new Study(store, info, effective);
-    List<Trial> stale = store.failStale(info.id(), effective.heartbeatTimeout(), Instant.now());
-    if (options.retryFailed()) {
-      for (Trial t : stale) {
-        s.enqueue(t.dna());
-      }
-    }
+    s.reclaimStale();
     s.refresh();
     return s;
   }
@@ -413,11 +408,7 @@ public final class Study implements AutoCloseable {
       if (!othersRunning) {
         return false;
       }
-      List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, Instant.now());
-      if (!stale.isEmpty()) {
-        if (retryFailed) {
-          stale.forEach(t -> enqueue(t.dna()));
-        }
+      if (reclaimStale()) {
         return true;
       }
       try {
@@ -428,6 +419,18 @@ public final class Study implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * Fails the RUNNING trials whose workers stopped beating (and queues them again with {@code
+   * retryFailed}); true when there were any.
+   */
+  private boolean reclaimStale() {
+    List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, Instant.now());
+    if (retryFailed) {
+      stale.forEach(t -> enqueue(t.dna()));
+    }
+    return !stale.isEmpty();
   }
 
   /** Called after each trial of {@link #optimize} finishes. */

@@ -92,10 +92,6 @@ public final class Registry<T extends Component> {
     return new Registry<>(kind, m);
   }
 
-  public String kind() {
-    return kind;
-  }
-
   /** Names in sorted order: the list help texts and errors show. */
   public List<String> names() {
     return List.copyOf(byName.keySet());
@@ -103,10 +99,6 @@ public final class Registry<T extends Component> {
 
   public Collection<T> all() {
     return byName.values();
-  }
-
-  public boolean contains(String name) {
-    return byName.containsKey(name);
   }
 
   /** The component named {@code name}; unknown names fail with the path, the list and a guess. */

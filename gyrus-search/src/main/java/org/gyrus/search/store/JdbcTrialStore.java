@@ -315,22 +315,14 @@ abstract class JdbcTrialStore implements TrialStore {
                   "INSERT INTO studies (name, directions, space, algorithm, seed, created_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
             p.setString(1, name);
             p.setString(2, String.join(",", directions.stream().map(Enum::name).toList()));
-            p.setString(3, compact(space));
-            p.setString(4, compact(algorithm));
+            p.setString(3, SpecCodec.toCompactJson(space));
+            p.setString(4, SpecCodec.toCompactJson(algorithm));
             p.setLong(5, seed);
             p.setLong(6, System.currentTimeMillis());
             p.executeUpdate();
           }
           return findStudy(name).orElseThrow();
         });
-  }
-
-  static String compact(Value v) {
-    try {
-      return SpecCodec.json().writeValueAsString(SpecCodec.toTree(v));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private Optional<StudyInfo> findStudy(String name) throws SQLException {
@@ -482,7 +474,7 @@ abstract class JdbcTrialStore implements TrialStore {
             p.setString(3, t.state().name());
             p.setString(4, key);
             p.setString(5, key);
-            p.setString(6, t.params() == null ? null : compact(t.params()));
+            p.setString(6, t.params() == null ? null : SpecCodec.toCompactJson(t.params()));
             p.setLong(7, t.seed());
             p.setString(8, t.version());
             p.setString(9, t.host());
