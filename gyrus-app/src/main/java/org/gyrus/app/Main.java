@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.plugin.Plugins;
 import org.gyrus.logic.datalog.provenance.Semirings;
@@ -82,26 +83,38 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Help footers that list the registered names (plug-ins included), never a copied list. */
+  /**
+   * Help footers that list the registered names (plug-ins included), never a copied list. Built
+   * only when a help page is printed, so ordinary commands do not load every registry.
+   */
   private static void listRegistries(CommandLine cl) {
-    String algorithms = "Algorithms: " + String.join(", ", Algorithms.names());
     String explain = "gyrus types lists every type; gyrus explain NAME shows its arguments.";
-    footer(cl, "bench", algorithms, explain);
+    Supplier<String> algorithms = () -> "Algorithms: " + String.join(", ", Algorithms.names());
+    footer(cl, "bench", () -> List.of(algorithms.get(), explain));
     footer(
         cl,
         "search",
-        algorithms,
-        "Evaluators: " + String.join(", ", Evaluators.registry().names()),
-        "Pruners: " + String.join(", ", Pruner.registry().names()),
-        explain);
-    footer(cl, "reason", "Semirings: " + String.join(", ", Semirings.names()), explain);
-    footer(cl, "draw", "Block types: " + String.join(", ", BlockTypes.standard().names()), explain);
+        () ->
+            List.of(
+                algorithms.get(),
+                "Evaluators: " + String.join(", ", Evaluators.registry().names()),
+                "Pruners: " + String.join(", ", Pruner.registry().names()),
+                explain));
+    footer(
+        cl, "reason", () -> List.of("Semirings: " + String.join(", ", Semirings.names()), explain));
+    footer(
+        cl,
+        "draw",
+        () -> List.of("Block types: " + String.join(", ", BlockTypes.standard().names()), explain));
   }
 
-  private static void footer(CommandLine cl, String command, String... lines) {
+  private static void footer(CommandLine cl, String command, Supplier<List<String>> lines) {
     CommandLine sub = cl.getSubcommands().get(command);
     if (sub != null) {
-      sub.getCommandSpec().usageMessage().footer(lines);
+      sub.getHelpSectionMap()
+          .put(
+              CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+              help -> String.join(System.lineSeparator(), lines.get()) + System.lineSeparator());
     }
   }
 

@@ -88,17 +88,13 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (workers < 1 || workers > 256) {
-      throw new SpecError("--workers", "1 to 256 worker processes", Integer.toString(workers));
-    }
+    Flags.inRange("--workers", workers, 1, 256);
+    Flags.inRange("--heartbeat", heartbeatSeconds, 1, 86_400);
     if (workers > 1 && storage.url.equals("memory")) {
       throw new SpecError(
           "--workers",
           "a shared store (sqlite:PATH or postgresql://...) for several workers",
           "memory");
-    }
-    if (heartbeatSeconds < 1 || heartbeatSeconds > 86_400) {
-      throw new SpecError("--heartbeat", "1 to 86400 seconds", Integer.toString(heartbeatSeconds));
     }
     if (trials != null) {
       Flags.inRange("--trials", trials, 1, 10_000_000);

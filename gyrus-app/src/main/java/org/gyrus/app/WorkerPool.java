@@ -30,7 +30,7 @@ final class WorkerPool {
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
       for (int i = 1; i <= n; i++) {
-        Process p = start(searchArgs, i);
+        Process p = start(searchArgs);
         workers.add(p);
         copiers.add(copy(p, "[w" + i + "] ", err));
       }
@@ -54,7 +54,7 @@ final class WorkerPool {
     }
   }
 
-  private static Process start(List<String> searchArgs, int index) throws java.io.IOException {
+  private static Process start(List<String> searchArgs) throws java.io.IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -70,7 +70,6 @@ final class WorkerPool {
     if (!plugins.isEmpty()) {
       pb.environment().put("GYRUS_CLASSPATH", plugins);
     }
-    pb.environment().put("GYRUS_WORKER", Integer.toString(index));
     return pb.start();
   }
 
