@@ -128,19 +128,22 @@ class FaultInjectionTest {
         restarts++;
       }
     }
-    for (int i = 0; i < live.size(); i++) {
-      Process p = live.get(i);
+    for (Process p : live) {
       assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("worker finished").isTrue();
-      Path log = logs.get(logs.size() - live.size() + i);
+      Path log = logOf.get(p);
       assertThat(p.exitValue()).as("worker exit code: %s", Files.readString(log)).isZero();
     }
     return check(url, target, logs, kills, restarts);
   }
 
+  private final Map<Process, Path> logOf = new HashMap<>();
+
   private void start(String[] args, List<Process> live, List<Path> logs) throws Exception {
     Path log = dir.resolve("w" + logs.size() + ".log");
     logs.add(log);
-    live.add(GyrusProcess.start(dir, log, args));
+    Process p = GyrusProcess.start(dir, log, args);
+    logOf.put(p, log);
+    live.add(p);
   }
 
   private static Outcome check(String url, int target, List<Path> logs, int kills, int restarts)

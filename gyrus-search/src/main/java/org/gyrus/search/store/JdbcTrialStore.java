@@ -140,7 +140,11 @@ abstract class JdbcTrialStore implements TrialStore {
 
   /** Fails when the database holds other tables but not a Gyrus store's. */
   void checkNotForeign() throws SQLException {
-    if (!tableExists("gyrus_meta") && tableCount() > 0) {
+    // the tables first, then the marker: another worker creates all of a store's tables in one
+    // transaction, so once its tables are counted its gyrus_meta is visible too (the other order
+    // could see no marker, then that worker's fresh tables, and call the file foreign)
+    int tables = tableCount();
+    if (tables > 0 && !tableExists("gyrus_meta")) {
       throw new SpecError(location, "a Gyrus study database; this one holds other tables");
     }
   }
