@@ -466,6 +466,11 @@ public final class Study implements AutoCloseable {
           }
 
           @Override
+          public Dna dna() {
+            return t.dna();
+          }
+
+          @Override
           public Optional<java.nio.file.Path> artifactDir() {
             return store
                 .artifactRoot()
