@@ -123,6 +123,10 @@ abstract class JdbcTrialStore implements TrialStore {
             s.execute(
                 "CREATE TABLE IF NOT EXISTS attrs (trial_id BIGINT NOT NULL REFERENCES trials(id),"
                     + " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (trial_id, key))");
+            // one row per created trial: a retried create finds the row its lost COMMIT wrote
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS trial_tokens (token TEXT PRIMARY KEY, trial_id BIGINT"
+                    + " NOT NULL REFERENCES trials(id))");
           }
           String v = meta("schema_version");
           if (v == null) {
@@ -202,6 +206,7 @@ abstract class JdbcTrialStore implements TrialStore {
             try (Statement s = conn.createStatement()) {
               s.execute("COMMIT");
             }
+            afterCommit.run();
             return result;
           } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -443,10 +448,24 @@ abstract class JdbcTrialStore implements TrialStore {
     }
   }
 
+  /**
+   * Test hook: runs after each COMMIT, before the result returns (to fail the way a connection does
+   * whose COMMIT reached the server but whose answer was lost).
+   */
+  Work<Void> afterCommit = () -> null;
+
   @Override
   public Optional<Trial> createTrial(long studyId, NewTrial t, int limit, boolean unique) {
+    // the token makes a retried create idempotent: if an earlier attempt's COMMIT landed, its row
+    // is found and returned instead of inserting a second trial
+    String token = java.util.UUID.randomUUID().toString();
     return write(
         () -> {
+          long done =
+              scalar("SELECT COALESCE(MAX(trial_id), -1) FROM trial_tokens WHERE token = ?", token);
+          if (done >= 0) {
+            return loadTrial(done);
+          }
           long counting =
               scalar("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'FAIL'", studyId);
           if (counting >= limit) {
@@ -496,6 +515,7 @@ abstract class JdbcTrialStore implements TrialStore {
               id = rs.getLong(1);
             }
           }
+          update("INSERT INTO trial_tokens (token, trial_id) VALUES (?, ?)", token, id);
           return loadTrial(id);
         });
   }
