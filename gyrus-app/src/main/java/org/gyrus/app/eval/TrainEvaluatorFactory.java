@@ -68,6 +68,9 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
             .range(0.001, 0.5)
             .doc("share of the training set held out for validation"),
         ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the split"),
+        ArgSpec.optional("train_examples", Kind.INT, 0)
+            .range(0, Integer.MAX_VALUE)
+            .doc("train on this many examples of the (shuffled) training split; 0 = all"),
         ArgSpec.optional("keep_weights", Kind.BOOL, false)
             .doc("keep each trial's trained weights beside the study (trial attribute 'weights')"));
   }
