@@ -14,8 +14,8 @@ class SpecFuzzTest {
   void randomAndMutatedInputsOnlyEverFailWithSpecError() {
     Random rng = new Random(42);
     int failures = 0;
-    int n = fuzzCount(4000);
-    for (int i = 0; i < n; i++) {
+    int inputs = fuzzCount(4000);
+    for (int i = 0; i < inputs; i++) {
       String text;
       if (i % 2 == 0) {
         StringBuilder sb = new StringBuilder();
@@ -40,8 +40,9 @@ class SpecFuzzTest {
         }
       }
     }
-    assertThat(failures).isGreaterThan(n / 4);
-    System.out.printf("fuzz spec-yaml+json: %d inputs, %d refused, 0 escaped%n", 2 * n, failures);
+    assertThat(failures).isGreaterThan(inputs / 4);
+    System.out.printf(
+        "fuzz spec-yaml+json: %d inputs, %d refused, 0 escaped%n", 2 * inputs, failures);
   }
 
   /** Inputs per parser: GYRUS_FUZZ in the bench (bench/fuzz), a short run in ./mvnw verify. */

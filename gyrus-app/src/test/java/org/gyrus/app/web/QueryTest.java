@@ -65,8 +65,8 @@ class QueryTest {
 
   @Test
   void anyQueryOrPathEitherParsesOrIsRefusedWithAStatus() {
-    int n = fuzzCount(3000);
-    qt().withExamples(n)
+    int inputs = fuzzCount(3000);
+    qt().withExamples(inputs)
         .forAll(strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(0, 300))
         .checkAssert(
             raw -> {
@@ -85,7 +85,7 @@ class QueryTest {
                 assertThat(e.status()).isEqualTo(400);
               }
             });
-    System.out.printf("fuzz http-query+path: %d inputs, 0 escaped%n", 2 * n);
+    System.out.printf("fuzz http-query+path: %d inputs, 0 escaped%n", 2 * inputs);
   }
 
   /** Inputs per parser: GYRUS_FUZZ in the bench (bench/fuzz), a short run in ./mvnw verify. */

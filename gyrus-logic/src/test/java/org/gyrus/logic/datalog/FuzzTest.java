@@ -15,8 +15,8 @@ class FuzzTest {
 
   @Test
   void onlySpecErrorEscapes() {
-    int n = fuzzCount(3000);
-    qt().withExamples(n)
+    int inputs = fuzzCount(3000);
+    qt().withExamples(inputs)
         .withFixedSeed(13)
         .forAll(longs().all())
         .checkAssert(
@@ -35,7 +35,7 @@ class FuzzTest {
                 // the only acceptable failure
               }
             });
-    System.out.printf("fuzz datalog (program + query): %d inputs, 0 escaped%n", 2 * n);
+    System.out.printf("fuzz datalog (program + query): %d inputs, 0 escaped%n", 2 * inputs);
   }
 
   /** Inputs per parser: GYRUS_FUZZ in the bench (bench/fuzz), a short run in ./mvnw verify. */
