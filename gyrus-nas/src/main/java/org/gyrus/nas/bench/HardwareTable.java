@@ -137,11 +137,14 @@ public final class HardwareTable {
     return objectives(c, h);
   }
 
-  public void write(Path file, Map<String, Double> specs) throws IOException {
+  public void write(Path file, Map<String, Double> specs, Map<String, Double> meta)
+      throws IOException {
     ObjectNode root = SpecCodec.json().createObjectNode();
     root.put("frequency_mhz", frequencyMhz);
     ObjectNode s = root.putObject("specs");
     specs.forEach(s::put);
+    ObjectNode m = root.putObject("meta");
+    meta.forEach(m::put);
     root.putPOJO("ops", NasBench201.OPS);
     ArrayNode cs = root.putArray("cells");
     for (Cell c : cells) {
