@@ -71,6 +71,33 @@ class CliTest {
   }
 
   @Test
+  void coSearchExampleRunsAndStudyBestPrintsTheParetoSetWithinTheSpecs() throws Exception {
+    String db = "sqlite:" + dir.resolve("hw.db");
+    Result r = run("search", "../examples/nas-hardware.yaml", "--storage", db, "--trials", "120");
+    assertThat(r.code()).as(r.err()).isZero();
+    Result best = run("study", "best", "--storage", db, "--study", "nas-hardware");
+    assertThat(best.code()).as(best.err()).isZero();
+    assertThat(best.out())
+        .contains("# Pareto set of nas-hardware")
+        .contains("all meet [latency_ms <= 0.4, energy_uj <= 50, area_mm2 <= 3.5]")
+        .contains("_type: accelerator");
+    // every printed design: its latency and energy objectives within the specs
+    best.out()
+        .lines()
+        .filter(l -> l.startsWith("# trial "))
+        .forEach(
+            l -> {
+              String[] v = l.split("value ")[1].split(",");
+              assertThat(Double.parseDouble(v[1])).isLessThanOrEqualTo(0.4);
+              assertThat(Double.parseDouble(v[2])).isLessThanOrEqualTo(50);
+            });
+    Result ref =
+        run("study", "best", "--storage", db, "--study", "nas-hardware", "--ref", "70,0.4,50");
+    assertThat(ref.out()).contains("above reference [70.0, 0.4, 50.0]");
+    assertThat(run("types").out()).contains("cost models").contains("cpu_latency");
+  }
+
+  @Test
   void benchPrintsOneJsonObjectLast() throws Exception {
     Result r =
         run(

@@ -68,24 +68,29 @@ public final class HardwareTable {
     return hardware;
   }
 
-  /** Computes the table from the NB201 table and the accelerator model. */
+  /** Computes the table of every NB201 cell from the NB201 table and the accelerator model. */
   public static HardwareTable build(NasBench201 nb, AcceleratorModel model) {
-    List<Cell> cells = new ArrayList<>();
+    List<Value> all = new ArrayList<>();
     Space space = new Space(NasBench201.space());
-    space.enumerate(
-        dna -> {
-          Value cell = space.materialise(dna);
-          List<String> ops = Nb201Macro.ops(cell);
-          Network n = Nb201Macro.of(cell);
-          cells.add(
-              new Cell(
-                  NasBench201.archString(cell),
-                  nb.accuracy(cell),
-                  (int) ops.stream().filter("nor_conv_1x1"::equals).count(),
-                  (int) ops.stream().filter("nor_conv_3x3"::equals).count(),
-                  n.macs() / 1e6,
-                  n.weights() / 1e6));
-        });
+    space.enumerate(dna -> all.add(space.materialise(dna)));
+    return build(nb, model, all);
+  }
+
+  /** The table of some cells (concrete cell nodes). */
+  public static HardwareTable build(NasBench201 nb, AcceleratorModel model, List<Value> of) {
+    List<Cell> cells = new ArrayList<>();
+    for (Value cell : of) {
+      List<String> ops = Nb201Macro.ops(cell);
+      Network n = Nb201Macro.of(cell);
+      cells.add(
+          new Cell(
+              NasBench201.archString(cell),
+              nb.accuracy(cell),
+              (int) ops.stream().filter("nor_conv_1x1"::equals).count(),
+              (int) ops.stream().filter("nor_conv_3x3"::equals).count(),
+              n.macs() / 1e6,
+              n.weights() / 1e6));
+    }
     Network bare = Nb201Macro.of(oneEdge("none"));
     Network one1 = Nb201Macro.of(oneEdge("nor_conv_1x1"));
     Network one3 = Nb201Macro.of(oneEdge("nor_conv_3x3"));
