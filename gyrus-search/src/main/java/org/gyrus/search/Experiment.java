@@ -26,7 +26,7 @@ import org.gyrus.search.algo.Algorithms;
  * trials: 100
  * seed: 0
  * pruner: {_type: median, startup: 5, warmup: 1}   # optional; or successive_halving
- * constraints: ["latency_ms <= 2.5"]  # optional hard specs on reported metrics
+ * constraints: ["latency_ms &lt;= 2.5"]  # optional hard specs on reported metrics
  * </pre>
  *
  * {@link #check} validates every part before anything runs.
