@@ -95,6 +95,21 @@ class CliTest {
         run("study", "best", "--storage", db, "--study", "nas-hardware", "--ref", "70,0.4,50");
     assertThat(ref.out()).contains("above reference [70.0, 0.4, 50.0]");
     assertThat(run("types").out()).contains("cost models").contains("cpu_latency");
+    Path out = dir.resolve("report");
+    Result report =
+        run("study", "report", "--storage", db, "--study", "nas-hardware", "-o", out.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(out.resolve("pareto-0-1.png")).isNotEmptyFile();
+    assertThat(out.resolve("pareto-0-2.png")).isNotEmptyFile();
+    try (var store = org.gyrus.search.store.TrialStores.openReadOnly(db)) {
+      var data = org.gyrus.app.web.StudyData.load(store, store.study("nas-hardware").orElseThrow());
+      var study = org.gyrus.search.Study.load(store, "nas-hardware");
+      // the dashboard's front is the CLI's Pareto set: feasible trials only
+      assertThat(data.paretoFront())
+          .containsExactlyElementsOf(
+              study.bestTrials().stream().map(org.gyrus.search.Trial::number).toList());
+      assertThat(data.complete()).anyMatch(t -> !study.history().feasible(t));
+    }
   }
 
   @Test
