@@ -5,7 +5,7 @@
 # accelerator: area and the closed-form latency/energy terms of the analytic model). Hard specs:
 # latency <= L ms, energy <= E uJ, area <= A mm2. One 1,000-evaluation run per (system, seed);
 # hypervolume of the feasible designs at 100 / 300 / 1,000 evaluations, computed for every trace by
-# the same Java function; ask+tell time per trial.
+# the same Java function; ask+tell time per trial; measured CPU latency of three NB201 networks.
 # Writes bench/results/nas_hardware.json and bench/results/nas_hardware.md.
 #   bench/nas_hardware/run.sh [SEEDS=10] [FIRST_SEED=0] [L=0.4] [E=50] [A=3.5]
 # Needs Debian's python3-optuna (apt-get install -y python3-optuna). ~5 min on 2 busy cores.
@@ -36,6 +36,10 @@ done
 nice -n 10 /usr/bin/python3 "$here/optuna_nas_hw.py" "$table" --samplers nsga2,random --seed "$first" \
   --repeats "$seeds" --trials "$trials" >> "$work/traces.jsonl"
 echo "optuna $(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)'): done" >&2
+# Measured CPU latency (cost model cpu_latency) of three networks, one engine thread.
+OMP_NUM_THREADS=1 nice -n 10 java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+  -Dai.djl.pytorch.num_interop_threads=1 -cp "$cp" org.gyrus.nas.bench.NasHardwareBench cpu 2 5 \
+  2>/dev/null > "$work/cpu.jsonl"
 "${bench[@]}" report "$table" "$work/traces.jsonl" "$budgets" \
   "$root/bench/results/nas_hardware.json" "$root/bench/results/nas_hardware.md" \
-  "bench/nas_hardware/run.sh $seeds $first $spec_l $spec_e $spec_a"
+  "bench/nas_hardware/run.sh $seeds $first $spec_l $spec_e $spec_a" "$work/cpu.jsonl"

@@ -48,6 +48,7 @@ public final class NasHardwareBench {
               Integer.parseInt(args[4]),
               Integer.parseInt(args[5]));
       case "report" -> report(args);
+      case "cpu" -> cpu(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       default -> throw new IllegalArgumentException("table, run or report: " + args[0]);
     }
   }
@@ -166,6 +167,48 @@ public final class NasHardwareBench {
     return Pareto.hypervolume(feasible, new double[] {accRef, -l, -e}) / box;
   }
 
+  /**
+   * Measured CPU latency ({@code cpu_latency} cost model) of three NB201 networks: the all-skip
+   * cell, the table's most accurate cell and the all-3x3 cell; one JSON line each.
+   */
+  private static void cpu(int warmup, int repeats) {
+    NasBench201 nb = NasBench201.load(null);
+    Map<String, Value> cells = new LinkedHashMap<>();
+    cells.put("all skip_connect", cell("skip_connect", "skip_connect"));
+    cells.put("all nor_conv_3x3", cell("nor_conv_3x3", "nor_conv_3x3"));
+    org.gyrus.core.Space space = new org.gyrus.core.Space(NasBench201.space());
+    Value[] best = {null};
+    space.enumerate(
+        d -> {
+          Value c = space.materialise(d);
+          if (best[0] == null || nb.accuracy(c) > nb.accuracy(best[0])) {
+            best[0] = c;
+          }
+        });
+    cells.put("table best", best[0]);
+    org.gyrus.nas.CpuLatencyModel model = new org.gyrus.nas.CpuLatencyModel(warmup, repeats);
+    cells.forEach(
+        (name, c) -> {
+          org.gyrus.nas.Network n = org.gyrus.nas.Nb201Macro.of(c);
+          Map<String, Double> m = model.costs(n, null);
+          ObjectNode line = SpecCodec.json().createObjectNode();
+          line.put("cell", name).put("arch", NasBench201.archString(c));
+          line.put("accuracy", nb.accuracy(c)).put("macs_m", n.macs() / 1e6);
+          m.forEach(line::put);
+          line.put("warmup", warmup).put("repeats", repeats);
+          line.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+          System.out.println(line);
+        });
+  }
+
+  private static Value cell(String op, String rest) {
+    List<Value> edges = new ArrayList<>();
+    for (int[] e : NasBench201.EDGES) {
+      edges.add(Value.Node.of("edge", "from", e[1], "to", e[0], "op", e[1] == 0 ? op : rest));
+    }
+    return Value.Node.of("cell", "nodes", 4, "edges", edges);
+  }
+
   private static void report(String[] args) throws Exception {
     Path tableFile = Path.of(args[1]);
     Map<String, Double> specs = specsOf(tableFile);
@@ -177,7 +220,15 @@ public final class NasHardwareBench {
     }
     int[] budgets = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
     JsonNode meta = SpecCodec.json().readTree(tableFile.toFile()).get("meta");
+    List<JsonNode> cpu = new ArrayList<>();
+    if (args.length > 7 && Files.exists(Path.of(args[7]))) {
+      for (String line : Files.readAllLines(Path.of(args[7]))) {
+        if (!line.isBlank()) {
+          cpu.add(SpecCodec.json().readTree(line));
+        }
+      }
+    }
     NasHardwareReport.write(
-        traces, budgets, specs, meta, Path.of(args[4]), Path.of(args[5]), args[6]);
+        traces, budgets, specs, meta, cpu, Path.of(args[4]), Path.of(args[5]), args[6]);
   }
 }

@@ -22,6 +22,7 @@ final class NasHardwareReport {
       int[] budgets,
       Map<String, Double> specs,
       JsonNode meta,
+      List<JsonNode> cpu,
       Path json,
       Path md,
       String command)
@@ -144,6 +145,35 @@ final class NasHardwareReport {
         r.put("anchor", "goal >= 1");
         r.put("command", command);
       }
+    }
+    if (!cpu.isEmpty()) {
+      out.append(
+          "\nMeasured CPU latency of the compiled NB201 network (cost model cpu_latency; median of"
+              + " timed forward passes after warm-up, one engine thread, on a shared 2-core machine: noisy):\n\n"
+              + "| cell | accuracy | MACs (M) | batch 1 (ms) | batch 64 (ms) |\n|---|---|---|---|---|\n");
+      for (JsonNode c : cpu) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s `%s` | %.2f | %.1f | %.2f | %.1f |%n",
+                c.get("cell").asText(),
+                c.get("arch").asText().replace("|", "\\|"), // a pipe ends a table cell
+                c.get("accuracy").asDouble(),
+                c.get("macs_m").asDouble(),
+                c.get("latency_b1_ms").asDouble(),
+                c.get("latency_b64_ms").asDouble()));
+        for (String b : new String[] {"1", "64"}) {
+          ObjectNode r = rows.addObject();
+          r.put("id", "cpu_latency_b" + b + "." + c.get("cell").asText().replace(' ', '_'));
+          r.put(
+              "metric", "measured forward latency at batch " + b + " of " + c.get("arch").asText());
+          r.put("value", c.get("latency_b" + b + "_ms").asDouble());
+          r.put("unit", "ms");
+          r.put("anchor", "this machine, 1 engine thread; no published anchor");
+          r.put("command", command);
+        }
+      }
+      detail.putPOJO("cpu_latency", cpu);
     }
     out.append("\nCommand: `").append(command).append("`\n");
     Files.createDirectories(json.toAbsolutePath().getParent());
