@@ -45,13 +45,23 @@ final class StudyCommand implements Runnable {
 
   /** Opens an existing store read-only: listing and exporting never change the file. */
   static TrialStore openExisting(String url) {
+    requireExisting(url);
+    return TrialStores.openReadOnly(url);
+  }
+
+  /** A store that must exist already, opened for writing (a worker joining a study). */
+  static TrialStore openExistingForWriting(String url) {
+    requireExisting(url);
+    return TrialStores.open(url);
+  }
+
+  private static void requireExisting(String url) {
     if (url.startsWith("sqlite:") && !Files.exists(Path.of(url.substring("sqlite:".length())))) {
       throw new SpecError(
           "--storage",
           "an existing study database",
           "no file at " + url.substring("sqlite:".length()));
     }
-    return TrialStores.openReadOnly(url);
   }
 
   @Command(

@@ -96,6 +96,11 @@ final class TrialCommand implements Runnable {
         }
 
         @Override
+        public org.gyrus.core.Dna dna() {
+          return t.dna();
+        }
+
+        @Override
         public boolean report(long step, double value) {
           return false; // a rerun is never pruned
         }

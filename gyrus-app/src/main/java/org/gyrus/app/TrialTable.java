@@ -11,6 +11,7 @@ import org.gyrus.core.DnaSpec;
 import org.gyrus.core.Value;
 import org.gyrus.nn.blocks.BlockTypes;
 import org.gyrus.nn.blocks.Notation;
+import org.gyrus.search.Experiment;
 import org.gyrus.search.History;
 import org.gyrus.search.Study;
 import org.gyrus.search.Trial;
@@ -22,13 +23,39 @@ final class TrialTable {
 
   /** The point of a trial as {@code id=label} pairs, e.g. {@code edges[0].op=nor_conv_3x3}. */
   static String describe(DnaSpec spec, Trial t) {
+    return describe(spec, t, false);
+  }
+
+  /** The model's decisions, or ({@code evaluator}) those searched in the experiment's evaluator. */
+  private static String describe(DnaSpec spec, Trial t, boolean evaluator) {
     List<String> parts = new ArrayList<>();
     for (Decision d : spec.active(t.dna())) {
+      if (inEvaluator(d) != evaluator) {
+        continue;
+      }
       Number v = t.dna().get(d.id());
-      String shown = d instanceof Decision.Choice c ? c.labels().get(v.intValue()) : v.toString();
-      parts.add(d.id() + "=" + shown);
+      String shown =
+          d instanceof Decision.Choice c
+              ? c.labels().get(v.intValue())
+              : v instanceof Double x ? String.format(Locale.ROOT, "%.4g", x) : v.toString();
+      String id = evaluator ? d.id().substring(Experiment.EVALUATOR.length() + 1) : d.id();
+      parts.add(id + "=" + shown);
     }
     return String.join(" ", parts);
+  }
+
+  private static boolean inEvaluator(Decision d) {
+    return d.id().startsWith(Experiment.EVALUATOR + ".");
+  }
+
+  /**
+   * The model of a trial on one line, then the decisions searched in the experiment's evaluator
+   * (the training recipe...) after a bar.
+   */
+  static String architecture(DnaSpec spec, Trial t, Collection<String> blocks) {
+    String model = model(spec, t, blocks);
+    String recipe = describe(spec, t, true);
+    return recipe.isEmpty() ? model : model + "  | " + recipe;
   }
 
   /**
@@ -36,7 +63,7 @@ final class TrialTable {
    * the evaluator measured them; the decisions when the point is not a network ({@code blocks}: the
    * block type names, looked up once per table).
    */
-  static String architecture(DnaSpec spec, Trial t, Collection<String> blocks) {
+  private static String model(DnaSpec spec, Trial t, Collection<String> blocks) {
     if (!(t.params() instanceof Value.Node) && !(t.params() instanceof Value.ListVal)) {
       return describe(spec, t);
     }

@@ -15,20 +15,78 @@ import java.util.random.RandomGenerator;
  * A search space: a spec that may hold hypers, with its decisions flattened into a {@link DnaSpec}.
  * It samples, mutates, crosses and enumerates points, and materialises a point into a concrete
  * spec. Immutable and thread-safe.
+ *
+ * <p>A joint space ({@link #joint}) adds named parts beside the spec, e.g. an experiment's
+ * evaluator with a searched learning rate: their decisions are ids rooted at the part's name
+ * ({@code evaluator.recipe.lr}) and come after the spec's, whose ids stay as in the spec alone.
  */
 public final class Space {
+  /** The node type of a joint space's stored form: {@code {_type: joint_space, space: ...}}. */
+  public static final String JOINT = "joint_space";
+
   private final Value spec;
+  private final Map<String, Value> parts;
   private final DnaSpec dnaSpec;
   private final BigInteger size;
 
   public Space(Value spec) {
+    Map<String, Value> named = new LinkedHashMap<>();
+    if (spec instanceof Value.Node n && n.type().equals(JOINT) && n.args().containsKey("space")) {
+      n.args().forEach((k, v) -> named.put(k, v));
+      spec = named.remove("space");
+    }
     this.spec = spec;
-    this.dnaSpec = new DnaSpec(SpaceCompiler.compile(spec).decisions());
-    this.size = SpaceCompiler.size(spec);
+    this.parts = Collections.unmodifiableMap(named);
+    this.dnaSpec = new DnaSpec(SpaceCompiler.compile(spec, parts).decisions());
+    BigInteger n = SpaceCompiler.size(spec);
+    for (Value part : parts.values()) {
+      BigInteger m = SpaceCompiler.size(part);
+      n = n == null || m == null ? null : n.multiply(m);
+    }
+    this.size = n;
   }
 
+  /**
+   * The stored form of {@code spec} searched together with hypers in other named parts; just {@code
+   * spec} when no part holds a hyper. Part names must be plain keys, not {@code space}.
+   */
+  public static Value joint(Value spec, Map<String, Value> parts) {
+    Map<String, Value> args = new LinkedHashMap<>();
+    args.put("space", spec);
+    parts.forEach(
+        (k, v) -> {
+          if (k.equals("space") || !k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new SpecError(k, "a plain part name other than 'space'", "'" + k + "'");
+          }
+          if (Values.firstHyper(v, k) != null) {
+            args.put(k, v);
+          }
+        });
+    return args.size() == 1 ? spec : new Value.Node(JOINT, args);
+  }
+
+  /** The spec (for a joint space, its {@code space} part). */
   public Value spec() {
     return spec;
+  }
+
+  /** The stored form: {@link #spec()}, or the joint node when there are parts. */
+  public Value stored() {
+    return joint(spec, parts);
+  }
+
+  /** The named parts of a joint space beside the spec (empty for a plain space). */
+  public Map<String, Value> parts() {
+    return parts;
+  }
+
+  /** The concrete value of part {@code name} at a point; a missing value names its decision. */
+  public Value materialisePart(String name, Dna dna) {
+    Value part = parts.get(name);
+    if (part == null) {
+      throw new SpecError(name, "a part of the space " + parts.keySet(), "none");
+    }
+    return materialise(part, name, dna);
   }
 
   public DnaSpec dnaSpec() {

@@ -15,8 +15,14 @@ final class SpaceCompiler {
   private final Set<String> ids = new HashSet<>();
 
   static SpaceCompiler compile(Value space) {
+    return compile(space, java.util.Map.of());
+  }
+
+  /** The spec's decisions, then each part's, with ids rooted at the part's name. */
+  static SpaceCompiler compile(Value space, java.util.Map<String, Value> parts) {
     SpaceCompiler c = new SpaceCompiler();
     c.walk(space, "", null);
+    parts.forEach((name, part) -> c.walk(part, name, null));
     return c;
   }
 

@@ -73,4 +73,26 @@ public final class Values {
     }
     throw new SpecError(path, expected + " (a name or a node with _type)", String.valueOf(spec));
   }
+
+  /** The path of the first hyper-value inside {@code v} (depth first), or null when none. */
+  public static String firstHyper(Value v, String path) {
+    if (v instanceof Hyper) {
+      return path;
+    } else if (v instanceof Value.ListVal l) {
+      for (int i = 0; i < l.items().size(); i++) {
+        String p = firstHyper(l.items().get(i), path + "[" + i + "]");
+        if (p != null) {
+          return p;
+        }
+      }
+    } else if (v instanceof Value.Node n) {
+      for (Map.Entry<String, Value> e : n.args().entrySet()) {
+        String p = firstHyper(e.getValue(), SpecCodec.join(path, e.getKey()));
+        if (p != null) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
 }

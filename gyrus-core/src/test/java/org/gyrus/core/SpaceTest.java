@@ -42,6 +42,49 @@ class SpaceTest {
   }
 
   @Test
+  void aJointSpaceKeepsTheModelIdsAndMaterialisesEachPartOnItsOwn() {
+    qt().withExamples(200)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              Value model = new RandomSpecs(seed, true, true).node(3);
+              Value part = new RandomSpecs(seed + 1, true, true).node(3);
+              Space alone = new Space(model);
+              Space partAlone = new Space(part);
+              Value stored = Space.joint(model, java.util.Map.of("evaluator", part));
+              Space joint = new Space(SpecCodec.fromJson(SpecCodec.toCompactJson(stored)));
+              if (Values.firstHyper(part, "evaluator") == null) {
+                assertThat(stored).isEqualTo(model); // nothing searched beside the model
+                return;
+              }
+              List<String> ids = joint.dnaSpec().decisions().stream().map(Decision::id).toList();
+              List<String> modelIds =
+                  alone.dnaSpec().decisions().stream().map(Decision::id).toList();
+              assertThat(ids.subList(0, modelIds.size())).isEqualTo(modelIds);
+              assertThat(ids.subList(modelIds.size(), ids.size()))
+                  .allMatch(id -> id.startsWith("evaluator"));
+              assertThat(joint.size().isPresent())
+                  .isEqualTo(alone.size().isPresent() && partAlone.size().isPresent());
+              java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+              Dna point = joint.sample(rng);
+              assertThat(joint.materialise(point)).isEqualTo(alone.materialise(point));
+              // the part's own decisions, renamed from their place, give the same value
+              java.util.Map<String, Number> own = new java.util.LinkedHashMap<>();
+              point
+                  .values()
+                  .forEach(
+                      (k, v) -> {
+                        if (k.startsWith("evaluator")) {
+                          own.put(k.substring("evaluator".length()).replaceFirst("^\\.", ""), v);
+                        }
+                      });
+              assertThat(joint.materialisePart("evaluator", point))
+                  .isEqualTo(partAlone.materialise(new Dna(own)));
+              assertThat(joint.stored()).isEqualTo(stored);
+            });
+  }
+
+  @Test
   void samplesMutationsAndCrossoversAreValidCompletePoints() {
     qt().withExamples(400)
         .forAll(longs().all())

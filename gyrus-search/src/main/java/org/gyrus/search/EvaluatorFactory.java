@@ -47,6 +47,16 @@ public interface EvaluatorFactory extends Component {
     return "validation";
   }
 
+  /**
+   * Whether one evaluator from {@link #create} can run trials whose arguments differ (hyper-values
+   * in the experiment's evaluator), reading each trial's from {@link TrialContext#args()};
+   * otherwise an evaluator is built per distinct arguments. Say true when building one is costly
+   * (it loads data).
+   */
+  default boolean readsTrialArgs() {
+    return false;
+  }
+
   /** The data files the evaluator reads, for the study's provenance (none by default). */
   default List<Path> dataFiles(Args args, Path dataDir) {
     return List.of();

@@ -2,15 +2,21 @@ package org.gyrus.search;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.gyrus.core.ArgSpec;
 import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.Args;
+import org.gyrus.core.Dna;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
+import org.gyrus.core.Values;
 import org.gyrus.core.plugin.Registry;
 import org.gyrus.search.algo.Algorithms;
 
@@ -29,7 +35,11 @@ import org.gyrus.search.algo.Algorithms;
  * constraints: ["latency_ms &lt;= 2.5"]  # optional hard specs on reported metrics
  * </pre>
  *
- * {@link #check} validates every part before anything runs.
+ * <p>Hyper-values may stand in {@code space} and anywhere inside {@code evaluator} (e.g. {@code
+ * recipe: {lr: {floatRange: {lo: 1.0e-4, hi: 1.0e-2, log: true}}}}): both are searched as one
+ * {@link Space#joint joint space}, the evaluator's decisions named from {@code evaluator} ({@code
+ * evaluator.recipe.lr}) and the model's exactly as in {@code space} alone. Anywhere else a hyper is
+ * refused with its path. {@link #check} validates every part before anything runs.
  */
 public record Experiment(
     String study,
@@ -98,18 +108,23 @@ public record Experiment(
 
   /** An experiment from its node; {@code dir} resolves {@code space_file}. */
   public static Experiment from(Value.Node n, Path dir, String fileName) {
+    refuseHypers(n);
     Args a = TYPE.check(n, "");
+    Value evaluator = a.value(EVALUATOR);
     Value space = a.value("space");
     if (a.has("space_file")) {
       space = SpecCodec.read(dir.resolve(a.string("space_file")));
     }
     if (space == null) {
-      Registry.Resolved<EvaluatorFactory> ev = Evaluators.resolve(a.value("evaluator"));
+      Space searched = new Space(evaluator); // the evaluator's own space names its default
+      Registry.Resolved<EvaluatorFactory> ev =
+          Evaluators.resolve(searched.materialise(searched.sample(new SplittableRandom(0))));
       space = ev.component().defaultSpace(ev.args());
     }
     if (space == null) {
       throw new SpecError("space", "a space (or space_file)", "nothing");
     }
+    space = Space.joint(space, Map.of(EVALUATOR, evaluator));
     List<Direction> dirs = new ArrayList<>();
     for (Value d : a.list("directions")) {
       dirs.add(direction(d, "directions"));
@@ -134,12 +149,44 @@ public record Experiment(
         study,
         space,
         a.value("algorithm"),
-        a.value("evaluator"),
+        evaluator,
         dirs,
         a.smallInt("trials"),
         a.integer("seed"),
         a.value("pruner"),
         constraints);
+  }
+
+  /** The part of a joint space that holds the evaluator's hyper-values. */
+  public static final String EVALUATOR = "evaluator";
+
+  /**
+   * Hyper-values stand only in {@code space} and inside {@code evaluator}: the study name, the
+   * budget, the seed and the directions say what the study is; the algorithm and the pruner compare
+   * trials with each other, so they cannot change from one trial to the next.
+   */
+  private static void refuseHypers(Value.Node n) {
+    for (Map.Entry<String, Value> e : n.args().entrySet()) {
+      String key = e.getKey();
+      String at = Values.firstHyper(e.getValue(), key);
+      if (at == null || key.equals("space")) {
+        continue;
+      }
+      if (!key.equals(EVALUATOR)) {
+        throw new SpecError(
+            at,
+            "a plain value (hyper-values may stand in 'space' and inside 'evaluator' only; "
+                + key
+                + " is the same for every trial of a study)",
+            "a hyper-value");
+      }
+      if (at.equals(EVALUATOR) || at.equals(EVALUATOR + "._type")) {
+        throw new SpecError(
+            at,
+            "one evaluator (its arguments may hold hyper-values, the evaluator itself not)",
+            "a hyper-value");
+      }
+    }
   }
 
   private static Direction direction(Value v, String where) {
@@ -166,34 +213,79 @@ public record Experiment(
   public Checked check() {
     Algorithms.of(algorithm);
     makePruner();
-    Registry.Resolved<EvaluatorFactory> ev = Evaluators.resolve(evaluator);
+    Space s = new Space(space);
+    if (s.parts().isEmpty()) {
+      Registry.Resolved<EvaluatorFactory> ev = checkedEvaluator(evaluator);
+      checkSpace(ev, s);
+      SpaceCheck.run(s, seed, "space", c -> ev.component().checkPoint(ev.args(), c));
+      return new Checked(this, s, List.of(ev));
+    }
+    // The evaluator is searched too: check it, and the model with it, at every covering point.
+    List<Registry.Resolved<EvaluatorFactory>> variants = new ArrayList<>();
+    for (Dna dna : SpaceCheck.points(s, seed)) {
+      try {
+        Registry.Resolved<EvaluatorFactory> ev =
+            checkedEvaluator(s.materialisePart(EVALUATOR, dna));
+        if (variants.isEmpty()) {
+          checkSpace(ev, s);
+        }
+        variants.add(ev);
+        ev.component().checkPoint(ev.args(), s.materialise(dna));
+      } catch (SpecError e) {
+        throw new SpecError("", "with " + SpaceCheck.describe(s, dna) + ": " + e.getMessage(), e);
+      }
+    }
+    return new Checked(this, s, variants);
+  }
+
+  private static Registry.Resolved<EvaluatorFactory> checkedEvaluator(Value spec) {
+    Registry.Resolved<EvaluatorFactory> ev = Evaluators.resolve(spec);
     try {
       ev.component().checkArgs(ev.args());
     } catch (SpecError e) {
-      throw e.under("evaluator");
+      throw e.under(EVALUATOR);
     }
-    Space s = new Space(space);
+    return ev;
+  }
+
+  private static void checkSpace(Registry.Resolved<EvaluatorFactory> ev, Space s) {
     try {
       ev.component().checkSpace(ev.args(), s);
     } catch (SpecError e) {
       throw e.under("space");
     }
-    SpaceCheck.run(s, seed, "space", c -> ev.component().checkPoint(ev.args(), c));
-    return new Checked(this, ev);
   }
 
-  /** An experiment whose every part was checked, ready to build its evaluator. */
-  public record Checked(Experiment experiment, Registry.Resolved<EvaluatorFactory> evaluator) {
+  /**
+   * An experiment whose every part was checked, ready to build its evaluator. {@code variants}
+   * holds the evaluator with its arguments at each checked point (one when nothing in it is
+   * searched).
+   */
+  public record Checked(
+      Experiment experiment, Space space, List<Registry.Resolved<EvaluatorFactory>> variants) {
     public Evaluator buildEvaluator(Path dataDir) {
-      return evaluator.component().create(evaluator.args(), dataDir);
+      Registry.Resolved<EvaluatorFactory> first = variants.get(0);
+      return space.parts().isEmpty()
+          ? first.component().create(first.args(), dataDir)
+          : new SearchedEvaluator(space, first.component(), dataDir);
     }
 
+    /** Every file any variant reads, once. */
     public List<Path> dataFiles(Path dataDir) {
-      return evaluator.component().dataFiles(evaluator.args(), dataDir);
+      Set<Path> files = new LinkedHashSet<>();
+      for (Registry.Resolved<EvaluatorFactory> v : variants) {
+        files.addAll(v.component().dataFiles(v.args(), dataDir));
+      }
+      return List.copyOf(files);
     }
 
+    /** What the objective is measured on; a search that mixes test and validation says so. */
     public String selectsOn() {
-      return evaluator.component().selectsOn(evaluator.args());
+      Set<String> on = new LinkedHashSet<>();
+      for (Registry.Resolved<EvaluatorFactory> v : variants) {
+        on.add(v.component().selectsOn(v.args()));
+      }
+      return String.join(" or ", on);
     }
   }
 
@@ -207,7 +299,7 @@ public record Experiment(
         Value.Node.of(
             "experiment",
             "space",
-            space,
+            new Space(space).spec(), // the evaluator's hypers stay in the evaluator
             "algorithm",
             algorithm,
             "evaluator",

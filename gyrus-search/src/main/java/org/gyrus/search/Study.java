@@ -2,6 +2,7 @@ package org.gyrus.search;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class Study implements AutoCloseable {
   private final Duration heartbeatTimeout;
   private final boolean dedupe;
   private final boolean retryFailed;
+  private final Clock clock;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
@@ -56,6 +58,7 @@ public final class Study implements AutoCloseable {
     this.heartbeatTimeout = options.heartbeatTimeout();
     this.dedupe = options.dedupe();
     this.retryFailed = options.retryFailed();
+    this.clock = options.clock();
   }
 
   /** The study attribute that holds the heartbeat timeout every worker of the study uses. */
@@ -74,7 +77,17 @@ public final class Study implements AutoCloseable {
    * the store on a resume, so a later opener cannot declare live workers dead; workers beat every
    * quarter of it.
    */
-  public record Options(Duration heartbeatTimeout, boolean retryFailed, boolean dedupe) {
+  public record Options(
+      Duration heartbeatTimeout, boolean retryFailed, boolean dedupe, Clock clock) {
+    public Options(Duration heartbeatTimeout, boolean retryFailed, boolean dedupe) {
+      this(heartbeatTimeout, retryFailed, dedupe, Clock.systemUTC());
+    }
+
+    /** These options with another clock for this process's times (tests jump it). */
+    public Options withClock(Clock c) {
+      return new Options(heartbeatTimeout, retryFailed, dedupe, c);
+    }
+
     public Options {
       if (heartbeatTimeout.isNegative() || heartbeatTimeout.toMillis() < 4) {
         throw new SpecError(
@@ -125,7 +138,11 @@ public final class Study implements AutoCloseable {
     }
     // liveness is the study's: the timeout its first opener stored, not this process's wish
     Options effective =
-        new Options(storedTimeout(stored, options), options.retryFailed(), options.dedupe());
+        new Options(
+            storedTimeout(stored, options),
+            options.retryFailed(),
+            options.dedupe(),
+            options.clock());
     Study s = new Study(store, info, effective, stored);
     s.reclaimStale();
     s.refresh();
@@ -348,7 +365,7 @@ public final class Study implements AutoCloseable {
   }
 
   private void finish(Trial t, TrialState state, List<Double> values, String error) {
-    store.finish(t.id(), state, values, error, Instant.now());
+    store.finish(t.id(), state, values, error, clock.instant());
     mine.remove(t.id());
     store.trial(t.id()).ifPresent(history::update);
   }
@@ -441,7 +458,7 @@ public final class Study implements AutoCloseable {
    * retryFailed}); true when there were any.
    */
   private boolean reclaimStale() {
-    List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, Instant.now());
+    List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, clock.instant());
     if (retryFailed) {
       stale.forEach(t -> enqueue(t.dna()));
     }
@@ -481,6 +498,11 @@ public final class Study implements AutoCloseable {
           }
 
           @Override
+          public Dna dna() {
+            return t.dna();
+          }
+
+          @Override
           public Optional<java.nio.file.Path> artifactDir() {
             return store
                 .artifactRoot()
@@ -510,7 +532,7 @@ public final class Study implements AutoCloseable {
     long every = Math.max(1, heartbeatTimeout.toMillis() / 4);
     heartbeats.scheduleAtFixedRate(
         () -> {
-          Instant now = Instant.now();
+          Instant now = clock.instant();
           for (Trial t : mine.values()) {
             try {
               store.heartbeat(t.id(), now);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gyrus.core.ArgSpec;
 import org.gyrus.core.ArgSpec.Kind;
@@ -17,6 +18,7 @@ import org.gyrus.nn.blocks.BlockTypes;
 import org.gyrus.nn.blocks.SpecCompiler;
 import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.data.Datasets;
+import org.gyrus.nn.train.EpochReport;
 import org.gyrus.nn.train.ProgressBar;
 import org.gyrus.nn.train.Recipe;
 import org.gyrus.nn.train.TrainAndEvaluate;
@@ -66,6 +68,9 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
             .range(0.001, 0.5)
             .doc("share of the training set held out for validation"),
         ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the split"),
+        ArgSpec.optional("train_examples", Kind.INT, 0)
+            .range(0, Integer.MAX_VALUE)
+            .doc("train on this many examples of the (shuffled) training split; 0 = all"),
         ArgSpec.optional("keep_weights", Kind.BOOL, false)
             .doc("keep each trial's trained weights beside the study (trial attribute 'weights')"));
   }
@@ -127,22 +132,28 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
   }
 
   @Override
-  public Evaluator create(Args args, Path dataDir) {
-    String objective = args.string("objective");
-    Recipe recipe = recipe(args);
-    long seed = args.integer("seed");
-    DataSplits data = data(args.string("data"), dataDir, args.number("val_fraction"), seed);
-    boolean keep = args.bool("keep_weights");
+  public boolean readsTrialArgs() {
+    return true; // one evaluator keeps its data while the recipe changes from trial to trial
+  }
+
+  /** The trial attribute with one line per epoch: loss, accuracies and the learning rate used. */
+  public static final String TRAIN_LOG = "train_log";
+
+  @Override
+  public Evaluator create(Args built, Path dataDir) {
+    DataCache cache = new DataCache(dataDir);
     return (concrete, ctx) -> {
-      Path weights = keep ? weightsFile(ctx) : null;
+      Args args = ctx.args().orElse(built);
+      Path weights = args.bool("keep_weights") ? weightsFile(ctx) : null;
       TrainResult result =
           TrainAndEvaluate.run(
               concrete,
-              recipe.with("seed", ctx.seed()),
-              data,
+              recipe(args).with("seed", ctx.seed()),
+              cache.get(args),
               rep -> !ctx.report(rep.epoch(), rep.valAccuracy()),
               ProgressBar.auto("trial " + ctx.number()),
               weights);
+      ctx.setAttr(TRAIN_LOG, log(result));
       if (weights != null) {
         ctx.setAttr(WEIGHTS, weights.toString());
       }
@@ -155,9 +166,52 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
       }
       Map<String, Double> extra = result.metrics();
       double value =
-          objective.equals("val_accuracy") ? result.valAccuracy() : result.testAccuracy();
+          args.string("objective").equals("val_accuracy")
+              ? result.valAccuracy()
+              : result.testAccuracy();
       return new Metrics(List.of(value), extra);
     };
+  }
+
+  private static String log(TrainResult r) {
+    StringBuilder sb = new StringBuilder();
+    for (EpochReport e : r.history()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "epoch %d loss %.4f train %.4f val %.4f lr %.6g data %.2f %.1fs%n",
+              e.epoch(),
+              e.trainLoss(),
+              e.trainAccuracy(),
+              e.valAccuracy(),
+              e.learningRate(),
+              e.dataFraction(),
+              e.seconds()));
+    }
+    return sb.toString();
+  }
+
+  /** The splits of the last data arguments, reloaded only when a trial names other data. */
+  private static final class DataCache {
+    private final Path dataDir;
+    private List<Object> key;
+    private DataSplits splits;
+
+    DataCache(Path dataDir) {
+      this.dataDir = dataDir;
+    }
+
+    synchronized DataSplits get(Args args) {
+      List<Object> k =
+          List.of(args.string("data"), args.number("val_fraction"), args.integer("seed"));
+      if (!k.equals(key)) {
+        splits = null; // let the old splits go before loading the next
+        splits =
+            data(args.string("data"), dataDir, args.number("val_fraction"), args.integer("seed"));
+        key = k;
+      }
+      return splits;
+    }
   }
 
   static DataSplits data(String name, Path dataDir, double valFraction, long seed) {

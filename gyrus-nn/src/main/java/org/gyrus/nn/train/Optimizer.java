@@ -17,8 +17,8 @@ public interface Optimizer {
   static Optimizer of(Recipe r, List<NDArray> params) {
     return switch (r.optimizer()) {
       case "sgd" -> new Sgd(params, (float) r.momentum(), r.nesterov(), (float) r.weightDecay());
-      case "adamw" -> new Adam(params, (float) r.weightDecay(), true);
-      default -> new Adam(params, (float) r.weightDecay(), false);
+      case "adamw" -> new Adam(params, r, true);
+      default -> new Adam(params, r, false);
     };
   }
 
@@ -67,16 +67,18 @@ public interface Optimizer {
    * fused native update per parameter tensor.
    */
   final class Adam implements Optimizer {
-    private static final float B1 = 0.9f;
-    private static final float B2 = 0.999f;
     private static final float EPS = 1e-8f;
+    private final float b1;
+    private final float b2;
     private final float wd;
     private final boolean decoupled;
     private final List<NDArray> m = new ArrayList<>();
     private final List<NDArray> v = new ArrayList<>();
 
-    Adam(List<NDArray> params, float wd, boolean decoupled) {
-      this.wd = wd;
+    Adam(List<NDArray> params, Recipe r, boolean decoupled) {
+      this.wd = (float) r.weightDecay();
+      this.b1 = (float) r.beta1();
+      this.b2 = (float) r.beta2();
       this.decoupled = decoupled;
       for (NDArray p : params) {
         m.add(p.zerosLike());
@@ -86,8 +88,8 @@ public interface Optimizer {
 
     @Override
     public void step(List<NDArray> params, List<NDArray> grads, float lr, long t) {
-      double bc1 = 1 - Math.pow(B1, t);
-      double sqrtBc2 = Math.sqrt(1 - Math.pow(B2, t));
+      double bc1 = 1 - Math.pow(b1, t);
+      double sqrtBc2 = Math.sqrt(1 - Math.pow(b2, t));
       // PyTorch's update w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps), rewritten for the engine's
       // fused kernel, which computes w -= k * m / (sqrt(v) + eps') in one native call
       float k = (float) (lr * sqrtBc2 / bc1);
@@ -103,8 +105,8 @@ public interface Optimizer {
             wd,
             1f,
             -1f,
-            B1,
-            B2,
+            b1,
+            b2,
             eps,
             decoupled);
       }

@@ -1,16 +1,24 @@
 package org.gyrus.nn.train;
 
+import java.util.List;
+import java.util.Map;
 import org.gyrus.core.ArgSpec;
 import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.Args;
 import org.gyrus.core.NodeType;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
 
 /**
  * How to train: a {@code {_type: recipe, ...}} spec node read into typed fields. Every field has a
  * default, so {@code {_type: recipe}} is a valid recipe (Adam, lr 1e-3, batch 128, 5 epochs).
  *
- * @param optimizer sgd, adam or adamw
+ * @param optimizer sgd, adam or adamw; in a spec either the name or a node with the optimiser's own
+ *     settings, {@code {_type: sgd, momentum: 0.9, nesterov: true}} or {@code {_type: adam, beta1:
+ *     0.9, beta2: 0.99}}, so a search can give each optimiser its own conditional settings
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
  * @param schedule constant, step, cosine or cosine_power
  * @param stepEvery epochs between step-schedule drops, by {@code gamma}
  * @param power base of cosine power annealing (sharpDARTS), > 1
@@ -29,6 +37,8 @@ public record Recipe(
     double lr,
     double momentum,
     boolean nesterov,
+    double beta1,
+    double beta2,
     double weightDecay,
     String schedule,
     int stepEvery,
@@ -49,10 +59,13 @@ public record Recipe(
       NodeType.of(
           "recipe",
           "how a network is trained",
-          ArgSpec.optional("optimizer", Kind.STR, "adam").oneOf("sgd", "adam", "adamw"),
+          ArgSpec.optional("optimizer", Kind.ANY, "adam")
+              .doc("sgd, adam or adamw, or a node with its settings: {_type: sgd, momentum: 0.9}"),
           ArgSpec.optional("lr", Kind.FLOAT, 1e-3).range(1e-12, 1e3).doc("learning rate"),
           ArgSpec.optional("momentum", Kind.FLOAT, 0.9).range(0, 0.999999).doc("SGD momentum"),
           ArgSpec.optional("nesterov", Kind.BOOL, false).doc("Nesterov momentum (SGD)"),
+          ArgSpec.optional("beta1", Kind.FLOAT, 0.9).range(0, 0.999999).doc("Adam beta1"),
+          ArgSpec.optional("beta2", Kind.FLOAT, 0.999).range(0, 0.999999999).doc("Adam beta2"),
           ArgSpec.optional("weight_decay", Kind.FLOAT, 0.0).min(0),
           ArgSpec.optional("schedule", Kind.STR, "constant")
               .oneOf("constant", "step", "cosine", "cosine_power")
@@ -77,14 +90,25 @@ public record Recipe(
     return from(Node.of("recipe"));
   }
 
+  /** The optimisers and the settings each takes when written as a node. */
+  private static final List<NodeType> OPTIMIZERS =
+      List.of(
+          NodeType.of("sgd", "SGD", TYPE.arg("momentum"), TYPE.arg("nesterov")),
+          NodeType.of(
+              "adam", "Adam, L2 decay in the gradient", TYPE.arg("beta1"), TYPE.arg("beta2")),
+          NodeType.of("adamw", "Adam, decoupled decay", TYPE.arg("beta1"), TYPE.arg("beta2")));
+
   /** Reads a recipe node; unknown keys and out-of-range values fail naming {@code recipe.key}. */
   public static Recipe from(Node n) {
-    Args a = TYPE.check(n, "recipe");
+    Node flat = flattenOptimizer(n);
+    Args a = TYPE.check(flat, "recipe");
     return new Recipe(
         a.string("optimizer"),
         a.number("lr"),
         a.number("momentum"),
         a.bool("nesterov"),
+        a.number("beta1"),
+        a.number("beta2"),
         a.number("weight_decay"),
         a.string("schedule"),
         a.smallInt("step_every"),
@@ -100,6 +124,45 @@ public record Recipe(
         a.integer("seed"),
         a.smallInt("shift"),
         a.bool("flip"));
+  }
+
+  /**
+   * The recipe with an optimiser node's settings moved up beside the others ({@code optimizer:
+   * {_type: sgd, momentum: 0.8}} reads as {@code optimizer: sgd, momentum: 0.8}); a setting given
+   * both ways, or one the optimiser does not take, fails naming its path.
+   */
+  private static Node flattenOptimizer(Node n) {
+    Value v = n.args().get("optimizer");
+    if (v == null || v instanceof Value.StrVal) {
+      if (v instanceof Value.StrVal s
+          && OPTIMIZERS.stream().noneMatch(t -> t.name().equals(s.value()))) {
+        throw new SpecError("recipe.optimizer", "one of sgd, adam, adamw", "'" + s.value() + "'");
+      }
+      return n;
+    }
+    if (!(v instanceof Node o)) {
+      throw new SpecError(
+          "recipe.optimizer", "a name or a node such as {_type: sgd}", v.toString());
+    }
+    NodeType type =
+        OPTIMIZERS.stream()
+            .filter(t -> t.name().equals(o.type()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new SpecError(
+                        "recipe.optimizer._type", "one of sgd, adam, adamw", "'" + o.type() + "'"));
+    type.check(o, "recipe.optimizer");
+    Node flat = n.with("optimizer", new Value.StrVal(o.type()));
+    for (Map.Entry<String, Value> e : o.args().entrySet()) {
+      if (n.args().containsKey(e.getKey())) {
+        throw new SpecError(
+            "recipe." + e.getKey(),
+            "one setting: it is also given in recipe.optimizer." + e.getKey());
+      }
+      flat = flat.with(e.getKey(), e.getValue());
+    }
+    return flat;
   }
 
   /** This recipe with some keys replaced, e.g. {@code with("epochs", 2, "lr", 0.01)}. */
@@ -123,6 +186,10 @@ public record Recipe(
         momentum,
         "nesterov",
         nesterov,
+        "beta1",
+        beta1,
+        "beta2",
+        beta2,
         "weight_decay",
         weightDecay,
         "schedule",

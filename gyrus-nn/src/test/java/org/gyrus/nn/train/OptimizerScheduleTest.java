@@ -1,6 +1,7 @@
 package org.gyrus.nn.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import ai.djl.engine.Engine;
@@ -8,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gyrus.core.Value;
 import org.junit.jupiter.api.Test;
 
 /** Optimizer updates against scalar reference formulas (PyTorch's), schedules, curriculum. */
@@ -59,34 +61,66 @@ class OptimizerScheduleTest {
 
   @Test
   void adam_and_adamw_match_reference() {
-    for (boolean decoupled : new boolean[] {false, true}) {
-      double lr = 0.01, wd = 0.1, b1 = 0.9, b2 = 0.999, eps = 1e-8;
-      double[] w = W0.clone();
-      double[] m = new double[3];
-      double[] v = new double[3];
-      for (int t = 1; t <= G.length; t++) {
-        for (int i = 0; i < 3; i++) {
-          double g = G[t - 1][i];
-          if (decoupled) {
-            w[i] *= 1 - lr * wd;
-          } else {
-            g += wd * w[i];
+    for (double[] betas : new double[][] {{0.9, 0.999}, {0.5, 0.9}})
+      for (boolean decoupled : new boolean[] {false, true}) {
+        double lr = 0.01, wd = 0.1, b1 = betas[0], b2 = betas[1], eps = 1e-8;
+        double[] w = W0.clone();
+        double[] m = new double[3];
+        double[] v = new double[3];
+        for (int t = 1; t <= G.length; t++) {
+          for (int i = 0; i < 3; i++) {
+            double g = G[t - 1][i];
+            if (decoupled) {
+              w[i] *= 1 - lr * wd;
+            } else {
+              g += wd * w[i];
+            }
+            m[i] = b1 * m[i] + (1 - b1) * g;
+            v[i] = b2 * v[i] + (1 - b2) * g * g;
+            double mh = m[i] / (1 - Math.pow(b1, t));
+            double vh = v[i] / (1 - Math.pow(b2, t));
+            w[i] -= lr * mh / (Math.sqrt(vh) + eps);
           }
-          m[i] = b1 * m[i] + (1 - b1) * g;
-          v[i] = b2 * v[i] + (1 - b2) * g * g;
-          double mh = m[i] / (1 - Math.pow(b1, t));
-          double vh = v[i] / (1 - Math.pow(b2, t));
-          w[i] -= lr * mh / (Math.sqrt(vh) + eps);
+        }
+        // the betas given the way a search gives them: inside the optimiser's own node
+        Value.Node adam = Value.Node.of(decoupled ? "adamw" : "adam", "beta1", b1, "beta2", b2);
+        double[] got =
+            run(
+                Recipe.from(
+                    Value.Node.of("recipe", "optimizer", adam, "lr", lr, "weight_decay", wd)));
+        for (int i = 0; i < 3; i++) {
+          assertThat(got[i]).as("adamw=%s b2=%s", decoupled, b2).isCloseTo(w[i], offset(1e-6));
         }
       }
-      double[] got =
-          run(
-              Recipe.defaults()
-                  .with("optimizer", decoupled ? "adamw" : "adam", "lr", lr, "weight_decay", wd));
-      for (int i = 0; i < 3; i++) {
-        assertThat(got[i]).as("adamw=%s", decoupled).isCloseTo(w[i], offset(1e-6));
-      }
-    }
+  }
+
+  @Test
+  void an_optimiser_node_takes_only_its_own_settings_once() {
+    Recipe sgd =
+        Recipe.from(
+            Value.Node.of(
+                "recipe", "optimizer", Value.Node.of("sgd", "momentum", 0.5, "nesterov", true)));
+    assertThat(sgd.optimizer()).isEqualTo("sgd");
+    assertThat(sgd.momentum()).isEqualTo(0.5);
+    assertThat(sgd.nesterov()).isTrue();
+    assertThatThrownBy(
+            () ->
+                Recipe.from(
+                    Value.Node.of("recipe", "optimizer", Value.Node.of("sgd", "beta2", 0.9))))
+        .hasMessageContaining("recipe.optimizer")
+        .hasMessageContaining("beta2");
+    assertThatThrownBy(
+            () ->
+                Recipe.from(
+                    Value.Node.of(
+                        "recipe",
+                        "momentum",
+                        0.8,
+                        "optimizer",
+                        Value.Node.of("sgd", "momentum", 0.5))))
+        .hasMessageContaining("recipe.momentum: one setting");
+    assertThatThrownBy(() -> Recipe.from(Value.Node.of("recipe", "optimizer", "rmsprop")))
+        .hasMessageContaining("recipe.optimizer: expected one of sgd, adam, adamw");
   }
 
   @Test
