@@ -49,6 +49,10 @@ public final class Provenance {
     out.put(EXPERIMENT, SpecCodec.toCompactJson(checked.experiment().toValue()));
     out.put(DATA, dataIdentity(checked.dataFiles(dataDir)));
     out.put(SELECTION, checked.selectsOn());
+    List<Constraint> constraints = checked.experiment().constraints();
+    if (!constraints.isEmpty()) {
+      out.put(Constraint.ATTR, Constraint.formatAll(constraints));
+    }
     ObjectNode rt = SpecCodec.json().createObjectNode();
     rt.put("gyrus", GyrusVersion.get());
     rt.put("java", System.getProperty("java.version"));

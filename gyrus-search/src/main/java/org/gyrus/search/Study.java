@@ -47,12 +47,13 @@ public final class Study implements AutoCloseable {
   private final Object lifecycle = new Object(); // orders claiming trials against abandon()
   private volatile boolean stopping;
 
-  private Study(TrialStore store, StudyInfo info, Options options) {
+  private Study(TrialStore store, StudyInfo info, Options options, Map<String, String> attrs) {
     this.store = store;
     this.info = info;
     this.space = new Space(info.space());
     this.algorithm = Algorithms.of(info.algorithm());
-    this.history = new History(info.directions());
+    // hard specs live in the study attributes; a store written before they existed has none
+    this.history = new History(info.directions(), Constraint.parseAll(attrs.get(Constraint.ATTR)));
     this.host = hostName();
     this.heartbeatTimeout = options.heartbeatTimeout();
     this.dedupe = options.dedupe();
@@ -142,7 +143,7 @@ public final class Study implements AutoCloseable {
             options.retryFailed(),
             options.dedupe(),
             options.clock());
-    Study s = new Study(store, info, effective);
+    Study s = new Study(store, info, effective, stored);
     s.reclaimStale();
     s.refresh();
     return s;
@@ -168,7 +169,7 @@ public final class Study implements AutoCloseable {
                 () ->
                     new SpecError(
                         "--study", "an existing study in " + store.location(), "'" + name + "'"));
-    Study s = new Study(store, info, Options.DEFAULT);
+    Study s = new Study(store, info, Options.DEFAULT, store.studyAttrs(info.id()));
     s.refresh();
     return s;
   }
@@ -332,6 +333,20 @@ public final class Study implements AutoCloseable {
               + " objective values, got "
               + m.objectives().size());
       return;
+    }
+    for (Constraint c : history.constraints()) {
+      if (!m.extra().containsKey(c.metric()) && !c.metric().startsWith("objective")) {
+        finish(
+            t,
+            TrialState.FAIL,
+            List.of(),
+            "the evaluator did not report '"
+                + c.metric()
+                + "', which constraint '"
+                + c
+                + "' needs");
+        return;
+      }
     }
     m.extra().forEach((k, v) -> store.setAttr(t.id(), "metric." + k, Double.toString(v)));
     finish(t, TrialState.COMPLETE, m.objectives(), null);
@@ -538,10 +553,47 @@ public final class Study implements AutoCloseable {
     }
   }
 
-  /** The best COMPLETE trial by the first objective. */
+  /**
+   * The best COMPLETE trial by the first objective among those that meet every constraint; empty
+   * when none does. For several objectives see {@link #bestTrials}.
+   */
   public Optional<Trial> best() {
     refresh();
-    return history.completed().stream().max(Comparator.comparingDouble(history::score));
+    return history.completed().stream()
+        .filter(history::feasible)
+        .max(Comparator.comparingDouble(history::score));
+  }
+
+  /**
+   * The Pareto set: the COMPLETE trials that meet every constraint and that no other such trial
+   * dominates, in number order. With one objective, the best trial (all of them on a tie).
+   */
+  public List<Trial> bestTrials() {
+    refresh();
+    List<Trial> feasible = history.completed().stream().filter(history::feasible).toList();
+    double[][] points = new double[feasible.size()][];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = history.oriented(feasible.get(i));
+    }
+    return Pareto.front(points).stream().map(feasible::get).toList();
+  }
+
+  /**
+   * The hypervolume of {@link #bestTrials} above {@code ref} (one value per objective, in the
+   * objectives' own units and directions: a maximised objective counts above its reference, a
+   * minimised one below it).
+   */
+  public double hypervolume(double[] ref) {
+    List<Direction> dirs = info.directions();
+    if (ref.length != dirs.size()) {
+      throw new SpecError(
+          "reference point", dirs.size() + " values, one per objective", ref.length + " values");
+    }
+    double[] oriented = new double[ref.length];
+    for (int i = 0; i < ref.length; i++) {
+      oriented[i] = dirs.get(i).orient(ref[i]);
+    }
+    return Pareto.hypervolume(bestTrials().stream().map(history::oriented).toList(), oriented);
   }
 
   @Override
