@@ -5,28 +5,35 @@
 # EXAMPLES images of the Fashion-MNIST training split (0 = all 55,000 left after 1/12 is held out
 # for validation), at most SECONDS s of training (0 = no limit), one engine thread). Every algorithm x seed is a stored study: a killed run resumes where it stopped.
 # Writes bench/results/recipe_search.{json,md}.
-# Usage: GYRUS_DATA=DIR bench/recipe_search/run.sh [TRIALS] [SEEDS] [EPOCHS] [SECONDS] [EXAMPLES]
-#   (defaults 30 3 1 0 10000)
+# Usage: GYRUS_DATA=DIR [JOBS=K] bench/recipe_search/run.sh [TRIALS] [SEEDS] [EPOCHS] [SECONDS] [EXAMPLES]
+#   (defaults 30 3 1 0 5000; JOBS studies run at once, default 1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-trials="${1:-30}"; seeds="${2:-3}"; epochs="${3:-1}"; secs="${4:-0}"; examples="${5:-10000}"
+trials="${1:-30}"; seeds="${2:-3}"; epochs="${3:-1}"; secs="${4:-0}"; examples="${5:-5000}"; jobs="${JOBS:-1}"
 out="bench/recipe_search/out"; mkdir -p "$out"
 db="sqlite:$out/studies.db"
 ./gyrus types > /dev/null # build first
+run_study() { # algo seed
+  local algo="$1" seed="$2" study="hpo-$1-s$2-e$epochs-t$secs-n$examples"
+  sed -e "s/^study: .*/study: $study/" -e "s/^algorithm: .*/algorithm: $algo/" \
+      -e "s/^seed: .*/seed: $seed/" -e "s/^    epochs: .*/    epochs: $epochs/" \
+      -e "s/^    max_seconds: .*/    max_seconds: $secs/" -e "s/^trials: .*/trials: $trials/" \
+      -e "s/^  data: fashion-mnist/  data: fashion-mnist\n  train_examples: $examples/" \
+      examples/fashion-hpo.yaml > "$out/$study.yaml"
+  echo "== $study"
+  ./gyrus search "$out/$study.yaml" --storage "$db" > "$out/$study.log" 2>&1 || {
+    tail -5 "$out/$study.log"; return 1; }
+  ./gyrus study export --storage "$db" --study "$study" --format json > "$out/$study.json"
+}
+pids=()
 for seed in $(seq 0 $((seeds - 1))); do
   for algo in tpe random; do
-    study="hpo-$algo-s$seed-e$epochs-t$secs-n$examples"
-    sed -e "s/^study: .*/study: $study/" -e "s/^algorithm: .*/algorithm: $algo/" \
-        -e "s/^seed: .*/seed: $seed/" -e "s/^    epochs: .*/    epochs: $epochs/" \
-        -e "s/^    max_seconds: .*/    max_seconds: $secs/" -e "s/^trials: .*/trials: $trials/" \
-        -e "s/^  data: fashion-mnist/  data: fashion-mnist\n  train_examples: $examples/" \
-        examples/fashion-hpo.yaml > "$out/$study.yaml"
-    echo "== $study"
-    ./gyrus search "$out/$study.yaml" --storage "$db" > "$out/$study.log" 2>&1 || {
-      tail -5 "$out/$study.log"; exit 1; }
-    ./gyrus study export --storage "$db" --study "$study" --format json > "$out/$study.json"
+    run_study "$algo" "$seed" &
+    pids+=($!)
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 2; done
   done
 done
+for p in "${pids[@]}"; do wait "$p"; done
 python3 - "$out" "$trials" "$seeds" "$epochs" "$secs" "$examples" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import json, sys, statistics, datetime
 out, trials, seeds, epochs, secs, examples, load = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7]
