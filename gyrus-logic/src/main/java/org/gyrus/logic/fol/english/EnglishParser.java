@@ -86,21 +86,30 @@ public final class EnglishParser {
     sentence = s;
     tokenize(s);
     pos = 0;
-    referent = null;
+    if (!(referent instanceof Term.Fn)) {
+      referent = null; // a named individual stays the referent of the next sentence's pronoun
+    }
     usesX = false;
     fresh = 0;
     if (toks.isEmpty()) {
       throw error("a sentence");
     }
-    Formula f = sentence();
-    if (pos < toks.size()) {
-      throw error("the end of the sentence");
+    Term before = referent;
+    try {
+      Formula f = sentence();
+      if (pos < toks.size()) {
+        throw error("the end of the sentence");
+      }
+      return f;
+    } catch (SpecError e) {
+      referent = before; // an unread sentence leaves no referent behind
+      throw e;
     }
-    return f;
   }
 
   private void tokenize(String s) {
-    String body = s.strip().replaceAll("[.!]+$", "");
+    String body = s.strip().replaceAll("[.!]+$", "").replaceAll("^\\[[A-Za-z]+\\]\\s*", "");
+    body = body.replace('’', '\'').replaceAll("(?i)\\bcannot\\b", "can not");
     body = body.replaceAll("(?i)\\b(does|do|did|is|are|was|were)n't\\b", "$1 not");
     body = body.replace(",", " , ").replace(";", " ; ").replace(":", " : ");
     toks = new ArrayList<>();
@@ -182,6 +191,17 @@ public final class EnglishParser {
       Formula concl = clauses();
       return close(Formula.implies(cond, concl));
     }
+    if (w.equals("there") && Words.COPULA.contains(peekAt(pos + 1))) {
+      pos += 2;
+      if (!accept("a") && !accept("an") && !accept("some")) {
+        throw error("'a', 'an' or 'some' after 'there is'");
+      }
+      referent = X;
+      return Formula.exists(X, restrictor(X));
+    }
+    if (w.equals("either") || w.equals("neither")) {
+      return close(choice(this::clauses));
+    }
     if (Words.UNIVERSAL.contains(w) || w.equals("no") || w.equals("some")) {
       pos++;
       return quantified(w);
@@ -207,6 +227,11 @@ public final class EnglishParser {
     referent = X;
     Formula restr = restrictor(X);
     Formula body = vp(X);
+    if (restr instanceof Formula.Truth) {
+      return kind.equals("some")
+          ? Formula.exists(X, body)
+          : Formula.forall(X, kind.equals("no") ? negate(body) : body);
+    }
     return switch (kind) {
       case "no" -> Formula.forall(X, Formula.implies(restr, negate(body)));
       case "some" -> Formula.exists(X, Formula.and(restr, body));
@@ -321,7 +346,9 @@ public final class EnglishParser {
       return new Subject(X, properties(words, X));
     }
     Term c = constant();
-    referent = c;
+    if (!usesX) {
+      referent = c; // once someone/something is in play, pronouns refer to it
+    }
     return new Subject(c, null);
   }
 
@@ -345,7 +372,7 @@ public final class EnglishParser {
   /** Content words of a noun phrase, stopping before a finite verb ("the bald eagle | chases"). */
   private List<String> nounPhrase() {
     List<String> words = new ArrayList<>();
-    while (isContentAt(pos)) {
+    while (isContentAt(pos) || (words.isEmpty() && isWordAt(pos)) || isIndividualAt(pos)) {
       String w = toks.get(pos);
       if (!words.isEmpty() && looksFinite(w) && CLAUSE_END.contains(peekAt(pos + 1))) {
         break;
@@ -401,6 +428,19 @@ public final class EnglishParser {
       Formula v = verb(subj, false);
       return neg ? negate(v) : v;
     }
+    if (w.equals("can") || w.equals("will")) {
+      pos++;
+      boolean neg = accept("not");
+      Formula v = verb(subj, false, w + "_");
+      return neg ? negate(v) : v;
+    }
+    if ((w.equals("has") || w.equals("have")) && startsObject(pos + 1)) {
+      pos++;
+      return withObject("have", subj);
+    }
+    if (w.equals("either") || w.equals("neither")) {
+      return choice(() -> vp(subj));
+    }
     if (isContentAt(pos)) {
       return verb(subj, true);
     }
@@ -408,18 +448,25 @@ public final class EnglishParser {
   }
 
   private Formula verb(Term subj, boolean inflected) {
+    return verb(subj, inflected, "");
+  }
+
+  private Formula verb(Term subj, boolean inflected, String prefix) {
     if (!isContentAt(pos)) {
       throw error("a verb");
     }
     String w = toks.get(pos++);
-    StringBuilder rel = new StringBuilder(inflected ? Words.base(w) : w);
+    StringBuilder rel = new StringBuilder(prefix).append(inflected ? Words.base(w) : w);
     while (Words.PREPOSITIONS.contains(peek()) && !peek().equals("than")) {
       rel.append('_').append(toks.get(pos++));
     }
     if (startsObject(pos)) {
       return withObject(rel.toString(), subj);
     }
-    if (rel.indexOf("_") >= 0 || !CLAUSE_END.contains(peek())) {
+    if (isContentAt(pos)) {
+      return atom(rel + "_" + bare(), subj); // "likes animals": a property of the subject
+    }
+    if (!CLAUSE_END.contains(peek())) {
       throw error("an object (the …, a name, someone, something, a …)");
     }
     return atom(rel.toString(), subj);
@@ -427,10 +474,13 @@ public final class EnglishParser {
 
   private Formula complement(Term subj, boolean plural) {
     String w = peek();
+    if (w.equals("either") || w.equals("neither")) {
+      return choice(() -> complement(subj, plural));
+    }
     if (w.equals("a") || w.equals("an")) {
       pos++;
       List<String> words = new ArrayList<>();
-      while (isContentAt(pos) || (peek().equals(",") && isContentAt(pos + 1))) {
+      while (isWordAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
         if (!peek().equals(",")) {
           words.add(peek());
         }
@@ -531,7 +581,33 @@ public final class EnglishParser {
       throw error("an adjective, a noun phrase or a relation");
     }
     String w = toks.get(pos++);
-    return plural ? Words.base(w) : w;
+    String adj = plural ? Words.base(w) : w;
+    String p = peek();
+    if (Words.PREPOSITIONS.contains(p) && !p.equals("than") && isContentAt(pos + 1)) {
+      pos++;
+      return adj + "_" + p + "_" + bare(); // "nice to animals": one property
+    }
+    return adj;
+  }
+
+  /** A bare noun phrase (no determiner) as one name: words joined, the head singular. */
+  private String bare() {
+    List<String> words = new ArrayList<>();
+    while (isContentAt(pos)) {
+      words.add(toks.get(pos++));
+    }
+    words.set(words.size() - 1, Words.base(words.get(words.size() - 1)));
+    return String.join("_", words);
+  }
+
+  /** "either A or B" (exclusive) and "neither A nor B" over clauses or verb phrases. */
+  private Formula choice(java.util.function.Supplier<Formula> part) {
+    boolean neither = toks.get(pos++).equals("neither");
+    Formula a = part.get();
+    accept(",");
+    expect(neither ? "nor" : "or");
+    Formula b = part.get();
+    return neither ? Formula.and(negate(a), negate(b)) : new Formula.Bin(Formula.Conn.XOR, a, b);
   }
 
   // ---- objects ----
@@ -626,6 +702,7 @@ public final class EnglishParser {
     }
     return Words.COPULA.contains(next)
         || Words.AUX.contains(next)
+        || Set.of("has", "have", "can", "will").contains(next)
         || isCapitalAt(1)
         || (Words.isContent(next) && looksFinite(next));
   }
