@@ -216,6 +216,10 @@ public final class EnglishParser {
     if (isGenericStart()) {
       return quantified("all");
     }
+    if ((w.equals("a") || w.equals("an")) && pos == 0) {
+      pos++;
+      return quantified("every"); // "A cat is an animal": a generic statement
+    }
     return close(clauses());
   }
 
@@ -744,7 +748,21 @@ public final class EnglishParser {
   }
 
   private static Formula atom(String pred, Term... args) {
-    return new Formula.Atom(pred, List.of(args));
+    return new Formula.Atom(canonical(pred), List.of(args));
+  }
+
+  /**
+   * One spelling for a word's singular and plural: "-ies" plurals lose their "-ies" to "y", so a
+   * singular in "-ie" is spelt with "y" too (movie, movies → movy; fly, flies → fly).
+   */
+  static String canonical(String pred) {
+    String[] parts = pred.split("_", -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].endsWith("ie") && parts[i].length() > 3) {
+        parts[i] = parts[i].substring(0, parts[i].length() - 2) + "y";
+      }
+    }
+    return String.join("_", parts);
   }
 
   private static Formula conj(List<Formula> fs) {
