@@ -7,7 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.nesy.kb.ChainRule.Step;
 
 /**
@@ -37,6 +42,39 @@ public final class RuleMiner {
       long seed) {
     public static Options defaults() {
       return new Options(3, 2, 0.01, 0.05, 2_000, 1);
+    }
+  }
+
+  /** The registered learner {@code amie}. */
+  @Register
+  public static final class Factory implements RuleLearnerFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "amie",
+          "AMIE-style mining of closed chain rules (support, head coverage, PCA confidence)",
+          ArgSpec.optional("max_length", Kind.INT, 3).range(1, 3).doc("longest rule body"),
+          ArgSpec.optional("min_support", Kind.INT, 2).min(1).doc("least correct predictions"),
+          ArgSpec.optional("min_head_coverage", Kind.FLOAT, 0.01)
+              .range(0, 1)
+              .doc("least support / head facts"),
+          ArgSpec.optional("min_confidence", Kind.FLOAT, 0.05)
+              .range(0, 1)
+              .doc("least PCA confidence"),
+          ArgSpec.optional("sample", Kind.INT, 2000).min(1).doc("target facts for candidates"));
+    }
+
+    @Override
+    public List<ChainRule> learn(KnowledgeGraph g, int target, Args a) {
+      Options o =
+          new Options(
+              a.smallInt("max_length"),
+              a.smallInt("min_support"),
+              a.number("min_head_coverage"),
+              a.number("min_confidence"),
+              a.smallInt("sample"),
+              1);
+      return new RuleMiner(g, o).mine(target);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,10 @@ class KbRulesTest {
     int gp = g.relationIdOf("grandparent");
     List<ChainRule> rules = new RuleMiner(g, RuleMiner.Options.defaults()).mine(gp);
     ChainRule best = rules.get(0);
+    // the registered learner with its declared defaults finds the same rules
+    RuleLearnerFactory amie = RuleLearnerFactory.registry().get("amie", "test");
+    var args = amie.type().check(Value.Node.of("amie"), "test");
+    assertThat(amie.learn(g, gp, args)).isEqualTo(rules);
     assertThat(best.show(g)).isEqualTo("grandparent(X, Y) :- parent(X, A), parent(A, Y).");
     // brute force: every parent chain is a body pair (a forest has no repeated entities)
     int body = kept.size() + dropped.size();

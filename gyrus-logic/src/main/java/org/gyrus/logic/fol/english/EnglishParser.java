@@ -10,7 +10,7 @@ import org.gyrus.logic.fol.Term;
 
 /**
  * A controlled-English semantic parser with no per-corpus lexicon: a recursive-descent grammar over
- * closed-class words ({@link Words}); every other word is a predicate or a constant by the slot it
+ * closed-class words ({@code Words}); every other word is a predicate or a constant by the slot it
  * fills.
  *
  * <pre>
@@ -54,6 +54,7 @@ public final class EnglishParser {
   private Term referent;
   private boolean usesX;
   private int fresh;
+  private boolean lastNegated; // the last verb phrase began with "not"
 
   public EnglishParser(Negation negation) {
     this.negation = negation;
@@ -91,6 +92,7 @@ public final class EnglishParser {
     }
     usesX = false;
     fresh = 0;
+    lastNegated = false;
     if (toks.isEmpty()) {
       throw error("a sentence");
     }
@@ -193,6 +195,10 @@ public final class EnglishParser {
     }
     if (w.equals("there") && Words.COPULA.contains(peekAt(pos + 1))) {
       pos += 2;
+      if (accept("no")) {
+        referent = X;
+        return Formula.not(Formula.exists(X, restrictor(X)));
+      }
       if (!accept("a") && !accept("an") && !accept("some")) {
         throw error("'a', 'an' or 'some' after 'there is'");
       }
@@ -270,6 +276,12 @@ public final class EnglishParser {
         words.add(peek());
       }
       pos++;
+      String p = peek();
+      if (Words.PREPOSITIONS.contains(p) && !p.equals("than") && isContentAt(pos + 1)) {
+        pos++; // "one nice to animals": the phrase is one property
+        String head = words.remove(words.size() - 1);
+        words.add(head + "_" + p + "_" + bare());
+      }
     }
     String stop = peek();
     boolean verbLeft =
@@ -314,6 +326,11 @@ public final class EnglishParser {
         return f;
       }
       pos++;
+      if (!startsClause(pos) && lastNegated) {
+        pos--;
+        throw error("a subject after '" + op + "' (the scope of the earlier 'not' is ambiguous)");
+      }
+      lastNegated = false;
       Formula g = startsClause(pos) ? clause() : vp(referent);
       f = op.equals("and") ? Formula.and(f, g) : Formula.or(f, g);
     }
@@ -423,13 +440,16 @@ public final class EnglishParser {
       pos++;
       boolean plural = w.equals("are") || w.equals("were");
       boolean neg = accept("not");
+      lastNegated = neg;
       Formula c = complement(subj, plural);
+      lastNegated = neg;
       return neg ? negate(c) : c;
     }
     if (Words.AUX.contains(w)) {
       pos++;
       boolean neg = accept("not");
       Formula v = verb(subj, false);
+      lastNegated = neg;
       return neg ? negate(v) : v;
     }
     if (w.equals("can") || w.equals("will")) {
@@ -438,9 +458,8 @@ public final class EnglishParser {
       Formula v = verb(subj, false, w + "_");
       return neg ? negate(v) : v;
     }
-    if ((w.equals("has") || w.equals("have")) && startsObject(pos + 1)) {
-      pos++;
-      return withObject("have", subj);
+    if (w.equals("has") || w.equals("have")) {
+      return have(subj);
     }
     if (w.equals("either") || w.equals("neither")) {
       return choice(() -> vp(subj));
@@ -452,7 +471,22 @@ public final class EnglishParser {
   }
 
   private Formula verb(Term subj, boolean inflected) {
+    if (peek().equals("have")) {
+      return have(subj);
+    }
     return verb(subj, inflected, "");
+  }
+
+  /** "has the X" / "has a X" (a relation) or "has wings" (a property have_wing). */
+  private Formula have(Term subj) {
+    pos++;
+    if (startsObject(pos)) {
+      return withObject("have", subj);
+    }
+    if (isContentAt(pos)) {
+      return atom("have_" + bare(), subj);
+    }
+    throw error("what is had (the …, a …, or a noun)");
   }
 
   private Formula verb(Term subj, boolean inflected, String prefix) {
@@ -481,10 +515,15 @@ public final class EnglishParser {
     if (w.equals("either") || w.equals("neither")) {
       return choice(() -> complement(subj, plural));
     }
+    if (w.equals("both")) {
+      pos++;
+      Formula a = complement(subj, plural); // "both tall and kind" reads as one list
+      return accept("and") ? Formula.and(a, complement(subj, plural)) : a;
+    }
     if (w.equals("a") || w.equals("an")) {
       pos++;
       List<String> words = new ArrayList<>();
-      while (isWordAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
+      while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
         if (!peek().equals(",")) {
           words.add(peek());
         }
@@ -572,6 +611,10 @@ public final class EnglishParser {
       int k = neg ? j + 1 : j;
       if (!isContentAt(k) || !CLAUSE_END.contains(peekAt(k + 1))) {
         break;
+      }
+      if (lastNegated) {
+        pos = j;
+        throw error("no second adjective after 'not …' (the scope of 'not' is ambiguous)");
       }
       pos = k;
       Formula a = atom(adjective(plural), subj);

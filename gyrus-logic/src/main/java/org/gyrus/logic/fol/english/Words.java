@@ -228,8 +228,11 @@ final class Words {
     return w.substring(0, w.length() - 1);
   }
 
-  /** A word that can fill a content slot: letters (and inner hyphens/apostrophes), not closed. */
+  /** A word that can fill a content slot: letters (and inner hyphens), not closed-class. */
   static boolean isContent(String w) {
-    return w.matches("[a-z][a-z'-]*") && !UNREAD.contains(w) && !PRONOUNS.contains(w);
+    return w.matches("[a-z][a-z-]*")
+        && !UNREAD.contains(w)
+        && !PRONOUNS.contains(w)
+        && !PREPOSITIONS.contains(w);
   }
 }

@@ -41,6 +41,13 @@ class EnglishParserTest {
           There is an animal.                              | ∃x animal(x)
           Tom is either a cat or a dog.                    | cat(tom) ⊕ dog(tom)
           Anne is nice to animals.                         | nice_to_animal(anne)
+          No one nice to animals is mean to animals.       | ∀x (nice_to_animal(x) → ¬mean_to_animal(x))
+          All squares have four sides.                     | ∀x (square(x) → have_four_side(x))
+          There is no unicorn.                             | ¬(∃x unicorn(x))
+          Alex is both tall and kind.                      | tall(alex) ∧ kind(alex)
+          A cat is an animal.                              | ∀x (cat(x) → animal(x))
+          All movies are videos. | ∀x (movy(x) → video(x))
+          Inception is a movie.  | movy(inception)
           Alex has a car.                                  | ∃y1 (car(y1) ∧ have(alex, y1))
           Fiona is big and chases the mouse.               | big(fiona) ∧ chase(fiona, mouse)
           If Alex is big then he is strong.                | big(alex) → strong(alex)
@@ -65,6 +72,8 @@ class EnglishParserTest {
           Most dogs bark.                   | word 1
           It is red.                        | word 1
           The cat is big; the dog is red.   | word 5
+          Tom is not big and red.           | word 6
+          Tom is not a cat and chases mice. | word 6
           """)
   void refusesWhatItCannotRead(String sentence, String where) {
     assertThatThrownBy(() -> classical(sentence))
