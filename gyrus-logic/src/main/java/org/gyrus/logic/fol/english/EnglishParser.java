@@ -796,13 +796,16 @@ public final class EnglishParser {
 
   /**
    * One spelling for a word's singular and plural: "-ies" plurals lose their "-ies" to "y", so a
-   * singular in "-ie" is spelt with "y" too (movie, movies → movy; fly, flies → fly).
+   * singular in "-ie" is spelt with "y" too (movie, movies → movy; fly, flies → fly); "-men"
+   * plurals are spelt "-man" (gentlemen → gentleman).
    */
   static String canonical(String pred) {
     String[] parts = pred.split("_", -1);
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].endsWith("ie") && parts[i].length() > 3) {
         parts[i] = parts[i].substring(0, parts[i].length() - 2) + "y";
+      } else if (parts[i].endsWith("men") && parts[i].length() > 3) {
+        parts[i] = parts[i].substring(0, parts[i].length() - 3) + "man"; // gentlemen, women
       }
     }
     return String.join("_", parts);

@@ -48,6 +48,7 @@ class EnglishParserTest {
           A cat is an animal.                              | ∀x (cat(x) → animal(x))
           All movies are videos. | ∀x (movy(x) → video(x))
           Inception is a movie.  | movy(inception)
+          All gentlemen are handsome. | ∀x (gentleman(x) → handsome(x))
           Alex has a car.                                  | ∃y1 (car(y1) ∧ have(alex, y1))
           Fiona is big and chases the mouse.               | big(fiona) ∧ chase(fiona, mouse)
           If Alex is big then he is strong.                | big(alex) → strong(alex)
