@@ -37,7 +37,7 @@ done
 
 # --- section 4: controlled-English parser (no corpus lexicon) -> FOL -> prover ---
 pw="$data/proofwriter-logiclm"
-for split in dev test; do
+for split in dev test train; do
   python3 -c 'import json,sys
 for e in json.load(open(sys.argv[1])):
     print(json.dumps({"id": e["id"], "context": e["context"], "question": e["question"], "answer": e["answer"]}))' \
@@ -73,7 +73,7 @@ for l in (work / "nl.tsv").read_text().splitlines():
         rows.append({"id": f"proofwriter_{split}_{neg}_accuracy", "metric": "accuracy", "value": round(acc, 2),
                      "unit": "%", "anchor": "goal >= 99 (open-world reading); LINC/Logic-LM parsers learned per corpus",
                      "command": cmd, "parsed": parsed, "records": n, "right": right, "wall_seconds": round(float(secs), 1)})
-        md.append(f"| ProofWriter {split} (depth 5, {n}) | {neg} negation | {parsed}/{n} | {right}/{total} = {acc:.2f}% | - | {float(secs):.1f} |")
+        md.append(f"| ProofWriter {split} (D5 theories, {n} questions) | {neg} negation | {parsed}/{n} | {right}/{total} = {acc:.2f}% | - | {float(secs):.1f} |")
     else:
         n, parsed, withfol, agree, label = map(int, re.search(
             r"stories (\d+) parsed (\d+) withfol (\d+) agree (\d+) label (\d+)", summary).groups())
