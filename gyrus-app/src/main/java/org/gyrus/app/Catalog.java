@@ -8,6 +8,7 @@ import org.gyrus.core.NodeType;
 import org.gyrus.core.plugin.Component;
 import org.gyrus.core.plugin.Registry;
 import org.gyrus.logic.datalog.provenance.Semirings;
+import org.gyrus.nesy.kb.RuleLearnerFactory;
 import org.gyrus.nn.blocks.BlockType;
 import org.gyrus.nn.blocks.BlockTypes;
 import org.gyrus.nn.train.Recipe;
@@ -38,6 +39,7 @@ final class Catalog {
     out.put("block types", blocks);
     out.put("semirings", types(Semirings.registry()));
     out.put("cost models", types(org.gyrus.nas.CostModels.registry()));
+    out.put("rule learners", types(RuleLearnerFactory.registry()));
     return out;
   }
 

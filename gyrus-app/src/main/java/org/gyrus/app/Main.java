@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ProveCommand.class,
       ReasonCommand.class,
+      KbCommand.class,
       DashboardCommand.class,
       DrawCommand.class,
       NesyCommand.class,

@@ -12,6 +12,7 @@ import org.gyrus.logic.fol.FolioProblems;
 import org.gyrus.logic.fol.Formula;
 import org.gyrus.logic.fol.Linc;
 import org.gyrus.logic.fol.TptpParser;
+import org.gyrus.logic.fol.english.EnglishParser;
 import org.gyrus.logic.fol.prover.ProofChecker;
 import org.gyrus.logic.fol.prover.Prover;
 import picocli.CommandLine.Command;
@@ -47,9 +48,39 @@ public final class ProveCommand implements Callable<Integer> {
       description = "line of a JSONL file to read, 1 or more (default: ${DEFAULT-VALUE})")
   int line;
 
+  @Option(
+      names = "--nl",
+      description =
+          "FILE is JSON lines with context (premises as text) and question (a statement):"
+              + " read by the controlled-English parser and answer every line")
+  boolean nl;
+
+  @Option(
+      names = "--negation",
+      defaultValue = "classical",
+      description =
+          "with --nl: classical (not = ¬) or explicit (ProofWriter's open-world reading: a negative"
+              + " fact is its own fact, no contraposition) (default: ${DEFAULT-VALUE})")
+  String negation;
+
+  @Option(names = "--formulas", description = "with --nl: print the formulas read")
+  boolean formulas;
+
   @Override
   public Integer call() throws Exception {
     Flags.inRange("--timeout", timeout, 0, 86_400, true);
+    if (nl) {
+      if (!Files.isRegularFile(file)) {
+        throw new SpecError(file.toString(), "a readable JSON-lines file", "nothing there");
+      }
+      EnglishParser.Negation neg =
+          switch (negation) {
+            case "classical" -> EnglishParser.Negation.CLASSICAL;
+            case "explicit" -> EnglishParser.Negation.EXPLICIT;
+            default -> throw new SpecError("--negation", "classical or explicit", negation);
+          };
+      return NlProve.run(file, neg, timeout, formulas);
+    }
     Flags.inRange("--line", line, 1, Integer.MAX_VALUE);
     if (!Files.isRegularFile(file)) {
       throw new SpecError(file.toString(), "a readable file", "nothing there");

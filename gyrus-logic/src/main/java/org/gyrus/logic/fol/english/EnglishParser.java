@@ -1,0 +1,848 @@
+package org.gyrus.logic.fol.english;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gyrus.core.SpecError;
+import org.gyrus.logic.fol.Formula;
+import org.gyrus.logic.fol.Term;
+
+/**
+ * A controlled-English semantic parser with no per-corpus lexicon: a recursive-descent grammar over
+ * closed-class words ({@code Words}); every other word is a predicate or a constant by the slot it
+ * fills.
+ *
+ * <pre>
+ * sentence   := "if" clauses [","] "then" clauses           ∀x (… → …) when x is used
+ *             | ("every"|"each"|"all"|"any") restrictor vp   ∀x (restrictor → vp)
+ *             | "no" restrictor vp | "some" restrictor vp     ∀x (r → ¬vp) | ∃x (r ∧ vp)
+ *             | everyone/everything/nobody/nothing [rel] vp
+ *             | adj* plural-noun [rel] vp                     generic plural: ∀x
+ *             | clauses                                      facts
+ * clauses    := clause (("and"|"or") (clause | vp))*
+ * clause     := subject vp
+ * subject    := "the" word+ | Name+ | pronoun | someone | something | people | "a" adj* noun
+ * vp         := ("is"|"are") ["not"] complement | ("does"|"do") ["not"] verb [prep*] [object]
+ *             | verb-s [prep*] [object]
+ * complement := "a" adj* noun [rel] | word "than" object | ["more"|"less"] word "than" object
+ *             | [to the] word* prep object | adj (("and"|",") ["not"] adj)*
+ * restrictor := adj* noun [("who"|"that"|"which") vp ("and" vp)*]
+ * object     := "the" word+ | Name+ | pronoun | someone | something | "a" adj* noun   (∃)
+ * </pre>
+ *
+ * Comparatives ("taller than") and ordering prepositions ("left of", "above", "before") become
+ * binary relations with transitivity, asymmetry and their converse ({@link #axioms()}). A sentence
+ * outside the grammar throws a {@link SpecError} naming the word where reading stopped.
+ */
+public final class EnglishParser {
+  /** How "not" is read: classical ¬, or ProofWriter's explicit negative facts (not_p). */
+  public enum Negation {
+    CLASSICAL,
+    EXPLICIT
+  }
+
+  private static final Term.Var X = new Term.Var("x");
+  private static final Set<String> CLAUSE_END = Set.of("", "and", "or", ",", "then");
+
+  private final Negation negation;
+  private final Set<String> orderings = new TreeSet<>();
+  private List<String> toks;
+  private List<String> orig;
+  private int pos;
+  private String sentence;
+  private Term referent;
+  private boolean usesX;
+  private int fresh;
+  private boolean lastNegated; // the last verb phrase began with "not"
+
+  public EnglishParser(Negation negation) {
+    this.negation = negation;
+  }
+
+  public Negation negation() {
+    return negation;
+  }
+
+  /** Splits text into sentences at ". ", "! " and "? ". */
+  public static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    for (String s : text.split("(?<=[.!?])\\s+")) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  /** The statement of a question: the text after its last "?" when some text follows it. */
+  public static String statement(String question) {
+    String q = question.strip();
+    int k = q.lastIndexOf('?');
+    return k >= 0 && k < q.length() - 1 ? q.substring(k + 1).strip() : q;
+  }
+
+  /** Parses one sentence into a closed formula. */
+  public Formula parse(String s) {
+    sentence = s;
+    tokenize(s);
+    pos = 0;
+    if (!(referent instanceof Term.Fn)) {
+      referent = null; // a named individual stays the referent of the next sentence's pronoun
+    }
+    usesX = false;
+    fresh = 0;
+    lastNegated = false;
+    if (toks.isEmpty()) {
+      throw error("a sentence");
+    }
+    Term before = referent;
+    try {
+      Formula f = sentence();
+      if (pos < toks.size()) {
+        throw error("the end of the sentence");
+      }
+      return f;
+    } catch (SpecError e) {
+      referent = before; // an unread sentence leaves no referent behind
+      throw e;
+    }
+  }
+
+  private void tokenize(String s) {
+    String body = s.strip().replaceAll("[.!]+$", "").replaceAll("^\\[[A-Za-z]+\\]\\s*", "");
+    body = body.replace('’', '\'').replaceAll("(?i)\\bcannot\\b", "can not");
+    body = body.replaceAll("(?i)\\b(does|do|did|is|are|was|were)n't\\b", "$1 not");
+    body = body.replace(",", " , ").replace(";", " ; ").replace(":", " : ");
+    toks = new ArrayList<>();
+    orig = new ArrayList<>();
+    for (String t : body.split("\\s+")) {
+      if (!t.isEmpty()) {
+        orig.add(t);
+        toks.add(t.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+  }
+
+  /** Ordering axioms for the comparative and ordering relations read so far. */
+  public List<Formula> axioms() {
+    List<Formula> out = new ArrayList<>();
+    Set<String> all = new TreeSet<>(orderings);
+    for (String r : orderings) {
+      String c = converse(r);
+      if (c != null) {
+        all.add(c);
+        out.add(iff(atom(r, v("x"), v("y")), atom(c, v("y"), v("x"))));
+      }
+    }
+    for (String r : all) {
+      Formula trans =
+          Formula.implies(
+              Formula.and(atom(r, v("x"), v("y")), atom(r, v("y"), v("z"))),
+              atom(r, v("x"), v("z")));
+      out.add(forall(trans, "x", "y", "z"));
+      out.add(
+          forall(
+              Formula.implies(atom(r, v("x"), v("y")), negate(atom(r, v("y"), v("x")))), "x", "y"));
+    }
+    return out;
+  }
+
+  private static String converse(String r) {
+    for (var e : Words.CONVERSE.entrySet()) {
+      if (e.getKey().equals(r)) {
+        return e.getValue();
+      }
+      if (e.getValue().equals(r)) {
+        return e.getKey();
+      }
+    }
+    if (r.startsWith("more_")) {
+      return "less_" + r.substring(5);
+    }
+    if (r.startsWith("less_")) {
+      return "more_" + r.substring(5);
+    }
+    return null;
+  }
+
+  private Formula iff(Formula a, Formula b) {
+    return forall(new Formula.Bin(Formula.Conn.IFF, a, b), "x", "y");
+  }
+
+  private static Formula forall(Formula f, String... vars) {
+    for (int i = vars.length - 1; i >= 0; i--) {
+      f = Formula.forall(v(vars[i]), f);
+    }
+    return f;
+  }
+
+  private static Term.Var v(String name) {
+    return new Term.Var(name);
+  }
+
+  // ---- sentences ----
+
+  private Formula sentence() {
+    String w = peek();
+    if (w.equals("if")) {
+      pos++;
+      Formula cond = clauses();
+      accept(",");
+      expect("then");
+      Formula concl = clauses();
+      return close(Formula.implies(cond, concl));
+    }
+    if (w.equals("there") && Words.COPULA.contains(peekAt(pos + 1))) {
+      pos += 2;
+      if (accept("no")) {
+        referent = X;
+        return Formula.not(Formula.exists(X, restrictor(X)));
+      }
+      if (!accept("a") && !accept("an") && !accept("some")) {
+        throw error("'a', 'an' or 'some' after 'there is'");
+      }
+      referent = X;
+      return Formula.exists(X, restrictor(X));
+    }
+    if (w.equals("either") || w.equals("neither")) {
+      return close(choice(this::clauses));
+    }
+    if (Words.UNIVERSAL.contains(w) || w.equals("no") || w.equals("some")) {
+      pos++;
+      return quantified(w);
+    }
+    if (Set.of("everyone", "everything", "everybody").contains(w)) {
+      return quantified("every");
+    }
+    if (Set.of("nobody", "nothing").contains(w)) {
+      toks.set(pos, "someone");
+      return quantified("no");
+    }
+    if (isGenericStart()) {
+      return quantified("all");
+    }
+    if ((w.equals("a") || w.equals("an")) && pos == 0) {
+      pos++;
+      return quantified("every"); // "A cat is an animal": a generic statement
+    }
+    return close(clauses());
+  }
+
+  private Formula close(Formula f) {
+    return usesX ? Formula.forall(X, f) : f;
+  }
+
+  private Formula quantified(String kind) {
+    referent = X;
+    Formula restr = restrictor(X);
+    Formula body = vp(X);
+    if (restr instanceof Formula.Truth) {
+      return kind.equals("some")
+          ? Formula.exists(X, body)
+          : Formula.forall(X, kind.equals("no") ? negate(body) : body);
+    }
+    return switch (kind) {
+      case "no" -> Formula.forall(X, Formula.implies(restr, negate(body)));
+      case "some" -> Formula.exists(X, Formula.and(restr, body));
+      default -> Formula.forall(X, Formula.implies(restr, body));
+    };
+  }
+
+  /** "Young things are …", "Cats are …", "People who … are …": a bare plural subject. */
+  private boolean isGenericStart() {
+    int j = pos;
+    String last = null;
+    while (isWordAt(j) || isIndividualAt(j) || peekAt(j).equals(",")) {
+      if (!toks.get(j).equals(",")) {
+        last = toks.get(j);
+      }
+      j++;
+    }
+    if (last == null || j >= toks.size()) {
+      return false;
+    }
+    String stop = toks.get(j);
+    boolean plural = !Words.base(last).equals(last) || Set.of("people", "things").contains(last);
+    return plural && (Set.of("are", "do", "were").contains(stop) || Words.RELATIVE.contains(stop));
+  }
+
+  /** adj* noun [rel vp (and vp)*] about {@code x}; a trailing verb is left for the vp. */
+  private Formula restrictor(Term.Var x) {
+    List<String> words = new ArrayList<>();
+    int start = pos;
+    while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && !words.isEmpty())) {
+      if (!peek().equals(",")) {
+        words.add(peek());
+      }
+      pos++;
+      String p = peek();
+      if (Words.PREPOSITIONS.contains(p) && !p.equals("than") && isContentAt(pos + 1)) {
+        pos++; // "one nice to animals": the phrase is one property
+        String head = words.remove(words.size() - 1);
+        words.add(head + "_" + p + "_" + bare());
+      }
+    }
+    String stop = peek();
+    boolean verbLeft =
+        !Words.COPULA.contains(stop) && !Words.AUX.contains(stop) && !Words.RELATIVE.contains(stop);
+    if (verbLeft && words.size() >= 2) {
+      words.remove(words.size() - 1);
+      pos--;
+    }
+    if (words.isEmpty()) {
+      pos = start;
+      throw error("a noun or adjective");
+    }
+    List<Formula> preds = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = i == words.size() - 1 ? Words.base(words.get(i)) : words.get(i);
+      if (!Words.INDIVIDUAL.contains(words.get(i)) && !Words.INDIVIDUAL.contains(w)) {
+        preds.add(atom(w, x));
+      }
+    }
+    if (Words.RELATIVE.contains(peek())) {
+      pos++;
+      preds.add(vp(x));
+      while (peek().equals("and") && !startsClause(pos + 1)) {
+        pos++;
+        preds.add(vp(x));
+      }
+    }
+    usesX = false;
+    return preds.isEmpty() ? new Formula.Truth(true) : conj(preds);
+  }
+
+  // ---- clauses ----
+
+  private Formula clauses() {
+    Formula f = clause();
+    while (true) {
+      int save = pos;
+      accept(",");
+      String op = peek();
+      if (!op.equals("and") && !op.equals("or")) {
+        pos = save;
+        return f;
+      }
+      pos++;
+      if (!startsClause(pos) && lastNegated) {
+        pos--;
+        throw error("a subject after '" + op + "' (the scope of the earlier 'not' is ambiguous)");
+      }
+      lastNegated = false;
+      Formula g = startsClause(pos) ? clause() : vp(referent);
+      f = op.equals("and") ? Formula.and(f, g) : Formula.or(f, g);
+    }
+  }
+
+  private Formula clause() {
+    Subject s = subject();
+    Formula body = vp(s.term());
+    return s.restriction() == null ? body : Formula.and(s.restriction(), body);
+  }
+
+  private record Subject(Term term, Formula restriction) {}
+
+  private Subject subject() {
+    String w = peek();
+    if (Words.PRONOUNS.contains(w)) {
+      if (referent == null) {
+        throw error("a subject (a pronoun needs something before it to refer to)");
+      }
+      pos++;
+      return new Subject(referent, null);
+    }
+    if (isIndividualAt(pos)) {
+      pos++;
+      usesX = true;
+      referent = X;
+      return new Subject(X, null);
+    }
+    if (w.equals("a") || w.equals("an")) {
+      pos++;
+      List<String> words = nounPhrase();
+      usesX = true;
+      referent = X;
+      return new Subject(X, properties(words, X));
+    }
+    Term c = constant();
+    if (!usesX) {
+      referent = c; // once someone/something is in play, pronouns refer to it
+    }
+    return new Subject(c, null);
+  }
+
+  /** "the" word+ or a capitalised name; the words before the verb. */
+  private Term constant() {
+    if (accept("the")) {
+      List<String> words = nounPhrase();
+      return Term.Fn.constant(String.join("_", words));
+    }
+    List<String> name = new ArrayList<>();
+    while (pos < toks.size() && isNameAt(pos)) {
+      name.add(toks.get(pos));
+      pos++;
+    }
+    if (name.isEmpty()) {
+      throw error("a subject (the …, a name, someone, something, or a pronoun)");
+    }
+    return Term.Fn.constant(String.join("_", name));
+  }
+
+  /** Content words of a noun phrase, stopping before a finite verb ("the bald eagle | chases"). */
+  private List<String> nounPhrase() {
+    List<String> words = new ArrayList<>();
+    while (isContentAt(pos) || (words.isEmpty() && isWordAt(pos)) || isIndividualAt(pos)) {
+      String w = toks.get(pos);
+      if (!words.isEmpty() && looksFinite(w) && CLAUSE_END.contains(peekAt(pos + 1))) {
+        break;
+      }
+      if (!words.isEmpty() && looksFinite(w) && startsObject(pos + 1)) {
+        break;
+      }
+      words.add(w);
+      pos++;
+    }
+    if (words.size() >= 2 && startsObject(pos) && !isContentAt(pos)) {
+      words.remove(words.size() - 1); // "the cats chase | the dog": the last word is the verb
+      pos--;
+    }
+    if (words.isEmpty()) {
+      throw error("a noun");
+    }
+    return words;
+  }
+
+  private static boolean looksFinite(String w) {
+    return !Words.base(w).equals(w);
+  }
+
+  private Formula properties(List<String> words, Term x) {
+    List<Formula> preds = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String w = i == words.size() - 1 ? Words.base(words.get(i)) : words.get(i);
+      if (!Words.INDIVIDUAL.contains(words.get(i))) {
+        preds.add(atom(w, x));
+      }
+    }
+    return preds.isEmpty() ? new Formula.Truth(true) : conj(preds);
+  }
+
+  // ---- verb phrases ----
+
+  private Formula vp(Term subj) {
+    if (subj == null) {
+      throw error("a subject before this verb phrase");
+    }
+    String w = peek();
+    if (Words.COPULA.contains(w)) {
+      pos++;
+      boolean plural = w.equals("are") || w.equals("were");
+      boolean neg = accept("not");
+      lastNegated = neg;
+      Formula c = complement(subj, plural);
+      lastNegated = neg;
+      return neg ? negate(c) : c;
+    }
+    if (Words.AUX.contains(w)) {
+      pos++;
+      boolean neg = accept("not");
+      Formula v = verb(subj, false);
+      lastNegated = neg;
+      return neg ? negate(v) : v;
+    }
+    if (w.equals("can") || w.equals("will")) {
+      pos++;
+      boolean neg = accept("not");
+      Formula v = verb(subj, false, w + "_");
+      return neg ? negate(v) : v;
+    }
+    if (w.equals("has") || w.equals("have")) {
+      return have(subj);
+    }
+    if (w.equals("either") || w.equals("neither")) {
+      return choice(() -> vp(subj));
+    }
+    if (isContentAt(pos)) {
+      return verb(subj, true);
+    }
+    throw error("a verb phrase (is/are …, does not …, or a verb)");
+  }
+
+  private Formula verb(Term subj, boolean inflected) {
+    if (peek().equals("have")) {
+      return have(subj);
+    }
+    return verb(subj, inflected, "");
+  }
+
+  /** "has the X" / "has a X" (a relation) or "has wings" (a property have_wing). */
+  private Formula have(Term subj) {
+    pos++;
+    if (startsObject(pos)) {
+      return withObject("have", subj);
+    }
+    if (isContentAt(pos)) {
+      return atom("have_" + bare(), subj);
+    }
+    throw error("what is had (the …, a …, or a noun)");
+  }
+
+  private Formula verb(Term subj, boolean inflected, String prefix) {
+    if (!isContentAt(pos)) {
+      throw error("a verb");
+    }
+    String w = toks.get(pos++);
+    StringBuilder rel = new StringBuilder(prefix).append(inflected ? Words.base(w) : w);
+    while (Words.PREPOSITIONS.contains(peek()) && !peek().equals("than")) {
+      rel.append('_').append(toks.get(pos++));
+    }
+    if (startsObject(pos)) {
+      return withObject(rel.toString(), subj);
+    }
+    if (isContentAt(pos)) {
+      return atom(rel + "_" + bare(), subj); // "likes animals": a property of the subject
+    }
+    if (!CLAUSE_END.contains(peek())) {
+      throw error("an object (the …, a name, someone, something, a …)");
+    }
+    return atom(rel.toString(), subj);
+  }
+
+  private Formula complement(Term subj, boolean plural) {
+    String w = peek();
+    if (w.equals("either") || w.equals("neither")) {
+      return choice(() -> complement(subj, plural));
+    }
+    if (w.equals("both")) {
+      pos++;
+      Formula a = complement(subj, plural); // "both tall and kind" reads as one list
+      return accept("and") ? Formula.and(a, complement(subj, plural)) : a;
+    }
+    if (w.equals("a") || w.equals("an")) {
+      pos++;
+      List<String> words = new ArrayList<>();
+      while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
+        if (!peek().equals(",")) {
+          words.add(peek());
+        }
+        pos++;
+      }
+      if (words.isEmpty()) {
+        throw error("a noun after '" + w + "'");
+      }
+      Formula f = properties(words, subj);
+      if (Words.RELATIVE.contains(peek())) {
+        pos++;
+        f = Formula.and(f, vp(subj));
+      }
+      return f;
+    }
+    if ((w.equals("more") || w.equals("less"))
+        && isContentAt(pos + 1)
+        && peekAt(pos + 2).equals("than")) {
+      String rel = w + "_" + toks.get(pos + 1);
+      pos += 3;
+      orderings.add(rel);
+      return withObject(rel, subj);
+    }
+    if (isContentAt(pos) && peekAt(pos + 1).equals("than")) {
+      pos += 2;
+      orderings.add(w);
+      return withObject(w, subj);
+    }
+    Formula prep = prepositional(subj);
+    if (prep != null) {
+      return prep;
+    }
+    return adjectives(subj, plural);
+  }
+
+  /** "[to] [the] word* prep object" as a binary relation named by the words (left_of, in). */
+  private Formula prepositional(Term subj) {
+    int j = pos;
+    List<String> words = new ArrayList<>();
+    while (j < toks.size()
+        && (isContentAt(j)
+            || Words.PREPOSITIONS.contains(toks.get(j))
+            || toks.get(j).equals("the"))) {
+      String t = toks.get(j);
+      if (!(words.isEmpty() && (t.equals("the") || t.equals("to")))) {
+        if (!t.equals("the")) {
+          words.add(t);
+        }
+      }
+      j++;
+      if (Words.PREPOSITIONS.contains(t)
+          && !t.equals("than")
+          && !words.isEmpty()
+          && startsObject(j)) {
+        String rel = String.join("_", words);
+        pos = j;
+        if (Words.isOrdering(rel) && !rel.matches("[a-z]+er")) {
+          orderings.add(rel);
+        }
+        return withObject(rel, subj);
+      }
+    }
+    return null;
+  }
+
+  private Formula adjectives(Term subj, boolean plural) {
+    List<Formula> out = new ArrayList<>();
+    out.add(atom(adjective(plural), subj));
+    while (true) {
+      int j = pos;
+      if (peekAt(j).equals(",")) {
+        j++;
+      }
+      if (!peekAt(j).equals("and") && !peekAt(j).equals(",")) {
+        if (j == pos) {
+          break;
+        }
+      } else {
+        j++;
+      }
+      if (j == pos) {
+        break;
+      }
+      boolean neg = peekAt(j).equals("not");
+      int k = neg ? j + 1 : j;
+      if (!isContentAt(k) || !CLAUSE_END.contains(peekAt(k + 1))) {
+        break;
+      }
+      if (lastNegated) {
+        pos = j;
+        throw error("no second adjective after 'not …' (the scope of 'not' is ambiguous)");
+      }
+      pos = k;
+      Formula a = atom(adjective(plural), subj);
+      out.add(neg ? negate(a) : a);
+    }
+    return conj(out);
+  }
+
+  private String adjective(boolean plural) {
+    if (!isContentAt(pos)) {
+      throw error("an adjective, a noun phrase or a relation");
+    }
+    String w = toks.get(pos++);
+    String adj = plural ? Words.base(w) : w;
+    String p = peek();
+    if (Words.PREPOSITIONS.contains(p) && !p.equals("than") && isContentAt(pos + 1)) {
+      pos++;
+      return adj + "_" + p + "_" + bare(); // "nice to animals": one property
+    }
+    return adj;
+  }
+
+  /** A bare noun phrase (no determiner) as one name: words joined, the head singular. */
+  private String bare() {
+    List<String> words = new ArrayList<>();
+    while (isContentAt(pos)) {
+      words.add(toks.get(pos++));
+    }
+    words.set(words.size() - 1, Words.base(words.get(words.size() - 1)));
+    return String.join("_", words);
+  }
+
+  /** "either A or B" (exclusive) and "neither A nor B" over clauses or verb phrases. */
+  private Formula choice(java.util.function.Supplier<Formula> part) {
+    boolean neither = toks.get(pos++).equals("neither");
+    Formula a = part.get();
+    accept(",");
+    expect(neither ? "nor" : "or");
+    Formula b = part.get();
+    return neither ? Formula.and(negate(a), negate(b)) : new Formula.Bin(Formula.Conn.XOR, a, b);
+  }
+
+  // ---- objects ----
+
+  /** rel(subj, object); an indefinite object is existentially bound. */
+  private Formula withObject(String rel, Term subj) {
+    String w = peek();
+    if (Words.PRONOUNS.contains(w)) {
+      pos++;
+      if (referent == null) {
+        throw error("something for '" + w + "' to refer to");
+      }
+      return atom(rel, subj, referent);
+    }
+    if (isIndividualAt(pos) || w.equals("a") || w.equals("an")) {
+      pos++;
+      Term.Var y = new Term.Var("y" + (++fresh));
+      Formula restr = null;
+      if (w.equals("a") || w.equals("an")) {
+        List<String> words = new ArrayList<>();
+        while (isContentAt(pos)) {
+          words.add(toks.get(pos++));
+        }
+        if (words.isEmpty()) {
+          throw error("a noun after '" + w + "'");
+        }
+        restr = properties(words, y);
+      }
+      Formula a = atom(rel, subj, y);
+      return Formula.exists(y, restr == null ? a : Formula.and(restr, a));
+    }
+    Term c;
+    if (accept("the")) {
+      List<String> words = new ArrayList<>();
+      while (isContentAt(pos)) {
+        words.add(toks.get(pos++));
+      }
+      if (words.isEmpty()) {
+        throw error("a noun after 'the'");
+      }
+      c = Term.Fn.constant(String.join("_", words));
+    } else {
+      c = constant();
+    }
+    return atom(rel, subj, c);
+  }
+
+  // ---- helpers ----
+
+  private boolean startsClause(int j) {
+    String t = peekAt(j);
+    if (t.equals("the") || t.equals("a") || t.equals("an") || Words.PRONOUNS.contains(t)) {
+      return true;
+    }
+    return isIndividualAt(j) || isNameAt(j);
+  }
+
+  private boolean startsObject(int j) {
+    return startsClause(j);
+  }
+
+  private boolean isContentAt(int j) {
+    return j < toks.size() && Words.isContent(toks.get(j)) && !isIndividualAt(j) && !isNameAt(j);
+  }
+
+  /** A content word whatever its capitalisation (restrictors: "Young things are …"). */
+  private boolean isWordAt(int j) {
+    return j < toks.size() && Words.isContent(toks.get(j)) && !isIndividualAt(j);
+  }
+
+  private boolean isIndividualAt(int j) {
+    return j < toks.size()
+        && Words.INDIVIDUAL.contains(toks.get(j))
+        && !Set.of("everyone", "everything", "everybody", "one").contains(toks.get(j));
+  }
+
+  /** A capitalised word that is not the sentence's first (or is, and is followed by a verb). */
+  private boolean isNameAt(int j) {
+    if (j >= toks.size() || !Character.isUpperCase(orig.get(j).charAt(0))) {
+      return false;
+    }
+    String t = toks.get(j);
+    if (!Words.isContent(t) || Words.INDIVIDUAL.contains(t)) {
+      return false;
+    }
+    if (j > 0) {
+      return true;
+    }
+    String next = peekAt(1);
+    if (Words.INDIVIDUAL.contains(next)) {
+      return false;
+    }
+    return Words.COPULA.contains(next)
+        || Words.AUX.contains(next)
+        || Set.of("has", "have", "can", "will").contains(next)
+        || isCapitalAt(1)
+        || (Words.isContent(next) && looksFinite(next));
+  }
+
+  private boolean isCapitalAt(int j) {
+    return j < toks.size() && Character.isUpperCase(orig.get(j).charAt(0));
+  }
+
+  private Formula negate(Formula f) {
+    if (negation == Negation.CLASSICAL) {
+      return Formula.not(f);
+    }
+    if (f instanceof Formula.Atom a) {
+      return a.pred().startsWith("not_")
+          ? new Formula.Atom(a.pred().substring(4), a.args())
+          : new Formula.Atom("not_" + a.pred(), a.args());
+    }
+    if (f instanceof Formula.Bin b && b.op() == Formula.Conn.AND) {
+      return Formula.or(negate(b.left()), negate(b.right()));
+    }
+    if (f instanceof Formula.Bin b && b.op() == Formula.Conn.OR) {
+      return Formula.and(negate(b.left()), negate(b.right()));
+    }
+    if (f instanceof Formula.Quant q) {
+      return new Formula.Quant(!q.universal(), q.var(), negate(q.body()));
+    }
+    if (f instanceof Formula.Not n) {
+      return n.body();
+    }
+    return Formula.not(f);
+  }
+
+  /** The statement whose entailment answers False: ¬s, or the complementary explicit fact. */
+  public Formula counter(Formula statement) {
+    if (negation == Negation.CLASSICAL) {
+      return Formula.not(statement);
+    }
+    return negate(statement);
+  }
+
+  private static Formula atom(String pred, Term... args) {
+    return new Formula.Atom(canonical(pred), List.of(args));
+  }
+
+  /**
+   * One spelling for a word's singular and plural: "-ies" plurals lose their "-ies" to "y", so a
+   * singular in "-ie" is spelt with "y" too (movie, movies → movy; fly, flies → fly); "-men"
+   * plurals are spelt "-man" (gentlemen → gentleman).
+   */
+  static String canonical(String pred) {
+    String[] parts = pred.split("_", -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].endsWith("ie") && parts[i].length() > 3) {
+        parts[i] = parts[i].substring(0, parts[i].length() - 2) + "y";
+      } else if (parts[i].endsWith("men") && parts[i].length() > 3) {
+        parts[i] = parts[i].substring(0, parts[i].length() - 3) + "man"; // gentlemen, women
+      }
+    }
+    return String.join("_", parts);
+  }
+
+  private static Formula conj(List<Formula> fs) {
+    Formula f = fs.get(0);
+    for (int i = 1; i < fs.size(); i++) {
+      f = Formula.and(f, fs.get(i));
+    }
+    return f;
+  }
+
+  private String peek() {
+    return peekAt(pos);
+  }
+
+  private String peekAt(int j) {
+    return j < toks.size() ? toks.get(j) : "";
+  }
+
+  private boolean accept(String w) {
+    if (peek().equals(w)) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private void expect(String w) {
+    if (!accept(w)) {
+      throw error("'" + w + "'");
+    }
+  }
+
+  private SpecError error(String expected) {
+    String found = pos < toks.size() ? "'" + orig.get(pos) + "'" : "the end of the sentence";
+    return new SpecError("sentence \"" + sentence + "\" word " + (pos + 1), expected, found);
+  }
+}
