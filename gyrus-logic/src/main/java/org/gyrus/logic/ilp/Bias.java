@@ -10,9 +10,16 @@ import org.gyrus.core.SpecError;
  * The language bias (Popper's mode declarations): the head predicate, the body predicates with
  * their argument types and directions, and the size limits of a hypothesis. A type of null matches
  * any type; a predicate without {@code direction} has every argument {@code out} (any variable).
+ * With {@code allowSingletons} a body variable may occur once (Popper's {@code allow_singletons}).
  */
 public record Bias(
-    Pred head, List<Pred> body, int maxVars, int maxBody, int maxClauses, boolean recursion) {
+    Pred head,
+    List<Pred> body,
+    int maxVars,
+    int maxBody,
+    int maxClauses,
+    boolean recursion,
+    boolean allowSingletons) {
 
   /** One predicate: name, argument types (null = untyped) and which arguments must be bound. */
   public record Pred(String name, List<String> types, List<Boolean> inputs) {
@@ -60,6 +67,7 @@ public record Bias(
     int maxBody = 6;
     int maxClauses = 1;
     boolean recursion = false;
+    boolean singletons = false;
     for (PrologReader.Clause c : clauses) {
       if (c.head() == null || c.body() != null) {
         continue; // Popper's hand-written ASP constraints (:- ...) are not supported: skipped
@@ -88,7 +96,8 @@ public record Bias(
         case "max_body/1" -> maxBody = integer(a.get(0), c.where());
         case "max_clauses/1" -> maxClauses = integer(a.get(0), c.where());
         case "enable_recursion/0" -> recursion = true;
-        case "non_datalog/0", "allow_singletons/0", "enable_pi/0" -> {}
+        case "allow_singletons/0" -> singletons = true;
+        case "non_datalog/0" -> {}
         default ->
             throw new SpecError(
                 c.where(),
@@ -105,7 +114,7 @@ public record Bias(
     for (Map.Entry<String, Integer> e : body.entrySet()) {
       preds.add(pred(e.getKey(), e.getValue(), types, dirs, where.get(e.getKey())));
     }
-    return new Bias(headPred, preds, maxVars, maxBody, maxClauses, recursion);
+    return new Bias(headPred, preds, maxVars, maxBody, maxClauses, recursion, singletons);
   }
 
   private static Pred pred(

@@ -95,7 +95,7 @@ final class ClauseSearch {
     void expand(
         List<Clause.Literal> body, int nVars, BitSet p, BitSet n, int lastPred, long lastNew) {
       int missing = 0;
-      for (int v = 0; v < nVars; v++) {
+      for (int v = 0; v < (bias.allowSingletons() ? bias.head().arity() : nVars); v++) {
         missing += counts[v] < 2 ? 1 : 0;
       }
       if (missing > (size - body.size()) * maxArity) {
@@ -208,7 +208,7 @@ final class ClauseSearch {
     }
 
     private boolean complete(int nVars) {
-      for (int v = 0; v < nVars; v++) {
+      for (int v = 0; v < (bias.allowSingletons() ? bias.head().arity() : nVars); v++) {
         if (counts[v] < 2) {
           return false;
         }
