@@ -45,10 +45,19 @@ final class ClauseSearch {
   private final int[][] pos;
   private final int[][] neg;
   private final long deadlineNanos;
+  private final boolean keepInconsistent;
   private final int maxArity;
   private long tested;
 
-  ClauseSearch(Bias bias, Facts facts, int[][] pos, int[][] neg, long deadlineNanos) {
+  /** {@code keepInconsistent}: also emit leaves that cover negatives (noise-tolerant scoring). */
+  ClauseSearch(
+      Bias bias,
+      Facts facts,
+      int[][] pos,
+      int[][] neg,
+      long deadlineNanos,
+      boolean keepInconsistent) {
+    this.keepInconsistent = keepInconsistent;
     this.bias = bias;
     this.preds = bias.bodyWithRecursion();
     this.tester = new ClauseTester(facts, bias.maxVars());
@@ -172,38 +181,57 @@ final class ClauseSearch {
       }
       List<Clause.Literal> child = new ArrayList<>(body);
       child.add(lit);
-      tester.prepare(child);
-      tested++;
-      BitSet cp = filter(p, pos);
-      if (cp.isEmpty()) {
-        return; // too specific: no specialisation can cover a positive
-      }
-      BitSet cn = filter(n, neg);
       for (int v = nVars; v < next; v++) {
         types[v] = pendingType(pr, args, args.length, v, nVars);
       }
       for (int v : args) {
         counts[v]++;
       }
+      try {
+        test(child, nVars, next, p, n, pi);
+      } finally {
+        for (int v : args) {
+          counts[v]--;
+        }
+        for (int v = nVars; v < next; v++) {
+          counts[v] = 0;
+          types[v] = null;
+        }
+      }
+    }
+
+    /** Tests a body and emits or extends it; the bookkeeping for its variables is done. */
+    private void test(List<Clause.Literal> child, int nVars, int next, BitSet p, BitSet n, int pi) {
       boolean complete = complete(next);
       boolean recursive = child.stream().anyMatch(Clause.Literal::recursive);
-      if (child.size() == size) {
-        if (complete) {
+      boolean leaf = child.size() == size;
+      if (leaf && !complete) {
+        return; // cannot be emitted and has no children at this size: no need to test it
+      }
+      tester.prepare(child);
+      tested++;
+      if (leaf && !keepInconsistent && !recursive) {
+        // only consistent leaves are of use: look for a covered negative first, stop at one
+        BitSet cn = filter(n, neg, true);
+        BitSet cp = cn == null ? null : filter(p, pos, false);
+        if (cp != null && !cp.isEmpty()) {
           sink.accept(new Tested(new Clause(bias.head(), child), cp, cn));
         }
+        return;
+      }
+      BitSet cp = filter(p, pos, false);
+      if (cp.isEmpty()) {
+        return; // too specific: no specialisation can cover a positive
+      }
+      BitSet cn = filter(n, neg, false);
+      if (leaf) {
+        sink.accept(new Tested(new Clause(bias.head(), child), cp, cn));
       } else if (!(complete && cn.isEmpty() && !recursive)) {
         long introduced = 0;
         for (int v = nVars; v < next; v++) {
           introduced |= 1L << v;
         }
         expand(child, next, cp, cn, pi, introduced);
-      }
-      for (int v : args) {
-        counts[v]--;
-      }
-      for (int v = nVars; v < next; v++) {
-        counts[v] = 0;
-        types[v] = null;
       }
     }
 
@@ -225,10 +253,16 @@ final class ClauseSearch {
       return true;
     }
 
-    private BitSet filter(BitSet in, int[][] examples) {
+    /**
+     * The examples of {@code in} the prepared body covers; null at the first if {@code noneWanted}.
+     */
+    private BitSet filter(BitSet in, int[][] examples, boolean noneWanted) {
       BitSet out = new BitSet();
       for (int i = in.nextSetBit(0); i >= 0; i = in.nextSetBit(i + 1)) {
         if (tester.covers(examples[i])) {
+          if (noneWanted) {
+            return null;
+          }
           out.set(i);
         }
       }

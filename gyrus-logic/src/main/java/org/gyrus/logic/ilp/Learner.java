@@ -43,6 +43,7 @@ public final class Learner {
       int fp,
       int tn,
       double seconds,
+      double cpuSeconds,
       long tested,
       int bodySize) {
     public double accuracy() {
@@ -62,6 +63,8 @@ public final class Learner {
 
   public static Result learn(Task task, Options options) {
     long start = System.nanoTime();
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStart = mx.getCurrentThreadCpuTime();
     long deadline = start + (long) (options.timeoutSeconds() * 1e9);
     Bias bias = task.bias();
     Facts facts = task.bk();
@@ -70,7 +73,7 @@ public final class Learner {
     int[][] pos = intern(facts, posEx);
     int[][] neg = intern(facts, negEx);
     List<Ast.Rule> bkRules = Background.asRules(facts);
-    ClauseSearch search = new ClauseSearch(bias, facts, pos, neg, deadline);
+    ClauseSearch search = new ClauseSearch(bias, facts, pos, neg, deadline, options.noise());
     List<Combiner.Unit> units = new ArrayList<>();
     List<ClauseSearch.Tested> recursive = new ArrayList<>();
     List<ClauseSearch.Tested> noisy = new ArrayList<>();
@@ -111,8 +114,9 @@ public final class Learner {
     List<Clause> prog = program == null ? List.of() : program;
     int[] conf = confusion(bias, bkRules, prog, posEx, negEx);
     double secs = (System.nanoTime() - start) / 1e9;
+    double cpu = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     return new Result(
-        status, prog, conf[0], conf[1], conf[2], conf[3], secs, search.tested(), size);
+        status, prog, conf[0], conf[1], conf[2], conf[3], secs, cpu, search.tested(), size);
   }
 
   /** Consistent programs {base, recursive clause}: the engine decides what they cover. */

@@ -89,8 +89,9 @@ public final class TrainFacts {
   /**
    * The learner's bias for every train rule: a car's position, load count and wheel count as
    * numbers with {@code lt} and the constants one..three; short, long, closed, braced_wall; colour
-   * and load shape as values with one unary predicate per constant and {@code neq} on colours;
-   * {@code behind(C1, C2)}: C2 somewhere behind C1 in the same train.
+   * and load shape as values with one unary predicate per constant; relations between two cars of
+   * one train: {@code behind(C1, C2)} (C2 somewhere behind C1), {@code same_color} and {@code
+   * diff_color}.
    */
   public static final String BIAS =
       """
@@ -133,9 +134,12 @@ public final class TrainFacts {
       body_pred(car_color,2).
       type(car_color,(car,color)).
       direction(car_color,(in,out)).
-      body_pred(neq,2).
-      type(neq,(color,color)).
-      direction(neq,(in,in)).
+      body_pred(same_color,2).
+      type(same_color,(car,car)).
+      direction(same_color,(in,out)).
+      body_pred(diff_color,2).
+      type(diff_color,(car,car)).
+      direction(diff_color,(in,out)).
       body_pred(has_load0,2).
       type(has_load0,(car,shape)).
       direction(has_load0,(in,out)).
@@ -178,8 +182,16 @@ public final class TrainFacts {
         if (c.loadNum() >= 1) {
           f.add("has_load0", List.of(cid, c.loadShape()));
         }
-        for (int j = i + 1; j < cars.size(); j++) {
-          f.add("behind", List.of(cid, tid + "_c" + cars.get(j).index()));
+        for (int j = 0; j < cars.size(); j++) {
+          String other = tid + "_c" + cars.get(j).index();
+          if (j > i) {
+            f.add("behind", List.of(cid, other));
+          }
+          if (j != i) {
+            f.add(
+                c.color().equals(cars.get(j).color()) ? "same_color" : "diff_color",
+                List.of(cid, other));
+          }
         }
       }
     }
@@ -190,11 +202,6 @@ public final class TrainFacts {
     }
     for (String x : COLORS) {
       f.add(x, List.of(x));
-      for (String y : COLORS) {
-        if (!x.equals(y)) {
-          f.add("neq", List.of(x, y));
-        }
-      }
     }
     for (String s : LOADS) {
       f.add(s, List.of(s));

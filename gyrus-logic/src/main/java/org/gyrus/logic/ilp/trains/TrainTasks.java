@@ -171,7 +171,8 @@ public final class TrainTasks {
     return String.format(
         Locale.ROOT,
         "{\"rule\": %s, \"status\": %s, \"program\": %s, \"train_accuracy\": %.4f,"
-            + " \"learn_seconds\": %.3f, \"clauses_tested\": %d, \"test_trains\": %d,"
+            + " \"learn_seconds\": %.3f, \"learn_cpu_seconds\": %.3f, \"clauses_tested\": %d,"
+            + " \"test_trains\": %d,"
             + " \"test_east\": %d, \"tp\": %d, \"fn\": %d, \"fp\": %d, \"tn\": %d,"
             + " \"accuracy\": %.6f, \"balanced_accuracy\": %.6f, \"equivalent\": %b,"
             + " \"test_source\": %s, \"file_label_agreement\": %s, \"command\": %s}",
@@ -180,6 +181,7 @@ public final class TrainTasks {
         q(r.programText().strip()),
         r.accuracy(),
         r.seconds(),
+        r.cpuSeconds(),
         r.tested(),
         o.testTrains(),
         o.testEast(),
@@ -221,10 +223,11 @@ public final class TrainTasks {
       Outcome o = run(data, rule, work, seed, new Learner.Options(timeout, false));
       System.out.printf(
           Locale.ROOT,
-          "%s: %s in %.1f s; test accuracy %.4f, balanced %.4f, equivalent on %d: %b%n%s",
+          "%s: %s in %.1f s (%.1f s CPU); test accuracy %.4f, balanced %.4f, equivalent on %d: %b%n%s",
           rule,
           o.learned().status(),
           o.learned().seconds(),
+          o.learned().cpuSeconds(),
           o.accuracy(),
           o.balancedAccuracy(),
           o.testTrains(),
