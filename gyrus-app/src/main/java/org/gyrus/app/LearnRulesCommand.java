@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
             + " TASK_DIR holds a Popper task: bias.pl (head_pred, body_pred, type, direction,"
             + " max_vars, max_body, max_clauses, enable_recursion), bk.pl (facts) and exs.pl"
             + " (pos/neg examples). Prints the smallest program that covers every positive and"
-            + " no negative example, or says that none exists within the bias.")
+            + " no negative example, or says that none exists within the bias. Exit 0 when a"
+            + " program is printed, 1 when none is found, 2 for bad input.")
 public final class LearnRulesCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TASK_DIR", description = "Popper task directory")
   Path dir;

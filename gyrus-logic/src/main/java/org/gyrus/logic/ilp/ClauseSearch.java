@@ -1,7 +1,6 @@
 package org.gyrus.logic.ilp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 
@@ -282,9 +281,5 @@ final class ClauseSearch {
 
   private static boolean compatible(String a, String b) {
     return a == null || b == null || a.equals(b);
-  }
-
-  static String describe(int[] a) {
-    return Arrays.toString(a);
   }
 }
