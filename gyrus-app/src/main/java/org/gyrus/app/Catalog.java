@@ -37,6 +37,7 @@ final class Catalog {
     blocks.sort(java.util.Comparator.comparing(NodeType::name));
     out.put("block types", blocks);
     out.put("semirings", types(Semirings.registry()));
+    out.put("rule learners", types(org.gyrus.logic.ilp.RuleLearnerFactory.registry()));
     return out;
   }
 

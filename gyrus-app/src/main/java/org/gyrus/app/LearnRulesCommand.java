@@ -2,8 +2,12 @@ package org.gyrus.app;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Registry;
 import org.gyrus.logic.ilp.Learner;
+import org.gyrus.logic.ilp.RuleLearnerFactory;
 import org.gyrus.logic.ilp.Task;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +41,23 @@ public final class LearnRulesCommand implements Callable<Integer> {
               + " (literals + false negatives + false positives)")
   boolean noise;
 
+  @Option(
+      names = "--learner",
+      defaultValue = "lff",
+      description = "a registered rule learner (gyrus types; default: ${DEFAULT-VALUE})")
+  String learner;
+
   @Override
   public Integer call() {
     Flags.inRange("--timeout", timeout, 0, 86_400, true);
+    Value.Node spec =
+        new Value.Node(
+            learner,
+            Map.of("timeout", new Value.FloatVal(timeout), "noise", new Value.BoolVal(noise)));
+    Registry.Resolved<RuleLearnerFactory> f =
+        RuleLearnerFactory.registry().resolve(spec, "--learner");
     Task task = Task.readPopper(dir);
-    Learner.Result r = Learner.learn(task, new Learner.Options(timeout, noise));
+    Learner.Result r = f.component().create(f.args()).learn(task);
     switch (r.status()) {
       case SOLVED -> System.out.print(r.programText());
       case BEST_EFFORT -> System.out.print("% best effort (inconsistent):\n" + r.programText());

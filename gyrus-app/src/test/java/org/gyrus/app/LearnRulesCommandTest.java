@@ -54,6 +54,18 @@ class LearnRulesCommandTest {
   }
 
   @Test
+  void theLearnerIsARegisteredComponent() throws Exception {
+    task("head_pred(f,1).\nbody_pred(edge,2).\nmax_vars(2).\nmax_body(1).\n");
+    assertThat(run("types").out()).contains("lff");
+    Run r = run("learn-rules", "--learner", "nope", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--learner").contains("lff");
+    Run none = run("learn-rules", dir.toString());
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.out()).contains("no solution within the bias");
+  }
+
+  @Test
   void badBiasExitsTwoNamingFileAndLine() throws Exception {
     task("head_pred(f,1).\nbody_pred(edge,2).\ndirection(edge,(in,sideways)).\n");
     Run r = run("learn-rules", dir.toString());
