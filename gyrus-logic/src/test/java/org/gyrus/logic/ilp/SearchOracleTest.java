@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pruned search and the exact combine against brute force: every body of at most two literals
+ * The pruned search and the exact combine against brute force: every body of at most 3 literals
  * over a random bias is enumerated in every order with a naive evaluator, and the smallest
  * consistent single clause must be exactly what the learner finds (or "no solution" when none).
  */
@@ -51,13 +51,13 @@ class SearchOracleTest {
     if (exs.stream().noneMatch(Example::positive)) {
       exs.set(0, new Example(List.of("a"), true));
     }
-    Bias bias = new Bias(HEAD, preds, 3, 2, 1, false, false);
+    Bias bias = new Bias(HEAD, preds, 3, 3, 1, false, false);
     return new Instance(bias, facts, rows, exs);
   }
 
   /** The size of the smallest consistent complete clause covering every positive, or -1. */
   private static int bruteForce(Instance in) {
-    for (int size = 1; size <= 2; size++) {
+    for (int size = 1; size <= 3; size++) {
       for (List<int[]> body : bodies(in, size)) {
         if (wellFormed(in, body) && exact(in, body)) {
           return size;
@@ -77,20 +77,33 @@ class SearchOracleTest {
       }
     }
     List<List<int[]>> out = new ArrayList<>();
-    for (int[] a : lits) {
-      if (size == 1) {
-        out.add(List.of(a));
-      } else {
-        for (int[] b : lits) {
-          out.add(List.of(a, b));
+    out.add(List.of());
+    for (int k = 0; k < size; k++) {
+      List<List<int[]>> longer = new ArrayList<>();
+      for (List<int[]> b : out) {
+        for (int[] l : lits) {
+          List<int[]> c = new ArrayList<>(b);
+          c.add(l);
+          longer.add(c);
         }
       }
+      out = longer;
     }
     return out;
   }
 
-  /** In-arguments bound by the head or an earlier literal; no singleton; var 0 in the body. */
+  /**
+   * In-arguments bound by the head or an earlier literal; no repeated literal; no singleton; var 0
+   * in the body.
+   */
   private static boolean wellFormed(Instance in, List<int[]> body) {
+    for (int i = 0; i < body.size(); i++) {
+      for (int j = i + 1; j < body.size(); j++) {
+        if (java.util.Arrays.equals(body.get(i), body.get(j))) {
+          return false;
+        }
+      }
+    }
     boolean[] bound = {true, false, false};
     int[] count = {1, 0, 0};
     for (int[] l : body) {
