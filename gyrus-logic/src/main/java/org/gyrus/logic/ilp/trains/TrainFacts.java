@@ -96,7 +96,7 @@ public final class TrainFacts {
   public static final String BIAS =
       """
       max_vars(6).
-      max_body(7).
+      max_body(6).
       max_clauses(3).
       head_pred(eastbound,1).
       type(eastbound,(train,)).
