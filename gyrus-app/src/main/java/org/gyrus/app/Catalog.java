@@ -39,7 +39,8 @@ final class Catalog {
     out.put("block types", blocks);
     out.put("semirings", types(Semirings.registry()));
     out.put("cost models", types(org.gyrus.nas.CostModels.registry()));
-    out.put("rule learners", types(RuleLearnerFactory.registry()));
+    out.put("knowledge-graph rule learners", types(RuleLearnerFactory.registry()));
+    out.put("program learners (ILP)", types(org.gyrus.logic.ilp.RuleLearnerFactory.registry()));
     return out;
   }
 

@@ -15,6 +15,6 @@ public interface RuleLearnerFactory extends Component {
   List<ChainRule> learn(KnowledgeGraph g, int target, Args args);
 
   static Registry<RuleLearnerFactory> registry() {
-    return Registry.of(RuleLearnerFactory.class, "rule learner");
+    return Registry.of(RuleLearnerFactory.class, "knowledge-graph rule learner");
   }
 }
