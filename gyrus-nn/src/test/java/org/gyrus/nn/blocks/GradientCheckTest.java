@@ -47,6 +47,8 @@ class GradientCheckTest {
         "{_type: batch_norm} | 4",
         "{_type: layer_norm} | 3,4",
         "{_type: dropout, rate: 0.5} | 6",
+        "{_type: kan, units: 2, grid: 3} | 3",
+        "{_type: kan, units: 1, grid: 5, order: 2, bias: false} | 2",
         "{_type: relu} | 5",
         "{_type: gelu} | 5",
         "{_type: silu} | 5",
