@@ -11,6 +11,7 @@ import org.gyrus.core.SpecCodec;
 import org.gyrus.nn.kan.KanFit;
 import org.gyrus.nn.kan.KanGrid;
 import org.gyrus.nn.kan.KanNet;
+import org.gyrus.nn.kan.SymbolicKan;
 
 /**
  * pykan's grid-extension tutorial: f(x,y) = exp(sin(πx) + y²), a [2,1,1] KAN with k=3, 1000 train
@@ -50,6 +51,20 @@ public final class KanTutorial {
             net.rmse(test[0], test[1]),
             (System.nanoTime() - t0) / 1e9);
       }
+      long t0 = System.nanoTime();
+      SymbolicKan sym = SymbolicKan.snap(net, train[0]);
+      double[] xs = train[0].toDoubleArray();
+      double[] ys = train[1].toDoubleArray();
+      double before = sym.rmse(test[0].toDoubleArray(), test[1].toDoubleArray());
+      sym.tune(xs, ys, 200);
+      System.out.printf(
+          Locale.ROOT,
+          "symbolic edges %s snapped_test_rmse %.3e tuned_test_rmse %.3e seconds %.1f%n",
+          sym.functions(),
+          before,
+          sym.rmse(test[0].toDoubleArray(), test[1].toDoubleArray()),
+          (System.nanoTime() - t0) / 1e9);
+      System.out.println("formula " + sym.formula());
     }
   }
 
