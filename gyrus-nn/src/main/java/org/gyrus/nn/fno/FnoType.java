@@ -56,7 +56,7 @@ public final class FnoType implements BlockType {
     Shape inner =
         in.dimension() == 2 ? new Shape(w, in.get(1)) : new Shape(w, in.get(1), in.get(2));
     for (int i = 0; i < a.integer("layers"); i++) {
-      Analysis s = SpectralConvType.analyse(inner, w, a.integer("modes"), path + ".modes");
+      Analysis s = SpectralConvType.analyse(inner, w, a.integer("modes"), path);
       params += s.params() + pointwise(w, w);
       flops += s.flops() + 2 * w * w * points + 2 * w * points;
     }

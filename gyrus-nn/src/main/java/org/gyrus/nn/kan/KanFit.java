@@ -38,15 +38,20 @@ public final class KanFit {
     return loss;
   }
 
-  /** Full-batch Adam (PyTorch's defaults but lr); returns the final training MSE. */
+  /** Full-batch Adam (PyTorch's defaults but lr); returns the final training loss. */
   public static double adam(KanNet net, NDArray x, NDArray y, int steps, double lr) {
+    return adam(net, x, y, steps, lr, 0);
+  }
+
+  /** Adam on MSE + lambda·(KAN edge L1), see {@link KanNet#loss}. */
+  public static double adam(KanNet net, NDArray x, NDArray y, int steps, double lr, double lambda) {
     double[] w = net.flat();
     double[] g = new double[w.length];
     double[] m = new double[w.length];
     double[] v = new double[w.length];
     double loss = Double.NaN;
     for (int t = 1; t <= steps; t++) {
-      loss = net.mse(w, g, x, y);
+      loss = net.loss(w, g, x, y, lambda);
       double bc1 = 1 - Math.pow(0.9, t);
       double bc2 = 1 - Math.pow(0.999, t);
       for (int i = 0; i < w.length; i++) {

@@ -158,13 +158,32 @@ public final class KanNet {
 
   /** Mean squared error at w, gradient into grad (a full-batch pass). */
   public double mse(double[] w, double[] grad, NDArray x, NDArray y) {
+    return loss(w, grad, x, y, 0);
+  }
+
+  /**
+   * MSE plus lambda × Σ over KAN edges of mean |φ_ij| (pykan's L1 sparsity term, which lets pruning
+   * find unused edges); gradient into grad.
+   */
+  public double loss(double[] w, double[] grad, NDArray x, NDArray y, double lambda) {
     setFlat(w);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDArray loss;
       try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray out = block.forward(ps, new NDList(x), true).singletonOrThrow();
-        loss = out.sub(y).square().mean();
+        NDArray h = x;
+        NDArray reg = null;
+        for (Block b : layers) {
+          if (lambda > 0 && b instanceof KanLayer k) {
+            NDArray l1 = k.edges(ps, h, true).abs().mean(new int[] {0}).sum();
+            reg = reg == null ? l1 : reg.add(l1);
+          }
+          h = b.forward(ps, new NDList(h), true).singletonOrThrow();
+        }
+        loss = h.sub(y).square().mean();
+        if (reg != null) {
+          loss = loss.add(reg.mul(lambda));
+        }
         gc.backward(loss);
       }
       int off = 0;

@@ -6,7 +6,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Fits a library function to one edge: φ(x) ≈ a·f(b·x + c) + d, by a grid search over (b, c) with
- * (a, d) solved by linear least squares at each point, then two finer grids around the best (as
+ * (a, d) solved by linear least squares at each point, then four finer grids around the best (as
  * pykan's {@code fit_params}). Among fits with R² ≥ {@link #GOOD}, the simplest function wins.
  */
 public final class Symbolic {
@@ -73,7 +73,7 @@ public final class Symbolic {
     return simplestGood != null ? simplestGood : best;
   }
 
-  /** Best a·fn(b·x+c)+d: coarse 51×51 grid on [-10,10]², then two 21×21 zooms. */
+  /** Best a·fn(b·x+c)+d: coarse 51×51 grid on [-10,10]², then four 21×21 zooms. */
   public static Fit fit(Fn fn, double[] xs, double[] ys) {
     double bLo = -10;
     double bHi = 10;
@@ -81,7 +81,7 @@ public final class Symbolic {
     double cHi = 10;
     Fit best = null;
     int pts = 51;
-    for (int level = 0; level < 3; level++) {
+    for (int level = 0; level < 5; level++) {
       for (int i = 0; i < pts; i++) {
         double b = bLo + (bHi - bLo) * i / (pts - 1);
         for (int j = 0; j < pts; j++) {
