@@ -30,7 +30,12 @@ public final class KanGrid {
       List<KanLayer> ls = net.kanLayers();
       List<NDArray> ins = net.kanInputs(x);
       for (int i = 0; i < ls.size(); i++) {
-        refit(ls.get(i), ins.get(i), ls.get(i), net.manager());
+        refit(
+            ls.get(i),
+            ins.get(i),
+            ls.get(i),
+            net.manager(),
+            Double.parseDouble(System.getProperty("kan.update.eps", "1.0")));
       }
     }
   }
@@ -52,7 +57,12 @@ public final class KanGrid {
       scope.suppressNotUsedWarning();
       List<NDArray> ins = net.kanInputs(x);
       for (int i = 0; i < old.size(); i++) {
-        refit(old.get(i), ins.get(i), neu.get(i), net.manager());
+        refit(
+            old.get(i),
+            ins.get(i),
+            neu.get(i),
+            net.manager(),
+            Double.parseDouble(System.getProperty("kan.refine.eps", "1.0")));
       }
     }
     return fine;
@@ -86,7 +96,7 @@ public final class KanGrid {
    * Sets {@code to}'s knots from the samples of x (N, in) and its coefficients to the least-squares
    * fit of {@code from}'s spline values there; from and to may be the same layer.
    */
-  static void refit(KanLayer from, NDArray x, KanLayer to, NDManager m) {
+  static void refit(KanLayer from, NDArray x, KanLayer to, NDManager m, double uniform) {
     int n = (int) x.getShape().get(0);
     int in = from.in;
     int out = from.out;
@@ -110,7 +120,7 @@ public final class KanGrid {
       double[] old = from.knots.getArray().get(i).toDoubleArray();
       col[0] = Math.min(col[0], old[from.order]);
       col[n - 1] = Math.max(col[n - 1], old[old.length - 1 - from.order]);
-      System.arraycopy(BSpline.knotsFromSamples(col, g, k, UNIFORM), 0, knots, i * m1, m1);
+      System.arraycopy(BSpline.knotsFromSamples(col, g, k, uniform), 0, knots, i * m1, m1);
     }
     NDArray newT = m.create(knots, new Shape(in, m1));
     double[] basis = BSpline.basis(x, newT, k).toDoubleArray(); // (N, in, nb)
