@@ -43,8 +43,15 @@ for ln in open(raw):
                                 model=f["model"], params=int(f["params"]),
                                 seconds=float(f["seconds"]), seed=0,
                                 formula=line.split("formula ")[1]))
-    elif part == "quadratic":
-        quad[f["variant"]].append((f, cmd))
+    elif part == "skan":
+        rows["skan"].append(dict(id=f"select_{f['space']}_seed{f['seed']}", metric="chosen_space",
+                                 value=f["chosen"], unit="space",
+                                 anchor=f"the generating space ({f['space']})", command=cmd,
+                                 correct=f["chosen"] == f["space"],
+                                 rel_rmse=float(f["rel_rmse"]), seconds=float(f["seconds"])))
+    elif part.startswith("quadratic"):
+        lr = "lr1e-3" if part == "quadratic_low" else "lr1e-2"
+        quad[f["variant"] + "_" + lr].append((f, cmd))
     elif part.startswith("fno"):
         for metric in ("test_rel_l2", "test2x_rel_l2"):
             rows["fno"].append(dict(id=f"{f['task']}_{f['model']}", metric=metric,

@@ -2,11 +2,12 @@
 # New building blocks I (issue 18): KAN (pykan's grid-extension tutorial, symbolic recovery, KAN vs
 # MLP on Feynman-style formulas), quadratic neurons with/without ReLinear on Fashion-MNIST, FNO vs
 # CNN on our own Burgers and Darcy data (zero-shot at 2x resolution). One engine thread, nice 10.
-# Usage: bench/blocks_layers/run.sh [PARTS]   PARTS from "kan feynman quadratic fno" (default all)
+# Usage: bench/blocks_layers/run.sh [PARTS]   PARTS from "kan feynman skan quadratic quadratic_low fno"
+# (default all but quadratic_low: Adam lr 1e-3 instead of 1e-2)
 # Writes bench/results/blocks_layers.{json,md} (rows of the parts run; others kept from the last run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-kan feynman quadratic fno}
+PARTS=${1:-kan feynman skan quadratic fno}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 mkdir -p "$OUT"
@@ -36,10 +37,12 @@ for p in $PARTS; do
   case $p in
     kan) run kan org.gyrus.nn.bench.KanTutorial 50 0 ;;
     feynman) run feynman org.gyrus.nn.bench.KanVsMlp 20 0 ;;
+    skan) run skan org.gyrus.nn.bench.SkanBench 1 150 ;;
     quadratic) run quadratic org.gyrus.nn.bench.QuadraticBench "$DATA" 12000 4 5 64 0.01 ;;
+    quadratic_low) run quadratic_low org.gyrus.nn.bench.QuadraticBench "$DATA" 12000 3 5 64 0.001 ;;
     fno)
-      run fno org.gyrus.nn.fno.OperatorBench burgers 400 100 60 0
-      run fno_darcy org.gyrus.nn.fno.OperatorBench darcy 400 100 60 0
+      run fno org.gyrus.nn.fno.OperatorBench burgers 200 50 40 0
+      run fno_darcy org.gyrus.nn.fno.OperatorBench darcy 200 50 40 0
       ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac

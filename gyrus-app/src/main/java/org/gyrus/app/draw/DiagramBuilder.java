@@ -24,6 +24,7 @@ final class DiagramBuilder {
   private static final Map<String, String[]> MARKED =
       Map.of(
           "kan", new String[] {"KAN: φ(x) on every edge", "#e2f3e4"},
+          "skan", new String[] {"S-KAN: φ from spline|cheb|fourier|wavelet", "#e2f3e4"},
           "quadratic", new String[] {"quadratic: (Wx)⊙(Wx)+W(x²)", "#fbe4e4"},
           "spectral_conv", new String[] {"spectral: FFT→modes→iFFT", "#ece4fb"},
           "fno", new String[] {"FNO: lift→[FFT modes+1×1]×L→proj", "#ece4fb"});

@@ -95,7 +95,7 @@ public final class OperatorBench {
     double[][][] d = new double[n][2][];
     for (int i = 0; i < n; i++) {
       d[i][0] = Burgers.initial(256, rng);
-      d[i][1] = Burgers.solve(d[i][0], 0.1, 1.0, 1.0 / 2000);
+      d[i][1] = Burgers.solve(d[i][0], 0.1, 1.0, 1.0 / 1000);
     }
     return d;
   }

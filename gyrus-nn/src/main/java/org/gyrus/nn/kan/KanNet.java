@@ -166,24 +166,31 @@ public final class KanNet {
    * find unused edges); gradient into grad.
    */
   public double loss(double[] w, double[] grad, NDArray x, NDArray y, double lambda) {
+    return objective(w, grad, () -> regularised(x, y, lambda));
+  }
+
+  private NDArray regularised(NDArray x, NDArray y, double lambda) {
+    NDArray h = x;
+    NDArray reg = null;
+    for (Block b : layers) {
+      if (lambda > 0 && b instanceof KanLayer k) {
+        NDArray l1 = k.edges(ps, h, true).abs().mean(new int[] {0}).sum();
+        reg = reg == null ? l1 : reg.add(l1);
+      }
+      h = b.forward(ps, new NDList(h), true).singletonOrThrow();
+    }
+    NDArray loss = h.sub(y).square().mean();
+    return reg == null ? loss : loss.add(reg.mul(lambda));
+  }
+
+  /** Any scalar loss of the parameters w (built by lossFn in training mode); gradient into grad. */
+  public double objective(double[] w, double[] grad, java.util.function.Supplier<NDArray> lossFn) {
     setFlat(w);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDArray loss;
       try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-        NDArray h = x;
-        NDArray reg = null;
-        for (Block b : layers) {
-          if (lambda > 0 && b instanceof KanLayer k) {
-            NDArray l1 = k.edges(ps, h, true).abs().mean(new int[] {0}).sum();
-            reg = reg == null ? l1 : reg.add(l1);
-          }
-          h = b.forward(ps, new NDList(h), true).singletonOrThrow();
-        }
-        loss = h.sub(y).square().mean();
-        if (reg != null) {
-          loss = loss.add(reg.mul(lambda));
-        }
+        loss = lossFn.get();
         gc.backward(loss);
       }
       int off = 0;

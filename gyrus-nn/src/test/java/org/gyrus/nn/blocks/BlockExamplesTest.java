@@ -24,7 +24,8 @@ class BlockExamplesTest {
 
   @Test
   void new_block_types_are_registered_plug_ins() {
-    assertThat(BlockTypes.standard().names()).contains("kan", "quadratic", "spectral_conv", "fno");
+    assertThat(BlockTypes.standard().names())
+        .contains("kan", "skan", "quadratic", "spectral_conv", "fno");
     assertThat(BlockTypes.of("kan").type().args()).isNotEmpty();
   }
 
@@ -33,6 +34,8 @@ class BlockExamplesTest {
     SpecCompiler c = SpecCompiler.standard();
     assertThat(c.analyse(body(read("kan.yaml")), new Shape(2), "kan").output())
         .isEqualTo(new Shape(1));
+    assertThat(c.analyse(body(read("skan.yaml")), new Shape(3), "skan").params())
+        .isEqualTo(4 * 3 * 6 * 4 + 4 * 4 + 4 + (4 * 4 * 6 * 1 + 4 + 1));
     assertThat(c.analyse(body(read("fno-burgers.yaml")), new Shape(2, 64), "fno").output())
         .isEqualTo(new Shape(1, 64));
     assertThat(c.analyse(body(read("fno-darcy.yaml")), new Shape(3, 21, 21), "fno").output())

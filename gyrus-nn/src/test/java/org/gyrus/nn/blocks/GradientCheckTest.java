@@ -49,6 +49,7 @@ class GradientCheckTest {
         "{_type: dropout, rate: 0.5} | 6",
         "{_type: kan, units: 2, grid: 3} | 3",
         "{_type: kan, units: 1, grid: 5, order: 2, bias: false} | 2",
+        "{_type: skan, units: 2, basis: 5} | 3",
         "{_type: quadratic, units: 3, relinear: false} | 4",
         "{_type: quadratic, units: 2, activation: tanh} | 3",
         "{_type: spectral_conv, filters: 2, modes: 3} | 2,6",
