@@ -1,6 +1,7 @@
 """Turns blocks_layers_raw.txt (PART<TAB>command<TAB>line) into rows {id, metric, value, unit,
 anchor, command} (DESIGN.md results format) grouped by block key, plus a Markdown table."""
 import json
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -10,8 +11,9 @@ PYKAN = {3: 1.5e-2, 10: 3.2e-4, 20: 2.2e-5, 50: 4.6e-6}
 
 
 def fields(line):
+    line = re.sub(r"\[[^\]]*\]", lambda m: m.group(0).replace(" ", ""), line.split(" formula ")[0])
     toks = line.split()
-    return {toks[i]: toks[i + 1] for i in range(0, len(toks) - 1, 2)}
+    return {toks[i]: toks[i + 1] for i in range(len(toks) - 2, -1, -1)}
 
 
 rows = defaultdict(list)

@@ -25,7 +25,7 @@ touch "$RAW"
 run() {
   local part=$1
   shift
-  local cmd="bench/blocks_layers/run.sh $part  # java $*"
+  local cmd="bench/blocks_layers/run.sh ${CMDPART:-$part}  # java $*"
   grep -v "^$part	" "$RAW" > "$RAW.tmp" || true
   mv "$RAW.tmp" "$RAW"
   "${JAVA[@]}" "$@" 2>/dev/null | grep -v -i warning | while IFS= read -r line; do
@@ -42,7 +42,7 @@ for p in $PARTS; do
     quadratic_low) run quadratic_low org.gyrus.nn.bench.QuadraticBench "$DATA" 12000 3 5 64 0.001 ;;
     fno)
       run fno org.gyrus.nn.fno.OperatorBench burgers 200 50 40 0
-      run fno_darcy org.gyrus.nn.fno.OperatorBench darcy 200 50 40 0
+      CMDPART=fno run fno_darcy org.gyrus.nn.fno.OperatorBench darcy 200 50 40 0
       ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac

@@ -18,9 +18,9 @@ import org.gyrus.nn.train.TrainResult;
  * B4 on Fashion-MNIST (scaled down): a 3-hidden-layer network of width W built from quadratic
  * neurons with ReLinear (W_g=0, b_g=1, W_b=0, quadratic terms at lr×0.1), from quadratic neurons
  * with random initialisation of every term at one rate, and from ordinary (linear) neurons. Adam at
- * a deliberately high rate; per seed and variant prints the per-epoch training losses, whether the
- * run diverged (non-finite loss, or final loss above ln 10 = chance) and the test accuracy.
- * Arguments: DATA_DIR TRAIN_SIZE EPOCHS SEEDS WIDTH LR.
+ * a given rate; per seed and variant prints the per-epoch training losses, whether the run diverged
+ * (a non-finite loss, an epoch loss above twice the first epoch's, or a final loss above ln 10 =
+ * chance) and the test accuracy. Arguments: DATA_DIR TRAIN_SIZE EPOCHS SEEDS WIDTH LR.
  */
 public final class QuadraticBench {
   private QuadraticBench() {}
@@ -59,6 +59,7 @@ public final class QuadraticBench {
                     "quad_lr_scale",
                     Double.parseDouble(v[2]));
         List<String> losses = new ArrayList<>();
+        double[] firstAndWorst = {Double.NaN, 0};
         TrainResult res =
             TrainAndEvaluate.run(
                 spec,
@@ -66,11 +67,20 @@ public final class QuadraticBench {
                 data,
                 e -> {
                   losses.add(String.format(Locale.ROOT, "%.4f", e.trainLoss()));
+                  if (Double.isNaN(firstAndWorst[0])) {
+                    firstAndWorst[0] = e.trainLoss();
+                  }
+                  firstAndWorst[1] =
+                      Double.isFinite(e.trainLoss())
+                          ? Math.max(firstAndWorst[1], e.trainLoss())
+                          : Double.POSITIVE_INFINITY;
                   return true;
                 },
                 new ProgressBar("quadratic", false));
         boolean diverged =
-            !Double.isFinite(res.finalTrainLoss()) || res.finalTrainLoss() > Math.log(10);
+            !Double.isFinite(res.finalTrainLoss())
+                || res.finalTrainLoss() > Math.log(10)
+                || firstAndWorst[1] > 2 * firstAndWorst[0];
         System.out.printf(
             Locale.ROOT,
             "variant %s seed %d params %d test_acc %.4f diverged %b seconds %.1f losses %s%n",

@@ -20,10 +20,10 @@ class SkanTest {
   @ValueSource(strings = {"fourier", "chebyshev"})
   void selection_finds_the_generating_space(String space) {
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-      NDArray x = KanTutorial.data(m, p -> 0, 200, 2, new SplittableRandom(0))[0];
+      NDArray x = KanTutorial.data(m, p -> 0, 150, 2, new SplittableRandom(0))[0];
       NDArray y = teacher(m, x, SkanLayer.SPACES.indexOf(space));
       KanNet net = KanNet.of(SpecCodec.fromYaml(LAYER), 2, m, 0);
-      String[] chosen = SkanFit.select(net, x, y, 150, 0.03);
+      String[] chosen = SkanFit.select(net, x, y, 100, 0.03);
       assertThat(chosen).containsExactly(space);
       double scale = Math.sqrt(y.square().mean().getDouble());
       assertThat(net.rmse(x, y) / scale).isLessThan(0.1);
