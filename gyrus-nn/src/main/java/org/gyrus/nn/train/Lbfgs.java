@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Limited-memory BFGS with a strong-Wolfe line search (Nocedal & Wright, Alg. 7.4 and 3.5/3.6),
+ * Limited-memory BFGS with a strong-Wolfe line search (Nocedal and Wright, Alg. 7.4 and 3.5/3.6),
  * over a flat parameter vector. Full-batch: meant for small models fitted to a fixed data set, as
  * pykan trains KANs. Stops after {@code maxIter} iterations or when the step or gradient vanishes.
  */
