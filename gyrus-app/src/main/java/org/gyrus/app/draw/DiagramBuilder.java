@@ -19,6 +19,16 @@ final class DiagramBuilder {
       Set.of("sequential", "seq", "chain", "stack", "pipeline", "model", "network", "net");
   private static final Set<String> PARALLEL =
       Set.of("parallel", "branches", "concat", "add", "sum", "inception", "fork");
+
+  /** Blocks drawn with their own caption and colour (issue 18): {caption, fill}. */
+  private static final Map<String, String[]> MARKED =
+      Map.of(
+          "kan", new String[] {"KAN: φ(x) on every edge", "#e2f3e4"},
+          "skan", new String[] {"S-KAN: φ from spline|cheb|fourier|wavelet", "#e2f3e4"},
+          "quadratic", new String[] {"quadratic: (Wx)⊙(Wx)+W(x²)", "#fbe4e4"},
+          "spectral_conv", new String[] {"spectral: FFT→modes→iFFT", "#ece4fb"},
+          "fno", new String[] {"FNO: lift→[FFT modes+1×1]×L→proj", "#ece4fb"});
+
   private static final int MAX_LINE = 44;
   private static final int MAX_LINES = 5;
 
@@ -81,6 +91,10 @@ final class DiagramBuilder {
       children.add(Value.Node.of("classifier_head", "layers", "flatten, dense 10"));
       childPaths.add(join(path, "head"));
       lines.removeIf(l -> l.startsWith("head="));
+    }
+    if (children.isEmpty() && MARKED.containsKey(type)) {
+      String[] mark = MARKED.get(type);
+      return new Blocks.Op(mark[0], lines, mark[1], false);
     }
     if (children.isEmpty()) {
       return new Blocks.Op(n.type(), lines, "#eef3fb", false);

@@ -66,6 +66,18 @@ class DiagramsTest {
   }
 
   @Test
+  void kanQuadraticAndSpectralBlocksAreMarked() throws Exception {
+    for (String name : new String[] {"kan.yaml", "quadratic.yaml", "fno-burgers.yaml"}) {
+      Path p = Path.of("../examples/blocks", name);
+      Document d = parse(Diagrams.svg(SpecCodec.read(p), ShapeAnnotator.NONE, name));
+      assertThat(texts(d))
+          .as(name)
+          .anyMatch(
+              t -> t.contains("φ(x) on every edge") || t.contains("(x²)") || t.contains("FFT"));
+    }
+  }
+
+  @Test
   void nasBench201CellsDrawEveryOpEdgeAndDashNoneEdges() throws Exception {
     Space s = new Space(NasBench201.space());
     int checked = 0;

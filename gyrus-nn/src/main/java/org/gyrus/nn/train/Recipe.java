@@ -31,6 +31,8 @@ import org.gyrus.core.Value.Node;
  * @param shift augmentation: every training image (C,H,W) is translated by a random -shift..shift
  *     pixels in x and y, zero-filled, each time it is drawn (0 = off)
  * @param flip augmentation: every training image is mirrored left-right with probability 1/2
+ * @param quadLrScale learning-rate factor for the quadratic terms of {@code quadratic} layers
+ *     (parameters named {@code quad_*}; B4 trains them slower than the linear part)
  */
 public record Recipe(
     String optimizer,
@@ -53,7 +55,8 @@ public record Recipe(
     int patience,
     long seed,
     int shift,
-    boolean flip) {
+    boolean flip,
+    double quadLrScale) {
   /** The declared keys of a recipe ({@code gyrus explain recipe}). */
   public static final NodeType TYPE =
       NodeType.of(
@@ -84,7 +87,10 @@ public record Recipe(
           ArgSpec.optional("patience", Kind.INT, 0).range(0, 1_000_000).doc("early stopping"),
           ArgSpec.optional("seed", Kind.INT, 0),
           ArgSpec.optional("shift", Kind.INT, 0).range(0, 8).doc("random translation, pixels"),
-          ArgSpec.optional("flip", Kind.BOOL, false).doc("random left-right mirror"));
+          ArgSpec.optional("flip", Kind.BOOL, false).doc("random left-right mirror"),
+          ArgSpec.optional("quad_lr_scale", Kind.FLOAT, 1.0)
+              .range(0, 1e3)
+              .doc("lr factor for quadratic-neuron terms (quad_* parameters)"));
 
   public static Recipe defaults() {
     return from(Node.of("recipe"));
@@ -123,7 +129,8 @@ public record Recipe(
         a.smallInt("patience"),
         a.integer("seed"),
         a.smallInt("shift"),
-        a.bool("flip"));
+        a.bool("flip"),
+        a.number("quad_lr_scale"));
   }
 
   /**
@@ -219,7 +226,9 @@ public record Recipe(
         "shift",
         (long) shift,
         "flip",
-        flip);
+        flip,
+        "quad_lr_scale",
+        quadLrScale);
   }
 
   /** Whether training images are augmented (then the data must be images, C×H×W). */

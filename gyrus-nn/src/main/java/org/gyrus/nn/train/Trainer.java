@@ -40,6 +40,10 @@ public final class Trainer {
   private final Block block;
   private final ParameterStore ps;
   private final List<NDArray> params = new ArrayList<>();
+
+  /** Parameters trained at lr × recipe.quadLrScale (quadratic-neuron terms, named quad_*). */
+  private final List<NDArray> slowParams = new ArrayList<>();
+
   private final List<NDArray> state = new ArrayList<>();
 
   /** Builds and initialises the model's parameters under {@code manager} (seeded). */
@@ -54,7 +58,8 @@ public final class Trainer {
     for (Parameter p : block.getParameters().values()) {
       state.add(p.getArray());
       if (p.requiresGradient()) {
-        params.add(p.getArray());
+        boolean slow = p.getName().startsWith("quad_") && recipe.quadLrScale() != 1.0;
+        (slow ? slowParams : params).add(p.getArray());
       }
     }
   }
@@ -67,6 +72,7 @@ public final class Trainer {
     Dataset train = data.train();
     SplittableRandom rng = new SplittableRandom(recipe.seed());
     Optimizer opt = Optimizer.of(recipe, params);
+    Optimizer slowOpt = slowParams.isEmpty() ? null : Optimizer.of(recipe, slowParams);
     Curriculum cur = recipe.curriculum() ? new Curriculum(train.size()) : null;
     int bs = recipe.batchSize();
     int per = train.exampleSize();
@@ -131,13 +137,26 @@ public final class Trainer {
             losses = logits.logSoftmax(1).gather(y, 1).neg();
             gc.backward(losses.mean());
           }
-          List<NDArray> grads = new ArrayList<>(params.size());
+          List<NDArray> grads = new ArrayList<>(params.size() + slowParams.size());
           for (NDArray p : params) {
             grads.add(p.getGradient());
           }
+          for (NDArray p : slowParams) {
+            grads.add(p.getGradient());
+          }
           clipAndNoise(grads, t);
-          opt.step(params, grads, (float) lr, t);
+          opt.step(params, grads.subList(0, params.size()), (float) lr, t);
+          if (slowOpt != null) {
+            slowOpt.step(
+                slowParams,
+                grads.subList(params.size(), grads.size()),
+                (float) (lr * recipe.quadLrScale()),
+                t);
+          }
           for (NDArray p : params) {
+            JniUtils.zeroGrad((PtNDArray) p);
+          }
+          for (NDArray p : slowParams) {
             JniUtils.zeroGrad((PtNDArray) p);
           }
           if (cur != null) {

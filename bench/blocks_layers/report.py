@@ -1,0 +1,97 @@
+"""Turns blocks_layers_raw.txt (PART<TAB>command<TAB>line) into rows {id, metric, value, unit,
+anchor, command} (DESIGN.md results format) grouped by block key, plus a Markdown table."""
+import json
+import re
+import statistics
+import sys
+from collections import defaultdict
+
+raw, out_json, out_md = sys.argv[1:4]
+PYKAN = {3: 1.5e-2, 10: 3.2e-4, 20: 2.2e-5, 50: 4.6e-6}
+
+
+def fields(line):
+    line = re.sub(r"\[[^\]]*\]", lambda m: m.group(0).replace(" ", ""), line.split(" formula ")[0])
+    toks = line.split()
+    return {toks[i]: toks[i + 1] for i in range(len(toks) - 2, -1, -1)}
+
+
+rows = defaultdict(list)
+extra = defaultdict(dict)
+quad = defaultdict(list)
+for ln in open(raw):
+    part, cmd, line = ln.rstrip("\n").split("\t", 2)
+    f = fields(line)
+    if part == "kan" and line.startswith("grid"):
+        g = int(f["grid"])
+        rows["kan"].append(dict(id=f"tutorial_grid{g}", metric="test_rmse",
+                                value=float(f["test_rmse"]), unit="rmse",
+                                anchor=f"pykan {PYKAN[g]:.1e} (lower is better)", command=cmd,
+                                train_rmse=float(f["train_rmse"]), params=int(f["params"]),
+                                seconds=float(f["seconds"]), seed=0))
+    elif part == "kan" and line.startswith("symbolic"):
+        rows["kan"].append(dict(id="tutorial_symbolic", metric="tuned_test_rmse",
+                                value=float(f["tuned_test_rmse"]), unit="rmse",
+                                anchor="formula exp(sin(pi x)+y^2) recovered", command=cmd,
+                                edges=line.split("edges ")[1].split(" snapped")[0],
+                                snapped_test_rmse=float(f["snapped_test_rmse"]),
+                                seconds=float(f["seconds"]), seed=0))
+    elif part == "kan" and line.startswith("formula"):
+        extra["kan"]["formula"] = line[len("formula "):]
+    elif part == "feynman":
+        rows["kan"].append(dict(id=f"feynman_{f['task']}_{f['model'].split('[')[0]}",
+                                metric="test_rmse", value=float(f["test_rmse"]), unit="rmse",
+                                anchor="KAN vs MLP of equal parameters", command=cmd,
+                                model=f["model"], params=int(f["params"]),
+                                seconds=float(f["seconds"]), seed=0,
+                                formula=line.split("formula ")[1]))
+    elif part == "skan":
+        rows["skan"].append(dict(id=f"select_{f['space']}_seed{f['seed']}", metric="chosen_space",
+                                 value=f["chosen"], unit="space",
+                                 anchor=f"the generating space ({f['space']})", command=cmd,
+                                 correct=f["chosen"] == f["space"],
+                                 rel_rmse=float(f["rel_rmse"]), seconds=float(f["seconds"])))
+    elif part.startswith("quadratic"):
+        lr = "lr1e-3" if part == "quadratic_low" else "lr1e-2"
+        quad[f["variant"] + "_" + lr].append((f, cmd))
+    elif part.startswith("fno"):
+        for metric in ("test_rel_l2", "test2x_rel_l2"):
+            rows["fno"].append(dict(id=f"{f['task']}_{f['model']}", metric=metric,
+                                    value=float(f[metric]), unit="relative L2",
+                                    anchor="FNO below CNN of equal parameters; 2x zero-shot",
+                                    command=cmd, params=int(f["params"]),
+                                    train_seconds=float(f["train_seconds"]), seed=0))
+for variant, runs in quad.items():
+    losses = [[float(x) for x in f["losses"].split(",")] for f, _ in runs]
+    diverged = sum(1 for ls in losses
+                   if any(x != x or x > 2 * ls[0] for x in ls) or ls[-1] > 2.302585)
+    accs = [float(f["test_acc"]) for f, _ in runs]
+    cmd = runs[0][1]
+    rows["quadratic"].append(dict(id=f"{variant}_diverged", metric="diverged_runs",
+                                  value=diverged, unit=f"of {len(runs)} seeds",
+                                  anchor="ReLinear fewer diverged runs than random init",
+                                  command=cmd, loss_curves=losses,
+                                  params=int(runs[0][0]["params"])))
+    rows["quadratic"].append(dict(id=f"{variant}_test_accuracy", metric="median_test_accuracy",
+                                  value=statistics.median(accs), unit="fraction",
+                                  anchor="quadratic vs linear network of equal width",
+                                  command=cmd, per_seed=accs,
+                                  seconds=[float(f["seconds"]) for f, _ in runs]))
+result = {"rows": [r for k in ("kan", "skan", "quadratic", "fno") for r in rows.get(k, [])]}
+for k in ("kan", "skan", "quadratic", "fno"):
+    result[k] = {"rows": rows.get(k, []), **extra.get(k, {})}
+json.dump(result, open(out_json, "w"), indent=1)
+with open(out_md, "w") as md:
+    md.write("# blocks_layers (issue 18)\n\nGenerated by `bench/blocks_layers/run.sh`; "
+             "raw lines in `blocks_layers_raw.txt`.\n\n")
+    for k in ("kan", "skan", "quadratic", "fno"):
+        if not rows.get(k):
+            continue
+        md.write(f"## {k}\n\n| id | metric | value | unit | anchor | command |\n|---|---|---|---|---|---|\n")
+        for r in rows[k]:
+            v = r["value"]
+            vs = f"{v:.3e}" if isinstance(v, float) and v < 1e-2 else (f"{v:.4f}" if isinstance(v, float) else str(v))
+            md.write(f"| {r['id']} | {r['metric']} | {vs} | {r['unit']} | {r['anchor']} | `{r['command']}` |\n")
+        if extra.get(k, {}).get("formula"):
+            md.write(f"\nRecovered formula: `{extra[k]['formula']}`\n")
+        md.write("\n")

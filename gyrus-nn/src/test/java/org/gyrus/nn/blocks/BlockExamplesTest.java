@@ -1,0 +1,74 @@
+package org.gyrus.nn.blocks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.gyrus.core.Space;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.core.Value;
+import org.junit.jupiter.api.Test;
+
+/** The issue-18 examples under examples/blocks compile, and the new types are registered. */
+class BlockExamplesTest {
+  private static final Path DIR = Path.of("../examples/blocks");
+
+  private static Value read(String name) throws IOException {
+    return SpecCodec.fromYaml(Files.readString(DIR.resolve(name)));
+  }
+
+  @Test
+  void new_block_types_are_registered_plug_ins() {
+    assertThat(BlockTypes.standard().names())
+        .contains("kan", "skan", "quadratic", "spectral_conv", "fno");
+    assertThat(BlockTypes.of("kan").type().args()).isNotEmpty();
+  }
+
+  @Test
+  void model_examples_compile_for_their_inputs() throws IOException {
+    SpecCompiler c = SpecCompiler.standard();
+    assertThat(c.analyse(body(read("kan.yaml")), new Shape(2), "kan").output())
+        .isEqualTo(new Shape(1));
+    assertThat(c.analyse(body(read("skan.yaml")), new Shape(3), "skan").params())
+        .isEqualTo(4 * 3 * 6 * 4 + 4 * 4 + 4 + (4 * 4 * 6 * 1 + 4 + 1));
+    assertThat(c.analyse(body(read("fno-burgers.yaml")), new Shape(2, 64), "fno").output())
+        .isEqualTo(new Shape(1, 64));
+    assertThat(c.analyse(body(read("fno-darcy.yaml")), new Shape(3, 21, 21), "fno").output())
+        .isEqualTo(new Shape(1, 21, 21));
+    assertThat(c.analyse(body(read("spectral-stack.yaml")), new Shape(2, 32), "s").output())
+        .isEqualTo(new Shape(1, 32));
+    assertThat(
+            CompiledModel.classifier(body(read("quadratic.yaml")), new Shape(1, 28, 28), 10)
+                .params())
+        .isEqualTo(3 * (784 * 64) + 3 * 64 + 2 * (3 * 64 * 64 + 3 * 64) + 64 * 10 + 10);
+  }
+
+  @Test
+  void the_layer_choice_space_yields_dense_kan_and_quadratic_networks() throws IOException {
+    Value exp = read("dense-kan-quadratic-space.yaml");
+    Space s = new Space(((Value.Node) exp).arg("space"));
+    SplittableRandom rng = new SplittableRandom(1);
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 60; i++) {
+      Value spec = s.materialise(s.sample(rng));
+      CompiledModel m = CompiledModel.classifier(spec, new Shape(1, 28, 28), 10);
+      assertThat(m.output()).isEqualTo(new Shape(10));
+      String text = SpecCodec.toJson(spec);
+      for (String t : new String[] {"dense", "kan", "quadratic"}) {
+        if (text.contains("\"" + t + "\"")) {
+          seen.add(t);
+        }
+      }
+    }
+    assertThat(seen).containsExactlyInAnyOrder("dense", "kan", "quadratic");
+  }
+
+  private static Value body(Value v) {
+    return ((Value.Node) v).arg("body");
+  }
+}
