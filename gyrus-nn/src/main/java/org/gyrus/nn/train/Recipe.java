@@ -143,7 +143,7 @@ public record Recipe(
     if (v == null || v instanceof Value.StrVal) {
       if (v instanceof Value.StrVal s
           && OPTIMIZERS.stream().noneMatch(t -> t.name().equals(s.value()))) {
-        throw new SpecError("recipe.optimizer", "one of sgd, adam, adamw", "'" + s.value() + "'");
+        throw new SpecError("recipe.optimizer", "one of [sgd, adam, adamw]", "'" + s.value() + "'");
       }
       return n;
     }
@@ -158,7 +158,7 @@ public record Recipe(
             .orElseThrow(
                 () ->
                     new SpecError(
-                        "recipe.optimizer._type", "one of sgd, adam, adamw", "'" + o.type() + "'"));
+                        "recipe.optimizer._type", "one of [sgd, adam, adamw]", "'" + o.type() + "'"));
     type.check(o, "recipe.optimizer");
     Node flat = n.with("optimizer", new Value.StrVal(o.type()));
     for (Map.Entry<String, Value> e : o.args().entrySet()) {

@@ -120,7 +120,7 @@ class OptimizerScheduleTest {
                         Value.Node.of("sgd", "momentum", 0.5))))
         .hasMessageContaining("recipe.momentum: one setting");
     assertThatThrownBy(() -> Recipe.from(Value.Node.of("recipe", "optimizer", "rmsprop")))
-        .hasMessageContaining("recipe.optimizer: expected one of sgd, adam, adamw");
+        .hasMessageContaining("recipe.optimizer: expected one of [sgd, adam, adamw]");
   }
 
   @Test
