@@ -1,0 +1,141 @@
+package org.gyrus.logic.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gyrus.logic.plan.Pddl.Domain;
+import org.gyrus.logic.plan.Pddl.Problem;
+
+/**
+ * The planner: parse, ground, search. Satisficing mode runs LAMA's first iteration (lazy greedy
+ * best-first search with FF and preferred operators) and, when {@code anytime}, keeps improving
+ * with lazy weighted A* (weights 5, 3, 2, 1) under the best cost found so far. Optimal mode runs A*
+ * with LM-cut (h^max when the task has conditional effects).
+ */
+public final class Planner {
+  /** What the planner should do. */
+  public record Options(boolean optimal, double timeoutSeconds, boolean anytime) {
+    public static Options satisficing(double timeoutSeconds) {
+      return new Options(false, timeoutSeconds, false);
+    }
+
+    public static Options optimal(double timeoutSeconds) {
+      return new Options(true, timeoutSeconds, false);
+    }
+  }
+
+  /** How planning ended. */
+  public enum Status {
+    /** A plan was found (optimal mode: a proven optimal one). */
+    SOLVED,
+    /** Exhausted search (or relaxed reachability) proved that no plan exists. */
+    UNSOLVABLE,
+    TIMEOUT,
+    OUT_OF_MEMORY
+  }
+
+  /**
+   * The result: plan steps such as {@code (pick-up a)}, its cost, and counters.
+   *
+   * @param optimal whether the plan's cost was proven optimal
+   */
+  public record Result(
+      Status status,
+      List<String> plan,
+      long cost,
+      boolean optimal,
+      int facts,
+      int operators,
+      long expanded,
+      long evaluated,
+      double groundSeconds,
+      double totalSeconds) {}
+
+  private Planner() {}
+
+  public static Result solve(Path domainFile, Path problemFile, Options options) {
+    long t0 = System.nanoTime();
+    Domain d = PddlParser.parseDomain(domainFile);
+    Problem p = PddlParser.parseProblem(problemFile, d);
+    return solve(d, p, options, t0);
+  }
+
+  public static Result solve(Domain d, Problem p, Options options) {
+    return solve(d, p, options, System.nanoTime());
+  }
+
+  private static Result solve(Domain d, Problem p, Options options, long t0) {
+    long deadline = t0 + (long) (options.timeoutSeconds() * 1e9);
+    Task task = Grounder.ground(d, p);
+    double groundSeconds = (System.nanoTime() - t0) / 1e9;
+    Successors succ = new Successors(task);
+    Search.Outcome out;
+    boolean optimal = false;
+    if (options.optimal()) {
+      Relaxed r = new Relaxed(task, Relaxed.CostType.REAL);
+      Heuristic h = task.conditionalEffects() ? Heuristic.max(r) : Heuristic.lmCut(r);
+      out = new Search(task, succ, deadline).astar(h);
+      optimal = out.status() == Search.Status.SOLVED;
+    } else {
+      Relaxed.CostType first = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
+      out =
+          new Search(task, succ, deadline)
+              .lazy(Heuristic.ff(new Relaxed(task, first)), -1, Long.MAX_VALUE);
+      if (options.anytime() && out.status() == Search.Status.SOLVED) {
+        out = improve(task, succ, deadline, out);
+      }
+    }
+    return new Result(
+        status(out.status()),
+        names(task, out.plan()),
+        out.cost(),
+        optimal,
+        task.numFacts(),
+        task.ops().size(),
+        out.expanded(),
+        out.evaluated(),
+        groundSeconds,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** LAMA's later iterations: weighted A* with falling weights, each bounded by the best cost. */
+  private static Search.Outcome improve(
+      Task task, Successors succ, long deadline, Search.Outcome best) {
+    Relaxed.CostType type = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
+    Heuristic h = Heuristic.ff(new Relaxed(task, type));
+    for (double w : new double[] {5, 3, 2, 1}) {
+      while (System.nanoTime() < deadline) {
+        Search.Outcome o = new Search(task, succ, deadline).lazy(h, w, best.cost());
+        if (o.status() != Search.Status.SOLVED) {
+          break; // exhausted below the bound (nothing cheaper at this weight) or out of time
+        }
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  private static Status status(Search.Status s) {
+    switch (s) {
+      case SOLVED:
+        return Status.SOLVED;
+      case UNSOLVABLE:
+        return Status.UNSOLVABLE;
+      case OUT_OF_MEMORY:
+        return Status.OUT_OF_MEMORY;
+      default:
+        return Status.TIMEOUT;
+    }
+  }
+
+  private static List<String> names(Task task, List<Integer> plan) {
+    List<String> out = new ArrayList<>();
+    for (int o : plan) {
+      Task.Op op = task.ops().get(o);
+      if (!op.hidden()) {
+        out.add(op.name());
+      }
+    }
+    return out;
+  }
+}
