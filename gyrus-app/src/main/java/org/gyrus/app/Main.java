@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       StudyCommand.class,
       BenchCommand.class,
       ProveCommand.class,
+      PlanCommand.class,
       ReasonCommand.class,
       DashboardCommand.class,
       DrawCommand.class,

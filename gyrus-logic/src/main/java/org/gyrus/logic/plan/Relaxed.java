@@ -35,15 +35,23 @@ final class Relaxed {
   final int[] origin;
   final int[][] preOf; // fact -> relaxed operators that need it
   final int[] noPre;
+  // the same, flattened (CSR) for the hot loops: effects of r, relaxed operators needing f
+  private final int[] effStart;
+  private final int[] effFlat;
+  private final int[] preOfStart;
+  private final int[] preOfFlat;
   // per-evaluation scratch
   final int[] factCost;
   final int[] supporter;
   final int[] unsat;
   final int[] opCost;
-  private final LongHeap heap = new LongHeap();
+  private final BucketQueue heap = new BucketQueue();
+  private final int[] preCount;
   private final boolean[] marked;
   private final boolean[] factMarked;
   private final int[] stack;
+  private final int[] markedList;
+  private final int[] usedList;
 
   Relaxed(Task task, CostType costType) {
     this.task = task;
@@ -101,13 +109,35 @@ final class Relaxed {
       }
     }
     noPre = none.stream().mapToInt(Integer::intValue).toArray();
+    effStart = new int[eff.length + 1];
+    for (int r = 0; r < eff.length; r++) {
+      effStart[r + 1] = effStart[r] + eff[r].length;
+    }
+    effFlat = new int[effStart[eff.length]];
+    for (int r = 0; r < eff.length; r++) {
+      System.arraycopy(eff[r], 0, effFlat, effStart[r], eff[r].length);
+    }
+    preOfStart = new int[numFacts + 1];
+    for (int f = 0; f < numFacts; f++) {
+      preOfStart[f + 1] = preOfStart[f] + preOf[f].length;
+    }
+    preOfFlat = new int[preOfStart[numFacts]];
+    for (int f = 0; f < numFacts; f++) {
+      System.arraycopy(preOf[f], 0, preOfFlat, preOfStart[f], preOf[f].length);
+    }
     factCost = new int[numFacts];
     supporter = new int[numFacts];
     unsat = new int[pre.length];
+    preCount = new int[pre.length];
+    for (int r = 0; r < pre.length; r++) {
+      preCount[r] = pre[r].length;
+    }
     opCost = new int[pre.length];
     marked = new boolean[task.ops().size()];
     factMarked = new boolean[numFacts];
     stack = new int[numFacts + 1];
+    markedList = new int[numFacts + 1];
+    usedList = new int[task.ops().size() + 1];
   }
 
   static int cost(Task.Op op, CostType type) {
@@ -126,7 +156,10 @@ final class Relaxed {
   }
 
   private static int[] union(int[] a, int[] b) {
-    return Arrays.stream(Ground.merge(a, b)).toArray();
+    return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b))
+        .distinct()
+        .sorted()
+        .toArray();
   }
 
   /**
@@ -136,10 +169,8 @@ final class Relaxed {
   int explore(long[] s, Kind kind, int[] costs, int[] goal) {
     Arrays.fill(factCost, INF);
     Arrays.fill(supporter, -1);
-    for (int r = 0; r < pre.length; r++) {
-      unsat[r] = pre[r].length;
-      opCost[r] = 0;
-    }
+    System.arraycopy(preCount, 0, unsat, 0, unsat.length);
+    Arrays.fill(opCost, 0);
     heap.clear();
     for (int w = 0; w < s.length; w++) {
       long bits = s[w];
@@ -165,9 +196,8 @@ final class Relaxed {
       isGoal[f] = true;
     }
     while (!heap.isEmpty() && (full || goalsLeft > 0)) {
-      long key = heap.topKey();
-      int f = (int) heap.pop();
-      if (key > factCost[f]) {
+      int f = heap.pop();
+      if (heap.lastKey > factCost[f]) {
         continue;
       }
       if (isGoal[f]) {
@@ -175,8 +205,10 @@ final class Relaxed {
         goalsLeft--;
       }
       int c = factCost[f];
-      for (int r : preOf[f]) {
-        opCost[r] = kind == Kind.MAX ? Math.max(opCost[r], c) : Math.min(INF, opCost[r] + c);
+      boolean max = kind == Kind.MAX;
+      for (int i = preOfStart[f], end = preOfStart[f + 1]; i < end; i++) {
+        int r = preOfFlat[i];
+        opCost[r] = max ? Math.max(opCost[r], c) : Math.min(INF, opCost[r] + c);
         if (--unsat[r] == 0) {
           fire(r, kind, costs);
         }
@@ -197,7 +229,8 @@ final class Relaxed {
 
   private void fire(int r, Kind kind, int[] costs) {
     int c = Math.min(INF, opCost[r] + (costs == null ? baseCost[r] : costs[r]));
-    for (int f : eff[r]) {
+    for (int i = effStart[r], end = effStart[r + 1]; i < end; i++) {
+      int f = effFlat[i];
       if (c < factCost[f]) {
         factCost[f] = c;
         supporter[f] = r;
@@ -217,17 +250,17 @@ final class Relaxed {
     }
     int sp = 0;
     int h = 0;
-    List<Integer> usedOps = new ArrayList<>();
+    int nUsed = 0;
+    int nMarked = 0;
     for (int f : goal) {
       if (!factMarked[f]) {
         factMarked[f] = true;
         stack[sp++] = f;
       }
     }
-    List<Integer> markedFacts = new ArrayList<>();
     while (sp > 0) {
       int f = stack[--sp];
-      markedFacts.add(f);
+      markedList[nMarked++] = f;
       int r = supporter[f];
       if (r < 0) {
         continue; // true in s
@@ -235,7 +268,7 @@ final class Relaxed {
       int o = origin[r];
       if (o >= 0 && !marked[o]) {
         marked[o] = true;
-        usedOps.add(o);
+        usedList[nUsed++] = o;
         h += baseCost[r];
         if (preferred != null && applicable(s, o)) {
           preferred.add(o);
@@ -248,11 +281,11 @@ final class Relaxed {
         }
       }
     }
-    for (int o : usedOps) {
-      marked[o] = false;
+    for (int i = 0; i < nUsed; i++) {
+      marked[usedList[i]] = false;
     }
-    for (int f : markedFacts) {
-      factMarked[f] = false;
+    for (int i = 0; i < nMarked; i++) {
+      factMarked[markedList[i]] = false;
     }
     return h;
   }

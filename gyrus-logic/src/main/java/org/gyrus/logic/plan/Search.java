@@ -62,6 +62,9 @@ final class Search {
   }
 
   private Outcome lazyRun(Heuristic h, double weight, long bound) {
+    if (bound <= 0) {
+      return outcome(Status.UNSOLVABLE, -1); // nothing costs less than the empty plan
+    }
     int words = space.words;
     long[] s = succ.initial(words);
     long[] next = new long[words];
@@ -69,7 +72,6 @@ final class Search {
     LongHeap[] queues = {new LongHeap(), new LongHeap()};
     int[] priority = {0, 0};
     long counter = 0;
-    boolean[] expandedFlag = new boolean[1024];
     Successors.IntBuf apps = new Successors.IntBuf();
     Successors.IntBuf pref = new Successors.IntBuf();
     boolean usePref = h.prefers();
