@@ -128,10 +128,6 @@ final class Search {
         succ.apply(s, o, next);
         generated++;
         int sid = space.intern(next, parent, o, g);
-        if (sid >= expandedFlag.length) {
-          expandedFlag =
-              java.util.Arrays.copyOf(expandedFlag, Math.max(sid + 1, expandedFlag.length * 2));
-        }
         if (!space.lastWasNew) {
           if (weight < 0 || g >= space.g[sid]) {
             continue; // seen before (greedy search never reopens)
