@@ -59,10 +59,15 @@ public final class PlanCommand implements Callable<Integer> {
     Pddl.Problem p = PddlParser.parseProblem(problem, d);
     Planner.Result r = Planner.solve(d, p, new Planner.Options(optimal, timeout, anytime));
     if (stats) {
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "; facts = %d, operators = %d, expanded = %d, evaluated = %d, ground %.2f s,"
               + " total %.2f s%n",
-          r.facts(), r.operators(), r.expanded(), r.evaluated(), r.groundSeconds(),
+          r.facts(),
+          r.operators(),
+          r.expanded(),
+          r.evaluated(),
+          r.groundSeconds(),
           r.totalSeconds());
     }
     switch (r.status()) {

@@ -23,8 +23,8 @@ class OptimalPlannerTest {
     int unsolvable = 0;
     for (int i = 0; i < 150; i++) {
       boolean conditional = i % 3 == 0;
-      RandomTasks.Tiny t = RandomTasks.random(r, 4 + r.nextInt(4), 3 + r.nextInt(6), conditional,
-          i % 2 == 0);
+      RandomTasks.Tiny t =
+          RandomTasks.random(r, 4 + r.nextInt(4), 3 + r.nextInt(6), conditional, i % 2 == 0);
       long want = t.optimal(t.init());
       Pddl.Domain d = domain(t, true);
       Pddl.Problem p = problem(t, d, true);

@@ -8,9 +8,9 @@ import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
- * Tiny random propositional tasks, kept as plain data with their own brute-force solver
- * (Dijkstra over explicit states), and written out as PDDL so the planner can be checked against
- * it without sharing any code.
+ * Tiny random propositional tasks, kept as plain data with their own brute-force solver (Dijkstra
+ * over explicit states), and written out as PDDL so the planner can be checked against it without
+ * sharing any code.
  */
 final class RandomTasks {
   /** An action over facts 0..n-1; {@code cond*} is a conditional add (fact -1: none). */
@@ -80,7 +80,8 @@ final class RandomTasks {
 
     String domainPddl(boolean costs) {
       StringBuilder b = new StringBuilder("(define (domain tiny)\n (:requirements :strips");
-      b.append(" :negative-preconditions :conditional-effects").append(costs ? " :action-costs" : "");
+      b.append(" :negative-preconditions :conditional-effects")
+          .append(costs ? " :action-costs" : "");
       b.append(")\n (:predicates");
       for (int f = 0; f < facts; f++) {
         b.append(" (p").append(f).append(')');
@@ -175,8 +176,15 @@ final class RandomTasks {
       }
       int condAdd = conditional && r.nextBoolean() ? r.nextInt(n) : -1;
       int condPos = condAdd >= 0 ? 1 << r.nextInt(n) : 0;
-      acts.add(new Act(bits(pre), bits(neg), bits(add), bits(del & ~add), 1 + r.nextInt(5),
-          bits(condPos), condAdd));
+      acts.add(
+          new Act(
+              bits(pre),
+              bits(neg),
+              bits(add),
+              bits(del & ~add),
+              1 + r.nextInt(5),
+              bits(condPos),
+              condAdd));
     }
     int init = r.nextInt(1 << n);
     int goal = r.nextInt(1 << n) & ~init;
