@@ -14,13 +14,23 @@ import org.gyrus.logic.plan.Pddl.Problem;
  */
 public final class Planner {
   /** What the planner should do. */
-  public record Options(boolean optimal, double timeoutSeconds, boolean anytime) {
+  public record Options(boolean optimal, double timeoutSeconds, boolean anytime, boolean cpuTime) {
+    /** A wall-clock limit. */
+    public Options(boolean optimal, double timeoutSeconds, boolean anytime) {
+      this(optimal, timeoutSeconds, anytime, false);
+    }
+
     public static Options satisficing(double timeoutSeconds) {
       return new Options(false, timeoutSeconds, false);
     }
 
     public static Options optimal(double timeoutSeconds) {
       return new Options(true, timeoutSeconds, false);
+    }
+
+    /** The same limit measured in this thread's CPU time (as planning competitions do). */
+    public Options onCpuTime() {
+      return new Options(optimal, timeoutSeconds, anytime, true);
     }
   }
 
@@ -65,7 +75,9 @@ public final class Planner {
   }
 
   private static Result solve(Domain d, Problem p, Options options, long t0) {
-    long deadline = t0 + (long) (options.timeoutSeconds() * 1e9);
+    java.util.function.LongSupplier clock = options.cpuTime() ? Planner::cpuNanos : System::nanoTime;
+    long deadline = clock.getAsLong() - (options.cpuTime() ? 0 : System.nanoTime() - t0)
+        + (long) (options.timeoutSeconds() * 1e9);
     Task task = Grounder.ground(d, p);
     double groundSeconds = (System.nanoTime() - t0) / 1e9;
     Successors succ = new Successors(task);
@@ -74,15 +86,15 @@ public final class Planner {
     if (options.optimal()) {
       Relaxed r = new Relaxed(task, Relaxed.CostType.REAL);
       Heuristic h = task.conditionalEffects() ? Heuristic.max(r) : Heuristic.lmCut(r);
-      out = new Search(task, succ, deadline).astar(h);
+      out = new Search(task, succ, clock, deadline).astar(h);
       optimal = out.status() == Search.Status.SOLVED;
     } else {
       Relaxed.CostType first = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
       out =
-          new Search(task, succ, deadline)
+          new Search(task, succ, clock, deadline)
               .lazy(Heuristic.ff(new Relaxed(task, first)), -1, Long.MAX_VALUE);
       if (options.anytime() && out.status() == Search.Status.SOLVED) {
-        out = improve(task, succ, deadline, out);
+        out = improve(task, succ, clock, deadline, out);
       }
     }
     return new Result(
@@ -100,12 +112,13 @@ public final class Planner {
 
   /** LAMA's later iterations: weighted A* with falling weights, each bounded by the best cost. */
   private static Search.Outcome improve(
-      Task task, Successors succ, long deadline, Search.Outcome best) {
+      Task task, Successors succ, java.util.function.LongSupplier clock, long deadline,
+      Search.Outcome best) {
     Relaxed.CostType type = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
     Heuristic h = Heuristic.ff(new Relaxed(task, type));
     for (double w : new double[] {5, 3, 2, 1}) {
-      while (System.nanoTime() < deadline) {
-        Search.Outcome o = new Search(task, succ, deadline).lazy(h, w, best.cost());
+      while (clock.getAsLong() < deadline) {
+        Search.Outcome o = new Search(task, succ, clock, deadline).lazy(h, w, best.cost());
         if (o.status() != Search.Status.SOLVED) {
           break; // exhausted below the bound (nothing cheaper at this weight) or out of time
         }
@@ -113,6 +126,14 @@ public final class Planner {
       }
     }
     return best;
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /** This thread's CPU time in nanoseconds. */
+  static long cpuNanos() {
+    return THREADS.getCurrentThreadCpuTime();
   }
 
   private static Status status(Search.Status s) {
