@@ -75,9 +75,12 @@ public final class Planner {
   }
 
   private static Result solve(Domain d, Problem p, Options options, long t0) {
-    java.util.function.LongSupplier clock = options.cpuTime() ? Planner::cpuNanos : System::nanoTime;
-    long deadline = clock.getAsLong() - (options.cpuTime() ? 0 : System.nanoTime() - t0)
-        + (long) (options.timeoutSeconds() * 1e9);
+    java.util.function.LongSupplier clock =
+        options.cpuTime() ? Planner::cpuNanos : System::nanoTime;
+    long deadline =
+        clock.getAsLong()
+            - (options.cpuTime() ? 0 : System.nanoTime() - t0)
+            + (long) (options.timeoutSeconds() * 1e9);
     Task task = Grounder.ground(d, p);
     double groundSeconds = (System.nanoTime() - t0) / 1e9;
     Successors succ = new Successors(task);
@@ -112,7 +115,10 @@ public final class Planner {
 
   /** LAMA's later iterations: weighted A* with falling weights, each bounded by the best cost. */
   private static Search.Outcome improve(
-      Task task, Successors succ, java.util.function.LongSupplier clock, long deadline,
+      Task task,
+      Successors succ,
+      java.util.function.LongSupplier clock,
+      long deadline,
       Search.Outcome best) {
     Relaxed.CostType type = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
     Heuristic h = Heuristic.ff(new Relaxed(task, type));

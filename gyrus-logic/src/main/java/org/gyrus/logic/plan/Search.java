@@ -50,10 +50,10 @@ final class Search {
   }
 
   /**
-   * Lazy search: entries (parent, operator) keyed by the parent's estimate (weight < 0: greedy) or
-   * g + weight * h; operators of the parent's relaxed plan also enter a preferred queue that gets
-   * 1000 extra turns whenever the best estimate improves. Plans costing {@code bound} or more are
-   * pruned.
+   * Lazy search: entries (parent, operator) keyed by the parent's estimate (negative weight:
+   * greedy) or g + weight * h; operators of the parent's relaxed plan also enter a preferred queue
+   * that gets 1000 extra turns whenever the best estimate improves. Plans costing {@code bound} or
+   * more are pruned.
    */
   Outcome lazy(Heuristic h, double weight, long bound) {
     try {

@@ -16,8 +16,8 @@ import java.util.Locale;
  * Validator}, and prints one JSON line per instance.
  *
  * <p>Usage: {@code PlanningBench LIST TIMEOUT_SECONDS [optimal]}: the limit is this thread's CPU
- * time spent searching (the planning competitions' convention), so a loaded machine does not
- * change which instances count as solved; wall time is reported beside it.
+ * time spent searching (the planning competitions' convention), so a loaded machine does not change
+ * which instances count as solved; wall time is reported beside it.
  */
 public final class PlanningBench {
   private PlanningBench() {}
