@@ -3,9 +3,11 @@ package org.gyrus.app;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.gyrus.core.SpecError;
 import org.gyrus.logic.plan.Pddl;
 import org.gyrus.logic.plan.PddlParser;
 import org.gyrus.logic.plan.Planner;
+import org.gyrus.logic.plan.Planners;
 import org.gyrus.logic.plan.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,15 +51,29 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--stats", description = "print search statistics as '; ...' lines")
   boolean stats;
 
+  @Option(
+      names = "--planner",
+      paramLabel = "NAME[:ARG]",
+      description =
+          "a registered planner configuration, e.g. lama-first (default), lama, wastar:5,"
+              + " gbfs-add, astar:hmax ('gyrus types' lists them, 'gyrus explain NAME' shows"
+              + " the arguments)")
+  String planner;
+
   @Override
   public Integer call() {
     Flags.inRange("--timeout", timeout, 0, 86_400, true);
     if (optimal && anytime) {
-      throw new org.gyrus.core.SpecError("--anytime", "not with --optimal (already optimal)");
+      throw new SpecError("--anytime", "not with --optimal (already optimal)");
     }
+    if (planner != null && (optimal || anytime)) {
+      throw new SpecError("--planner", "either --planner or --optimal/--anytime, not both");
+    }
+    String name = planner != null ? planner : optimal ? "astar" : anytime ? "lama" : "lama-first";
+    Planner.Options options = Planners.of(name, timeout);
     Pddl.Domain d = PddlParser.parseDomain(domain);
     Pddl.Problem p = PddlParser.parseProblem(problem, d);
-    Planner.Result r = Planner.solve(d, p, new Planner.Options(optimal, timeout, anytime));
+    Planner.Result r = Planner.solve(d, p, options);
     if (stats) {
       System.out.printf(
           Locale.ROOT,

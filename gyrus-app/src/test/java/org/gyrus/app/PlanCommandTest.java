@@ -59,6 +59,16 @@ class PlanCommandTest {
     assertThat(r.out()).isEqualTo("(move b a c)\n(move a t b)\n; cost = 2\n");
     Run o = run("plan", "--optimal", d.toString(), p.toString());
     assertThat(o.out()).endsWith("; cost = 2 (optimal)\n");
+    for (String planner :
+        new String[] {"lama", "wastar:2", "gbfs-add", "astar:hmax", "astar:blind"}) {
+      Run x = run("plan", "--planner", planner, "--timeout", "5", d.toString(), p.toString());
+      assertThat(x.code()).as(planner).isZero();
+      assertThat(x.out()).as(planner).startsWith("(move b a c)\n(move a t b)\n; cost = 2");
+    }
+    Run bad = run("plan", "--planner", "astar:hfoo", d.toString(), p.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--planner").contains("hfoo");
+    assertThat(run("explain", "wastar").out()).contains("weight of h");
   }
 
   @Test

@@ -13,11 +13,26 @@ import org.gyrus.logic.plan.Pddl.Problem;
  * with LM-cut (h^max when the task has conditional effects).
  */
 public final class Planner {
-  /** What the planner should do. */
-  public record Options(boolean optimal, double timeoutSeconds, boolean anytime, boolean cpuTime) {
-    /** A wall-clock limit. */
+  /**
+   * What the planner should do.
+   *
+   * @param optimal A* with an admissible {@code heuristic} ({@code lmcut}, {@code hmax} or {@code
+   *     blind}; null: LM-cut, or h^max when the task has conditional effects)
+   * @param anytime after the first plan, improve it with weighted A* until the limit
+   * @param cpuTime measure the limit in this thread's CPU time (as planning competitions do)
+   * @param heuristic satisficing: {@code ff} (with preferred operators) or {@code add}; null: ff
+   * @param weight satisficing: negative for greedy search, else g + weight * h
+   */
+  public record Options(
+      boolean optimal,
+      double timeoutSeconds,
+      boolean anytime,
+      boolean cpuTime,
+      String heuristic,
+      double weight) {
+    /** A wall-clock limit, default heuristics, greedy first search. */
     public Options(boolean optimal, double timeoutSeconds, boolean anytime) {
-      this(optimal, timeoutSeconds, anytime, false);
+      this(optimal, timeoutSeconds, anytime, false, null, -1);
     }
 
     public static Options satisficing(double timeoutSeconds) {
@@ -28,9 +43,9 @@ public final class Planner {
       return new Options(true, timeoutSeconds, false);
     }
 
-    /** The same limit measured in this thread's CPU time (as planning competitions do). */
+    /** The same limit measured in this thread's CPU time. */
     public Options onCpuTime() {
-      return new Options(optimal, timeoutSeconds, anytime, true);
+      return new Options(optimal, timeoutSeconds, anytime, true, heuristic, weight);
     }
   }
 
@@ -111,6 +126,17 @@ public final class Planner {
         out.evaluated(),
         groundSeconds,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static Heuristic admissible(Task task, String name) {
+    Relaxed r = new Relaxed(task, Relaxed.CostType.REAL);
+    if ("blind".equals(name)) {
+      return Heuristic.blind();
+    }
+    if ("hmax".equals(name) || task.conditionalEffects()) {
+      return Heuristic.max(r); // LM-cut is not admissible with conditional effects
+    }
+    return Heuristic.lmCut(r);
   }
 
   /** LAMA's later iterations: weighted A* with falling weights, each bounded by the best cost. */
