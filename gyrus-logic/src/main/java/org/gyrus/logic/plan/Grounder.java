@@ -67,7 +67,33 @@ public final class Grounder {
 
   /** Grounds {@code problem} of {@code domain}. */
   public static Task ground(Domain domain, Problem problem) {
+    return ground(domain, problem, System::nanoTime, Long.MAX_VALUE);
+  }
+
+  /** Thrown when grounding runs past its deadline. */
+  static final class OutOfTime extends RuntimeException {
+    OutOfTime() {
+      super("grounding ran past the time limit", null, false, false);
+    }
+  }
+
+  private java.util.function.LongSupplier clock = System::nanoTime;
+  private long deadline = Long.MAX_VALUE;
+  private long ticks;
+
+  /** Counts a unit of grounding work; every 4096 of them the deadline is checked. */
+  void tick() {
+    if ((++ticks & 4095) == 0 && deadline != Long.MAX_VALUE && clock.getAsLong() > deadline) {
+      throw new OutOfTime();
+    }
+  }
+
+  /** Grounds with a deadline on {@code clock}; throws {@link OutOfTime} past it. */
+  static Task ground(
+      Domain domain, Problem problem, java.util.function.LongSupplier clock, long deadline) {
     Grounder g = new Grounder(domain, problem);
+    g.clock = clock;
+    g.deadline = deadline;
     List<Rule> rules = g.compileRules();
     g.fixpoint(rules);
     return new Instantiator(g).build();
@@ -270,6 +296,7 @@ public final class Grounder {
               for (Adder ad : r.adders()) {
                 Runnable emit =
                     () -> {
+                      tick();
                       int[] args = new int[ad.head().args().length];
                       for (int i = 0; i < args.length; i++) {
                         int x = ad.head().args()[i];

@@ -133,6 +133,7 @@ final class Instantiator {
   }
 
   private void instance(Action a, int[] binding) {
+    g.tick();
     Map<String, Integer> env = new HashMap<>();
     StringBuilder name = new StringBuilder("(").append(a.name());
     for (int i = 0; i < binding.length; i++) {

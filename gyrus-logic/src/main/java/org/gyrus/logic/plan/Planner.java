@@ -96,7 +96,13 @@ public final class Planner {
         clock.getAsLong()
             - (options.cpuTime() ? 0 : System.nanoTime() - t0)
             + (long) (options.timeoutSeconds() * 1e9);
-    Task task = Grounder.ground(d, p);
+    Task task;
+    try {
+      task = Grounder.ground(d, p, clock, deadline);
+    } catch (Grounder.OutOfTime e) {
+      double secs = (System.nanoTime() - t0) / 1e9;
+      return new Result(Status.TIMEOUT, List.of(), 0, false, 0, 0, 0, 0, secs, secs);
+    }
     double groundSeconds = (System.nanoTime() - t0) / 1e9;
     Successors succ = new Successors(task);
     Search.Outcome out;
