@@ -104,6 +104,20 @@ public final class Planner {
       return new Result(Status.TIMEOUT, List.of(), 0, false, 0, 0, 0, 0, secs, secs);
     }
     double groundSeconds = (System.nanoTime() - t0) / 1e9;
+    if (H2Reachability.provesUnsolvable(task, clock, deadline)) {
+      double secs = (System.nanoTime() - t0) / 1e9;
+      return new Result(
+          Status.UNSOLVABLE,
+          List.of(),
+          0,
+          false,
+          task.numFacts(),
+          task.ops().size(),
+          0,
+          0,
+          groundSeconds,
+          secs);
+    }
     Successors succ = new Successors(task);
     Search.Outcome out;
     boolean optimal = false;

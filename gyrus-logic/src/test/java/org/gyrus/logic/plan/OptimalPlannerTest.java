@@ -81,6 +81,29 @@ class OptimalPlannerTest {
     assertThat(positive).isGreaterThan(50);
   }
 
+  @Test
+  void h2OnlyClaimsUnsolvableWhenBruteForceAgrees() {
+    Random r = new Random(23);
+    int proven = 0;
+    int unsolvable = 0;
+    for (int i = 0; i < 400; i++) {
+      RandomTasks.Tiny t =
+          RandomTasks.random(r, 4 + r.nextInt(5), 2 + r.nextInt(6), i % 2 == 0, false);
+      Pddl.Domain d = domain(t, false);
+      Task task = Grounder.ground(d, problem(t, d, false));
+      boolean claim = H2Reachability.provesUnsolvable(task, System::nanoTime, Long.MAX_VALUE);
+      boolean truth = t.optimal(t.init()) < 0;
+      if (claim) {
+        assertThat(truth).as("h^2 called task %d unsolvable:%n%s", i, t.domainPddl(false)).isTrue();
+        proven++;
+      }
+      unsolvable += truth ? 1 : 0;
+    }
+    assertThat(proven)
+        .as("h^2 proves some of the %d unsolvable tasks", unsolvable)
+        .isGreaterThan(10);
+  }
+
   /** The task's bitset for a state of the tiny task (facts named {@code (pN)}). */
   private static long[] encode(Task task, int s) {
     long[] bits = new long[(task.numFacts() + 63) / 64 + 1];
