@@ -41,6 +41,7 @@ final class Catalog {
     out.put("cost models", types(org.gyrus.nas.CostModels.registry()));
     out.put("knowledge-graph rule learners", types(RuleLearnerFactory.registry()));
     out.put("program learners (ILP)", types(org.gyrus.logic.ilp.RuleLearnerFactory.registry()));
+    out.put("planners", types(org.gyrus.logic.plan.Planners.registry()));
     return out;
   }
 

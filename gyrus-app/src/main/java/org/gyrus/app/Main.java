@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       StudyCommand.class,
       BenchCommand.class,
       ProveCommand.class,
+      PlanCommand.class,
       ReasonCommand.class,
       KbCommand.class,
       DashboardCommand.class,
