@@ -85,7 +85,7 @@ final class ReportCommand implements Callable<Integer> {
     List<String> axes = new ArrayList<>();
     List<String[]> ticks = new ArrayList<>();
     for (Decision d : ds) {
-      axes.add(d.id());
+      axes.add(data.label(d));
       ticks.add(d instanceof Decision.Choice c ? c.labels().toArray(new String[0]) : null);
     }
     axes.add("objective");
@@ -103,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
     ReportCharts.parallel(
         dir.resolve("parallel.png"), "Parallel coordinates: " + study, axes, rows, ticks);
     images.add("parallel.png");
-    List<String> names = ds.stream().map(Decision::id).toList();
+    List<String> names = ds.stream().map(data::label).toList();
     ReportCharts.bars(
         dir.resolve("importance.png"),
         "Parameter importance (random forest, " + done.size() + " trials)",
@@ -174,7 +174,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Trial> ranked = new ArrayList<>(data.complete());
     ranked.sort(
         Comparator.comparingDouble((Trial t) -> data.direction().orient(t.value())).reversed());
-    org.gyrus.core.DnaSpec decisions = new org.gyrus.core.DnaSpec(data.decisions());
+    org.gyrus.core.DnaSpec decisions = data.spec();
     List<String> blocks = BlockTypes.standard().names();
     for (Trial t : ranked.subList(0, Math.min(25, ranked.size()))) {
       sb.append("<tr><td>")

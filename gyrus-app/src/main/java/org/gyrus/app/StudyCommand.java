@@ -146,6 +146,7 @@ final class StudyCommand implements Runnable {
             t.seed(),
             t.version(),
             t.host());
+        System.out.println("# point: " + TrialTable.describe(s.space().dnaSpec(), t));
         System.out.println("# dna: " + t.dna().toJson());
         System.out.print(SpecCodec.toYaml(t.params()));
       }
@@ -173,6 +174,13 @@ final class StudyCommand implements Runnable {
         description = "Output file (default: standard output).")
     Path output;
 
+    @Option(
+        names = "--labels",
+        description =
+            "Name CSV parameter columns by decision name or readable label (param:stage1.conv2d"
+                + ".filters) instead of DNA path (param:body[0][0][0].filters).")
+    boolean labels;
+
     @Override
     public Integer call() throws IOException {
       if (!format.equals("csv") && !format.equals("json")) {
@@ -180,7 +188,7 @@ final class StudyCommand implements Runnable {
       }
       try (TrialStore store = openExisting(storage.url)) {
         Study s = Study.load(store, study);
-        String text = format.equals("csv") ? csv(s) : json(s);
+        String text = format.equals("csv") ? csv(s, labels) : json(s);
         if (output == null) {
           System.out.print(text);
         } else {
@@ -191,7 +199,7 @@ final class StudyCommand implements Runnable {
       return 0;
     }
 
-    static String csv(Study s) {
+    static String csv(Study s, boolean labels) {
       List<Decision> decisions = s.space().dnaSpec().decisions();
       StringBuilder sb = new StringBuilder();
       List<String> header = new ArrayList<>(List.of("number", "state"));
@@ -200,7 +208,7 @@ final class StudyCommand implements Runnable {
       }
       header.addAll(List.of("duration_s", "start", "end", "seed", "version", "host"));
       for (Decision d : decisions) {
-        header.add("param:" + d.id());
+        header.add("param:" + (labels ? s.space().dnaSpec().label(d.id()) : d.id()));
       }
       header.add("error");
       sb.append(String.join(",", header.stream().map(Export::quote).toList())).append('\n');
@@ -263,6 +271,12 @@ final class StudyCommand implements Runnable {
       doc.put("seed", s.info().seed());
       doc.put("algorithm", SpecCodec.toTree(s.info().algorithm()));
       doc.put("space", SpecCodec.toTree(s.info().space()));
+      List<Map<String, String>> decisions = new ArrayList<>();
+      s.space()
+          .dnaSpec()
+          .labels()
+          .forEach((id, label) -> decisions.add(Map.of("id", id, "label", label)));
+      doc.put("decisions", decisions); // the DNA paths of "dna" as people read them
       doc.put("trials", rows);
       return SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
     }

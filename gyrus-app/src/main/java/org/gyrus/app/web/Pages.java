@@ -95,7 +95,7 @@ final class Pages {
     kv(sb, "duration (s)", Double.isNaN(t.durationSeconds()) ? "-" : fmt(t.durationSeconds()));
     for (Decision d : data.decisions()) {
       String v = data.shown(d, t);
-      kv(sb, d.id(), v == null ? "(inactive)" : v);
+      kv(sb, data.label(d), v == null ? "(inactive)" : v);
     }
     sb.append("</table>");
     if (t.error() != null) {

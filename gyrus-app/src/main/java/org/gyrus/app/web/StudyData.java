@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gyrus.core.Decision;
+import org.gyrus.core.DnaSpec;
 import org.gyrus.core.Space;
+import org.gyrus.nn.blocks.Notation;
 import org.gyrus.search.Direction;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
@@ -17,16 +19,24 @@ import org.gyrus.search.TrialState;
  * the trial table, best-so-far history, intermediate curves, parameter importance and the Pareto
  * front. Parameters are shown by label (a choice) or number.
  */
-public record StudyData(
-    StudyInfo info, List<Decision> decisions, List<Trial> trials, long version) {
+public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long version) {
 
   public StudyData {
-    decisions = List.copyOf(decisions);
     trials = List.copyOf(trials);
   }
 
   public static StudyData of(StudyInfo info, List<Trial> trials, long version) {
-    return new StudyData(info, new Space(info.space()).dnaSpec().decisions(), trials, version);
+    return new StudyData(info, new Space(info.space()).dnaSpec(), trials, version);
+  }
+
+  /** The space's decisions, parents before children. */
+  public List<Decision> decisions() {
+    return spec.decisions();
+  }
+
+  /** What people read for a decision: its name, or a label derived from the spec. */
+  public String label(Decision d) {
+    return spec.label(d.id());
   }
 
   public Direction direction() {
@@ -52,16 +62,21 @@ public record StudyData(
         .toList();
   }
 
-  /** (trial number, best first-objective value so far) over COMPLETE trials in number order. */
+  /**
+   * (trial number, best first-objective value so far, number of the trial that holds it) over
+   * COMPLETE trials in number order.
+   */
   public List<double[]> bestSoFar() {
     List<double[]> out = new ArrayList<>();
     double best = Double.NaN;
+    int holder = -1;
     for (Trial t : complete()) {
       double v = t.value();
       if (Double.isNaN(best) || direction().orient(v) > direction().orient(best)) {
         best = v;
+        holder = t.number();
       }
-      out.add(new double[] {t.number(), best});
+      out.add(new double[] {t.number(), best, holder});
     }
     return out;
   }
@@ -69,6 +84,7 @@ public record StudyData(
   /** Importance of each decision for the first objective, in decision order. */
   public double[] importance() {
     List<Trial> done = complete();
+    List<Decision> decisions = decisions();
     double[][] x = new double[done.size()][decisions.size()];
     double[] y = new double[done.size()];
     for (int i = 0; i < done.size(); i++) {
@@ -116,11 +132,14 @@ public record StudyData(
     doc.put("directions", dirs);
     List<Map<String, Object>> params = new ArrayList<>();
     double[] imp = importance();
+    List<Decision> decisions = decisions();
     for (int j = 0; j < decisions.size(); j++) {
       Decision d = decisions.get(j);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", d.id());
+      m.put("label", label(d));
       m.put("labels", d instanceof Decision.Choice c ? c.labels() : null);
+      m.put("conditional", d.when() != null);
       m.put("importance", imp[j]);
       params.add(m);
     }
@@ -137,6 +156,7 @@ public record StudyData(
         shownParams.put(d.id(), shown(d, t));
       }
       m.put("params", shownParams);
+      m.put("arch", architecture(t));
       List<double[]> curve = new ArrayList<>();
       t.intermediate().forEach((step, v) -> curve.add(new double[] {step, v}));
       m.put("intermediate", curve);
@@ -146,5 +166,17 @@ public record StudyData(
     doc.put("best", bestSoFar());
     doc.put("pareto", paretoFront());
     return doc;
+  }
+
+  /** A trial's architecture in the compact notation, or null when it has no spec. */
+  public static String architecture(Trial t) {
+    if (t.params() == null) {
+      return null;
+    }
+    try {
+      return Notation.of(t.params());
+    } catch (RuntimeException e) { // a spec the notation does not read: the table shows nothing
+      return null;
+    }
   }
 }

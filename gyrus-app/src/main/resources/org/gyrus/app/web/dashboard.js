@@ -32,7 +32,7 @@
     var cols = [{ key: 'number', label: '#' }, { key: 'state', label: 'state' }];
     d.directions.forEach(function (dir, i) { cols.push({ key: 'v' + i, label: 'value' + (i ? i : '') + ' (' + dir + ')' }); });
     cols.push({ key: 'duration', label: 'duration (s)' });
-    d.params.forEach(function (p) { cols.push({ key: 'p:' + p.id, label: p.id }); });
+    d.params.forEach(function (p) { cols.push({ key: 'p:' + p.id, label: p.label || p.id, title: p.id }); });
     return cols;
   }
   function cell(t, key) {
@@ -119,7 +119,7 @@
       })
     }, true);
     var axes = d.params.map(function (p, i) {
-      return p.labels ? { dim: i, name: p.id, type: 'category', data: p.labels } : { dim: i, name: p.id, type: 'value', scale: true };
+      return p.labels ? { dim: i, name: p.label, type: 'category', data: p.labels } : { dim: i, name: p.label, type: 'value', scale: true };
     });
     axes.push({ dim: d.params.length, name: d.directions[0], type: 'value', scale: true });
     chart('chart-parallel').setOption({
@@ -133,7 +133,7 @@
     chart('chart-importance').setOption({
       animation: false, tooltip: {}, grid: { left: 140 },
       xAxis: { type: 'value', name: 'importance', max: 1 },
-      yAxis: { type: 'category', data: imp.map(function (p) { return p.id; }) },
+      yAxis: { type: 'category', data: imp.map(function (p) { return p.label; }) },
       series: [{ type: 'bar', data: imp.map(function (p) { return +p.importance.toFixed(4); }) }]
     }, true);
     if (d.directions.length >= 2) {
