@@ -81,9 +81,15 @@ public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long v
     return out;
   }
 
+  /** Complete trials the importance forest learns from at most (an even sample beyond). */
+  static final int IMPORTANCE_ROWS = 300;
+
+  /** Trials the study page receives at most: the best and an even sample of the rest beyond. */
+  static final int MAX_SENT = 5000;
+
   /** Importance of each decision for the first objective, in decision order. */
   public double[] importance() {
-    List<Trial> done = complete();
+    List<Trial> done = evenSample(complete(), IMPORTANCE_ROWS);
     List<Decision> decisions = decisions();
     double[][] x = new double[done.size()][decisions.size()];
     double[] y = new double[done.size()];
@@ -95,7 +101,44 @@ public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long v
       }
       y[i] = t.value();
     }
-    return done.size() < 4 ? new double[decisions.size()] : Importance.standard().estimate(x, y);
+    if (done.size() < 4) {
+      return new double[decisions.size()];
+    }
+    // A sampled study gets half the trees: the forest is the page's slowest part.
+    Importance forest =
+        done.size() < complete().size() ? new Importance(32, 8, 2, 0) : Importance.standard();
+    return forest.estimate(x, y);
+  }
+
+  /** At most {@code max} of {@code items}, evenly spaced, in their order. */
+  static <T> List<T> evenSample(List<T> items, int max) {
+    if (items.size() <= max) {
+      return items;
+    }
+    List<T> out = new ArrayList<>(max);
+    for (int i = 0; i < max; i++) {
+      out.add(items.get((int) ((long) i * items.size() / max)));
+    }
+    return out;
+  }
+
+  /**
+   * The trials the page gets: all of them up to {@code max}; beyond, the best fifth of {@code max}
+   * by the first objective, then an even sample of the others, in number order.
+   */
+  List<Trial> sent(int max) {
+    if (trials.size() <= max) {
+      return trials;
+    }
+    List<Trial> ranked = new ArrayList<>(complete());
+    ranked.sort(
+        java.util.Comparator.comparingDouble((Trial t) -> direction().orient(t.value()))
+            .reversed());
+    java.util.Set<Integer> keep = new java.util.HashSet<>();
+    ranked.stream().limit(max / 5).forEach(t -> keep.add(t.number()));
+    List<Trial> others = trials.stream().filter(t -> !keep.contains(t.number())).toList();
+    evenSample(others, max - keep.size()).forEach(t -> keep.add(t.number()));
+    return trials.stream().filter(t -> keep.contains(t.number())).toList();
   }
 
   /** Numbers of the COMPLETE trials on the Pareto front (empty for a single objective). */
@@ -122,6 +165,11 @@ public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long v
 
   /** The JSON document the study page's script renders. */
   public Map<String, Object> toJson() {
+    return toJson(MAX_SENT);
+  }
+
+  /** As {@link #toJson()}, sending at most {@code maxSent} trials. */
+  Map<String, Object> toJson(int maxSent) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", info.name());
     doc.put("version", version);
@@ -145,7 +193,14 @@ public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long v
     }
     doc.put("params", params);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Trial t : trials) {
+    List<Trial> sent = sent(maxSent);
+    if (sent.size() < trials.size()) {
+      doc.put("sampled", Map.of("shown", sent.size(), "total", trials.size()));
+    }
+    int complete = complete().size();
+    doc.put("complete", complete);
+    doc.put("importanceFrom", Math.min(complete, IMPORTANCE_ROWS));
+    for (Trial t : sent) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("number", t.number());
       m.put("state", t.state().name());
@@ -163,9 +218,20 @@ public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long v
       rows.add(m);
     }
     doc.put("trials", rows);
-    doc.put("best", bestSoFar());
+    doc.put("best", steps(bestSoFar()));
     doc.put("pareto", paretoFront());
     return doc;
+  }
+
+  /** The points where the best so far changes, and the last: the same step line, fewer points. */
+  static List<double[]> steps(List<double[]> best) {
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < best.size(); i++) {
+      if (i == 0 || i == best.size() - 1 || best.get(i)[2] != best.get(i - 1)[2]) {
+        out.add(best.get(i));
+      }
+    }
+    return out;
   }
 
   /** A trial's architecture in the compact notation, or null when it has no spec. */
