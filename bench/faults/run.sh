@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fault injection at scale: RUNS runs per store of WORKERS `gyrus search` processes on one study of
 # TRIALS trials, KILLS random SIGKILLs each (every killed worker restarted, as a job array would),
-# and a PostgreSQL restart in the middle of each PostgreSQL run. Writes bench/results/faults.{json,md}.
-# Usage: bench/faults/run.sh [RUNS] [WORKERS] [TRIALS] [KILLS]   (defaults 10 4 200 20)
+# and RESTARTS PostgreSQL restarts spread over each PostgreSQL run. Writes bench/results/faults.{json,md}.
+# Usage: bench/faults/run.sh [RUNS] [WORKERS] [TRIALS] [KILLS] [RESTARTS]   (defaults 10 4 200 20 2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-runs="${1:-10}" workers="${2:-4}" trials="${3:-200}" kills="${4:-20}"
+runs="${1:-10}" workers="${2:-4}" trials="${3:-200}" kills="${4:-20}" restarts="${5:-2}"
 out="$(mktemp -d)"
 if [ -z "${GYRUS_PG_URL:-}" ] && pg="$(.ci/postgres)"; then
   eval "$pg"
@@ -14,11 +14,12 @@ fi
 start=$(date +%s)
 ./mvnw -q -B -ntp verify -Dspotless.skip=true -pl gyrus-app -am -Dtest=FaultInjectionTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.runs="$runs" -Dfaults.workers="$workers" \
-  -Dfaults.trials="$trials" -Dfaults.kills="$kills" -Dfaults.out="$out/faults"
+  -Dfaults.trials="$trials" -Dfaults.kills="$kills" -Dfaults.restarts="$restarts" \
+  -Dfaults.out="$out/faults"
 secs=$(( $(date +%s) - start ))
-/usr/bin/python3 - "$out" "$runs" "$workers" "$trials" "$kills" "$secs" <<'PY'
+/usr/bin/python3 - "$out" "$runs" "$workers" "$trials" "$kills" "$secs" "$restarts" <<'PY'
 import json, glob, sys, datetime
-out, runs, workers, trials, kills, secs = sys.argv[1:]
+out, runs, workers, trials, kills, secs, restarts = sys.argv[1:]
 rows = []
 for f in sorted(glob.glob(out + "/faults-*.jsonl")):
     rows += [json.loads(l) for l in open(f) if l.strip()]
@@ -36,8 +37,9 @@ for store in sorted({r["store"] for r in rows}):
 doc = {
     "name": "faults",
     "date": datetime.date.today().isoformat(),
-    "command": f"bench/faults/run.sh {runs} {workers} {trials} {kills}",
-    "setup": {"workers": int(workers), "trials": int(trials), "kills_per_run": int(kills)},
+    "command": f"bench/faults/run.sh {runs} {workers} {trials} {kills} {restarts}",
+    "setup": {"workers": int(workers), "trials": int(trials), "kills_per_run": int(kills),
+              "db_restarts_per_run": int(restarts)},
     "seconds": int(secs),
     "summary": summary,
     "runs": rows,
@@ -46,8 +48,8 @@ json.dump(doc, open("bench/results/faults.json", "w"), indent=2)
 with open("bench/results/faults.md", "w") as f:
     f.write("# Fault injection\n\n")
     f.write(f"`{doc['command']}` ({doc['date']}, {secs} s): per run, {workers} worker processes on one "
-            f"study of {trials} trials, {kills} random SIGKILLs (each killed worker restarted), and a "
-            "server restart mid-run on PostgreSQL. Duplicates are checked as trial numbers and as "
+            f"study of {trials} trials, {kills} random SIGKILLs (each killed worker restarted), and "
+            f"{restarts} server restart(s) spread over each PostgreSQL run. Duplicates are checked as trial numbers and as "
             "designs; every result a worker printed must be stored.\n\n")
     f.write("| store | runs | short studies | lost results | stuck RUNNING | kills | DB restarts |\n")
     f.write("|---|---|---|---|---|---|---|\n")

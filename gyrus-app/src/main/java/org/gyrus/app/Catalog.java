@@ -37,6 +37,7 @@ final class Catalog {
     blocks.sort(java.util.Comparator.comparing(NodeType::name));
     out.put("block types", blocks);
     out.put("semirings", types(Semirings.registry()));
+    out.put("cost models", types(org.gyrus.nas.CostModels.registry()));
     return out;
   }
 

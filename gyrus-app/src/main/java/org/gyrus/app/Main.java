@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       SearchCommand.class,
+      WorkerCommand.class,
       StudyCommand.class,
       BenchCommand.class,
       ProveCommand.class,

@@ -76,7 +76,7 @@ final class ReportCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new SpecError("--study", "a stored study", "no study named '" + study + "'"));
-      data = StudyData.of(info, store.trials(info.id()), store.version(info.id()));
+      data = StudyData.load(store, info);
       selection = store.studyAttrs(info.id()).get(Provenance.SELECTION);
     }
     Files.createDirectories(dir);
@@ -97,6 +97,7 @@ final class ReportCommand implements Callable<Integer> {
             new Plots.Series("trial", points, new Color(150, 170, 210), false),
             new Plots.Series("best so far", data.bestSoFar(), new Color(200, 40, 40), true)));
     images.add("history.png");
+    images.addAll(paretoCharts(data));
     double[] importance = data.importance();
     List<Decision> ds = topDecisions(data, importance, TOP_K);
     List<String> axes = new ArrayList<>();
@@ -174,6 +175,42 @@ final class ReportCommand implements Callable<Integer> {
           .append("</figure>");
     }
     sb.append("</div>");
+  }
+
+  /**
+   * For several objectives: the first objective against each other one, every complete trial in
+   * grey and the Pareto set (trials meeting every constraint that none dominates) in red.
+   */
+  private List<String> paretoCharts(StudyData data) throws IOException {
+    List<org.gyrus.search.Direction> dirs = data.info().directions();
+    List<String> out = new ArrayList<>();
+    java.util.Set<Integer> front = new java.util.HashSet<>(data.paretoFront());
+    for (int k = 1; k < dirs.size(); k++) {
+      List<double[]> all = new ArrayList<>();
+      List<double[]> best = new ArrayList<>();
+      for (Trial t : data.complete()) {
+        if (t.values().size() == dirs.size()) {
+          double[] p = {t.values().get(0), t.values().get(k)};
+          (front.contains(t.number()) ? best : all).add(p);
+        }
+      }
+      String name = "pareto-0-" + k + ".png";
+      Plots.chart(
+          dir.resolve(name),
+          "Pareto set (" + front.size() + " trials" + specs(data) + "): " + study,
+          "objective 0 (" + dirs.get(0).name().toLowerCase(Locale.ROOT) + ")",
+          "objective " + k + " (" + dirs.get(k).name().toLowerCase(Locale.ROOT) + ")",
+          false,
+          List.of(
+              new Plots.Series("trial", all, new Color(170, 170, 170), false),
+              new Plots.Series("Pareto set", best, new Color(200, 40, 40), false)));
+      out.add(name);
+    }
+    return out;
+  }
+
+  private static String specs(StudyData data) {
+    return data.constraints().isEmpty() ? "" : ", meeting " + data.constraints();
   }
 
   private String html(StudyData data, Trial best, List<String> images) throws IOException {

@@ -110,7 +110,9 @@ final class SearchCommand implements Callable<Integer> {
     int n = trials != null ? trials : exp.trials();
     long s = seed != null ? seed : exp.seed();
     Path dataDir = DataDir.resolve(data);
-    Map<String, String> provenance = Provenance.of(checked, dataDir, EngineInfo.versions());
+    Map<String, String> provenance =
+        new java.util.LinkedHashMap<>(Provenance.of(checked, dataDir, EngineInfo.versions()));
+    provenance.put(Provenance.TRIALS, Integer.toString(n));
     try (TrialStore store = storage.openForWriting();
         Study st =
             Study.open(
@@ -134,8 +136,19 @@ final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  /** This process as one worker: trials until the study holds {@code n}. */
   private int runHere(Study st, Evaluator evaluator, int n) {
+    runTrials(st, evaluator, n, workerOf);
+    if (workerOf == null) {
+      TrialTable.leaderboard(st, 10, System.out);
+    }
+    return 0;
+  }
+
+  /**
+   * This process as one worker: trials until the study holds {@code n}; {@code workerOf} is the pid
+   * of a parent whose death stops this worker, or null.
+   */
+  static void runTrials(Study st, Evaluator evaluator, int n, Long workerOf) {
     if (workerOf != null) {
       WorkerPool.exitWithParent(workerOf);
     }
@@ -166,9 +179,5 @@ final class SearchCommand implements Callable<Integer> {
         // the hook is running
       }
     }
-    if (workerOf == null) {
-      TrialTable.leaderboard(st, 10, System.out);
-    }
-    return 0;
   }
 }

@@ -45,13 +45,23 @@ final class StudyCommand implements Runnable {
 
   /** Opens an existing store read-only: listing and exporting never change the file. */
   static TrialStore openExisting(String url) {
+    requireExisting(url);
+    return TrialStores.openReadOnly(url);
+  }
+
+  /** A store that must exist already, opened for writing (a worker joining a study). */
+  static TrialStore openExistingForWriting(String url) {
+    requireExisting(url);
+    return TrialStores.open(url);
+  }
+
+  private static void requireExisting(String url) {
     if (url.startsWith("sqlite:") && !Files.exists(Path.of(url.substring("sqlite:".length())))) {
       throw new SpecError(
           "--storage",
           "an existing study database",
           "no file at " + url.substring("sqlite:".length()));
     }
-    return TrialStores.openReadOnly(url);
   }
 
   @Command(
@@ -119,37 +129,100 @@ final class StudyCommand implements Runnable {
   @Command(
       name = "best",
       mixinStandardHelpOptions = true,
-      description = "Print the best trial and its concrete spec.")
+      description =
+          "Print the best trial and its concrete spec; for several objectives, the Pareto set"
+              + " (trials meeting every constraint that no other dominates) and its hypervolume.")
   static final class Best implements Runnable {
     @Mixin StorageOption storage;
 
     @Option(names = "--study", required = true)
     String study;
 
+    @Option(
+        names = "--ref",
+        split = ",",
+        description =
+            "Hypervolume reference point, one value per objective (default: the worst value of"
+                + " each objective among the trials meeting every constraint).")
+    double[] ref;
+
     @Override
     public void run() {
       try (TrialStore store = openExisting(storage.url)) {
         Study s = Study.load(store, study);
+        if (s.info().directions().size() > 1) {
+          paretoSet(s);
+          return;
+        }
         Trial t =
             s.best()
                 .orElseThrow(
                     () ->
                         new SpecError(
                             "--study",
-                            "a study with a complete trial",
+                            s.history().constraints().isEmpty()
+                                ? "a study with a complete trial"
+                                : "a complete trial that meets " + s.history().constraints(),
                             "'" + study + "' has none"));
-        System.out.printf(
-            Locale.ROOT,
-            "# trial %d, value %s, seed %d, gyrus %s, host %s%n",
-            t.number(),
-            TrialTable.value(t),
-            t.seed(),
-            t.version(),
-            t.host());
-        System.out.println("# point: " + TrialTable.describe(s.space().dnaSpec(), t));
-        System.out.println("# dna: " + t.dna().toJson());
-        System.out.print(SpecCodec.toYaml(t.params()));
+        printTrial(s.space().dnaSpec(), t);
       }
+    }
+
+    private static void printTrial(org.gyrus.core.DnaSpec spec, Trial t) {
+      System.out.printf(
+          Locale.ROOT,
+          "# trial %d, value %s, seed %d, gyrus %s, host %s%n",
+          t.number(),
+          TrialTable.value(t),
+          t.seed(),
+          t.version(),
+          t.host());
+      System.out.println("# point: " + TrialTable.describe(spec, t));
+      System.out.println("# dna: " + t.dna().toJson());
+      System.out.print(SpecCodec.toYaml(t.params()));
+    }
+
+    private void paretoSet(Study s) {
+      List<Trial> front = s.bestTrials();
+      if (front.isEmpty()) {
+        throw new SpecError(
+            "--study",
+            "a complete trial that meets " + s.history().constraints(),
+            "'" + study + "' has none");
+      }
+      double[] r = ref == null ? nadir(s) : ref;
+      System.out.printf(
+          Locale.ROOT,
+          "# Pareto set of %s: %d trials (directions %s%s); hypervolume %.6g above reference %s%n",
+          study,
+          front.size(),
+          s.info().directions().stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList(),
+          s.history().constraints().isEmpty() ? "" : "; all meet " + s.history().constraints(),
+          s.hypervolume(r),
+          java.util.Arrays.toString(r));
+      for (Trial t : front) {
+        System.out.println("---");
+        printTrial(s.space().dnaSpec(), t);
+      }
+    }
+
+    /** The worst value of each objective over the trials that meet every constraint. */
+    private static double[] nadir(Study s) {
+      List<org.gyrus.search.Direction> dirs = s.info().directions();
+      double[] worst = new double[dirs.size()];
+      java.util.Arrays.fill(worst, Double.NaN);
+      for (Trial t : s.history().completed()) {
+        if (!s.history().feasible(t)) {
+          continue;
+        }
+        for (int i = 0; i < worst.length; i++) {
+          double v = t.values().get(i);
+          if (Double.isNaN(worst[i]) || dirs.get(i).orient(v) < dirs.get(i).orient(worst[i])) {
+            worst[i] = v;
+          }
+        }
+      }
+      return worst;
     }
   }
 

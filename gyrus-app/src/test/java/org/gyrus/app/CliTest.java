@@ -71,6 +71,48 @@ class CliTest {
   }
 
   @Test
+  void coSearchExampleRunsAndStudyBestPrintsTheParetoSetWithinTheSpecs() throws Exception {
+    String db = "sqlite:" + dir.resolve("hw.db");
+    Result r = run("search", "../examples/nas-hardware.yaml", "--storage", db, "--trials", "120");
+    assertThat(r.code()).as(r.err()).isZero();
+    Result best = run("study", "best", "--storage", db, "--study", "nas-hardware");
+    assertThat(best.code()).as(best.err()).isZero();
+    assertThat(best.out())
+        .contains("# Pareto set of nas-hardware")
+        .contains("all meet [latency_ms <= 0.4, energy_uj <= 50, area_mm2 <= 3.5]")
+        .contains("_type: accelerator");
+    // every printed design: its latency and energy objectives within the specs
+    best.out()
+        .lines()
+        .filter(l -> l.startsWith("# trial "))
+        .forEach(
+            l -> {
+              String[] v = l.split("value ")[1].split(",");
+              assertThat(Double.parseDouble(v[1])).isLessThanOrEqualTo(0.4);
+              assertThat(Double.parseDouble(v[2])).isLessThanOrEqualTo(50);
+            });
+    Result ref =
+        run("study", "best", "--storage", db, "--study", "nas-hardware", "--ref", "70,0.4,50");
+    assertThat(ref.out()).contains("above reference [70.0, 0.4, 50.0]");
+    assertThat(run("types").out()).contains("cost models").contains("cpu_latency");
+    Path out = dir.resolve("report");
+    Result report =
+        run("study", "report", "--storage", db, "--study", "nas-hardware", "-o", out.toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(out.resolve("pareto-0-1.png")).isNotEmptyFile();
+    assertThat(out.resolve("pareto-0-2.png")).isNotEmptyFile();
+    try (var store = org.gyrus.search.store.TrialStores.openReadOnly(db)) {
+      var data = org.gyrus.app.web.StudyData.load(store, store.study("nas-hardware").orElseThrow());
+      var study = org.gyrus.search.Study.load(store, "nas-hardware");
+      // the dashboard's front is the CLI's Pareto set: feasible trials only
+      assertThat(data.paretoFront())
+          .containsExactlyElementsOf(
+              study.bestTrials().stream().map(org.gyrus.search.Trial::number).toList());
+      assertThat(data.complete()).anyMatch(t -> !study.history().feasible(t));
+    }
+  }
+
+  @Test
   void benchPrintsOneJsonObjectLast() throws Exception {
     Result r =
         run(

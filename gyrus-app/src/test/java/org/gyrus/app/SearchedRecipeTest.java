@@ -31,6 +31,7 @@ class SearchedRecipeTest {
       algorithm: tpe
       evaluator:
         _type: train
+        train_examples: {oneOf: [300, 600]}
         recipe:
           _type: recipe
           optimizer:
@@ -79,7 +80,9 @@ class SearchedRecipeTest {
               opt == 0
                   ? "evaluator.recipe.optimizer#0.momentum"
                   : "evaluator.recipe.optimizer#1.beta2");
+      long examples = dna.get("evaluator.train_examples").longValue() == 0 ? 300 : 600;
       assertThat(t.attrs().get("evaluator"))
+          .contains("\"train_examples\":" + examples)
           .contains("\"lr\":" + lr)
           .contains("\"_type\":\"" + optimizer + "\"");
       // the trainer's own log: a constant schedule trains at exactly the proposed rate
@@ -90,7 +93,10 @@ class SearchedRecipeTest {
     assertThat(trials.stream().map(t -> t.dna().get("evaluator.recipe.lr")).distinct()).hasSize(4);
 
     String show = CliTest.run("study", "show", "--storage", db, "--study", "hpo").out();
-    assertThat(show).contains("| recipe.optimizer=").contains(" recipe.lr=");
+    assertThat(show)
+        .contains("| train_examples=")
+        .contains(" recipe.optimizer=")
+        .contains(" recipe.lr=");
     String csv = CliTest.run("study", "export", "--storage", db, "--study", "hpo").out();
     assertThat(csv.lines().findFirst().orElseThrow())
         .contains("param:body[1].units")

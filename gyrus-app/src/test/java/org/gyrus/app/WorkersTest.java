@@ -71,6 +71,47 @@ class WorkersTest {
   }
 
   @Test
+  void workersJoinAStoredStudyFromItsRecordAlone() throws Exception {
+    Path db = dir.resolve("join.db");
+    String url = "sqlite:" + db;
+    CliTest.Result created =
+        CliTest.run("search", config(0).toString(), "--storage", url, "--trials", "3");
+    assertThat(created.code()).as(created.err()).isZero();
+    // two machines' worth of workers, started where no experiment file exists
+    Path elsewhere = Files.createDirectories(dir.resolve("node"));
+    List<Process> ps = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ps.add(
+          GyrusProcess.start(
+              elsewhere,
+              elsewhere.resolve("w" + i + ".log"),
+              "worker",
+              "--storage",
+              url,
+              "--study",
+              "nb201-evolution",
+              "--trials",
+              "14"));
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThat(ps.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(elsewhere.resolve("w" + i + ".log"));
+      assertThat(ps.get(i).exitValue()).as(log).isZero();
+    }
+    List<Trial> ts = trials(db);
+    assertThat(count(ts, TrialState.COMPLETE)).isEqualTo(14);
+    assertThat(ts.stream().map(Trial::number).toList()).doesNotHaveDuplicates();
+    assertThat(ts.stream().map(t -> t.dna().toJson()).distinct().count()).isEqualTo(14);
+    // without --trials a worker aims at the study's own budget, already met: nothing runs
+    CliTest.Result idle = CliTest.run("worker", "--storage", url, "--study", "nb201-evolution");
+    assertThat(idle.code()).as(idle.err()).isZero();
+    assertThat(idle.err()).contains("14 trials so far, running up to 3");
+    CliTest.Result missing = CliTest.run("worker", "--storage", url, "--study", "nope");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("--study: expected an existing study");
+  }
+
+  @Test
   void sigintAndSigkillOfTheParentLeaveNoWorkerAndNoRunningTrial() throws Exception {
     for (boolean kill : List.of(false, true)) {
       Path db = dir.resolve("stop-" + kill + ".db");

@@ -32,6 +32,7 @@ import org.gyrus.search.algo.Algorithms;
  * trials: 100
  * seed: 0
  * pruner: {_type: median, startup: 5, warmup: 1}   # optional; or successive_halving
+ * constraints: ["latency_ms &lt;= 2.5"]  # optional hard specs on reported metrics
  * </pre>
  *
  * <p>Hyper-values may stand in {@code space} and anywhere inside {@code evaluator} (e.g. {@code
@@ -48,7 +49,25 @@ public record Experiment(
     List<Direction> directions,
     int trials,
     long seed,
-    Value pruner) {
+    Value pruner,
+    List<Constraint> constraints) {
+
+  public Experiment {
+    constraints = List.copyOf(constraints);
+  }
+
+  /** An experiment without hard specs. */
+  public Experiment(
+      String study,
+      Value space,
+      Value algorithm,
+      Value evaluator,
+      List<Direction> directions,
+      int trials,
+      long seed,
+      Value pruner) {
+    this(study, space, algorithm, evaluator, directions, trials, seed, pruner, List.of());
+  }
 
   /** The declared keys of an experiment file ({@code gyrus explain experiment}). */
   public static final NodeType TYPE =
@@ -65,7 +84,11 @@ public record Experiment(
           ArgSpec.optional("directions", Kind.LIST).doc("one per objective"),
           ArgSpec.optional("trials", Kind.INT, 20).range(1, 10_000_000).doc("trials in total"),
           ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the search"),
-          ArgSpec.optional("pruner", Kind.ANY).doc("stops weak trials early (default none)"));
+          ArgSpec.optional("pruner", Kind.ANY).doc("stops weak trials early (default none)"),
+          ArgSpec.optional("constraints", Kind.LIST)
+              .doc(
+                  "hard specs on reported metrics, e.g. 'latency_ms <= 2.5'; only designs that"
+                      + " meet all of them count as best"));
 
   public static Experiment read(Path file) {
     String where = file.toString();
@@ -111,6 +134,15 @@ public record Experiment(
     } else if (dirs.isEmpty()) {
       dirs.add(Direction.MAXIMIZE);
     }
+    List<Constraint> constraints = new ArrayList<>();
+    List<Value> raw = a.list("constraints");
+    for (int i = 0; i < raw.size(); i++) {
+      String where = "constraints[" + i + "]";
+      if (!(raw.get(i) instanceof Value.StrVal s)) {
+        throw new SpecError(where, "a string 'metric <= number'", String.valueOf(raw.get(i)));
+      }
+      constraints.add(Constraint.parse(s.value(), where));
+    }
     String study =
         a.has("study") ? a.string("study") : fileName.replaceFirst("\\.(ya?ml|json)$", "");
     return new Experiment(
@@ -121,7 +153,8 @@ public record Experiment(
         dirs,
         a.smallInt("trials"),
         a.integer("seed"),
-        a.value("pruner"));
+        a.value("pruner"),
+        constraints);
   }
 
   /** The part of a joint space that holds the evaluator's hyper-values. */
@@ -273,6 +306,14 @@ public record Experiment(
             evaluator,
             "directions",
             new Value.ListVal(dirs));
+    if (!constraints.isEmpty()) {
+      // only when present, so experiments stored before constraints existed still compare equal
+      n =
+          n.with(
+              "constraints",
+              new Value.ListVal(
+                  constraints.stream().map(c -> (Value) new Value.StrVal(c.toString())).toList()));
+    }
     return pruner == null ? n : n.with("pruner", pruner);
   }
 }

@@ -13,6 +13,7 @@ import org.gyrus.core.Dna;
  */
 public final class History {
   private final List<Direction> directions;
+  private final List<Constraint> constraints;
   private final List<Trial> trials = new ArrayList<>();
   private final List<Trial> completed = new ArrayList<>();
   private final Map<String, Integer> live = new HashMap<>();
@@ -20,7 +21,13 @@ public final class History {
   private int liveCount;
 
   public History(List<Direction> directions) {
+    this(directions, List.of());
+  }
+
+  /** A history whose trials are judged feasible by {@code constraints} (hard specs). */
+  public History(List<Direction> directions, List<Constraint> constraints) {
     this.directions = List.copyOf(directions);
+    this.constraints = List.copyOf(constraints);
   }
 
   public static History of(List<Direction> directions, List<Trial> trials) {
@@ -31,6 +38,54 @@ public final class History {
 
   public List<Direction> directions() {
     return directions;
+  }
+
+  /** The study's hard specs; empty when every completed trial is feasible. */
+  public List<Constraint> constraints() {
+    return constraints;
+  }
+
+  /**
+   * The sum of a trial's relative constraint violations ({@link Constraint#violation}); 0 for a
+   * feasible trial, infinite when a constrained metric is missing.
+   */
+  public double violation(Trial t) {
+    double sum = 0;
+    for (Constraint c : constraints) {
+      sum += c.violation(metric(t, c.metric()));
+    }
+    return sum;
+  }
+
+  public boolean feasible(Trial t) {
+    return constraints.isEmpty() || violation(t) == 0;
+  }
+
+  /** A measured value of a trial: an extra metric, or {@code objectiveN}; NaN when absent. */
+  public static double metric(Trial t, String name) {
+    String stored = t.attrs().get("metric." + name);
+    if (stored == null && name.startsWith("objective")) {
+      try {
+        int i = Integer.parseInt(name.substring("objective".length()));
+        return i >= 0 && i < t.values().size() ? t.values().get(i) : Double.NaN;
+      } catch (NumberFormatException e) {
+        return Double.NaN;
+      }
+    }
+    try {
+      return stored == null ? Double.NaN : Double.parseDouble(stored);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** All objective values of a trial, oriented so that larger is better. */
+  public double[] oriented(Trial t) {
+    double[] out = new double[directions.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = directions.get(i).orient(t.values().get(i));
+    }
+    return out;
   }
 
   /** Adds a trial or replaces the stored copy of it (same number). */

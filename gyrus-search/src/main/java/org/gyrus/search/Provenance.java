@@ -31,6 +31,12 @@ public final class Provenance {
   public static final String SELECTION = "selection";
   public static final String RUNTIME = "runtime";
 
+  /**
+   * The number of trials the study was created to hold, for {@code gyrus worker}; set once, never
+   * compared (a resume may ask for more).
+   */
+  public static final String TRIALS = "trials";
+
   /** Keys that must match when a study is resumed. */
   private static final List<String> COMPARED = List.of(EXPERIMENT, DATA);
 
@@ -43,6 +49,10 @@ public final class Provenance {
     out.put(EXPERIMENT, SpecCodec.toCompactJson(checked.experiment().toValue()));
     out.put(DATA, dataIdentity(checked.dataFiles(dataDir)));
     out.put(SELECTION, checked.selectsOn());
+    List<Constraint> constraints = checked.experiment().constraints();
+    if (!constraints.isEmpty()) {
+      out.put(Constraint.ATTR, Constraint.formatAll(constraints));
+    }
     ObjectNode rt = SpecCodec.json().createObjectNode();
     rt.put("gyrus", GyrusVersion.get());
     rt.put("java", System.getProperty("java.version"));
@@ -97,8 +107,8 @@ public final class Provenance {
   public static void requireSame(
       String study, Map<String, String> stored, Map<String, String> now) {
     for (String key : COMPARED) {
-      String a = stored.get(key);
-      String b = now.get(key);
+      String a = comparable(key, stored.get(key));
+      String b = comparable(key, now.get(key));
       if (a == null || b == null || a.equals(b)) {
         continue;
       }
@@ -110,6 +120,27 @@ public final class Provenance {
               + difference(a, b)
               + "); use another --study name, or the original "
               + key);
+    }
+  }
+
+  /**
+   * Data are the same when the same file names hold the same bytes: a worker machine may keep them
+   * in another directory.
+   */
+  private static String comparable(String key, String value) {
+    if (!key.equals(DATA) || value == null) {
+      return value;
+    }
+    try {
+      JsonNode list = SpecCodec.json().readTree(value);
+      for (JsonNode o : list) {
+        if (o instanceof ObjectNode f && f.hasNonNull("file")) {
+          f.put("file", Path.of(f.get("file").asText()).getFileName().toString());
+        }
+      }
+      return list.toString();
+    } catch (IOException | RuntimeException e) {
+      return value;
     }
   }
 

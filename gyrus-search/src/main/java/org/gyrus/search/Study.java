@@ -2,6 +2,7 @@ package org.gyrus.search;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class Study implements AutoCloseable {
   private final Duration heartbeatTimeout;
   private final boolean dedupe;
   private final boolean retryFailed;
+  private final Clock clock;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
@@ -45,16 +47,18 @@ public final class Study implements AutoCloseable {
   private final Object lifecycle = new Object(); // orders claiming trials against abandon()
   private volatile boolean stopping;
 
-  private Study(TrialStore store, StudyInfo info, Options options) {
+  private Study(TrialStore store, StudyInfo info, Options options, Map<String, String> attrs) {
     this.store = store;
     this.info = info;
     this.space = new Space(info.space());
     this.algorithm = Algorithms.of(info.algorithm());
-    this.history = new History(info.directions());
+    // hard specs live in the study attributes; a store written before they existed has none
+    this.history = new History(info.directions(), Constraint.parseAll(attrs.get(Constraint.ATTR)));
     this.host = hostName();
     this.heartbeatTimeout = options.heartbeatTimeout();
     this.dedupe = options.dedupe();
     this.retryFailed = options.retryFailed();
+    this.clock = options.clock();
   }
 
   /** The study attribute that holds the heartbeat timeout every worker of the study uses. */
@@ -73,7 +77,17 @@ public final class Study implements AutoCloseable {
    * the store on a resume, so a later opener cannot declare live workers dead; workers beat every
    * quarter of it.
    */
-  public record Options(Duration heartbeatTimeout, boolean retryFailed, boolean dedupe) {
+  public record Options(
+      Duration heartbeatTimeout, boolean retryFailed, boolean dedupe, Clock clock) {
+    public Options(Duration heartbeatTimeout, boolean retryFailed, boolean dedupe) {
+      this(heartbeatTimeout, retryFailed, dedupe, Clock.systemUTC());
+    }
+
+    /** These options with another clock for this process's times (tests jump it). */
+    public Options withClock(Clock c) {
+      return new Options(heartbeatTimeout, retryFailed, dedupe, c);
+    }
+
     public Options {
       if (heartbeatTimeout.isNegative() || heartbeatTimeout.toMillis() < 4) {
         throw new SpecError(
@@ -124,8 +138,12 @@ public final class Study implements AutoCloseable {
     }
     // liveness is the study's: the timeout its first opener stored, not this process's wish
     Options effective =
-        new Options(storedTimeout(stored, options), options.retryFailed(), options.dedupe());
-    Study s = new Study(store, info, effective);
+        new Options(
+            storedTimeout(stored, options),
+            options.retryFailed(),
+            options.dedupe(),
+            options.clock());
+    Study s = new Study(store, info, effective, stored);
     s.reclaimStale();
     s.refresh();
     return s;
@@ -151,7 +169,7 @@ public final class Study implements AutoCloseable {
                 () ->
                     new SpecError(
                         "--study", "an existing study in " + store.location(), "'" + name + "'"));
-    Study s = new Study(store, info, Options.DEFAULT);
+    Study s = new Study(store, info, Options.DEFAULT, store.studyAttrs(info.id()));
     s.refresh();
     return s;
   }
@@ -316,6 +334,20 @@ public final class Study implements AutoCloseable {
               + m.objectives().size());
       return;
     }
+    for (Constraint c : history.constraints()) {
+      if (!m.extra().containsKey(c.metric()) && !c.metric().startsWith("objective")) {
+        finish(
+            t,
+            TrialState.FAIL,
+            List.of(),
+            "the evaluator did not report '"
+                + c.metric()
+                + "', which constraint '"
+                + c
+                + "' needs");
+        return;
+      }
+    }
     m.extra().forEach((k, v) -> store.setAttr(t.id(), "metric." + k, Double.toString(v)));
     finish(t, TrialState.COMPLETE, m.objectives(), null);
   }
@@ -333,7 +365,7 @@ public final class Study implements AutoCloseable {
   }
 
   private void finish(Trial t, TrialState state, List<Double> values, String error) {
-    store.finish(t.id(), state, values, error, Instant.now());
+    store.finish(t.id(), state, values, error, clock.instant());
     mine.remove(t.id());
     store.trial(t.id()).ifPresent(history::update);
   }
@@ -426,7 +458,7 @@ public final class Study implements AutoCloseable {
    * retryFailed}); true when there were any.
    */
   private boolean reclaimStale() {
-    List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, Instant.now());
+    List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, clock.instant());
     if (retryFailed) {
       stale.forEach(t -> enqueue(t.dna()));
     }
@@ -500,7 +532,7 @@ public final class Study implements AutoCloseable {
     long every = Math.max(1, heartbeatTimeout.toMillis() / 4);
     heartbeats.scheduleAtFixedRate(
         () -> {
-          Instant now = Instant.now();
+          Instant now = clock.instant();
           for (Trial t : mine.values()) {
             try {
               store.heartbeat(t.id(), now);
@@ -521,10 +553,47 @@ public final class Study implements AutoCloseable {
     }
   }
 
-  /** The best COMPLETE trial by the first objective. */
+  /**
+   * The best COMPLETE trial by the first objective among those that meet every constraint; empty
+   * when none does. For several objectives see {@link #bestTrials}.
+   */
   public Optional<Trial> best() {
     refresh();
-    return history.completed().stream().max(Comparator.comparingDouble(history::score));
+    return history.completed().stream()
+        .filter(history::feasible)
+        .max(Comparator.comparingDouble(history::score));
+  }
+
+  /**
+   * The Pareto set: the COMPLETE trials that meet every constraint and that no other such trial
+   * dominates, in number order. With one objective, the best trial (all of them on a tie).
+   */
+  public List<Trial> bestTrials() {
+    refresh();
+    List<Trial> feasible = history.completed().stream().filter(history::feasible).toList();
+    double[][] points = new double[feasible.size()][];
+    for (int i = 0; i < points.length; i++) {
+      points[i] = history.oriented(feasible.get(i));
+    }
+    return Pareto.front(points).stream().map(feasible::get).toList();
+  }
+
+  /**
+   * The hypervolume of {@link #bestTrials} above {@code ref} (one value per objective, in the
+   * objectives' own units and directions: a maximised objective counts above its reference, a
+   * minimised one below it).
+   */
+  public double hypervolume(double[] ref) {
+    List<Direction> dirs = info.directions();
+    if (ref.length != dirs.size()) {
+      throw new SpecError(
+          "reference point", dirs.size() + " values, one per objective", ref.length + " values");
+    }
+    double[] oriented = new double[ref.length];
+    for (int i = 0; i < ref.length; i++) {
+      oriented[i] = dirs.get(i).orient(ref[i]);
+    }
+    return Pareto.hypervolume(bestTrials().stream().map(history::oriented).toList(), oriented);
   }
 
   @Override

@@ -55,6 +55,10 @@ public interface TrialStore extends AutoCloseable {
   /** Takes the oldest WAITING trial and makes it RUNNING for this host, if there is one. */
   Optional<Trial> claimWaiting(long studyId, String host);
 
+  /**
+   * The trial's process is alive at {@code now} (its clock). A store shared by several processes
+   * measures liveness on its own clock instead, so no worker's clock decides who is alive.
+   */
   void heartbeat(long trialId, Instant now);
 
   void reportIntermediate(long trialId, long step, double value);
@@ -64,7 +68,10 @@ public interface TrialStore extends AutoCloseable {
   /** Finishes a RUNNING trial; a trial already finished is left as it is (returns false). */
   boolean finish(long trialId, TrialState state, List<Double> values, String error, Instant end);
 
-  /** Marks RUNNING trials whose last heartbeat is older than {@code timeout} as FAIL. */
+  /**
+   * Marks RUNNING trials whose last heartbeat is older than {@code timeout} as FAIL (older on the
+   * clock the heartbeats were written with: {@code now}, or a shared store's own).
+   */
   List<Trial> failStale(long studyId, Duration timeout, Instant now);
 
   List<Trial> trials(long studyId);

@@ -38,7 +38,7 @@ import org.gyrus.search.TrialPruned;
 @Register
 public final class TrainEvaluatorFactory implements EvaluatorFactory {
   private static final List<String> DATA =
-      List.of("embedded-fashion-mnist", "fashion-mnist", "mnist");
+      List.of("embedded-fashion-mnist", "fashion-mnist", "mnist", "cifar10", "cifar10-10k");
   private static final String[] IDX_FILES = {
     "train-images-idx3-ubyte.gz",
     "train-labels-idx1-ubyte.gz",
@@ -46,8 +46,10 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
     "t10k-labels-idx1-ubyte.gz"
   };
 
-  /** Every data set above is 1×28×28 images in 10 classes. */
-  private static final Shape INPUT = new Shape(1, 28, 28);
+  /** The images of a data set: 1×28×28 for the MNISTs, 3×32×32 for CIFAR-10; 10 classes each. */
+  private static Shape input(String data) {
+    return data.startsWith("cifar10") ? new Shape(3, 32, 32) : new Shape(1, 28, 28);
+  }
 
   @Override
   public NodeType type() {
@@ -68,6 +70,9 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
             .range(0.001, 0.5)
             .doc("share of the training set held out for validation"),
         ArgSpec.optional("seed", Kind.INT, 0).doc("seed of the split"),
+        ArgSpec.optional("train_examples", Kind.INT, 0)
+            .range(0, Integer.MAX_VALUE)
+            .doc("train on this many examples of the (shuffled) training split; 0 = all"),
         ArgSpec.optional("keep_weights", Kind.BOOL, false)
             .doc("keep each trial's trained weights beside the study (trial attribute 'weights')"));
   }
@@ -97,7 +102,7 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
 
   @Override
   public void checkPoint(Args args, Value concrete) {
-    SpecCompiler.standard().analyse(concrete, INPUT, "model");
+    SpecCompiler.standard().analyse(concrete, input(args.string("data")), "model");
   }
 
   @Override
@@ -105,6 +110,13 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
     String name = args.string("data");
     if (name.startsWith("embedded") || dataDir == null) {
       return List.of();
+    }
+    if (name.startsWith("cifar10")) {
+      String train =
+          name.equals("cifar10") ? "cifar10-train-jpeg.zip" : "cifar10-train-1000perclass-jpeg.zip";
+      return List.of(
+          dataDir.resolve("cifar10").resolve(train),
+          dataDir.resolve("cifar10").resolve("cifar10-test-jpeg.zip"));
     }
     return Arrays.stream(IDX_FILES).map(f -> dataDir.resolve(name).resolve(f)).toList();
   }
@@ -218,9 +230,11 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
       case "fashion-mnist":
       case "mnist":
         return Datasets.idx(dataDir, name, valFraction, seed);
+      case "cifar10":
+      case "cifar10-10k":
+        return Datasets.cifar10(dataDir, name.equals("cifar10-10k"), valFraction, seed);
       default:
-        throw new SpecError(
-            "evaluator.data", "embedded-fashion-mnist, fashion-mnist or mnist", "'" + name + "'");
+        throw new SpecError("evaluator.data", "one of " + DATA, "'" + name + "'");
     }
   }
 }

@@ -341,9 +341,7 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
 
   private StudyData data(String name) {
     TrialStore s = store.get();
-    StudyInfo info = info(name);
-    long version = s.version(info.id());
-    return StudyData.of(info, s.trials(info.id()), version);
+    return StudyData.load(s, info(name));
   }
 
   /**
@@ -358,9 +356,7 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
     if (hit != null && hit.version() == version) {
       return hit.json();
     }
-    String json =
-        SpecCodec.json()
-            .writeValueAsString(StudyData.of(info, s.trials(info.id()), version).toJson());
+    String json = SpecCodec.json().writeValueAsString(StudyData.load(s, info).toJson());
     jsonCache.put(info.id(), new CachedJson(version, json));
     return json;
   }

@@ -9,24 +9,44 @@ import org.gyrus.core.Decision;
 import org.gyrus.core.DnaSpec;
 import org.gyrus.core.Space;
 import org.gyrus.nn.blocks.Notation;
+import org.gyrus.search.Constraint;
 import org.gyrus.search.Direction;
+import org.gyrus.search.History;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
 
 /**
  * Everything the study page and the report show, computed once from the stored trials: the rows of
  * the trial table, best-so-far history, intermediate curves, parameter importance and the Pareto
  * front. Parameters are shown by label (a choice) or number.
  */
-public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long version) {
+public record StudyData(
+    StudyInfo info, DnaSpec spec, List<Trial> trials, long version, List<Constraint> constraints) {
 
   public StudyData {
     trials = List.copyOf(trials);
+    constraints = List.copyOf(constraints);
   }
 
   public static StudyData of(StudyInfo info, List<Trial> trials, long version) {
-    return new StudyData(info, new Space(info.space()).dnaSpec(), trials, version);
+    return of(info, trials, version, List.of());
+  }
+
+  /** With the study's hard specs: only trials that meet them make the Pareto front. */
+  public static StudyData of(
+      StudyInfo info, List<Trial> trials, long version, List<Constraint> constraints) {
+    return new StudyData(info, new Space(info.space()).dnaSpec(), trials, version, constraints);
+  }
+
+  /** The stored study's data, hard specs included. */
+  public static StudyData load(TrialStore store, StudyInfo info) {
+    return of(
+        info,
+        store.trials(info.id()),
+        store.version(info.id()),
+        Constraint.parseAll(store.studyAttrs(info.id()).get(Constraint.ATTR)));
   }
 
   /** The space's decisions, parents before children. */
@@ -141,13 +161,20 @@ public record StudyData(StudyInfo info, DnaSpec spec, List<Trial> trials, long v
     return trials.stream().filter(t -> keep.contains(t.number())).toList();
   }
 
-  /** Numbers of the COMPLETE trials on the Pareto front (empty for a single objective). */
+  /**
+   * Numbers of the COMPLETE trials that meet every constraint and are on the Pareto front of those
+   * (empty for a single objective).
+   */
   public List<Integer> paretoFront() {
     if (info.directions().size() < 2) {
       return List.of();
     }
+    History specs = new History(info.directions(), constraints);
     List<Trial> done =
-        complete().stream().filter(t -> t.values().size() == info.directions().size()).toList();
+        complete().stream()
+            .filter(t -> t.values().size() == info.directions().size())
+            .filter(specs::feasible)
+            .toList();
     List<double[]> pts = new ArrayList<>();
     for (Trial t : done) {
       double[] p = new double[t.values().size()];

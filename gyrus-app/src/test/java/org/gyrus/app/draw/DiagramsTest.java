@@ -47,8 +47,8 @@ class DiagramsTest {
         Value spec = SpecCodec.read(p);
         Document d = parse(Diagrams.svg(spec, ShapeAnnotator.NONE, p.toString()));
         assertThat(texts(d)).as(p.toString()).contains("input", "output");
-        Value searched = ((Value.Node) spec).arg("space");
-        if (searched != null && org.gyrus.core.Values.firstHyper(searched, "space") != null) {
+        Value modelSpace = ((Value.Node) spec).arg("space");
+        if (modelSpace != null && org.gyrus.core.Values.firstHyper(modelSpace, "space") != null) {
           assertThat(texts(d)).as(p.toString()).anyMatch(t -> t.contains("oneOf"));
         }
         // the experiment's space: its own, or the one its evaluator brings (synthetic functions)

@@ -65,7 +65,8 @@ class QueryTest {
 
   @Test
   void anyQueryOrPathEitherParsesOrIsRefusedWithAStatus() {
-    qt().withExamples(3000)
+    int inputs = fuzzCount(3000);
+    qt().withExamples(inputs)
         .forAll(strings().betweenCodePoints(0x20, 0x7e).ofLengthBetween(0, 300))
         .checkAssert(
             raw -> {
@@ -84,5 +85,12 @@ class QueryTest {
                 assertThat(e.status()).isEqualTo(400);
               }
             });
+    System.out.printf("fuzz http-query+path: %d inputs, 0 escaped%n", 2 * inputs);
+  }
+
+  /** Inputs per parser: GYRUS_FUZZ in the bench (bench/fuzz), a short run in ./mvnw verify. */
+  static int fuzzCount(int inCi) {
+    String v = System.getenv("GYRUS_FUZZ");
+    return v == null || v.isBlank() ? inCi : Integer.parseInt(v.trim());
   }
 }

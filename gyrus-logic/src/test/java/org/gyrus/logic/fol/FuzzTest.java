@@ -59,7 +59,8 @@ class FuzzTest {
             "All red, young people are not big.",
             "Bob does not chase the bald eagle.");
     int ok = 0;
-    for (int i = 0; i < 3000; i++) {
+    int inputs = fuzzCount(3000);
+    for (int i = 0; i < inputs; i++) {
       Formula f = new RandomFormulas(i, true).next(4);
       String folio = mutate(FolioPrinter.print(f), rnd);
       String tptp = mutate("fof(a, axiom, " + TptpPrinter.print(f) + ").", rnd);
@@ -82,7 +83,16 @@ class FuzzTest {
       ok += attempt(() -> FolioParser.parse(noise.toString(), "n", true));
       ok += attempt(() -> TptpParser.parseProblem(noise.toString(), "n"));
     }
-    assertThat(ok).as("some mutants still parse").isGreaterThan(100);
+    assertThat(ok).as("some mutants still parse").isGreaterThan(inputs / 30);
+    System.out.printf(
+        "fuzz folio+tptp+folio-jsonl+proofwriter: %d inputs, %d parsed, 0 escaped%n",
+        6 * inputs, ok);
+  }
+
+  /** Inputs per parser: GYRUS_FUZZ in the bench (bench/fuzz), a short run in ./mvnw verify. */
+  static int fuzzCount(int inCi) {
+    String v = System.getenv("GYRUS_FUZZ");
+    return v == null || v.isBlank() ? inCi : Integer.parseInt(v.trim());
   }
 
   @Test

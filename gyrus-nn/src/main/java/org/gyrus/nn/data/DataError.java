@@ -8,6 +8,11 @@ public class DataError extends SpecError {
     super(where, message);
   }
 
+  /** "expected X, got Y" at {@code where}. */
+  public DataError(String where, String expected, String found) {
+    super(where, expected, found);
+  }
+
   public DataError(String where, String message, Throwable cause) {
     super(where, message, cause);
   }

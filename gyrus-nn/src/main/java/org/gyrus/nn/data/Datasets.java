@@ -56,6 +56,20 @@ public final class Datasets {
     return DataSplits.of(train, test, valFraction, seed, false);
   }
 
+  /**
+   * CIFAR-10 from the JPEG zips in {@code dataDir/cifar10}: all 50,000 training images, or with
+   * {@code subset} the first 1,000 per class; validation split off the training images (seeded),
+   * normalised per channel with training statistics.
+   */
+  public static DataSplits cifar10(Path dataDir, boolean subset, double valFraction, long seed) {
+    Path d = dataDir.resolve("cifar10");
+    Dataset train =
+        JpegZipReader.read(
+            d.resolve(subset ? "cifar10-train-1000perclass-jpeg.zip" : "cifar10-train-jpeg.zip"));
+    Dataset test = JpegZipReader.read(d.resolve("cifar10-test-jpeg.zip"));
+    return DataSplits.of(train, test, valFraction, seed, false);
+  }
+
   /** A CSV table split 70/15/15 (seeded), standardised per feature. */
   public static DataSplits table(Path file, String labelColumn, long seed) {
     return DataSplits.threeWay(CsvTable.read(file, labelColumn), 0.15, 0.15, seed, true);

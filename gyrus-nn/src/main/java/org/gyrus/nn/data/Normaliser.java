@@ -1,18 +1,21 @@
 package org.gyrus.nn.data;
 
 /**
- * Standardisation fitted on training data: per feature for tables, one mean and deviation for
- * images (so spatial structure is kept), applied unchanged to validation and test data.
+ * Standardisation fitted on training data: per feature for tables, one mean and deviation per
+ * channel for images (C×H×W; so spatial structure is kept), applied unchanged to validation and
+ * test data. Feature i belongs to group {@code (i mod size) / (size / groups)}.
  */
 public record Normaliser(float[] mean, float[] std) {
   public static Normaliser fit(Dataset train, boolean perFeature) {
     int per = train.exampleSize();
-    int groups = perFeature ? per : 1;
+    int channels = train.exampleShape().dimension() == 3 ? (int) train.exampleShape().get(0) : 1;
+    int groups = perFeature ? per : channels;
+    int span = per / groups;
     double[] sum = new double[groups];
     double[] sq = new double[groups];
     float[] x = train.x();
     for (int i = 0; i < x.length; i++) {
-      int g = perFeature ? i % per : 0;
+      int g = (i % per) / span;
       sum[g] += x[i];
       sq[g] += (double) x[i] * x[i];
     }
@@ -32,9 +35,9 @@ public record Normaliser(float[] mean, float[] std) {
     float[] x = d.x();
     float[] out = new float[x.length];
     int per = d.exampleSize();
-    boolean perFeature = mean.length > 1;
+    int span = per / mean.length;
     for (int i = 0; i < x.length; i++) {
-      int g = perFeature ? i % per : 0;
+      int g = (i % per) / span;
       out[i] = (x[i] - mean[g]) / std[g];
     }
     return d.withX(out);

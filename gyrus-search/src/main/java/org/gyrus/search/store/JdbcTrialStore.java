@@ -123,6 +123,10 @@ abstract class JdbcTrialStore implements TrialStore {
             s.execute(
                 "CREATE TABLE IF NOT EXISTS attrs (trial_id BIGINT NOT NULL REFERENCES trials(id),"
                     + " key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (trial_id, key))");
+            // one row per created trial: a retried create finds the row its lost COMMIT wrote
+            s.execute(
+                "CREATE TABLE IF NOT EXISTS trial_tokens (token TEXT PRIMARY KEY, trial_id BIGINT"
+                    + " NOT NULL REFERENCES trials(id))");
           }
           String v = meta("schema_version");
           if (v == null) {
@@ -202,6 +206,7 @@ abstract class JdbcTrialStore implements TrialStore {
             try (Statement s = conn.createStatement()) {
               s.execute("COMMIT");
             }
+            afterCommit.run();
             return result;
           } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
@@ -443,10 +448,24 @@ abstract class JdbcTrialStore implements TrialStore {
     }
   }
 
+  /**
+   * Test hook: runs after each COMMIT, before the result returns (to fail the way a connection does
+   * whose COMMIT reached the server but whose answer was lost).
+   */
+  Work<Void> afterCommit = () -> null;
+
   @Override
   public Optional<Trial> createTrial(long studyId, NewTrial t, int limit, boolean unique) {
+    // the token makes a retried create idempotent: if an earlier attempt's COMMIT landed, its row
+    // is found and returned instead of inserting a second trial
+    String token = java.util.UUID.randomUUID().toString();
     return write(
         () -> {
+          long done =
+              scalar("SELECT COALESCE(MAX(trial_id), -1) FROM trial_tokens WHERE token = ?", token);
+          if (done >= 0) {
+            return loadTrial(done);
+          }
           long counting =
               scalar("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'FAIL'", studyId);
           if (counting >= limit) {
@@ -496,6 +515,10 @@ abstract class JdbcTrialStore implements TrialStore {
               id = rs.getLong(1);
             }
           }
+          update("INSERT INTO trial_tokens (token, trial_id) VALUES (?, ?)", token, id);
+          if (running) {
+            update("UPDATE trials SET heartbeat_ms = " + storeNow() + " WHERE id = ?", id);
+          }
           return loadTrial(id);
         });
   }
@@ -516,12 +539,12 @@ abstract class JdbcTrialStore implements TrialStore {
               id = rs.getLong(1);
             }
           }
-          long now = System.currentTimeMillis();
           update(
-              "UPDATE trials SET state = 'RUNNING', host = ?, start_ms = ?, heartbeat_ms = ?, seq = ? WHERE id = ?",
+              "UPDATE trials SET state = 'RUNNING', host = ?, start_ms = ?, heartbeat_ms = "
+                  + storeNow()
+                  + ", seq = ? WHERE id = ?",
               host,
-              now,
-              now,
+              System.currentTimeMillis(),
               nextSeq(studyId),
               id);
           return loadTrial(id);
@@ -542,13 +565,26 @@ abstract class JdbcTrialStore implements TrialStore {
     update("UPDATE trials SET seq = ? WHERE id = ?", nextSeq(study), trialId);
   }
 
+  /**
+   * The database's clock in epoch milliseconds, as SQL. Liveness is measured on this one clock that
+   * every worker shares, so a worker whose own clock jumps neither looks dead nor declares live
+   * workers dead.
+   */
+  private String storeNow() {
+    return dialect == Dialect.SQLITE
+        ? "CAST((julianday('now') - 2440587.5) * 86400000.0 AS BIGINT)"
+        : "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+  }
+
+  /** Beats by the store's clock; {@code now} (the worker's) is not used for liveness. */
   @Override
   public void heartbeat(long trialId, Instant now) {
     write(
         () -> {
           update(
-              "UPDATE trials SET heartbeat_ms = ? WHERE id = ? AND state = 'RUNNING'",
-              now.toEpochMilli(),
+              "UPDATE trials SET heartbeat_ms = "
+                  + storeNow()
+                  + " WHERE id = ? AND state = 'RUNNING'",
               trialId);
           return null;
         });
@@ -608,6 +644,9 @@ abstract class JdbcTrialStore implements TrialStore {
         });
   }
 
+  /**
+   * Stale by the store's clock, on which every heartbeat was written; {@code now} dates the end.
+   */
   @Override
   public List<Trial> failStale(long studyId, Duration timeout, Instant now) {
     return write(
@@ -615,9 +654,11 @@ abstract class JdbcTrialStore implements TrialStore {
           List<Long> ids = new ArrayList<>();
           try (PreparedStatement p =
               conn.prepareStatement(
-                  "SELECT id FROM trials WHERE study_id = ? AND state = 'RUNNING' AND heartbeat_ms < ?")) {
+                  "SELECT id FROM trials WHERE study_id = ? AND state = 'RUNNING' AND heartbeat_ms < "
+                      + storeNow()
+                      + " - ?")) {
             p.setLong(1, studyId);
-            p.setLong(2, now.minus(timeout).toEpochMilli());
+            p.setLong(2, timeout.toMillis());
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
                 ids.add(rs.getLong(1));

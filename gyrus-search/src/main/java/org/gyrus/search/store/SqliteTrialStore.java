@@ -47,6 +47,13 @@ public final class SqliteTrialStore extends JdbcTrialStore {
       throw new SpecError(file.toString(), "a database file", "a directory or special file");
     }
     boolean existed = Files.exists(abs);
+    if (existed && !Files.isWritable(abs)) {
+      throw new SpecError(
+          file.toString(),
+          "a writable study database to run trials in",
+          "a read-only file or file system (study list, show, export and the dashboard read it"
+              + " as it is)");
+    }
     if (!existed && abs.getParent() != null && !Files.isWritable(abs.getParent())) {
       throw new SpecError(file.toString(), "a writable directory for a new study database");
     }
