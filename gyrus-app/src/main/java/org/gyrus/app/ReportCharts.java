@@ -39,11 +39,11 @@ final class ReportCharts {
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     int w = Math.max(700, 130 * axes.size());
-    int h = 480;
+    int h = 520;
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(img, title);
-    int top = 70;
-    int bottom = h - 60;
+    int top = 90;
+    int bottom = h - 80;
     int left = 60;
     int step = axes.isEmpty() ? 0 : (w - 2 * left) / Math.max(1, axes.size() - 1);
     double[] lo = new double[axes.size()];
@@ -52,8 +52,10 @@ final class ReportCharts {
       lo[k] = Double.POSITIVE_INFINITY;
       hi[k] = Double.NEGATIVE_INFINITY;
       for (double[] r : rows) {
-        lo[k] = Math.min(lo[k], r[k]);
-        hi[k] = Math.max(hi[k], r[k]);
+        if (!Double.isNaN(r[k])) {
+          lo[k] = Math.min(lo[k], r[k]);
+          hi[k] = Math.max(hi[k], r[k]);
+        }
       }
       if (ticks.get(k) != null) {
         lo[k] = 0;
@@ -64,6 +66,7 @@ final class ReportCharts {
       }
     }
     int last = axes.size() - 1;
+    int absentY = bottom + 16; // where a decision absent from a trial is drawn, below its axis
     g.setStroke(new BasicStroke(1.2f));
     List<double[]> sorted =
         rows.stream().sorted((a, b) -> Double.compare(a[last], b[last])).toList();
@@ -71,8 +74,8 @@ final class ReportCharts {
       double t = (r[last] - lo[last]) / (hi[last] - lo[last]);
       g.setColor(new Color((int) (215 - 184 * t), (int) (225 - 162 * t), (int) (243 - 105 * t)));
       for (int k = 0; k + 1 < axes.size(); k++) {
-        int y1 = (int) (bottom - (r[k] - lo[k]) / (hi[k] - lo[k]) * (bottom - top));
-        int y2 = (int) (bottom - (r[k + 1] - lo[k + 1]) / (hi[k + 1] - lo[k + 1]) * (bottom - top));
+        int y1 = Double.isNaN(r[k]) ? absentY : y(r[k], lo[k], hi[k], top, bottom);
+        int y2 = Double.isNaN(r[k + 1]) ? absentY : y(r[k + 1], lo[k + 1], hi[k + 1], top, bottom);
         g.drawLine(left + k * step, y1, left + (k + 1) * step, y2);
       }
     }
@@ -81,8 +84,17 @@ final class ReportCharts {
       int x = left + k * step;
       g.setColor(Color.BLACK);
       g.drawLine(x, top, x, bottom);
-      String name = axes.get(k);
-      g.drawString(name, x - g.getFontMetrics().stringWidth(name) / 2, bottom + 22);
+      // Names alternate above and below the axes: each has two axis spacings of room.
+      String name = fit(g, axes.get(k), 2 * step - 10);
+      int nameY = k % 2 == 0 ? top - 12 : bottom + 40;
+      int nameW = g.getFontMetrics().stringWidth(name);
+      g.drawString(name, Math.max(4, Math.min(w - nameW - 4, x - nameW / 2)), nameY);
+      final int col = k;
+      if (rows.stream().anyMatch(r -> Double.isNaN(r[col]))) {
+        g.setColor(Color.GRAY);
+        g.drawString("(absent)", x + 4, absentY + 4);
+        g.setColor(Color.BLACK);
+      }
       if (ticks.get(k) != null) {
         String[] labels = ticks.get(k);
         for (int i = 0; i < labels.length; i++) {
@@ -98,13 +110,37 @@ final class ReportCharts {
     ImageIO.write(img, "png", file.toFile());
   }
 
+  private static int y(double v, double lo, double hi, int top, int bottom) {
+    return (int) (bottom - (v - lo) / (hi - lo) * (bottom - top));
+  }
+
+  /** {@code s}, cut with an ellipsis to fit {@code width} pixels in the current font. */
+  static String fit(Graphics2D g, String s, int width) {
+    if (g.getFontMetrics().stringWidth(s) <= width) {
+      return s;
+    }
+    String cut = s;
+    while (cut.length() > 1 && g.getFontMetrics().stringWidth(cut + "…") > width) {
+      cut = cut.substring(0, cut.length() - 1);
+    }
+    return cut + "…";
+  }
+
   /** Horizontal bars, largest first. */
   static void bars(Path file, String title, List<String> names, double[] values)
       throws IOException {
     System.setProperty("java.awt.headless", "true");
     int rowH = 26;
     int h = 80 + rowH * Math.max(1, names.size());
-    int w = 800;
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    int longest = 0;
+    for (String n : names) {
+      longest = Math.max(longest, scratch.getFontMetrics(font).stringWidth(n));
+    }
+    scratch.dispose();
+    int left = 20 + longest + 12; // the bars start after the longest label
+    int w = Math.max(800, left + 420);
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas(img, title);
     Integer[] order = new Integer[names.size()];
@@ -116,9 +152,8 @@ final class ReportCharts {
     for (double v : values) {
       max = Math.max(max, v);
     }
-    int left = 220;
+    g.setFont(font);
     int barW = w - left - 90;
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     for (int r = 0; r < order.length; r++) {
       int i = order[r];
       int y = 50 + r * rowH;

@@ -50,6 +50,22 @@ final class ReportCommand implements Callable<Integer> {
 
   private String selection; // what the study selects models on, from its provenance
 
+  /** Decisions the parallel-coordinates chart shows: the most important, as on the dashboard. */
+  static final int TOP_K = 8;
+
+  /** Architectures drawn at the end of the report: the best trials'. */
+  static final int TOP_DIAGRAMS = 5;
+
+  /** The {@code k} decisions of highest importance, in importance order (ties: space order). */
+  static List<Decision> topDecisions(StudyData data, double[] importance, int k) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < importance.length; i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(importance[b], importance[a]));
+    return order.stream().limit(k).map(i -> data.decisions().get(i)).toList();
+  }
+
   @Override
   public Integer call() throws IOException {
     StudyData data;
@@ -82,11 +98,12 @@ final class ReportCommand implements Callable<Integer> {
             new Plots.Series("best so far", data.bestSoFar(), new Color(200, 40, 40), true)));
     images.add("history.png");
     images.addAll(paretoCharts(data));
-    List<Decision> ds = data.decisions();
+    double[] importance = data.importance();
+    List<Decision> ds = topDecisions(data, importance, TOP_K);
     List<String> axes = new ArrayList<>();
     List<String[]> ticks = new ArrayList<>();
     for (Decision d : ds) {
-      axes.add(d.id());
+      axes.add(data.label(d));
       ticks.add(d instanceof Decision.Choice c ? c.labels().toArray(new String[0]) : null);
     }
     axes.add("objective");
@@ -96,20 +113,24 @@ final class ReportCommand implements Callable<Integer> {
       double[] r = new double[ds.size() + 1];
       for (int j = 0; j < ds.size(); j++) {
         Number v = t.dna().get(ds.get(j).id());
-        r[j] = v == null ? -1 : v.doubleValue();
+        r[j] = v == null ? Double.NaN : v.doubleValue(); // drawn on the axis' "(absent)" mark
       }
       r[ds.size()] = t.value();
       rows.add(r);
     }
+    String shown =
+        ds.size() < data.decisions().size()
+            ? " (top " + ds.size() + " of " + data.decisions().size() + " decisions by importance)"
+            : "";
     ReportCharts.parallel(
-        dir.resolve("parallel.png"), "Parallel coordinates: " + study, axes, rows, ticks);
+        dir.resolve("parallel.png"), "Parallel coordinates: " + study + shown, axes, rows, ticks);
     images.add("parallel.png");
-    List<String> names = ds.stream().map(Decision::id).toList();
+    List<String> names = data.decisions().stream().map(data::label).toList();
     ReportCharts.bars(
         dir.resolve("importance.png"),
         "Parameter importance (random forest, " + done.size() + " trials)",
         names,
-        data.importance());
+        importance);
     images.add("importance.png");
     Trial best =
         done.stream()
@@ -130,6 +151,30 @@ final class ReportCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("index.html"), html(data, best, images), StandardCharsets.UTF_8);
     System.err.println("wrote " + dir.resolve("index.html") + " and " + images.size() + " PNGs");
     return 0;
+  }
+
+  /** The diagrams of the best trials, side by side (inline SVG: the report stays one file). */
+  private static void topDiagrams(StringBuilder sb, StudyData data, List<Trial> ranked) {
+    List<Trial> top = ranked.stream().filter(t -> t.params() != null).limit(TOP_DIAGRAMS).toList();
+    if (top.isEmpty()) {
+      return;
+    }
+    ShapeInference shapes = ShapeInference.discover();
+    sb.append("<h2>Top ")
+        .append(top.size())
+        .append(" architectures</h2><div id=\"top-diagrams\" style=\"display:flex;gap:12px;")
+        .append("align-items:flex-start;overflow-x:auto\">");
+    for (Trial t : top) {
+      sb.append("<figure style=\"margin:0\"><figcaption>trial ")
+          .append(t.number())
+          .append(" · ")
+          .append(Html.esc(TrialTable.value(t)))
+          .append("</figcaption>")
+          .append(
+              Diagrams.svg(t.params(), shapes.annotateOrNone(t.params()), "trial " + t.number()))
+          .append("</figure>");
+    }
+    sb.append("</div>");
   }
 
   /**
@@ -211,7 +256,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Trial> ranked = new ArrayList<>(data.complete());
     ranked.sort(
         Comparator.comparingDouble((Trial t) -> data.direction().orient(t.value())).reversed());
-    org.gyrus.core.DnaSpec decisions = new org.gyrus.core.DnaSpec(data.decisions());
+    org.gyrus.core.DnaSpec decisions = data.spec();
     List<String> blocks = BlockTypes.standard().names();
     for (Trial t : ranked.subList(0, Math.min(25, ranked.size()))) {
       sb.append("<tr><td>")
@@ -226,7 +271,9 @@ final class ReportCommand implements Callable<Integer> {
           .append(Html.esc(TrialTable.architecture(decisions, t, blocks)))
           .append("</td></tr>");
     }
-    sb.append("</table></body></html>\n");
+    sb.append("</table>");
+    topDiagrams(sb, data, ranked);
+    sb.append("</body></html>\n");
     return sb.toString();
   }
 }

@@ -164,11 +164,11 @@ final class StudyCommand implements Runnable {
                                 ? "a study with a complete trial"
                                 : "a complete trial that meets " + s.history().constraints(),
                             "'" + study + "' has none"));
-        printTrial(t);
+        printTrial(s.space().dnaSpec(), t);
       }
     }
 
-    private static void printTrial(Trial t) {
+    private static void printTrial(org.gyrus.core.DnaSpec spec, Trial t) {
       System.out.printf(
           Locale.ROOT,
           "# trial %d, value %s, seed %d, gyrus %s, host %s%n",
@@ -177,6 +177,7 @@ final class StudyCommand implements Runnable {
           t.seed(),
           t.version(),
           t.host());
+      System.out.println("# point: " + TrialTable.describe(spec, t));
       System.out.println("# dna: " + t.dna().toJson());
       System.out.print(SpecCodec.toYaml(t.params()));
     }
@@ -201,7 +202,7 @@ final class StudyCommand implements Runnable {
           java.util.Arrays.toString(r));
       for (Trial t : front) {
         System.out.println("---");
-        printTrial(t);
+        printTrial(s.space().dnaSpec(), t);
       }
     }
 
@@ -246,6 +247,13 @@ final class StudyCommand implements Runnable {
         description = "Output file (default: standard output).")
     Path output;
 
+    @Option(
+        names = "--labels",
+        description =
+            "Name CSV parameter columns by decision name or readable label (param:stage1.conv2d"
+                + ".filters) instead of DNA path (param:body[0][0][0].filters).")
+    boolean labels;
+
     @Override
     public Integer call() throws IOException {
       if (!format.equals("csv") && !format.equals("json")) {
@@ -253,7 +261,7 @@ final class StudyCommand implements Runnable {
       }
       try (TrialStore store = openExisting(storage.url)) {
         Study s = Study.load(store, study);
-        String text = format.equals("csv") ? csv(s) : json(s);
+        String text = format.equals("csv") ? csv(s, labels) : json(s);
         if (output == null) {
           System.out.print(text);
         } else {
@@ -264,7 +272,7 @@ final class StudyCommand implements Runnable {
       return 0;
     }
 
-    static String csv(Study s) {
+    static String csv(Study s, boolean labels) {
       List<Decision> decisions = s.space().dnaSpec().decisions();
       StringBuilder sb = new StringBuilder();
       List<String> header = new ArrayList<>(List.of("number", "state"));
@@ -273,7 +281,7 @@ final class StudyCommand implements Runnable {
       }
       header.addAll(List.of("duration_s", "start", "end", "seed", "version", "host"));
       for (Decision d : decisions) {
-        header.add("param:" + d.id());
+        header.add("param:" + (labels ? s.space().dnaSpec().label(d.id()) : d.id()));
       }
       header.add("error");
       sb.append(String.join(",", header.stream().map(Export::quote).toList())).append('\n');
@@ -336,6 +344,12 @@ final class StudyCommand implements Runnable {
       doc.put("seed", s.info().seed());
       doc.put("algorithm", SpecCodec.toTree(s.info().algorithm()));
       doc.put("space", SpecCodec.toTree(s.info().space()));
+      List<Map<String, String>> decisions = new ArrayList<>();
+      s.space()
+          .dnaSpec()
+          .labels()
+          .forEach((id, label) -> decisions.add(Map.of("id", id, "label", label)));
+      doc.put("decisions", decisions); // the DNA paths of "dna" as people read them
       doc.put("trials", rows);
       return SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
     }

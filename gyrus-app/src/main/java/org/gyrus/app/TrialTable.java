@@ -21,7 +21,10 @@ import org.gyrus.search.TrialState;
 final class TrialTable {
   private TrialTable() {}
 
-  /** The point of a trial as {@code id=label} pairs, e.g. {@code edges[0].op=nor_conv_3x3}. */
+  /**
+   * The point of a trial as {@code label=value} pairs, e.g. {@code edge1.op=nor_conv_3x3}: each
+   * decision by its name or readable label ({@link DnaSpec#label}).
+   */
   static String describe(DnaSpec spec, Trial t) {
     return describe(spec, t, false);
   }
@@ -38,8 +41,7 @@ final class TrialTable {
           d instanceof Decision.Choice c
               ? c.labels().get(v.intValue())
               : v instanceof Double x ? String.format(Locale.ROOT, "%.4g", x) : v.toString();
-      String id = evaluator ? d.id().substring(Experiment.EVALUATOR.length() + 1) : d.id();
-      parts.add(id + "=" + shown);
+      parts.add(spec.label(d.id()) + "=" + shown);
     }
     return String.join(" ", parts);
   }

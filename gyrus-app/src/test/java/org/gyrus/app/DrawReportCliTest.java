@@ -47,6 +47,10 @@ class DrawReportCliTest {
     String html = Files.readString(out.resolve("index.html"));
     assertThat(html).contains("data:image/png;base64,").contains("Best trial");
     assertThat(html).doesNotContain("src=\"http").doesNotContain("<script");
+    // the best five architectures drawn, and decisions by label in the table
+    assertThat(html).contains("Top 5 architectures");
+    String top = html.substring(html.indexOf("<div id=\"top-diagrams\""));
+    assertThat(top.split("<svg", -1)).hasSize(6);
     r = CliTest.run("study", "report", "--storage", db, "--study", "absent", "-o", out.toString());
     assertThat(r.code()).isEqualTo(2);
     r =

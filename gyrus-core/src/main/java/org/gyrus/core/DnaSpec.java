@@ -14,12 +14,47 @@ import java.util.random.RandomGenerator;
 public final class DnaSpec {
   private final List<Decision> decisions;
   private final Map<String, Decision> byId = new LinkedHashMap<>();
+  private final Map<String, String> labels;
 
+  /** Decisions read by their ids. */
   public DnaSpec(List<Decision> decisions) {
+    this(decisions, Map.of());
+  }
+
+  /** Decisions with readable labels by id (an id without one reads as itself). */
+  public DnaSpec(List<Decision> decisions, Map<String, String> labels) {
     this.decisions = List.copyOf(decisions);
     for (Decision d : decisions) {
       byId.put(d.id(), d);
     }
+    this.labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+  }
+
+  /**
+   * What people read for decision {@code id}: its name when the space names it, else a label
+   * derived from the spec ({@code stage1.conv2d.filters}); unique per space. The id stays the
+   * decision's identity in DNA and storage.
+   */
+  public String label(String id) {
+    return labels.getOrDefault(id, id);
+  }
+
+  /** Labels by decision id, in decision order. */
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  /**
+   * The decision whose label is {@code key}, else the one whose id is {@code key}, or null. Labels
+   * come first: they are what people type, and a label may coincide with another decision's id.
+   */
+  public Decision find(String key) {
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (e.getValue().equals(key)) {
+        return byId.get(e.getKey());
+      }
+    }
+    return byId.get(key);
   }
 
   public List<Decision> decisions() {

@@ -37,7 +37,8 @@ public final class Space {
     }
     this.spec = spec;
     this.parts = Collections.unmodifiableMap(named);
-    this.dnaSpec = new DnaSpec(SpaceCompiler.compile(spec, parts).decisions());
+    SpaceCompiler compiled = SpaceCompiler.compile(spec, parts);
+    this.dnaSpec = new DnaSpec(compiled.decisions(), compiled.labels());
     BigInteger n = SpaceCompiler.size(spec);
     for (Value part : parts.values()) {
       BigInteger m = SpaceCompiler.size(part);

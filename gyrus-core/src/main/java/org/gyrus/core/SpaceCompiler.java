@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.gyrus.core.DecisionLabels.Where;
 
 /**
  * Walks a space once: checks that every hyper is well formed (naming its path), lists the decisions
@@ -13,6 +14,7 @@ import java.util.Set;
 final class SpaceCompiler {
   private final List<Decision> decisions = new ArrayList<>();
   private final Set<String> ids = new HashSet<>();
+  private final DecisionLabels labels = new DecisionLabels();
 
   static SpaceCompiler compile(Value space) {
     return compile(space, java.util.Map.of());
@@ -21,8 +23,9 @@ final class SpaceCompiler {
   /** The spec's decisions, then each part's, with ids rooted at the part's name. */
   static SpaceCompiler compile(Value space, java.util.Map<String, Value> parts) {
     SpaceCompiler c = new SpaceCompiler();
-    c.walk(space, "", null);
-    parts.forEach((name, part) -> c.walk(part, name, null));
+    c.walk(space, "", null, Where.ROOT);
+    // A part's labels read from inside it (recipe.lr for evaluator.recipe.lr); its ids do not.
+    parts.forEach((name, part) -> c.walk(part, name, null, Where.ROOT));
     return c;
   }
 
@@ -30,10 +33,16 @@ final class SpaceCompiler {
     return decisions;
   }
 
-  private void add(Decision d) {
+  /** Readable labels by decision id (see {@link DecisionLabels}). */
+  java.util.Map<String, String> labels() {
+    return labels.resolve(decisions.stream().map(Decision::id).toList());
+  }
+
+  private void add(Decision d, String name, Where where, String label) {
     if (!ids.add(d.id())) {
       throw new SpecError(d.id(), "a unique decision path; two decisions share it");
     }
+    labels.add(d.id(), name, where, label);
     decisions.add(d);
   }
 
@@ -92,27 +101,31 @@ final class SpaceCompiler {
     }
   }
 
-  private void walk(Value v, String path, Decision.Condition when) {
+  private void walk(Value v, String path, Decision.Condition when, Where where) {
     if (v instanceof Value.ListVal l) {
-      for (int i = 0; i < l.items().size(); i++) {
-        walk(l.items().get(i), path + "[" + i + "]", when);
-      }
+      walkList(l, path, when, where, null);
     } else if (v instanceof Value.Node n) {
-      n.args().forEach((k, a) -> walk(a, SpecCodec.join(path, k), when));
+      n.args()
+          .forEach(
+              (k, a) -> {
+                String p = SpecCodec.join(path, k);
+                if (a instanceof Value.ListVal l) {
+                  walkList(l, p, when, where, k);
+                } else {
+                  walk(a, p, when, where.at(k));
+                }
+              });
     } else if (v instanceof Hyper.OneOf o) {
-      if (o.candidates().isEmpty()) {
-        throw new SpecError(path, "oneOf with at least one candidate", "an empty list");
-      }
-      List<String> labels = o.candidates().stream().map(SpaceCompiler::label).toList();
-      add(new Decision.Choice(path, when, labels, null));
-      for (int c = 0; c < o.candidates().size(); c++) {
-        walk(o.candidates().get(c), path + "#" + c, new Decision.Condition(path, Set.of((long) c)));
-      }
+      walkOneOf(o, path, when, where);
     } else if (v instanceof Hyper.ManyOf m) {
-      walkManyOf(m, path, when);
+      walkManyOf(m, path, when, where);
     } else if (v instanceof Hyper.IntRange r) {
       checkRange(r, path);
-      add(new Decision.IntChoice(path, when, r.lo(), r.hi(), r.step()));
+      add(
+          new Decision.IntChoice(path, when, r.lo(), r.hi(), r.step()),
+          r.name(),
+          where,
+          where.readable());
     } else if (v instanceof Hyper.FloatRange r) {
       if (!(r.lo() <= r.hi())) {
         throw new SpecError(path, "lo <= hi (inverted range)", "lo=" + r.lo() + " hi=" + r.hi());
@@ -120,16 +133,49 @@ final class SpaceCompiler {
       if (r.log() && r.lo() <= 0) {
         throw new SpecError(path, "lo > 0 for a log range", "lo=" + r.lo());
       }
-      add(new Decision.FloatChoice(path, when, r.lo(), r.hi(), r.log()));
+      add(
+          new Decision.FloatChoice(path, when, r.lo(), r.hi(), r.log()),
+          r.name(),
+          where,
+          where.readable());
     } else if (v instanceof Hyper.Repeat r) {
-      walkRepeat(r, path, when);
+      walkRepeat(r, path, when, where);
     } else if (v instanceof Hyper.OptionalOf o) {
-      add(new Decision.Choice(path, when, List.of("absent", "present"), null));
-      walk(o.body(), path + "#1", new Decision.Condition(path, Set.of(1L)));
+      add(
+          new Decision.Choice(path, when, List.of("absent", "present"), null),
+          o.name(),
+          where,
+          where.readable() + "?");
+      walk(o.body(), path + "#1", new Decision.Condition(path, Set.of(1L)), where);
     }
   }
 
-  private void walkManyOf(Hyper.ManyOf m, String path, Decision.Condition when) {
+  /** A list's items, each read by what it holds; {@code key} is the argument holding the list. */
+  private void walkList(
+      Value.ListVal l, String path, Decision.Condition when, Where where, String key) {
+    for (int i = 0; i < l.items().size(); i++) {
+      String segment = DecisionLabels.segment(l.items(), i, key);
+      walk(l.items().get(i), path + "[" + i + "]", when, where.at(segment));
+    }
+  }
+
+  private void walkOneOf(Hyper.OneOf o, String path, Decision.Condition when, Where where) {
+    if (o.candidates().isEmpty()) {
+      throw new SpecError(path, "oneOf with at least one candidate", "an empty list");
+    }
+    List<String> options = o.candidates().stream().map(SpaceCompiler::label).toList();
+    add(new Decision.Choice(path, when, options, null), o.name(), where, where.readable());
+    for (int c = 0; c < o.candidates().size(); c++) {
+      String segment = DecisionLabels.segment(o.candidates(), c, null);
+      walk(
+          o.candidates().get(c),
+          path + "#" + c,
+          new Decision.Condition(path, Set.of((long) c)),
+          where.at(segment));
+    }
+  }
+
+  private void walkManyOf(Hyper.ManyOf m, String path, Decision.Condition when, Where where) {
     int n = m.candidates().size();
     if (n == 0) {
       throw new SpecError(path, "manyOf with at least one candidate", "an empty list");
@@ -137,24 +183,40 @@ final class SpaceCompiler {
     if (m.k() < 1 || (m.distinct() && m.k() > n)) {
       throw new SpecError(path, "k between 1 and " + (m.distinct() ? n : "any"), "k=" + m.k());
     }
-    List<String> labels = m.candidates().stream().map(SpaceCompiler::label).toList();
+    List<String> options = m.candidates().stream().map(SpaceCompiler::label).toList();
     for (int j = 0; j < m.k(); j++) {
       String slot = path + "[" + j + "]";
+      Where at =
+          m.k() == 1
+              ? where
+              : where.copy(where.readable().isEmpty() ? "slot" : where.readable() + ".", j);
       Decision.Group group = new Decision.Group(path, j, m.k(), m.distinct(), m.sorted());
-      add(new Decision.Choice(slot, when, labels, group));
+      add(new Decision.Choice(slot, when, options, group), m.name(), at, at.readable());
       for (int c = 0; c < n; c++) {
-        walk(m.candidates().get(c), slot + "#" + c, new Decision.Condition(slot, Set.of((long) c)));
+        String segment = DecisionLabels.segment(m.candidates(), c, null);
+        walk(
+            m.candidates().get(c),
+            slot + "#" + c,
+            new Decision.Condition(slot, Set.of((long) c)),
+            at.at(segment));
       }
     }
   }
 
-  private void walkRepeat(Hyper.Repeat r, String path, Decision.Condition when) {
+  private void walkRepeat(Hyper.Repeat r, String path, Decision.Condition when, Where where) {
     List<Long> counts = repeatCounts(r, path);
     long max = counts.stream().mapToLong(Long::longValue).max().orElse(0);
     boolean fixed = r.count() instanceof Value.IntVal;
     String countId = path + "#n";
     if (!fixed) {
-      add(new Decision.Choice(countId, when, counts.stream().map(String::valueOf).toList(), null));
+      String name = r.name() != null ? r.name() : ((Hyper) r.count()).name();
+      add(
+          new Decision.Choice(countId, when, counts.stream().map(String::valueOf).toList(), null),
+          name,
+          where,
+          DecisionLabels.join(where.readable(), "count"));
+    } else if (r.name() != null) {
+      throw new SpecError(path + ".name", "no name on a repeat with a fixed count", r.name());
     }
     for (int i = 0; i < max; i++) {
       Decision.Condition copyWhen = when;
@@ -167,7 +229,7 @@ final class SpaceCompiler {
         }
         copyWhen = new Decision.Condition(countId, active);
       }
-      walk(r.body(), path + "[" + i + "]", copyWhen);
+      walk(r.body(), path + "[" + i + "]", copyWhen, where.copy(where.readable(), i));
     }
   }
 

@@ -26,6 +26,12 @@ import java.util.Set;
  */
 public final class SpecCodec {
   public static final String TYPE_KEY = "_type";
+
+  /**
+   * The optional key beside a hyper's own that names its decision: {@code {oneOf: [..], name: x}}.
+   */
+  public static final String NAME_KEY = "name";
+
   private static final Set<String> HYPERS =
       Set.of("oneOf", "manyOf", "intRange", "floatRange", "repeat", "optional");
 
@@ -140,7 +146,24 @@ public final class SpecCodec {
       m.put(TYPE_KEY, n.type());
       n.args().forEach((k, a) -> m.put(k, toTree(a)));
       return m;
-    } else if (v instanceof Hyper.OneOf o) {
+    } else if (v instanceof Hyper h) {
+      return hyperTree(h);
+    }
+    throw new IllegalStateException(String.valueOf(v));
+  }
+
+  /** {@code {kind: body}}, with {@code name: ...} after it when the hyper is named. */
+  private static Map<String, Object> hyperTree(Hyper v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.putAll(hyperBody(v));
+    if (v.name() != null) {
+      out.put(NAME_KEY, v.name());
+    }
+    return out;
+  }
+
+  private static Map<String, Object> hyperBody(Hyper v) {
+    if (v instanceof Hyper.OneOf o) {
       return Map.of("oneOf", o.candidates().stream().map(SpecCodec::toTree).toList());
     } else if (v instanceof Hyper.ManyOf m) {
       Map<String, Object> body = new LinkedHashMap<>();
@@ -222,19 +245,54 @@ public final class SpecCodec {
       }
       return new Value.Node(type.textValue(), args);
     }
-    if (n.size() != 1 || !HYPERS.contains(n.fieldNames().next())) {
+    String kind = hyperKind(n, path);
+    JsonNode nameNode = n.get(NAME_KEY);
+    Hyper h = hyper(kind, n.get(kind), join(path, kind));
+    return nameNode == null ? h : h.named(name(nameNode, join(path, NAME_KEY)));
+  }
+
+  /** The one hyper key of a map, beside which only {@code name} may stand. */
+  private static String hyperKind(JsonNode n, String path) {
+    List<String> keys = new ArrayList<>();
+    n.fieldNames().forEachRemaining(keys::add);
+    List<String> kinds = keys.stream().filter(HYPERS::contains).toList();
+    boolean named = keys.contains(NAME_KEY);
+    if (kinds.size() != 1 || keys.size() != (named ? 2 : 1)) {
       throw new SpecError(
           path,
           "a node with '"
               + TYPE_KEY
               + "' or one of "
               + HYPERS.stream().sorted().toList()
-              + " as the only key",
-          "keys " + iterable(n.fieldNames()));
+              + " as the only key (and optionally '"
+              + NAME_KEY
+              + "')",
+          "keys " + keys);
     }
-    String kind = n.fieldNames().next();
-    JsonNode body = n.get(kind);
-    String p = join(path, kind);
+    return kinds.get(0);
+  }
+
+  /** A decision name: letters, digits, '_', '-' and '.', starting with a letter or '_'. */
+  static String name(JsonNode v, String path) {
+    if (!v.isTextual()) {
+      throw new SpecError(path, "a decision name (a string)", v.toString());
+    }
+    return checkName(v.textValue(), path);
+  }
+
+  /** {@code name} when it is a valid decision name, else an error naming {@code path}. */
+  public static String checkName(String name, String path) {
+    if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_.\\-]{0,63}")) {
+      throw new SpecError(
+          path,
+          "a decision name of letters, digits, '_', '-' or '.' (at most 64, starting with a"
+              + " letter or '_')",
+          "'" + name + "'");
+    }
+    return name;
+  }
+
+  private static Hyper hyper(String kind, JsonNode body, String p) {
     return switch (kind) {
       case "oneOf" -> new Hyper.OneOf(list(body, p));
       case "optional" -> new Hyper.OptionalOf(fromTree(body, p));
@@ -324,12 +382,6 @@ public final class SpecCodec {
       throw new SpecError(join(path, key), "true or false", v.toString());
     }
     return v.booleanValue();
-  }
-
-  private static String iterable(Iterator<String> it) {
-    List<String> out = new ArrayList<>();
-    it.forEachRemaining(out::add);
-    return out.toString();
   }
 
   static String join(String path, String key) {

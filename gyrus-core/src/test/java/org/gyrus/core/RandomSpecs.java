@@ -11,9 +11,12 @@ final class RandomSpecs {
   private final Random rng;
   private final boolean hypers;
   private final boolean finite;
+  private final String namePrefix;
+  private int names;
 
   RandomSpecs(long seed, boolean hypers, boolean finite) {
     this.rng = new Random(seed);
+    this.namePrefix = "n" + Long.toHexString(seed) + "_";
     this.hypers = hypers;
     this.finite = finite;
   }
@@ -69,7 +72,14 @@ final class RandomSpecs {
     return new Value.ListVal(items);
   }
 
+  /** A hyper, a third of the time with a name unique to this generator. */
   Value hyper(int depth) {
+    Hyper h = bareHyper(depth);
+    boolean nameable = !(h instanceof Hyper.Repeat r && r.count() instanceof Value.IntVal);
+    return nameable && rng.nextInt(3) == 0 ? h.named(namePrefix + names++) : h;
+  }
+
+  private Hyper bareHyper(int depth) {
     int kinds = finite ? 5 : 6;
     switch (rng.nextInt(kinds)) {
       case 0:

@@ -32,10 +32,24 @@ final class DiagramBuilder {
   private static final int MAX_LINE = 44;
   private static final int MAX_LINES = 5;
 
+  /** The fill of a box whose part differs between compared trials. */
+  static final String HIGHLIGHT = "#ffd54f";
+
   private final ShapeAnnotator annotator;
+  private final Set<String> highlight;
 
   DiagramBuilder(ShapeAnnotator annotator) {
+    this(annotator, Set.of());
+  }
+
+  /** Boxes at the spec paths in {@code highlight} are filled with {@link #HIGHLIGHT}. */
+  DiagramBuilder(ShapeAnnotator annotator, Set<String> highlight) {
     this.annotator = annotator;
+    this.highlight = highlight;
+  }
+
+  private String fill(String path, String usual) {
+    return highlight.contains(path) ? HIGHLIGHT : usual;
   }
 
   Block build(Value v, String path) {
@@ -48,7 +62,7 @@ final class DiagramBuilder {
     if (v instanceof Hyper h) {
       return hyper(h, path);
     }
-    return new Blocks.Op(short_(scalar(v)), List.of(), "#eef3fb", false);
+    return new Blocks.Op(short_(scalar(v)), List.of(), fill(path, "#eef3fb"), false);
   }
 
   private Block node(Value.Node n, String path) {
@@ -97,7 +111,7 @@ final class DiagramBuilder {
       return new Blocks.Op(mark[0], lines, mark[1], false);
     }
     if (children.isEmpty()) {
-      return new Blocks.Op(n.type(), lines, "#eef3fb", false);
+      return new Blocks.Op(n.type(), lines, fill(path, "#eef3fb"), false);
     }
     if (type.equals("residual") || n.boolArg("residual", false)) {
       return new Blocks.Residual(chain(children, childPaths));

@@ -18,7 +18,11 @@ public final class Diagrams {
   private Diagrams() {}
 
   private static Block layout(Value spec, ShapeAnnotator annotator) {
-    Block body = new DiagramBuilder(annotator).build(spec, "");
+    return layout(spec, annotator, java.util.Set.of());
+  }
+
+  private static Block layout(Value spec, ShapeAnnotator annotator, java.util.Set<String> hot) {
+    Block body = new DiagramBuilder(annotator, hot).build(spec, "");
     String out = spec instanceof Value.Node n ? annotator.outputLabel("", n).orElse("") : "";
     Block input = new Blocks.Op("input", List.of(), "#e8e8e8", false);
     Block output = new Blocks.Op("output", List.of(), "#e8e8e8", false);
@@ -29,6 +33,18 @@ public final class Diagrams {
   /** The diagram as a standalone SVG document. */
   public static String svg(Value spec, ShapeAnnotator annotator, String title) {
     Block b = layout(spec, annotator);
+    SvgCanvas c = new SvgCanvas();
+    b.draw(c, MARGIN, MARGIN);
+    return c.document(b.width() + 2 * MARGIN, b.height() + 2 * MARGIN, title);
+  }
+
+  /**
+   * The diagram with the boxes at the spec paths in {@code highlight} filled in amber: the parts
+   * that differ between compared trials ({@link SpecDiff}).
+   */
+  public static String svg(
+      Value spec, ShapeAnnotator annotator, String title, java.util.Set<String> highlight) {
+    Block b = layout(spec, annotator, highlight);
     SvgCanvas c = new SvgCanvas();
     b.draw(c, MARGIN, MARGIN);
     return c.document(b.width() + 2 * MARGIN, b.height() + 2 * MARGIN, title);

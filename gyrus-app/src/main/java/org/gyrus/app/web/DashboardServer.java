@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.gyrus.app.draw.ShapeInference;
+import org.gyrus.app.draw.SpecDiff;
 import org.gyrus.core.SpecCodec;
+import org.gyrus.core.Value;
 import org.gyrus.search.Direction;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
@@ -36,6 +38,7 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
           "/study", Set.of("name"),
           "/trial", Set.of("study", "number"),
           "/diagram.svg", Set.of("study", "number"),
+          "/compare", Set.of("study", "numbers"),
           "/api/study", Set.of("name"),
           "/events", Set.of("name"));
   private static final Map<String, String[]> STATIC =
@@ -43,6 +46,7 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
           "/static/echarts.min.js", new String[] {"vendor/echarts.min.js", "text/javascript"},
           "/static/ECHARTS-LICENSE", new String[] {"vendor/ECHARTS-LICENSE", "text/plain"},
           "/static/dashboard.js", new String[] {"dashboard.js", "text/javascript"},
+          "/static/study-charts.js", new String[] {"study-charts.js", "text/javascript"},
           "/static/dashboard.css", new String[] {"dashboard.css", "text/css"});
 
   private NioHttpServer server;
@@ -226,10 +230,50 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
             org.gyrus.app.draw.Diagrams.svg(
                 t.params(), shapes.annotateOrNone(t.params()), "trial " + t.number()));
       }
+      case "/compare" -> {
+        StudyData data = data(q.require("study"));
+        send(ex, 200, "text/html", comparePage(data, q.require("numbers")));
+      }
       case "/api/study" -> send(ex, 200, "application/json", studyJson(q.require("name")));
       case "/events" -> events(ex, info(q.require("name")));
       default -> throw new HttpError(404, "path", "No page at " + path + ".");
     }
+  }
+
+  /** The compare page of trials "a,b[,c[,d]]": their diagrams with what differs highlighted. */
+  private String comparePage(StudyData data, String numbers) {
+    String[] parts = numbers.split(",", -1);
+    if (parts.length < 2 || parts.length > 4) {
+      throw new HttpError(400, "numbers", "Two to four trial numbers, e.g. numbers=3,8,12.");
+    }
+    List<Trial> ts = new ArrayList<>();
+    for (String p : parts) {
+      int n;
+      try {
+        n = Integer.parseInt(p.trim());
+      } catch (NumberFormatException e) {
+        throw new HttpError(400, "numbers", "Trial numbers, e.g. numbers=3,8,12.");
+      }
+      ts.add(trial(data, n));
+    }
+    List<Value> specs = new ArrayList<>();
+    for (Trial t : ts) {
+      specs.add(t.params() == null ? new Value.ListVal(List.of()) : t.params());
+    }
+    List<Set<String>> hot = SpecDiff.paths(specs);
+    List<String> svgs = new ArrayList<>();
+    for (int i = 0; i < ts.size(); i++) {
+      Trial t = ts.get(i);
+      svgs.add(
+          t.params() == null
+              ? "<p class=\"muted\">no spec</p>"
+              : org.gyrus.app.draw.Diagrams.svg(
+                  t.params(),
+                  shapes.annotateOrNone(t.params()),
+                  "trial " + t.number(),
+                  hot.get(i)));
+    }
+    return Pages.compare(data, ts, svgs);
   }
 
   /** Paths are plain: no dot segments, no encoded separators, no backslashes, bounded length. */

@@ -41,6 +41,7 @@ public final class Html {
         + " · gyrus</title><link rel=\"stylesheet\" href=\"/static/dashboard.css\">"
         + (charts
             ? "<script src=\"/static/echarts.min.js\"></script>"
+                + "<script src=\"/static/study-charts.js\" defer></script>"
                 + "<script src=\"/static/dashboard.js\" defer></script>"
             : "")
         + "</head><body"

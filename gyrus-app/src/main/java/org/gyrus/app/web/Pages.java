@@ -61,8 +61,12 @@ final class Pages {
             + "</section>"
             + "<section><h2>Intermediate values</h2><div id=\"chart-intermediate\" "
             + "class=\"chart\"></div></section>"
-            + "<section class=\"wide\"><h2>Parallel coordinates</h2><div id=\"chart-parallel\" "
-            + "class=\"chart\"></div></section>"
+            + "<section class=\"wide\"><h2>Parallel coordinates <select id=\"topk\""
+            + " aria-label=\"decisions shown\" title=\"decisions shown, by importance\">"
+            + "<option value=\"4\">top 4</option><option value=\"8\" selected>top 8</option>"
+            + "<option value=\"12\">top 12</option><option value=\"16\">top 16</option>"
+            + "<option value=\"0\">all decisions</option></select></h2>"
+            + "<div id=\"chart-parallel\" class=\"chart\"></div></section>"
             + "<section><h2>Parameter importance</h2><div id=\"chart-importance\" "
             + "class=\"chart\"></div></section>"
             + "<section id=\"pareto-section\" hidden><h2>Pareto front</h2>"
@@ -73,8 +77,11 @@ final class Pages {
             + "<option value=\"COMPLETE\">COMPLETE</option><option value=\"PRUNED\">PRUNED</option>"
             + "<option value=\"FAIL\">FAIL</option><option value=\"RUNNING\">RUNNING</option>"
             + "<option value=\"WAITING\">WAITING</option></select>"
-            + " <span id=\"row-count\"></span></div>"
-            + "<table id=\"trials\"><thead></thead><tbody></tbody></table></section>";
+            + " <span id=\"row-count\"></span> <button id=\"show-all\" hidden>show all rows"
+            + "</button> <button id=\"compare\" disabled>compare selected (2–4)</button></div>"
+            + "<table id=\"trials\"><thead></thead><tbody></tbody></table></section>"
+            + "<div id=\"diagram-tip\" class=\"tip\" hidden></div>"
+            + "<div id=\"axis-tip\" class=\"tip\" hidden></div>";
     return Html.page(name, " data-study=\"" + Html.esc(name) + "\"", body, true);
   }
 
@@ -95,7 +102,7 @@ final class Pages {
     kv(sb, "duration (s)", Double.isNaN(t.durationSeconds()) ? "-" : fmt(t.durationSeconds()));
     for (Decision d : data.decisions()) {
       String v = data.shown(d, t);
-      kv(sb, d.id(), v == null ? "(inactive)" : v);
+      kv(sb, data.label(d), v == null ? "(inactive)" : v);
     }
     sb.append("</table>");
     if (t.error() != null) {
@@ -127,6 +134,101 @@ final class Pages {
     sb.append(diagramSvg);
     sb.append("</div></section></div>");
     return Html.page(study + " · trial " + t.number(), "", sb.toString(), false);
+  }
+
+  /**
+   * 2–4 trials side by side: metrics and decisions in one table (rows that differ marked {@code
+   * diff}), the diagrams with differing parts highlighted ({@code svgs}, already drawn), and the
+   * learning curves, which the page script draws from {@code data-curves}.
+   */
+  static String compare(StudyData data, List<Trial> ts, List<String> svgs) {
+    String study = data.info().name();
+    StringBuilder sb = new StringBuilder();
+    sb.append("<h1>").append(Html.esc(study)).append(" · compare trials ");
+    sb.append(String.join(", ", ts.stream().map(t -> Integer.toString(t.number())).toList()));
+    sb.append("</h1><p><a href=\"/study?name=")
+        .append(Html.esc(Html.url(study)))
+        .append("\">back to the study</a> · <span class=\"muted\">highlighted: what differs</span>")
+        .append("</p><section><table id=\"compare-table\" class=\"kv\"><thead><tr><th></th>");
+    for (Trial t : ts) {
+      sb.append("<th><a href=\"/trial?study=")
+          .append(Html.esc(Html.url(study)))
+          .append("&amp;number=")
+          .append(t.number())
+          .append("\">trial ")
+          .append(t.number())
+          .append("</a></th>");
+    }
+    sb.append("</tr></thead><tbody>");
+    compareRow(sb, "state", ts.stream().map(t -> t.state().name()).toList(), false);
+    compareRow(sb, "values", ts.stream().map(t -> t.values().toString()).toList(), false);
+    compareRow(sb, "architecture", ts.stream().map(StudyData::architecture).toList(), true);
+    for (String attr : List.of("metric.params", "metric.flops")) {
+      List<String> vs = ts.stream().map(t -> t.attrs().get(attr)).toList();
+      if (vs.stream().anyMatch(v -> v != null)) {
+        compareRow(sb, attr.substring("metric.".length()), vs, false);
+      }
+    }
+    for (Decision d : data.decisions()) {
+      List<String> vs = new java.util.ArrayList<>();
+      for (Trial t : ts) {
+        String v = data.shown(d, t);
+        vs.add(v == null ? "(absent)" : v);
+      }
+      compareRow(sb, data.label(d), vs, true);
+    }
+    sb.append("</tbody></table></section><div class=\"compare\" style=\"grid-template-columns:")
+        .append(" repeat(")
+        .append(ts.size())
+        .append(", minmax(0, 1fr))\">");
+    for (int i = 0; i < ts.size(); i++) {
+      sb.append("<section class=\"diagram\" data-number=\"")
+          .append(ts.get(i).number())
+          .append("\"><h2>Trial ")
+          .append(ts.get(i).number())
+          .append("</h2>")
+          .append(svgs.get(i))
+          .append("</section>");
+    }
+    sb.append("</div><section><h2>Learning curves</h2><div id=\"chart-compare\" class=\"chart\"")
+        .append(" data-curves=\"")
+        .append(Html.esc(curves(ts)))
+        .append("\"></div></section>");
+    return Html.page(study + " · compare", "", sb.toString(), true);
+  }
+
+  /** A row of the compare table, marked {@code diff} when {@code mark} and the values differ. */
+  private static void compareRow(StringBuilder sb, String name, List<String> vs, boolean mark) {
+    boolean differs = vs.stream().distinct().count() > 1;
+    sb.append(mark && differs ? "<tr class=\"diff\">" : "<tr>")
+        .append("<th>")
+        .append(Html.esc(name))
+        .append("</th>");
+    for (String v : vs) {
+      sb.append("<td>").append(Html.esc(v == null ? "-" : v)).append("</td>");
+    }
+    sb.append("</tr>");
+  }
+
+  /** {"trial N": [[step, value], ...], ...} for the compare page's chart. */
+  private static String curves(List<Trial> ts) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < ts.size(); i++) {
+      Trial t = ts.get(i);
+      sb.append(i == 0 ? "" : ",").append("\"trial ").append(t.number()).append("\":[");
+      int[] j = {0};
+      t.intermediate()
+          .forEach(
+              (step, v) ->
+                  sb.append(j[0]++ == 0 ? "" : ",")
+                      .append('[')
+                      .append(step)
+                      .append(',')
+                      .append(Double.isFinite(v) ? Double.toString(v) : "null")
+                      .append(']'));
+      sb.append(']');
+    }
+    return sb.append('}').toString();
   }
 
   private static void kv(StringBuilder sb, String k, String v) {

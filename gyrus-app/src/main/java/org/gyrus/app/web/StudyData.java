@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gyrus.core.Decision;
+import org.gyrus.core.DnaSpec;
 import org.gyrus.core.Space;
+import org.gyrus.nn.blocks.Notation;
 import org.gyrus.search.Constraint;
 import org.gyrus.search.Direction;
 import org.gyrus.search.History;
@@ -21,14 +23,9 @@ import org.gyrus.search.TrialStore;
  * front. Parameters are shown by label (a choice) or number.
  */
 public record StudyData(
-    StudyInfo info,
-    List<Decision> decisions,
-    List<Trial> trials,
-    long version,
-    List<Constraint> constraints) {
+    StudyInfo info, DnaSpec spec, List<Trial> trials, long version, List<Constraint> constraints) {
 
   public StudyData {
-    decisions = List.copyOf(decisions);
     trials = List.copyOf(trials);
     constraints = List.copyOf(constraints);
   }
@@ -40,8 +37,7 @@ public record StudyData(
   /** With the study's hard specs: only trials that meet them make the Pareto front. */
   public static StudyData of(
       StudyInfo info, List<Trial> trials, long version, List<Constraint> constraints) {
-    return new StudyData(
-        info, new Space(info.space()).dnaSpec().decisions(), trials, version, constraints);
+    return new StudyData(info, new Space(info.space()).dnaSpec(), trials, version, constraints);
   }
 
   /** The stored study's data, hard specs included. */
@@ -51,6 +47,16 @@ public record StudyData(
         store.trials(info.id()),
         store.version(info.id()),
         Constraint.parseAll(store.studyAttrs(info.id()).get(Constraint.ATTR)));
+  }
+
+  /** The space's decisions, parents before children. */
+  public List<Decision> decisions() {
+    return spec.decisions();
+  }
+
+  /** What people read for a decision: its name, or a label derived from the spec. */
+  public String label(Decision d) {
+    return spec.label(d.id());
   }
 
   public Direction direction() {
@@ -76,23 +82,35 @@ public record StudyData(
         .toList();
   }
 
-  /** (trial number, best first-objective value so far) over COMPLETE trials in number order. */
+  /**
+   * (trial number, best first-objective value so far, number of the trial that holds it) over
+   * COMPLETE trials in number order.
+   */
   public List<double[]> bestSoFar() {
     List<double[]> out = new ArrayList<>();
     double best = Double.NaN;
+    int holder = -1;
     for (Trial t : complete()) {
       double v = t.value();
       if (Double.isNaN(best) || direction().orient(v) > direction().orient(best)) {
         best = v;
+        holder = t.number();
       }
-      out.add(new double[] {t.number(), best});
+      out.add(new double[] {t.number(), best, holder});
     }
     return out;
   }
 
+  /** Complete trials the importance forest learns from at most (an even sample beyond). */
+  static final int IMPORTANCE_ROWS = 300;
+
+  /** Trials the study page receives at most: the best and an even sample of the rest beyond. */
+  static final int MAX_SENT = 5000;
+
   /** Importance of each decision for the first objective, in decision order. */
   public double[] importance() {
-    List<Trial> done = complete();
+    List<Trial> done = evenSample(complete(), IMPORTANCE_ROWS);
+    List<Decision> decisions = decisions();
     double[][] x = new double[done.size()][decisions.size()];
     double[] y = new double[done.size()];
     for (int i = 0; i < done.size(); i++) {
@@ -103,7 +121,44 @@ public record StudyData(
       }
       y[i] = t.value();
     }
-    return done.size() < 4 ? new double[decisions.size()] : Importance.standard().estimate(x, y);
+    if (done.size() < 4) {
+      return new double[decisions.size()];
+    }
+    // A sampled study gets half the trees: the forest is the page's slowest part.
+    Importance forest =
+        done.size() < complete().size() ? new Importance(32, 8, 2, 0) : Importance.standard();
+    return forest.estimate(x, y);
+  }
+
+  /** At most {@code max} of {@code items}, evenly spaced, in their order. */
+  static <T> List<T> evenSample(List<T> items, int max) {
+    if (items.size() <= max) {
+      return items;
+    }
+    List<T> out = new ArrayList<>(max);
+    for (int i = 0; i < max; i++) {
+      out.add(items.get((int) ((long) i * items.size() / max)));
+    }
+    return out;
+  }
+
+  /**
+   * The trials the page gets: all of them up to {@code max}; beyond, the best fifth of {@code max}
+   * by the first objective, then an even sample of the others, in number order.
+   */
+  List<Trial> sent(int max) {
+    if (trials.size() <= max) {
+      return trials;
+    }
+    List<Trial> ranked = new ArrayList<>(complete());
+    ranked.sort(
+        java.util.Comparator.comparingDouble((Trial t) -> direction().orient(t.value()))
+            .reversed());
+    java.util.Set<Integer> keep = new java.util.HashSet<>();
+    ranked.stream().limit(max / 5).forEach(t -> keep.add(t.number()));
+    List<Trial> others = trials.stream().filter(t -> !keep.contains(t.number())).toList();
+    evenSample(others, max - keep.size()).forEach(t -> keep.add(t.number()));
+    return trials.stream().filter(t -> keep.contains(t.number())).toList();
   }
 
   /**
@@ -137,6 +192,11 @@ public record StudyData(
 
   /** The JSON document the study page's script renders. */
   public Map<String, Object> toJson() {
+    return toJson(MAX_SENT);
+  }
+
+  /** As {@link #toJson()}, sending at most {@code maxSent} trials. */
+  Map<String, Object> toJson(int maxSent) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", info.name());
     doc.put("version", version);
@@ -147,17 +207,27 @@ public record StudyData(
     doc.put("directions", dirs);
     List<Map<String, Object>> params = new ArrayList<>();
     double[] imp = importance();
+    List<Decision> decisions = decisions();
     for (int j = 0; j < decisions.size(); j++) {
       Decision d = decisions.get(j);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", d.id());
+      m.put("label", label(d));
       m.put("labels", d instanceof Decision.Choice c ? c.labels() : null);
+      m.put("conditional", d.when() != null);
       m.put("importance", imp[j]);
       params.add(m);
     }
     doc.put("params", params);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (Trial t : trials) {
+    List<Trial> sent = sent(maxSent);
+    if (sent.size() < trials.size()) {
+      doc.put("sampled", Map.of("shown", sent.size(), "total", trials.size()));
+    }
+    int complete = complete().size();
+    doc.put("complete", complete);
+    doc.put("importanceFrom", Math.min(complete, IMPORTANCE_ROWS));
+    for (Trial t : sent) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("number", t.number());
       m.put("state", t.state().name());
@@ -168,14 +238,38 @@ public record StudyData(
         shownParams.put(d.id(), shown(d, t));
       }
       m.put("params", shownParams);
+      m.put("arch", architecture(t));
       List<double[]> curve = new ArrayList<>();
       t.intermediate().forEach((step, v) -> curve.add(new double[] {step, v}));
       m.put("intermediate", curve);
       rows.add(m);
     }
     doc.put("trials", rows);
-    doc.put("best", bestSoFar());
+    doc.put("best", steps(bestSoFar()));
     doc.put("pareto", paretoFront());
     return doc;
+  }
+
+  /** The points where the best so far changes, and the last: the same step line, fewer points. */
+  static List<double[]> steps(List<double[]> best) {
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < best.size(); i++) {
+      if (i == 0 || i == best.size() - 1 || best.get(i)[2] != best.get(i - 1)[2]) {
+        out.add(best.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** A trial's architecture in the compact notation, or null when it has no spec. */
+  public static String architecture(Trial t) {
+    if (t.params() == null) {
+      return null;
+    }
+    try {
+      return Notation.of(t.params());
+    } catch (RuntimeException e) { // a spec the notation does not read: the table shows nothing
+      return null;
+    }
   }
 }

@@ -84,7 +84,21 @@ class DashboardServerTest {
   void apiGivesRowsHistoryImportanceAndPareto() throws Exception {
     var doc = SpecCodec.json().readTree(get(server, "/api/study?name=demo").body());
     assertThat(doc.get("trials").size()).isEqualTo(8);
-    assertThat(doc.get("best").size()).isEqualTo(6);
+    // best so far: the steps where it improves and the last, each with the trial that holds it
+    var best = doc.get("best");
+    assertThat(best.size()).isBetween(2, 6);
+    assertThat(best.get(0).get(0).asInt()).isZero();
+    assertThat(best.get(best.size() - 1).get(0).asInt()).isEqualTo(5);
+    int holder = best.get(best.size() - 1).get(2).asInt();
+    double top = -1;
+    int argmax = -1;
+    for (var t : doc.get("trials")) {
+      if (t.get("state").asText().equals("COMPLETE") && t.get("values").get(0).asDouble() > top) {
+        top = t.get("values").get(0).asDouble();
+        argmax = t.get("number").asInt();
+      }
+    }
+    assertThat(holder).isEqualTo(argmax);
     assertThat(doc.get("params").size()).isEqualTo(2);
     var multi =
         SpecCodec.json()

@@ -1,0 +1,61 @@
+package org.gyrus.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.gyrus.core.Value;
+import org.gyrus.core.Values;
+import org.gyrus.search.Direction;
+import org.gyrus.search.Study;
+import org.gyrus.search.Trial;
+import org.gyrus.search.store.MemoryTrialStore;
+import org.junit.jupiter.api.Test;
+
+/** Beyond its limits the study JSON keeps the best trials and says how many it left out. */
+class StudyDataSamplingTest {
+  @Test
+  @SuppressWarnings("unchecked")
+  void aLargeStudySendsTheBestAndAnEvenSampleAndSaysSo() {
+    Value space = Value.Node.of("m", "x", Values.intRange(0, 1000), "c", Values.oneOf("a", "b"));
+    StudyData data;
+    try (Study s =
+        Study.open(
+            new MemoryTrialStore(),
+            "big",
+            space,
+            List.of(Direction.MINIMIZE),
+            new Value.StrVal("random"),
+            3,
+            Study.Options.DEFAULT)) {
+      for (int i = 0; i < 120; i++) {
+        Trial t = s.ask();
+        s.tell(t, Math.abs(t.dna().get("x").doubleValue() - 500));
+      }
+      data = StudyData.of(s.info(), s.trials(), 1);
+    }
+    Map<String, Object> doc = data.toJson(40);
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) doc.get("trials");
+    assertThat(rows).hasSize(40);
+    assertThat(doc.get("sampled")).isEqualTo(Map.of("shown", 40, "total", 120));
+    // the best fifth is all there (minimising)
+    List<Integer> best8 =
+        data.complete().stream()
+            .sorted(Comparator.comparingDouble(Trial::value))
+            .limit(8)
+            .map(Trial::number)
+            .toList();
+    assertThat(rows.stream().map(r -> (Integer) r.get("number")).toList()).containsAll(best8);
+    // the best-so-far steps: only improvements and the last, each naming its holder
+    List<double[]> steps = (List<double[]>) doc.get("best");
+    assertThat(steps.get(steps.size() - 1)[0]).isEqualTo(119);
+    assertThat((int) steps.get(steps.size() - 1)[2]).isEqualTo(best8.get(0));
+    for (int i = 1; i < steps.size() - 1; i++) {
+      assertThat(steps.get(i)[1]).isLessThan(steps.get(i - 1)[1]);
+    }
+    assertThat(doc.get("importanceFrom")).isEqualTo(120);
+    assertThat(StudyData.evenSample(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 5))
+        .containsExactly(0, 2, 4, 6, 8);
+  }
+}
