@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
       NesyCommand.class,
       TrialCommand.class,
       TypesCommand.class,
-      ExplainCommand.class
+      ExplainCommand.class,
+      RegressCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

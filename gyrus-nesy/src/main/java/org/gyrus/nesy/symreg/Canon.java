@@ -54,14 +54,19 @@ public final class Canon {
         sb.append(" + ");
       }
       String mono = t.monoKey();
-      sb.append(mono.isEmpty() ? Term.number(t.coef()) : Term.number(t.coef()) + "*" + mono);
+      String c = Term.number(t.coef());
+      if (mono.isEmpty()) {
+        sb.append(c);
+      } else {
+        sb.append(c.equals("1") ? "" : c.equals("-1") ? "-" : c + "*").append(mono);
+      }
     }
     return sb.toString();
   }
 
   @Override
   public String toString() {
-    return key().replace("1*", "").replace("+ -", "- ");
+    return key().replace("+ -", "- ").replaceAll("\\^(-[0-9.e]+)", "^($1)");
   }
 
   SortedMap<String, Term> terms() {
@@ -112,7 +117,18 @@ public final class Canon {
         m.put(e.getKey(), new Term(c, mine.factors()));
       }
     }
+    dropNegligible(m);
     return new Canon(m);
+  }
+
+  /** Terms below 1e-10 of the largest coefficient are round-off of fitted constants. */
+  private static void dropNegligible(TreeMap<String, Term> m) {
+    double max = 0;
+    for (Term t : m.values()) {
+      max = Math.max(max, Math.abs(t.coef()));
+    }
+    double floor = 1e-10 * max;
+    m.values().removeIf(t -> Math.abs(t.coef()) < floor);
   }
 
   Canon scale(double c) {
@@ -246,7 +262,41 @@ public final class Canon {
 
   /** Same formula up to the given relative tolerance on coefficients (exact for exact inputs). */
   public static boolean equivalent(Expr a, Expr b) {
-    return equivalent(of(a), of(b), 1e-4);
+    Canon ca = of(a);
+    Canon cb = of(b);
+    // a = b iff exp(a) = exp(b): turns sums of logs into one log of a product, which the
+    // term-wise comparison cannot see (log(x+1) + log(x^2+1) vs log(x^3+x^2+x+1)).
+    return equivalent(ca, cb, 1e-4) || equivalent(CanonBuilder.exp(ca), CanonBuilder.exp(cb), 1e-4);
+  }
+
+  /** Numeric value of this canonical form at each row (for checking the rewriting). */
+  public double[] evaluate(double[][] columns, int rows) {
+    double[] out = new double[rows];
+    for (Term t : terms.values()) {
+      double[] v = new double[rows];
+      java.util.Arrays.fill(v, t.coef());
+      for (Term.Power p : t.factors().values()) {
+        double[] a = evaluate(p.atom(), columns, rows);
+        for (int i = 0; i < rows; i++) {
+          v[i] *= p.exp() == 1 ? a[i] : Math.pow(a[i], p.exp());
+        }
+      }
+      for (int i = 0; i < rows; i++) {
+        out[i] += v[i];
+      }
+    }
+    return out;
+  }
+
+  private static double[] evaluate(Term.Atom atom, double[][] columns, int rows) {
+    if (atom.kind().equals("x")) {
+      return columns[atom.var()].clone();
+    }
+    double[] a = atom.arg().evaluate(columns, rows);
+    if (!atom.kind().equals("poly")) {
+      Op.byToken(atom.kind()).apply(a, a);
+    }
+    return a;
   }
 
   static boolean equivalent(Canon a, Canon b, double relTol) {
@@ -258,13 +308,17 @@ public final class Canon {
       if (denominator == null) {
         break;
       }
-      a = a.clear(denominator);
-      b = b.clear(denominator);
+      int k = Math.max(a.denominatorPower(denominator), b.denominatorPower(denominator));
+      a = a.clear(denominator, k);
+      b = b.clear(denominator, k);
     }
     a = Trig.pythagoras(a);
     b = Trig.pythagoras(b);
     Canon d = a.add(b.scale(-1));
     double scale = Math.max(1e-300, Math.max(a.maxAbsCoef(), b.maxAbsCoef()));
+    if (!Double.isFinite(scale)) {
+      return false; // overflowed (e.g. exp of a large constant): no verdict from round-off
+    }
     for (Term t : d.terms.values()) {
       if (!(Math.abs(t.coef()) <= relTol * scale)) {
         return false;
@@ -285,8 +339,8 @@ public final class Canon {
     return null;
   }
 
-  /** This times {@code base^k}, k the largest negative power of base in this. */
-  private Canon clear(Canon baseAtom) {
+  /** The largest negative integer power of {@code baseAtom} in this, as a positive number. */
+  private int denominatorPower(Canon baseAtom) {
     String key = baseAtom.leading().monoKey();
     int k = 0;
     for (Term t : terms.values()) {
@@ -295,6 +349,12 @@ public final class Canon {
         k = Math.max(k, (int) -p.exp());
       }
     }
+    return k;
+  }
+
+  /** This times {@code base^k}, expanded where the power of base becomes a whole number. */
+  private Canon clear(Canon baseAtom, int k) {
+    String key = baseAtom.leading().monoKey();
     Canon expanded = baseAtom.leading().factors().get(key).atom().arg().powInt(k);
     Canon r = constant(0);
     for (Term t : terms.values()) {

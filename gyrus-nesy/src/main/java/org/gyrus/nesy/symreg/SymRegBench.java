@@ -58,6 +58,7 @@ public final class SymRegBench {
         Locale.ROOT,
         "{\"id\":\"%s/%s/%d\",\"mode\":\"%s\",\"problem\":\"%s\",\"seed\":%d,\"recovered\":%b,"
             + "\"train_r2\":%.12g,\"test_r2\":%.12g,\"complexity\":%d,\"seconds\":%.3f,"
+            + "\"wall_seconds\":%.3f,"
             + "\"evaluations\":%d,\"iterations\":%d,\"expr\":\"%s\",\"simplified\":\"%s\"}",
         mode,
         p.name(),
@@ -70,6 +71,7 @@ public final class SymRegBench {
         finite(data[1].r2(r.expr())),
         r.complexity(),
         r.seconds(),
+        r.wallSeconds(),
         r.evaluations(),
         r.iterations(),
         r.expr(),

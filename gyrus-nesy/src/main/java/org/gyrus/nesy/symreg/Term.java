@@ -54,9 +54,10 @@ record Term(double coef, SortedMap<String, Term.Power> factors) {
 
   /** Numbers inside keys are rounded so that fitted constants equal to 4 digits coincide. */
   static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-      return Long.toString((long) v);
+    double r = Double.parseDouble(String.format(Locale.ROOT, "%.4g", v));
+    if (r == Math.rint(r) && Math.abs(r) < 1e9) {
+      return Long.toString((long) r);
     }
-    return String.format(Locale.ROOT, "%.4g", v);
+    return String.format(Locale.ROOT, "%.4g", r);
   }
 }
