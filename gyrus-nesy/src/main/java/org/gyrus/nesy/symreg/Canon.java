@@ -233,7 +233,7 @@ public final class Canon {
     return fa.content.pow(p).mul(base.pow(p));
   }
 
-  /** This = content * primitive, content a single term, primitive with leading coefficient 1. */
+  /** This = content * primitive, content a positive single term, primitive led by +-1. */
   record Factored(Canon content, Canon primitive) {}
 
   Factored factor() {
@@ -256,7 +256,8 @@ public final class Canon {
         common.put(e.getKey(), new Term.Power(e.getValue().atom(), c));
       }
     }
-    Canon content = of(new Term(lead.coef(), common));
+    // a positive content keeps fractional powers real: sqrt(x - 1) = 1 * (-1 + x)^0.5
+    Canon content = of(new Term(Math.abs(lead.coef()), common));
     return new Factored(content, mul(content.pow(-1)));
   }
 
