@@ -37,5 +37,7 @@ for mode in ${modes//,/ }; do
   nice -n 10 java -XX:ActiveProcessorCount=1 -Xmx1g -cp "$snap/nesy:$snap/core" \
     org.gyrus.nesy.symreg.SymRegBench "$data" "$raw" "$mode" "$secs" "$problems" "$seeds"
 done
-cmd="SEEDS=$seeds RUN_SECONDS=$secs MODES=$modes bench/program_learning/symreg.sh"
+cmd="SEEDS=$seeds RUN_SECONDS=$secs MODES=$modes${PROBLEMS:+ PROBLEMS=$problems} bench/program_learning/symreg.sh"
+# REPORT_COMMAND names the whole sweep when it was run in parts (resumed).
+cmd="${REPORT_COMMAND:-$cmd}"
 python3 "$root/bench/program_learning/symreg_report.py" "$raw" "$out/program_learning_symreg" "$cmd"

@@ -63,8 +63,13 @@ public final class Evaluator {
     return Double.isFinite(s) ? s / n / yVar : Double.POSITIVE_INFINITY;
   }
 
+  /**
+   * Runs the program; an intermediate inf or NaN poisons the result (set to NaN), so that e.g.
+   * exp(x/(x - x)) cannot pass as a finite formula through 1/inf = 0.
+   */
   private double[] run(int[] p, double[] consts) {
     int top = 0;
+    boolean poisoned = false;
     int c = lib.countConsts(p);
     for (int i = p.length - 1; i >= 0; i--) {
       Library.Token t = lib.token(p[i]);
@@ -78,15 +83,29 @@ public final class Evaluator {
         stack[top++] = b;
       } else if (t.arity() == 1) {
         t.op().apply(stack[top - 1], stack[top - 1]);
+        poisoned |= !allFinite(stack[top - 1]);
       } else {
         double[] a = stack[--top];
         double[] b = stack[--top];
         t.op().apply(a, b, a);
         free.push(b);
         stack[top++] = a;
+        poisoned |= !allFinite(a);
       }
     }
+    if (poisoned) {
+      java.util.Arrays.fill(stack[0], Double.NaN);
+    }
     return stack[0];
+  }
+
+  private static boolean allFinite(double[] v) {
+    for (double d : v) {
+      if (!Double.isFinite(d)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private double[] buffer() {
