@@ -267,7 +267,9 @@ public final class Canon {
     Canon cb = of(b);
     // a = b iff exp(a) = exp(b): turns sums of logs into one log of a product, which the
     // term-wise comparison cannot see (log(x+1) + log(x^2+1) vs log(x^3+x^2+x+1)).
-    return equivalent(ca, cb, 1e-4) || equivalent(CanonBuilder.exp(ca), CanonBuilder.exp(cb), 1e-4);
+    return equivalent(ca, cb, 1e-4)
+        || equivalent(CanonBuilder.exp(ca), CanonBuilder.exp(cb), 1e-4)
+        || equivalent(Trig.expandAngles(ca), Trig.expandAngles(cb), 1e-4);
   }
 
   /** Numeric value of this canonical form at each row (for checking the rewriting). */

@@ -35,6 +35,9 @@ class CanonTest {
         "sqrt(1.23*x1); 1.109053650640942*sqrt(x1)",
         "exp(0.426*log(x1)); pow(x1,0.426)",
         "x1*x1*(x1 - 1)*x1 + x2*(x2*(x2/(x2 + x2)) - x2/x2); pow(x1,4)-pow(x1,3)+div(pow(x2,2),2)-x2",
+        "sin(x1 + x2) + sin(x1 - x2); 2*sin(x1)*cos(x2)",
+        "sin(x1 + x1); 2*sin(x1)*cos(x1)",
+        "cos(2*x1); 1 - 2*sin(x1)*sin(x1)",
       })
   void equivalentPairs(String a, String b) {
     Expr ea = ExprParser.parse(a);
