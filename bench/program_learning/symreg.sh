@@ -40,4 +40,4 @@ done
 cmd="SEEDS=$seeds RUN_SECONDS=$secs MODES=$modes${PROBLEMS:+ PROBLEMS=$problems} bench/program_learning/symreg.sh"
 # REPORT_COMMAND names the whole sweep when it was run in parts (resumed).
 cmd="${REPORT_COMMAND:-$cmd}"
-python3 "$root/bench/program_learning/symreg_report.py" "$raw" "$out/program_learning_symreg" "$cmd"
+python3 "$root/bench/program_learning/symreg_report.py" "$raw" "$out/program_learning_symreg" "$cmd" "$secs"
