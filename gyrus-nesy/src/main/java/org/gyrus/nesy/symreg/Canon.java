@@ -156,7 +156,7 @@ public final class Canon {
     TreeMap<String, Term.Power> f = new TreeMap<>(a.factors());
     for (Map.Entry<String, Term.Power> e : b.factors().entrySet()) {
       Term.Power mine = f.get(e.getKey());
-      double exp = e.getValue().exp() + (mine == null ? 0 : mine.exp());
+      double exp = snap(e.getValue().exp() + (mine == null ? 0 : mine.exp()));
       if (Math.abs(exp) < EPS) {
         f.remove(e.getKey());
       } else {
@@ -197,6 +197,12 @@ public final class Canon {
     return of(new Term(coef, rest)).mul(extra);
   }
 
+  /** Exponents within 1e-9 of a whole number are that number (fitted constants, round-off). */
+  static double snap(double p) {
+    double r = Math.rint(p);
+    return Math.abs(p - r) < 1e-9 ? r : p;
+  }
+
   static boolean isSmallPositiveInt(double p) {
     return p == Math.rint(p) && p >= 1 && p <= 6;
   }
@@ -210,7 +216,8 @@ public final class Canon {
   }
 
   /** This raised to {@code p}; non-monomial bases stay as an atom unless p is a small integer. */
-  Canon pow(double p) {
+  Canon pow(double power) {
+    double p = snap(power);
     if (p == 0) {
       return constant(1);
     }

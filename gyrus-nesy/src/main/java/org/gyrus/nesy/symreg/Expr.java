@@ -116,6 +116,23 @@ public sealed interface Expr permits Expr.Const, Expr.Var, Expr.Unary, Expr.Bina
     }
   }
 
+  /**
+   * Full-precision call syntax ({@code add(x1,mul(2.5,x2))}) that {@link ExprParser} reads back.
+   */
+  static String exact(Expr e) {
+    if (e instanceof Const c) {
+      return Double.toString(c.value());
+    }
+    if (e instanceof Var v) {
+      return v.toString();
+    }
+    if (e instanceof Unary u) {
+      return u.op().token + "(" + exact(u.arg()) + ")";
+    }
+    Binary b = (Binary) e;
+    return b.op().token + "(" + exact(b.left()) + "," + exact(b.right()) + ")";
+  }
+
   static String formatNumber(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);

@@ -59,7 +59,8 @@ public final class SymRegBench {
         "{\"id\":\"%s/%s/%d\",\"mode\":\"%s\",\"problem\":\"%s\",\"seed\":%d,\"recovered\":%b,"
             + "\"train_r2\":%.12g,\"test_r2\":%.12g,\"complexity\":%d,\"seconds\":%.3f,"
             + "\"wall_seconds\":%.3f,"
-            + "\"evaluations\":%d,\"iterations\":%d,\"expr\":\"%s\",\"simplified\":\"%s\"}",
+            + "\"evaluations\":%d,\"iterations\":%d,\"expr\":\"%s\",\"simplified\":\"%s\","
+            + "\"exact\":\"%s\"}",
         mode,
         p.name(),
         seed,
@@ -75,7 +76,8 @@ public final class SymRegBench {
         r.evaluations(),
         r.iterations(),
         r.expr(),
-        Canon.of(r.expr()));
+        Canon.of(r.expr()),
+        Expr.exact(r.expr()));
   }
 
   private static double finite(double v) {
