@@ -37,7 +37,8 @@ import picocli.CommandLine.Command;
       TrialCommand.class,
       TypesCommand.class,
       ExplainCommand.class,
-      LearnRulesCommand.class
+      LearnRulesCommand.class,
+      RegressCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

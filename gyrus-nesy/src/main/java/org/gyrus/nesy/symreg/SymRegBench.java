@@ -1,0 +1,114 @@
+package org.gyrus.nesy.symreg;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs benchmark problems × seeds and appends one JSON line per finished run to an output file,
+ * skipping runs already there (resumable). Usage: {@code SymRegBench DATA_DIR OUT.jsonl MODE
+ * SECONDS PROBLEM[,PROBLEM...] SEED[,SEED...|FROM-TO]}.
+ */
+public final class SymRegBench {
+  private SymRegBench() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 6) {
+      System.err.println(
+          "usage: SymRegBench DATA_DIR OUT.jsonl MODE SECONDS PROBLEM[,...] SEED[,...|FROM-TO]");
+      System.exit(2);
+    }
+    Benchmarks bench = new Benchmarks(Path.of(args[0]));
+    Path out = Path.of(args[1]);
+    String mode = args[2];
+    double seconds = Double.parseDouble(args[3]);
+    Set<String> done = finished(out);
+    for (String name : args[4].split(",")) {
+      for (long seed : seeds(args[5])) {
+        String id = mode + "/" + name + "/" + seed;
+        if (done.contains(id)) {
+          continue;
+        }
+        String line = run(bench, bench.problem(name), mode, seconds, seed);
+        Files.writeString(
+            out,
+            line + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+        System.out.println(line);
+      }
+    }
+  }
+
+  static String run(
+      Benchmarks bench, Benchmarks.Problem p, String mode, double seconds, long seed) {
+    DataFile[] data = bench.data(p, seed);
+    Regressor.Config cfg = Regressor.Config.defaults(seed).withMode(mode).withSeconds(seconds);
+    Regressor.Result r = Regressor.search(bench.library(p), data[0].columns(), data[0].y(), cfg);
+    boolean recovered = Canon.equivalent(r.expr(), p.truth());
+    return String.format(
+        Locale.ROOT,
+        "{\"id\":\"%s/%s/%d\",\"mode\":\"%s\",\"problem\":\"%s\",\"seed\":%d,\"recovered\":%b,"
+            + "\"train_r2\":%.12g,\"test_r2\":%.12g,\"complexity\":%d,\"seconds\":%.3f,"
+            + "\"wall_seconds\":%.3f,"
+            + "\"evaluations\":%d,\"iterations\":%d,\"expr\":\"%s\",\"simplified\":\"%s\","
+            + "\"exact\":\"%s\"}",
+        mode,
+        p.name(),
+        seed,
+        mode,
+        p.name(),
+        seed,
+        recovered,
+        r.trainR2(),
+        finite(data[1].r2(r.expr())),
+        r.complexity(),
+        r.seconds(),
+        r.wallSeconds(),
+        r.evaluations(),
+        r.iterations(),
+        r.expr(),
+        Canon.of(r.expr()),
+        Expr.exact(r.expr()));
+  }
+
+  private static double finite(double v) {
+    return Double.isFinite(v) ? v : -1e300;
+  }
+
+  static List<Long> seeds(String spec) {
+    List<Long> s = new ArrayList<>();
+    if (spec.contains("-")) {
+      String[] a = spec.split("-");
+      for (long i = Long.parseLong(a[0]); i <= Long.parseLong(a[1]); i++) {
+        s.add(i);
+      }
+    } else {
+      for (String x : spec.split(",")) {
+        s.add(Long.parseLong(x.trim()));
+      }
+    }
+    return s;
+  }
+
+  private static Set<String> finished(Path out) throws IOException {
+    Set<String> ids = new HashSet<>();
+    if (Files.exists(out)) {
+      for (String line : Files.readAllLines(out)) {
+        int i = line.indexOf("\"id\":\"");
+        if (i >= 0) {
+          ids.add(line.substring(i + 6, line.indexOf('"', i + 6)));
+        }
+      }
+    }
+    return ids;
+  }
+}
