@@ -2,9 +2,6 @@ package org.gyrus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,25 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LearnRulesCommandTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private void task(String bias) throws Exception {
     Files.writeString(dir.resolve("bias.pl"), bias);
@@ -46,7 +24,7 @@ class LearnRulesCommandTest {
     task(
         "head_pred(f,1).\nbody_pred(edge,2).\nbody_pred(red,1).\n"
             + "direction(edge,(in,out)).\nmax_vars(2).\nmax_body(2).\n");
-    Run r = run("learn-rules", dir.toString());
+    CliTest.Result r = CliTest.run("learn-rules", dir.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("f(A):- edge(A,B), red(B).")
@@ -56,11 +34,11 @@ class LearnRulesCommandTest {
   @Test
   void theLearnerIsARegisteredComponent() throws Exception {
     task("head_pred(f,1).\nbody_pred(edge,2).\nmax_vars(2).\nmax_body(1).\n");
-    assertThat(run("types").out()).contains("lff");
-    Run r = run("learn-rules", "--learner", "nope", dir.toString());
+    assertThat(CliTest.run("types").out()).contains("lff");
+    CliTest.Result r = CliTest.run("learn-rules", "--learner", "nope", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--learner").contains("lff");
-    Run none = run("learn-rules", dir.toString());
+    CliTest.Result none = CliTest.run("learn-rules", dir.toString());
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.out()).contains("no solution within the bias");
   }
@@ -68,7 +46,7 @@ class LearnRulesCommandTest {
   @Test
   void badBiasExitsTwoNamingFileAndLine() throws Exception {
     task("head_pred(f,1).\nbody_pred(edge,2).\ndirection(edge,(in,sideways)).\n");
-    Run r = run("learn-rules", dir.toString());
+    CliTest.Result r = CliTest.run("learn-rules", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bias.pl:3").contains("in or out").contains("sideways");
   }

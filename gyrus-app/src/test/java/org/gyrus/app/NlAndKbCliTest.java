@@ -2,9 +2,6 @@ package org.gyrus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,25 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code gyrus prove --nl} and {@code gyrus kb}: answers, scores and bad input (exit 2). */
 class NlAndKbCliTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   @Test
   void proveNlAnswersEveryLineAndReportsUnreadSentences() throws Exception {
@@ -42,7 +20,7 @@ class NlAndKbCliTest {
             + " blick.\", \"answer\": \"A\"}\n"
             + "{\"context\": [\"Most zorps are blicks.\", \"Alex is a zorp.\"],"
             + " \"question\": \"Alex is a blick.\", \"label\": \"Uncertain\"}\n");
-    Run r = run("prove", "--nl", f.toString());
+    CliTest.Result r = CliTest.run("prove", "--nl", f.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("1\tTrue\tgold True").contains("2\tUnknown\tgold Unknown");
     assertThat(r.out()).contains("fully parsed 1 (50.00%)").contains("accuracy 2/2");
@@ -53,7 +31,7 @@ class NlAndKbCliTest {
   void proveNlBadLineExitsTwoNamingTheLine() throws Exception {
     Path f = dir.resolve("bad.jsonl");
     Files.writeString(f, "{\"context\": \"A.\", \"question\": \"B.\"}\n{\"context\": 3}\n");
-    Run r = run("prove", "--nl", f.toString());
+    CliTest.Result r = CliTest.run("prove", "--nl", f.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bad.jsonl:2");
   }
@@ -70,16 +48,16 @@ class NlAndKbCliTest {
     }
     Path f = dir.resolve("kb.tsv");
     Files.writeString(f, kb.toString());
-    Run r = run("kb", "learn", f.toString(), "--target", "nationality");
+    CliTest.Result r = CliTest.run("kb", "learn", f.toString(), "--target", "nationality");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("nationality(X, Y) :- bornIn(X, A), cityOf(A, Y).")
         .contains("confidence 0.833");
-    Run unknown = run("kb", "learn", f.toString(), "--target", "nope");
+    CliTest.Result unknown = CliTest.run("kb", "learn", f.toString(), "--target", "nope");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("--target").contains("nope");
     Files.writeString(f, "a\tr\tb\nc d e\n");
-    Run bad = run("kb", "learn", f.toString(), "--target", "r");
+    CliTest.Result bad = CliTest.run("kb", "learn", f.toString(), "--target", "r");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("kb.tsv:2");
   }

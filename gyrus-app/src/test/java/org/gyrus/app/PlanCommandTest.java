@@ -2,9 +2,6 @@ package org.gyrus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,25 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlanCommandTest {
   @TempDir Path dir;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = Main.run(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
 
   private Path write(String name, String text) throws Exception {
     Path p = dir.resolve(name);
@@ -54,21 +32,22 @@ class PlanCommandTest {
             "p.pddl",
             "(define (problem p) (:domain b) (:objects a b c t - block)\n"
                 + " (:init (on a t) (on b a) (on c t) (clear b) (clear c)) (:goal (on a b)))");
-    Run r = run("plan", d.toString(), p.toString());
+    CliTest.Result r = CliTest.run("plan", d.toString(), p.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("(move b a c)\n(move a t b)\n; cost = 2\n");
-    Run o = run("plan", "--optimal", d.toString(), p.toString());
+    CliTest.Result o = CliTest.run("plan", "--optimal", d.toString(), p.toString());
     assertThat(o.out()).endsWith("; cost = 2 (optimal)\n");
     for (String planner :
         new String[] {"lama", "wastar:2", "gbfs-add", "astar:hmax", "astar:blind"}) {
-      Run x = run("plan", "--planner", planner, "--timeout", "5", d.toString(), p.toString());
+      CliTest.Result x =
+          CliTest.run("plan", "--planner", planner, "--timeout", "5", d.toString(), p.toString());
       assertThat(x.code()).as(planner).isZero();
       assertThat(x.out()).as(planner).startsWith("(move b a c)\n(move a t b)\n; cost = 2");
     }
-    Run bad = run("plan", "--planner", "astar:hfoo", d.toString(), p.toString());
+    CliTest.Result bad = CliTest.run("plan", "--planner", "astar:hfoo", d.toString(), p.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--planner").contains("hfoo");
-    assertThat(run("explain", "wastar").out()).contains("weight of h");
+    assertThat(CliTest.run("explain", "wastar").out()).contains("weight of h");
   }
 
   @Test
@@ -79,7 +58,7 @@ class PlanCommandTest {
             "p.pddl",
             "(define (problem p) (:domain b) (:objects a b - block)\n"
                 + " (:init (on a b)) (:goal (on b a)))");
-    Run r = run("plan", d.toString(), p.toString());
+    CliTest.Result r = CliTest.run("plan", d.toString(), p.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("; unsolvable: no plan exists (proven by exhaustive search)\n");
   }
@@ -88,7 +67,7 @@ class PlanCommandTest {
   void badInputExitsTwoWithTheSpot() throws Exception {
     Path d = write("d.pddl", DOMAIN.replace("(clear ?z))\n", "(clear ?w))\n"));
     Path p = write("p.pddl", "(define (problem p) (:domain b) (:init) (:goal (and)))");
-    Run r = run("plan", d.toString(), p.toString());
+    CliTest.Result r = CliTest.run("plan", d.toString(), p.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .startsWith(
@@ -96,8 +75,9 @@ class PlanCommandTest {
                 + d
                 + ":5:51: expected a variable bound by"
                 + " :parameters or a quantifier, got '?w'");
-    Run missing = run("plan", dir.resolve("none.pddl").toString(), p.toString());
+    CliTest.Result missing = CliTest.run("plan", dir.resolve("none.pddl").toString(), p.toString());
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(run("plan", "--timeout", "0", d.toString(), p.toString()).code()).isEqualTo(2);
+    assertThat(CliTest.run("plan", "--timeout", "0", d.toString(), p.toString()).code())
+        .isEqualTo(2);
   }
 }

@@ -158,7 +158,9 @@ public record Recipe(
             .orElseThrow(
                 () ->
                     new SpecError(
-                        "recipe.optimizer._type", "one of [sgd, adam, adamw]", "'" + o.type() + "'"));
+                        "recipe.optimizer._type",
+                        "one of [sgd, adam, adamw]",
+                        "'" + o.type() + "'"));
     type.check(o, "recipe.optimizer");
     Node flat = n.with("optimizer", new Value.StrVal(o.type()));
     for (Map.Entry<String, Value> e : o.args().entrySet()) {
