@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzers of every parser with N inputs each (issue 11): spec YAML/JSON, Datalog programs and
-# queries, FOL (FOLIO text, TPTP, FOLIO JSON lines, ProofWriter English), dashboard query strings
+# queries, FOL (FOLIO text, TPTP, FOLIO JSON lines, ProofWriter English), PDDL, dashboard query strings
 # and paths. Random and mutated inputs; the only acceptable failure is the parser's own error type
 # (a stack overflow, NPE or any other escape fails the run). Writes bench/results/fuzz.{json,md}.
 # Usage: bench/fuzz/run.sh [N]   (default 100000)
@@ -10,7 +10,7 @@ n="${1:-100000}"
 log="$(mktemp)"
 start=$(date +%s)
 GYRUS_FUZZ="$n" ./mvnw -o -B verify -Dspotless.skip=true -pl gyrus-core,gyrus-search,gyrus-nn,gyrus-logic,gyrus-nesy,gyrus-app \
-  -Dtest='SpecFuzzTest,org.gyrus.logic.datalog.FuzzTest,org.gyrus.logic.fol.FuzzTest,QueryTest' \
+  -Dtest='SpecFuzzTest,org.gyrus.logic.datalog.FuzzTest,org.gyrus.logic.fol.FuzzTest,PddlFuzzTest,QueryTest' \
   -Dsurefire.failIfNoSpecifiedTests=false > "$log" 2>&1 || { grep -E "FAIL|Tests run|ERROR" "$log" | head -30; exit 1; }
 secs=$(( $(date +%s) - start ))
 python3 - "$log" "$n" "$secs" <<'PY'
