@@ -70,16 +70,7 @@ public final class ProveCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Flags.inRange("--timeout", timeout, 0, 86_400, true);
     if (nl) {
-      if (!Files.isRegularFile(file)) {
-        throw new SpecError(file.toString(), "a readable JSON-lines file", "nothing there");
-      }
-      EnglishParser.Negation neg =
-          switch (negation) {
-            case "classical" -> EnglishParser.Negation.CLASSICAL;
-            case "explicit" -> EnglishParser.Negation.EXPLICIT;
-            default -> throw new SpecError("--negation", "classical or explicit", negation);
-          };
-      return NlProve.run(file, neg, timeout, formulas);
+      return proveEnglish();
     }
     Flags.inRange("--line", line, 1, Integer.MAX_VALUE);
     if (!Files.isRegularFile(file)) {
@@ -92,21 +83,7 @@ public final class ProveCommand implements Callable<Integer> {
     String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean json =
         text.stripLeading().startsWith("{") || lower.endsWith(".json") || lower.endsWith(".jsonl");
-    FolProblem p;
-    if (json) {
-      List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-      if (line < 1 || line > lines.size()) {
-        throw new SpecError(file + ":" + line, "a line between 1 and " + lines.size(), "" + line);
-      }
-      p = FolioProblems.parseLine(lines.get(line - 1), file + ":" + line);
-      p.repairs().forEach(r -> System.err.println("repaired: " + r));
-    } else {
-      p = TptpParser.parseProblem(text, file.toString());
-      if (p.premises().isEmpty() && p.conclusion() == null) {
-        throw new SpecError(
-            file.toString(), "a TPTP problem with at least one fof( or cnf( formula", "none");
-      }
-    }
+    FolProblem p = json ? folioLine(text) : tptp(text);
     String name = file.getFileName().toString();
     Prover.Limits limits = Prover.Limits.seconds(timeout);
     Formula conclusion = p.conclusion();
@@ -160,5 +137,39 @@ public final class ProveCommand implements Callable<Integer> {
         r.refutingConclusion().status(),
         r.refutingConclusion().given());
     return 0;
+  }
+
+  /** {@code --nl}: every record of a JSON-lines file of English premises and a question. */
+  private int proveEnglish() throws Exception {
+    if (!Files.isRegularFile(file)) {
+      throw new SpecError(file.toString(), "a readable JSON-lines file", "nothing there");
+    }
+    EnglishParser.Negation neg =
+        switch (negation) {
+          case "classical" -> EnglishParser.Negation.CLASSICAL;
+          case "explicit" -> EnglishParser.Negation.EXPLICIT;
+          default -> throw new SpecError("--negation", "classical or explicit", negation);
+        };
+    return NlProve.run(file, neg, timeout, formulas);
+  }
+
+  /** The problem on line {@code --line} of a FOLIO JSON-lines file. */
+  private FolProblem folioLine(String text) {
+    List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+    if (line < 1 || line > lines.size()) {
+      throw new SpecError(file + ":" + line, "a line between 1 and " + lines.size(), "" + line);
+    }
+    FolProblem p = FolioProblems.parseLine(lines.get(line - 1), file + ":" + line);
+    p.repairs().forEach(r -> System.err.println("repaired: " + r));
+    return p;
+  }
+
+  private FolProblem tptp(String text) {
+    FolProblem p = TptpParser.parseProblem(text, file.toString());
+    if (p.premises().isEmpty() && p.conclusion() == null) {
+      throw new SpecError(
+          file.toString(), "a TPTP problem with at least one fof( or cnf( formula", "none");
+    }
+    return p;
   }
 }
