@@ -14,29 +14,22 @@ final class Cli {
     CommandLine cl = new CommandLine(root);
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
-          Throwable t = ex;
-          while (t != null
-              && !(t instanceof SpecError)
-              && t.getCause() != null
-              && t != t.getCause()) {
-            t = t.getCause();
-          }
-          if (t instanceof SpecError se) {
+          SpecError se = causeOf(ex, SpecError.class);
+          if (se != null) {
             cmd.getErr().println("error: " + se.getMessage());
             return BAD_INPUT;
           }
-          for (Throwable c = ex; c != null && c != c.getCause(); c = c.getCause()) {
-            if (c instanceof StoreException store) {
-              // the store refused a write (disk full, read-only, server gone past the retry
-              // bound): nothing partial was kept, so the user needs the cause, not a trace
-              cmd.getErr()
-                  .println(
-                      "error: "
-                          + store.getMessage()
-                          + "; what was stored before is intact: fix this and run the same"
-                          + " command to resume");
-              return 1;
-            }
+          StoreException store = causeOf(ex, StoreException.class);
+          if (store != null) {
+            // the store refused a write (disk full, read-only, server gone past the retry
+            // bound): nothing partial was kept, so the user needs the cause, not a trace
+            cmd.getErr()
+                .println(
+                    "error: "
+                        + store.getMessage()
+                        + "; what was stored before is intact: fix this and run the same"
+                        + " command to resume");
+            return 1;
           }
           cmd.getErr().println("error: " + ex);
           ex.printStackTrace(cmd.getErr());
@@ -49,5 +42,15 @@ final class Cli {
           return BAD_INPUT;
         });
     return cl;
+  }
+
+  /** The first exception of type {@code type} in the cause chain of {@code ex}, or null. */
+  private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+    for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    return null;
   }
 }

@@ -4,17 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.gyrus.core.FileDigest;
 import org.gyrus.core.GyrusVersion;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
@@ -74,30 +70,12 @@ public final class Provenance {
       }
       try {
         o.put("bytes", Files.size(f));
-        o.put("sha256", sha256(f));
+        o.put("sha256", FileDigest.sha256(f));
       } catch (IOException e) {
         throw new SpecError(f.toString(), "a readable data file", e.getMessage());
       }
     }
     return list.toString();
-  }
-
-  static String sha256(Path f) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest())) {
-      byte[] buf = new byte[1 << 16];
-      while (in.read(buf) >= 0) {
-        // the digest stream hashes as it reads
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    }
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**

@@ -9,14 +9,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
+import org.gyrus.core.FileDigest;
 
 /**
  * CIFAR-10 as a zip of JPEGs ({@code train/<class>/NNNN.jpg}, class names as in CIFAR), decoded
@@ -113,7 +111,13 @@ public final class JpegZipReader {
   /** Where the decoded records of {@code zip} are kept. */
   static Path cacheFile(Path zip) {
     String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
-    String file = name + "-" + sha256(zip).substring(0, 16) + ".cifar";
+    String digest;
+    try {
+      digest = FileDigest.sha256(zip);
+    } catch (IOException e) {
+      throw new DataError(zip.toString(), "a readable file: " + e.getMessage(), e);
+    }
+    String file = name + "-" + digest.substring(0, 16) + ".cifar";
     Path dir = zip.toAbsolutePath().getParent();
     if (dir == null || !Files.isWritable(dir)) {
       String env = System.getenv("GYRUS_CACHE");
@@ -137,22 +141,6 @@ public final class JpegZipReader {
       }
     } catch (IOException e) {
       // no cache: the data are decoded again next time, which is slow but correct
-    }
-  }
-
-  private static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new DataError(file.toString(), "a readable file: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -491,7 +491,10 @@ abstract class JdbcTrialStore implements TrialStore {
           try (PreparedStatement p =
               insertReturningId(
                   "INSERT INTO trials (study_id, number, state, dna, dna_key, params, vals, seed, version, host,"
-                      + " start_ms, heartbeat_ms, seq) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)")) {
+                      + " start_ms, heartbeat_ms, seq) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?,"
+                      + " CASE WHEN ? = 1 THEN "
+                      + storeNow()
+                      + " END, ?)")) {
             p.setLong(1, studyId);
             p.setInt(2, number);
             p.setString(3, t.state().name());
@@ -503,11 +506,10 @@ abstract class JdbcTrialStore implements TrialStore {
             p.setString(9, t.host());
             if (running) {
               p.setLong(10, now);
-              p.setLong(11, now);
             } else {
               p.setObject(10, null);
-              p.setObject(11, null);
             }
+            p.setInt(11, running ? 1 : 0); // a running trial beats from now, on the store's clock
             p.setLong(12, nextSeq(studyId));
             p.executeUpdate();
             try (ResultSet rs = p.getGeneratedKeys()) {
@@ -516,9 +518,6 @@ abstract class JdbcTrialStore implements TrialStore {
             }
           }
           update("INSERT INTO trial_tokens (token, trial_id) VALUES (?, ?)", token, id);
-          if (running) {
-            update("UPDATE trials SET heartbeat_ms = " + storeNow() + " WHERE id = ?", id);
-          }
           return loadTrial(id);
         });
   }
