@@ -53,6 +53,13 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--retry-failed", description = "Re-run trials whose process died.")
   boolean retryFailed;
 
+  @Option(
+      names = "--timings",
+      description =
+          "At the end, print what the store cost this worker: ask and tell latency (p50, p99,"
+              + " max) and waits for the store's write lock, as one `timings:` line.")
+  boolean timings;
+
   @Override
   public Integer call() {
     if (trials != null) {
@@ -98,6 +105,9 @@ final class WorkerCommand implements Callable<Integer> {
               provenance)) {
         st.withPruner(exp.makePruner());
         SearchCommand.runTrials(st, checked.buildEvaluator(dataDir), n, null);
+        if (timings) {
+          System.err.println("timings: " + st.timings());
+        }
         return 0;
       }
     }

@@ -84,6 +84,14 @@ public interface TrialStore extends AutoCloseable {
 
   Optional<Trial> trial(long trialId);
 
+  /**
+   * How long this process waited to start its write transactions (the lock that serialises writers
+   * across processes); empty for a store without such a lock.
+   */
+  default java.util.Optional<Latencies> writeLockWaits() {
+    return java.util.Optional.empty();
+  }
+
   /** Where this store lives, for messages. */
   String location();
 

@@ -32,7 +32,11 @@ public final class SyntheticEvaluator implements EvaluatorFactory {
           ArgSpec.optional("dim", Kind.INT, 0).min(0).doc("dimension (0: the function's own)"),
           ArgSpec.optional("noise", Kind.FLOAT, 0.0)
               .range(0, 1e12)
-              .doc("standard deviation of Gaussian noise, drawn from the trial's seed"));
+              .doc("standard deviation of Gaussian noise, drawn from the trial's seed"),
+          ArgSpec.optional("delay_ms", Kind.INT, 0)
+              .range(0, 3_600_000)
+              .doc(
+                  "sleep this long per trial: stands in for a real evaluation's cost (store benches)"));
 
   /** A parsed spec: the function, its dimension and the noise level. */
   public record Setup(SyntheticFunction function, int dim, double noise) {
@@ -88,7 +92,11 @@ public final class SyntheticEvaluator implements EvaluatorFactory {
   @Override
   public Evaluator create(Args args, Path dataDir) {
     Setup s = Setup.from(args);
+    long delay = args.integer("delay_ms");
     return (concrete, ctx) -> {
+      if (delay > 0) {
+        Thread.sleep(delay);
+      }
       double y = s.value(concrete);
       if (s.noise() > 0) {
         y += s.noise() * new SplittableRandom(ctx.seed()).nextGaussian();

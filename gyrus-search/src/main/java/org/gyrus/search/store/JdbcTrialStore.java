@@ -20,6 +20,7 @@ import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.search.Direction;
+import org.gyrus.search.Latencies;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialState;
@@ -38,6 +39,7 @@ abstract class JdbcTrialStore implements TrialStore {
   private final String location;
   private final Dialect dialect;
   private final Duration retryBound = retryBound();
+  private final Latencies lockWaits = new Latencies();
 
   /**
    * How long transient database errors (dropped connection, server restart, serialisation failure,
@@ -200,7 +202,9 @@ abstract class JdbcTrialStore implements TrialStore {
   protected synchronized <T> T write(Work<T> work) {
     return retrying(
         () -> {
+          long asked = System.nanoTime();
           beginWrite();
+          lockWaits.record(System.nanoTime() - asked);
           try {
             T result = work.run();
             try (Statement s = conn.createStatement()) {
@@ -213,6 +217,11 @@ abstract class JdbcTrialStore implements TrialStore {
             throw e;
           }
         });
+  }
+
+  @Override
+  public Optional<Latencies> writeLockWaits() {
+    return Optional.of(lockWaits);
   }
 
   protected synchronized <T> T read(Work<T> work) {
@@ -459,13 +468,18 @@ abstract class JdbcTrialStore implements TrialStore {
     // the token makes a retried create idempotent: if an earlier attempt's COMMIT landed, its row
     // is found and returned instead of inserting a second trial
     String token = java.util.UUID.randomUUID().toString();
+    boolean[] tried = {false}; // only a retry can find its own earlier row
     return write(
         () -> {
-          long done =
-              scalar("SELECT COALESCE(MAX(trial_id), -1) FROM trial_tokens WHERE token = ?", token);
-          if (done >= 0) {
-            return loadTrial(done);
+          if (tried[0]) {
+            long done =
+                scalar(
+                    "SELECT COALESCE(MAX(trial_id), -1) FROM trial_tokens WHERE token = ?", token);
+            if (done >= 0) {
+              return loadTrial(done);
+            }
           }
+          tried[0] = true;
           long counting =
               scalar("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'FAIL'", studyId);
           if (counting >= limit) {
@@ -518,12 +532,44 @@ abstract class JdbcTrialStore implements TrialStore {
             }
           }
           update("INSERT INTO trial_tokens (token, trial_id) VALUES (?, ?)", token, id);
-          return loadTrial(id);
+          // what was just inserted, without reading it back (a new trial has no attributes or
+          // intermediate values; its stored heartbeat is on the store's clock, this one on ours)
+          Instant started = running ? Instant.ofEpochMilli(now) : null;
+          return Optional.of(
+              new Trial(
+                  id,
+                  number,
+                  t.state(),
+                  t.dna(),
+                  t.params(),
+                  List.of(),
+                  new TreeMap<>(),
+                  Map.of(),
+                  t.seed(),
+                  t.version(),
+                  t.host(),
+                  started,
+                  null,
+                  started,
+                  null));
         });
   }
 
   @Override
   public Optional<Trial> claimWaiting(long studyId, String host) {
+    // most asks find nothing waiting: a plain read says so without taking the write lock (the
+    // write below checks again, so a trial enqueued in between is claimed by the next ask)
+    boolean anyWaiting =
+        read(
+            () ->
+                scalar(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM trials WHERE study_id = ? AND state ="
+                            + " 'WAITING' LIMIT 1) w",
+                        studyId)
+                    > 0);
+    if (!anyWaiting) {
+      return Optional.empty();
+    }
     return write(
         () -> {
           long id;

@@ -1,0 +1,88 @@
+"""Summarises bench/throughput/claims.sh runs into bench/results/claims.{json,md}."""
+import datetime
+import glob
+import json
+import re
+import statistics
+import sys
+
+tmp = sys.argv[1]
+DONE = re.compile(r"trial +(\d+) COMPLETE +value (\S+)")
+rows = []
+for line in open(f"{tmp}/runs.txt"):
+    w, trials, start, end, fails, *load = line.split()
+    w, trials, fails = int(w), int(trials), int(fails)
+    stored = {}
+    for t in open(f"{tmp}/trials-{w}.tsv"):
+        number, state, vals, host, s_ms, e_ms, dna = t.rstrip("\n").split("\t")
+        stored[int(number)] = (state, json.loads(vals), host, int(s_ms or 0), int(e_ms or 0), dna)
+    complete = [v for v in stored.values() if v[0] == "COMPLETE"]
+    stuck = sum(v[0] in ("RUNNING", "WAITING") for v in stored.values())
+    live = [v[5] for v in stored.values() if v[0] != "FAIL"]
+    duplicated = len(live) - len(set(live))
+    printed, lost, timings = 0, 0, []
+    for log in glob.glob(f"{tmp}/w{w}-*.log"):
+        for l in open(log):
+            m = DONE.search(l)
+            if m:
+                printed += 1
+                n, v = int(m.group(1)), float(m.group(2))
+                s = stored.get(n)
+                printed_digits = len(m.group(2).split(".")[1]) if "." in m.group(2) else 0
+                tolerance = 0.5 * 10 ** -printed_digits + 1e-12  # printed rounded
+                if not s or s[0] != "COMPLETE" or abs(s[1][0] - v) > tolerance:
+                    lost += 1
+            if l.startswith("timings: "):
+                timings.append(dict(kv.split("=") for kv in l[len("timings: "):].split()))
+    # the window in which every worker was running: from the last worker's first start to the
+    # first worker's last finish (JVM start-ups and the tail are outside it)
+    by_host = {}
+    for st, _, host, s_ms, e_ms, _ in complete:
+        lo, hi = by_host.get(host, (s_ms, e_ms))
+        by_host[host] = (min(lo, s_ms), max(hi, e_ms))
+    workers = {h: v for h, v in by_host.items() if h}
+    if len(workers) > w:  # the `search` that created the study ran trial 0
+        first = min(stored)
+        workers.pop(stored[first][2], None)
+    lo = max(v[0] for v in workers.values())
+    hi = min(v[1] for v in workers.values())
+    in_window = sum(lo <= c[4] <= hi for c in complete)
+    window_s = (hi - lo) / 1000
+    med = lambda k: round(statistics.median(float(t[k]) for t in timings), 3) if timings else None
+    top = lambda k: round(max(float(t[k]) for t in timings), 3) if timings else None
+    rows.append({
+        "workers": w, "trials": trials, "complete": len(complete), "stuck_running": stuck,
+        "duplicated": duplicated, "lost": lost, "printed_results": printed, "failed_workers": fails,
+        "wall_s": round(float(end) - float(start), 1),
+        "window_s": round(window_s, 1),
+        "trials_per_s_all_running": round(in_window / window_s, 1) if window_s > 0 else None,
+        "trials_per_s_whole_run": round(len(complete) / (float(end) - float(start)), 1),
+        "ask_p50_ms": med("ask_p50_ms"), "ask_p99_ms": top("ask_p99_ms"),
+        "tell_p50_ms": med("tell_p50_ms"), "tell_p99_ms": top("tell_p99_ms"),
+        "lock_wait_p50_ms": med("lock_p50_ms"), "lock_wait_p99_ms": top("lock_p99_ms"),
+        "load_after": " ".join(load),
+    })
+    print(json.dumps(rows[-1]))
+doc = {"name": "claims", "date": datetime.date.today().isoformat(),
+       "command": "bench/throughput/claims.sh \"" + " ".join(str(r["workers"]) for r in rows) + "\"",
+       "setup": "PostgreSQL from .ci/postgres (fsync=off) on this 2-core machine; random search on "
+                "synthetic Hartmann-6 with delay_ms 50; each worker a `gyrus worker --timings` JVM "
+                "(-Xmx160m, SerialGC, C1 only)",
+       "rows": rows}
+json.dump(doc, open("bench/results/claims.json", "w"), indent=2)
+with open("bench/results/claims.md", "w") as f:
+    f.write("# Trial claims on PostgreSQL: many workers, one study\n\n")
+    f.write(f"`{doc['command']}` ({doc['date']}): {doc['setup']}. Throughput is counted while "
+            "every worker runs (from the last worker's first trial to the first worker's last), so "
+            "JVM start-ups are outside it. Latencies: median of the workers' p50s and the largest of "
+            "their p99s (each worker's `timings:` line). Lock wait = time to begin a write "
+            "transaction (PostgreSQL advisory lock).\n\n")
+    f.write("| workers | trials | committed/s (all running) | committed/s (whole run) | ask p50 / p99 ms "
+            "| tell p50 / p99 ms | lock wait p50 / p99 ms | duplicated | lost | stuck | load after |\n")
+    f.write("|---|---|---|---|---|---|---|---|---|---|---|\n")
+    for r in rows:
+        f.write(f"| {r['workers']} | {r['complete']}/{r['trials']} | {r['trials_per_s_all_running']} | "
+                f"{r['trials_per_s_whole_run']} | {r['ask_p50_ms']} / {r['ask_p99_ms']} | "
+                f"{r['tell_p50_ms']} / {r['tell_p99_ms']} | {r['lock_wait_p50_ms']} / "
+                f"{r['lock_wait_p99_ms']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
+                f"{r['load_after']} |\n")
