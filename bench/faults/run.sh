@@ -12,14 +12,16 @@ if [ -z "${GYRUS_PG_URL:-}" ] && pg="$(.ci/postgres)"; then
   trap '.ci/postgres stop "$GYRUS_PG_DIR"' EXIT
 fi
 start=$(date +%s)
+echo "rows go to $out/faults-STORE.jsonl, one per finished run" >&2
+status=0
 ./mvnw -q -B -ntp verify -Dspotless.skip=true -pl gyrus-app -am -Dtest=FaultInjectionTest \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfaults.runs="$runs" -Dfaults.workers="$workers" \
   -Dfaults.trials="$trials" -Dfaults.kills="$kills" -Dfaults.restarts="$restarts" \
-  -Dfaults.out="$out/faults"
+  -Dfaults.out="$out/faults" || status=$?
 secs=$(( $(date +%s) - start ))
-/usr/bin/python3 - "$out" "$runs" "$workers" "$trials" "$kills" "$secs" "$restarts" <<'PY'
+/usr/bin/python3 - "$out" "$runs" "$workers" "$trials" "$kills" "$secs" "$restarts" "$status" <<'PY'
 import json, glob, sys, datetime
-out, runs, workers, trials, kills, secs, restarts = sys.argv[1:]
+out, runs, workers, trials, kills, secs, restarts, status = sys.argv[1:]
 rows = []
 for f in sorted(glob.glob(out + "/faults-*.jsonl")):
     rows += [json.loads(l) for l in open(f) if l.strip()]
@@ -41,6 +43,7 @@ doc = {
     "setup": {"workers": int(workers), "trials": int(trials), "kills_per_run": int(kills),
               "db_restarts_per_run": int(restarts)},
     "seconds": int(secs),
+    "test_exit_status": int(status),  # non-zero: a run failed its checks (see the surefire report)
     "summary": summary,
     "runs": rows,
 }
@@ -58,3 +61,4 @@ with open("bench/results/faults.md", "w") as f:
                 f"{v['kills']} | {v['db_restarts']} |\n")
 print(json.dumps(summary))
 PY
+exit "$status"

@@ -76,28 +76,29 @@ final class StudyCommand implements Runnable {
       try (TrialStore store = openExisting(storage.url)) {
         System.out.printf(
             Locale.ROOT,
-            "%-32s %-9s %-8s %-8s %-6s %-12s%n",
+            "%-32s %-9s %-8s %-8s %-6s %-8s %-6s %-12s%n",
             "study",
             "direction",
             "complete",
             "pruned",
             "failed",
+            "running",
+            "stale",
             "best");
         for (StudyInfo info : store.studies()) {
-          Study s = Study.load(store, info.name());
-          Map<TrialState, Integer> counts = new LinkedHashMap<>();
-          for (Trial t : s.trials()) {
-            counts.merge(t.state(), 1, Integer::sum);
-          }
+          Study s = Study.lazy(store, info.name());
+          Map<TrialState, Long> counts = store.stateCounts(info.id());
           System.out.printf(
               Locale.ROOT,
-              "%-32s %-9s %-8d %-8d %-6d %-12s%n",
+              "%-32s %-9s %-8d %-8d %-6d %-8d %-6d %-12s%n",
               info.name(),
               info.directions().get(0).name().toLowerCase(Locale.ROOT),
-              counts.getOrDefault(TrialState.COMPLETE, 0),
-              counts.getOrDefault(TrialState.PRUNED, 0),
-              counts.getOrDefault(TrialState.FAIL, 0),
-              s.best().map(TrialTable::value).orElse("-"));
+              counts.getOrDefault(TrialState.COMPLETE, 0L),
+              counts.getOrDefault(TrialState.PRUNED, 0L),
+              counts.getOrDefault(TrialState.FAIL, 0L),
+              counts.getOrDefault(TrialState.RUNNING, 0L),
+              s.staleCount(),
+              s.storedBest().map(TrialTable::value).orElse("-"));
         }
       }
     }
@@ -121,6 +122,16 @@ final class StudyCommand implements Runnable {
         if (prov.containsKey(Provenance.SELECTION)) {
           System.out.println("selected on: " + prov.get(Provenance.SELECTION));
         }
+        Map<TrialState, Long> counts = store.stateCounts(s.info().id());
+        System.out.printf(
+            Locale.ROOT,
+            "trials: %d complete, %d pruned, %d failed, %d waiting, %d running (%d stale)%n",
+            counts.getOrDefault(TrialState.COMPLETE, 0L),
+            counts.getOrDefault(TrialState.PRUNED, 0L),
+            counts.getOrDefault(TrialState.FAIL, 0L),
+            counts.getOrDefault(TrialState.WAITING, 0L),
+            counts.getOrDefault(TrialState.RUNNING, 0L),
+            s.staleCount());
         TrialTable.all(s, System.out);
       }
     }
@@ -149,13 +160,13 @@ final class StudyCommand implements Runnable {
     @Override
     public void run() {
       try (TrialStore store = openExisting(storage.url)) {
-        Study s = Study.load(store, study);
+        Study s = Study.lazy(store, study);
         if (s.info().directions().size() > 1) {
           paretoSet(s);
           return;
         }
         Trial t =
-            s.best()
+            s.storedBest()
                 .orElseThrow(
                     () ->
                         new SpecError(

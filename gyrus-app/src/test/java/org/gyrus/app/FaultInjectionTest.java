@@ -64,7 +64,7 @@ class FaultInjectionTest {
 
   private void runMany(String kind, Url urls, String pgDir) throws Exception {
     int runs = prop("runs", 1);
-    List<String> rows = new ArrayList<>();
+    String out = System.getProperty("faults.out");
     for (int r = 0; r < runs; r++) {
       Outcome o =
           run(
@@ -74,7 +74,7 @@ class FaultInjectionTest {
               prop("kills", 5),
               pgDir,
               1000L + r);
-      rows.add(
+      String row =
           String.format(
               Locale.ROOT,
               "{\"store\": \"%s\", \"run\": %d, \"complete\": %d, \"trials\": %d, \"running\": %d,"
@@ -86,11 +86,14 @@ class FaultInjectionTest {
               o.running(),
               o.lost(),
               o.kills(),
-              o.restarts()));
-    }
-    String out = System.getProperty("faults.out");
-    if (out != null) {
-      Files.write(Path.of(out + "-" + kind + ".jsonl"), rows);
+              o.restarts());
+      if (out != null) { // one line per finished run, so a long bench stopped early keeps its runs
+        Files.writeString(
+            Path.of(out + "-" + kind + ".jsonl"),
+            row + "\n",
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      }
     }
   }
 

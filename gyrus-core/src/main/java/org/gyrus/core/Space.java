@@ -114,7 +114,7 @@ public final class Space {
       if (!dnaSpec.isActive(d, out)) {
         continue;
       }
-      Number given = partial.get(d.id());
+      Number given = normalise(partial.get(d.id()));
       if (d instanceof Decision.Choice c && c.group() != null) {
         long[] plan = groupPlans.get(c.group().id());
         if (plan == null) {
@@ -130,6 +130,14 @@ public final class Space {
       }
     }
     return new Dna(out);
+  }
+
+  /** A caller's int, short or float as the DNA's long or double, so it is not taken as absent. */
+  private static Number normalise(Number n) {
+    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return n.longValue();
+    }
+    return n instanceof Float ? (Number) n.doubleValue() : n;
   }
 
   private long[] groupValues(Decision.Choice first, Map<String, ? extends Number> partial) {

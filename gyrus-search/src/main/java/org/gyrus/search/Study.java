@@ -164,6 +164,17 @@ public final class Study implements AutoCloseable {
 
   /** Loads a stored study by name. */
   public static Study load(TrialStore store, String name) {
+    Study s = lazy(store, name);
+    s.refresh();
+    return s;
+  }
+
+  /**
+   * A stored study whose trials are not read until something needs them (a refresh, {@link
+   * #trials}, an ask): for questions the store answers by itself, such as {@link #storedBest} on a
+   * study of millions of trials.
+   */
+  public static Study lazy(TrialStore store, String name) {
     StudyInfo info =
         store
             .study(name)
@@ -171,9 +182,15 @@ public final class Study implements AutoCloseable {
                 () ->
                     new SpecError(
                         "--study", "an existing study in " + store.location(), "'" + name + "'"));
-    Study s = new Study(store, info, Options.DEFAULT, store.studyAttrs(info.id()));
-    s.refresh();
-    return s;
+    Map<String, String> attrs = store.studyAttrs(info.id());
+    Options stored =
+        new Options(storedTimeout(attrs, Options.DEFAULT), false, true, Options.DEFAULT.clock());
+    return new Study(store, info, stored, attrs);
+  }
+
+  /** RUNNING trials whose workers stopped beating for longer than the study's timeout. */
+  public long staleCount() {
+    return store.countStale(info.id(), heartbeatTimeout);
   }
 
   public Study withPruner(Pruner p) {
@@ -235,12 +252,18 @@ public final class Study implements AutoCloseable {
   /** Schedules parameters given by decision id, e.g. {@code {"layers[0].units": 32}}. */
   public Trial enqueue(Map<String, ? extends Number> params) {
     Dna dna = space.complete(params, rng(history.size(), 0));
-    for (String k : params.keySet()) {
+    for (var e : params.entrySet()) {
+      String k = e.getKey();
       if (space.dnaSpec().get(k) == null) {
         throw new SpecError(
             k,
             "a decision of the space "
                 + space.dnaSpec().decisions().stream().map(d -> d.id()).toList());
+      }
+      Number kept = dna.values().get(k);
+      // a given value the space cannot take is refused, not silently replaced by a sample
+      if (kept != null && kept.doubleValue() != e.getValue().doubleValue()) {
+        throw new SpecError(k, "a value this decision can take", String.valueOf(e.getValue()));
       }
     }
     return enqueue(dna);
@@ -581,6 +604,17 @@ public final class Study implements AutoCloseable {
    * The best COMPLETE trial by the first objective among those that meet every constraint; empty
    * when none does. For several objectives see {@link #bestTrials}.
    */
+  /**
+   * {@link #best}, asked of the store where it can answer from its index (one objective, no
+   * constraints), so the trials are not all read.
+   */
+  public Optional<Trial> storedBest() {
+    if (info.directions().size() == 1 && history.constraints().isEmpty()) {
+      return store.bestByFirstObjective(info.id(), info.directions().get(0));
+    }
+    return best();
+  }
+
   public Optional<Trial> best() {
     refresh();
     return history.completed().stream()

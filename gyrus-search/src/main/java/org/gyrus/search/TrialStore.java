@@ -84,6 +84,43 @@ public interface TrialStore extends AutoCloseable {
 
   Optional<Trial> trial(long trialId);
 
+  /** How many trials of the study are in each state (states without trials left out). */
+  default Map<TrialState, Long> stateCounts(long studyId) {
+    Map<TrialState, Long> counts = new java.util.EnumMap<>(TrialState.class);
+    for (Trial t : trials(studyId)) {
+      counts.merge(t.state(), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /**
+   * RUNNING trials whose last heartbeat is older than {@code timeout} (on the clock the heartbeats
+   * were written with): their workers look dead; the next worker to ask fails and reclaims them.
+   */
+  default long countStale(long studyId, Duration timeout) {
+    Instant now = Instant.now();
+    return trials(studyId).stream()
+        .filter(t -> t.state() == TrialState.RUNNING && t.heartbeat() != null)
+        .filter(t -> t.heartbeat().plus(timeout).isBefore(now))
+        .count();
+  }
+
+  /**
+   * The COMPLETE trial with the best first objective (the lowest number among equals); empty when
+   * none is complete. A database store answers from an index, without reading every trial.
+   */
+  default Optional<Trial> bestByFirstObjective(long studyId, Direction direction) {
+    Trial best = null;
+    for (Trial t : trials(studyId)) {
+      if (t.state() == TrialState.COMPLETE
+          && !t.values().isEmpty()
+          && (best == null || direction.orient(t.value()) > direction.orient(best.value()))) {
+        best = t;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
   /**
    * How long this process waited to start its write transactions (the lock that serialises writers
    * across processes); empty for a store without such a lock.

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.core.Values;
 import org.gyrus.search.store.MemoryTrialStore;
@@ -77,6 +78,60 @@ class StudyTest {
       s.enqueue(Map.of("units", 7L, "act", 1L));
       Trial t = s.ask();
       assertThat(t.params()).isEqualTo(Value.Node.of("m", "units", 7, "act", "tanh"));
+    }
+  }
+
+  @Test
+  void theStoreAnswersBestCountsAndStaleLikeTheFullHistory() throws Exception {
+    for (Direction dir : List.of(Direction.MAXIMIZE, Direction.MINIMIZE)) {
+      for (TrialStore store :
+          List.of(new MemoryTrialStore(), SqliteTrialStore.open(this.dir.resolve(dir + ".db")))) {
+        try (store;
+            Study s =
+                Study.open(
+                    store,
+                    "s",
+                    SPACE,
+                    List.of(dir),
+                    new Value.StrVal("random"),
+                    1,
+                    new Study.Options(Duration.ofMillis(50), false, true))) {
+          double[] values = {0.3, -1.5, 2.25, 2.25, -1.5, 0.1 + 0.2, 1e-300};
+          for (double v : values) {
+            s.tell(s.ask(), v);
+          }
+          s.fail(s.ask(), "broken");
+          s.prune(s.ask(), "slow");
+          Trial running = s.ask(); // never told: its heartbeat goes stale
+          Study fresh = Study.lazy(store, "s");
+          Trial best = fresh.storedBest().orElseThrow();
+          assertThat(best.number()).isEqualTo(s.best().orElseThrow().number()); // first of a tie
+          assertThat(best.value()).isEqualTo(dir == Direction.MAXIMIZE ? 2.25 : -1.5);
+          assertThat(store.stateCounts(s.info().id()))
+              .containsEntry(TrialState.COMPLETE, 7L)
+              .containsEntry(TrialState.FAIL, 1L)
+              .containsEntry(TrialState.PRUNED, 1L)
+              .containsEntry(TrialState.RUNNING, 1L);
+          Thread.sleep(120);
+          assertThat(fresh.staleCount()).isEqualTo(1);
+          s.tell(running, 0.0);
+          assertThat(fresh.staleCount()).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
+  void enqueuedIntsAreTakenAsGivenAndImpossibleValuesRefused() {
+    try (TrialStore store = new MemoryTrialStore();
+        Study s = open(store, Study.Options.DEFAULT)) {
+      // plain Java ints (not longs) used to be taken as absent and replaced by a random sample
+      s.enqueue(Map.of("units", 7, "act", 1));
+      assertThat(s.ask().params()).isEqualTo(Value.Node.of("m", "units", 7, "act", "tanh"));
+      assertThatThrownBy(() -> s.enqueue(Map.of("units", 100_000)))
+          .isInstanceOf(SpecError.class)
+          .hasMessageContaining("units")
+          .hasMessageContaining("100000");
     }
   }
 

@@ -114,6 +114,11 @@ abstract class JdbcTrialStore implements TrialStore {
             s.execute("CREATE INDEX IF NOT EXISTS trials_dna ON trials (study_id, dna_key)");
             s.execute("CREATE INDEX IF NOT EXISTS trials_seq ON trials (study_id, seq)");
             s.execute("CREATE INDEX IF NOT EXISTS trials_state ON trials (study_id, state)");
+            // the best trial without reading them all (`study best` on a study of millions)
+            s.execute(
+                "CREATE INDEX IF NOT EXISTS trials_best ON trials (study_id, "
+                    + firstValue()
+                    + ", number) WHERE state = 'COMPLETE'");
             s.execute(
                 "CREATE TABLE IF NOT EXISTS intermediate (trial_id BIGINT NOT NULL REFERENCES"
                     + " trials(id), step BIGINT NOT NULL, value DOUBLE PRECISION NOT NULL,"
@@ -721,6 +726,83 @@ abstract class JdbcTrialStore implements TrialStore {
             out.add(loadTrial(id).orElseThrow());
           }
           return out;
+        });
+  }
+
+  /**
+   * The first objective of a trial's stored values, as SQL (the expression trials_best indexes).
+   */
+  private String firstValue() {
+    return dialect == Dialect.SQLITE
+        ? "json_extract(vals, '$[0]')"
+        : "((vals::jsonb ->> 0)::float8)";
+  }
+
+  @Override
+  public Map<TrialState, Long> stateCounts(long studyId) {
+    return read(
+        () -> {
+          Map<TrialState, Long> counts = new java.util.EnumMap<>(TrialState.class);
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "SELECT state, COUNT(*) FROM trials WHERE study_id = ? GROUP BY state")) {
+            p.setLong(1, studyId);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                counts.put(TrialState.valueOf(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+          return counts;
+        });
+  }
+
+  @Override
+  public long countStale(long studyId, Duration timeout) {
+    return read(
+        () ->
+            scalar(
+                "SELECT COUNT(*) FROM trials WHERE study_id = ? AND state = 'RUNNING' AND"
+                    + " heartbeat_ms < "
+                    + storeNow()
+                    + " - ?",
+                studyId,
+                timeout.toMillis()));
+  }
+
+  /** Two index seeks: the best value, then the first trial that has it. */
+  @Override
+  public Optional<Trial> bestByFirstObjective(long studyId, Direction direction) {
+    String complete = " FROM trials WHERE study_id = ? AND state = 'COMPLETE' AND vals <> '[]'";
+    String agg = direction == Direction.MINIMIZE ? "MIN" : "MAX";
+    return read(
+        () -> {
+          Double best;
+          try (PreparedStatement p =
+              conn.prepareStatement("SELECT " + agg + "(" + firstValue() + ")" + complete)) {
+            p.setLong(1, studyId);
+            try (ResultSet rs = p.executeQuery()) {
+              rs.next();
+              double v = rs.getDouble(1);
+              best = rs.wasNull() ? null : v;
+            }
+          }
+          if (best == null) {
+            return Optional.<Trial>empty();
+          }
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "SELECT id"
+                      + complete
+                      + " AND "
+                      + firstValue()
+                      + " = ? ORDER BY number LIMIT 1")) {
+            p.setLong(1, studyId);
+            p.setDouble(2, best);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? loadTrial(rs.getLong(1)) : Optional.<Trial>empty();
+            }
+          }
         });
   }
 
