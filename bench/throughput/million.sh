@@ -20,10 +20,12 @@ _type: experiment
 study: million
 algorithm: tpe
 evaluator: {_type: synthetic, function: hartmann6}
+direction: minimize
 trials: 1
 YAML
 point() { # SQL for one random point's JSON, with or without the node type
-  local prefix="$1" rnd="$2" s="'{$prefix"
+  local prefix="$1" rnd="$2"
+  local s="'{$prefix"
   for i in 0 1 2 3 4 5; do
     s="$s\"x$i\":' || $rnd || '"
     [ $i -lt 5 ] && s="$s,"
