@@ -1,0 +1,39 @@
+package org.gyrus.nas.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The training-free proxy and RoBoT benchmark (issue 14, S10 and S11), driven by
+ * bench/nas_proxies/run.sh:
+ *
+ * <pre>
+ *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,...
+ *   report POOL.jsonl OUT.json OUT.md COMMAND
+ *   robot POOL.jsonl TRACES.jsonl SEEDS BUDGET
+ * </pre>
+ */
+public final class ProxyBench {
+  private ProxyBench() {}
+
+  public static void main(String[] args) throws Exception {
+    switch (args.length == 0 ? "" : args[0]) {
+      case "score" ->
+          ProxyScoring.run(
+              Path.of(args[1]),
+              Path.of(args[2]),
+              Integer.parseInt(args[3]),
+              Long.parseLong(args[4]),
+              Integer.parseInt(args[5]),
+              Integer.parseInt(args[6]),
+              Integer.parseInt(args[7]),
+              List.of(args[8].split(",")));
+      default -> {
+        System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");
+        System.err.println("got: " + Arrays.toString(args));
+        System.exit(2);
+      }
+    }
+  }
+}
