@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <pre>
  *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,...
- *   report POOL.jsonl OUT.json OUT.md COMMAND
- *   robot POOL.jsonl TRACES.jsonl SEEDS BUDGET
+ *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND
+ *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
  */
 public final class ProxyBench {
@@ -29,6 +29,23 @@ public final class ProxyBench {
               Integer.parseInt(args[6]),
               Integer.parseInt(args[7]),
               List.of(args[8].split(",")));
+      case "report" ->
+          ProxyReport.write(
+              Path.of(args[1]),
+              args[2].isEmpty() ? null : Path.of(args[2]),
+              Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray(),
+              Path.of(args[4]),
+              Path.of(args[5]),
+              args[6],
+              args[7]);
+      case "robot" ->
+          RobotRuns.run(
+              Path.of(args[1]),
+              args[2],
+              args[3],
+              Long.parseLong(args[4]),
+              Integer.parseInt(args[5]),
+              Integer.parseInt(args[6]));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");
         System.err.println("got: " + Arrays.toString(args));

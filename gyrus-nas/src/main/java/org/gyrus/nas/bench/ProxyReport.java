@@ -1,0 +1,104 @@
+package org.gyrus.nas.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.nas.proxy.ProxyPool;
+import org.gyrus.nas.proxy.Spearman;
+
+/**
+ * Writes bench/results/nas_proxies.{json,md}: per proxy, Spearman rho against the table's CIFAR-10
+ * accuracy over the scored pool with the published NB201 CIFAR-10 figure beside it, and the median
+ * milliseconds per cell; then, from the search runs, mean best accuracy at each query budget.
+ */
+final class ProxyReport {
+  private ProxyReport() {}
+
+  /**
+   * Published |rho| on NB201 CIFAR-10, all 15,625 cells (Abdelfattah et al. 2021, Table 1, as
+   * printed by notebooks/nasbench201_correlations.ipynb of SamsungLabs/zero-cost-nas).
+   */
+  static final Map<String, Double> PUBLISHED =
+      Map.of(
+          "grad_norm", 0.594,
+          "snip", 0.596,
+          "grasp", 0.514,
+          "fisher", 0.36,
+          "synflow", 0.737,
+          "jacob_cov", 0.731);
+
+  static String published(String proxy) {
+    Double v = PUBLISHED.get(proxy);
+    return v == null ? "—" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  static void write(
+      Path poolFile, Path runs, int[] budgets, Path json, Path md, String setting, String command)
+      throws Exception {
+    ProxyPool pool = ProxyPool.read(poolFile);
+    double[] acc = new double[pool.size()];
+    Map<String, double[]> ms = new LinkedHashMap<>();
+    int i = 0;
+    for (String line : Files.readAllLines(poolFile)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode n = SpecCodec.json().readTree(line);
+      acc[i] = n.get("accuracy").asDouble();
+      for (String p : pool.proxies()) {
+        ms.computeIfAbsent(p, k -> new double[pool.size()])[i] = n.get("ms").get(p).asDouble();
+      }
+      i++;
+    }
+    ObjectNode root = SpecCodec.json().createObjectNode();
+    root.put("cells", pool.size()).put("setting", setting).put("command", command);
+    root.put("pool_best_accuracy", Arrays.stream(acc).max().orElse(Double.NaN));
+    ArrayNode proxies = root.putArray("proxies");
+    StringBuilder t = new StringBuilder();
+    t.append(
+        "| proxy | Spearman ρ (ours) | published \\|ρ\\| (Abdelfattah et al. 2021) | ms per cell (median) |\n");
+    t.append("|---|---|---|---|\n");
+    for (String p : pool.proxies()) {
+      double rho = Spearman.rho(pool.column(p), acc);
+      double med = median(ms.get(p));
+      proxies
+          .addObject()
+          .put("proxy", p)
+          .put("spearman", rho)
+          .put("published_abs_rho", published(p))
+          .put("ms_median", med);
+      t.append(
+          String.format(Locale.ROOT, "| %s | %.3f | %s | %.1f |\n", p, rho, published(p), med));
+    }
+    StringBuilder search = new StringBuilder();
+    if (runs != null && Files.exists(runs)) {
+      search.append(RobotReport.table(Files.readAllLines(runs), budgets, root.putArray("search")));
+    }
+    Files.writeString(
+        json, SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    String doc =
+        "# Training-free proxies and RoBoT on NAS-Bench-201 (issue 14, S10/S11)\n\n"
+            + "Command: `"
+            + command
+            + "`\n\nSetting: "
+            + setting
+            + "\n\n"
+            + t
+            + "\n"
+            + search;
+    Files.writeString(md, doc);
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length == 0 ? Double.NaN : s[s.length / 2];
+  }
+}
