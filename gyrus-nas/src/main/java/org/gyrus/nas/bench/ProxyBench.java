@@ -11,6 +11,7 @@ import java.util.List;
  * <pre>
  *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,...
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND
+ *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
  */
@@ -46,6 +47,7 @@ public final class ProxyBench {
               Long.parseLong(args[4]),
               Integer.parseInt(args[5]),
               Integer.parseInt(args[6]));
+      case "bestproxy" -> System.out.println(ProxyReport.bestProxy(Path.of(args[1])));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");
         System.err.println("got: " + Arrays.toString(args));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gyrus.core.SpecCodec;
@@ -77,6 +78,32 @@ final class ProxyReport {
       t.append(
           String.format(Locale.ROOT, "| %s | %.3f | %s | %.1f |\n", p, rho, published(p), med));
     }
+    for (List<String> group :
+        List.of(
+            pool.proxies(),
+            List.of("synflow", "jacob_cov", "snip"),
+            List.of("synflow", "naswot"))) {
+      if (!pool.proxies().containsAll(group)) {
+        continue;
+      }
+      String name = "rank-sum ensemble of " + (group.equals(pool.proxies()) ? "all" : group);
+      double rho = Spearman.rho(pool.rankSum(group), acc);
+      proxies.addObject().put("proxy", name).put("spearman", rho);
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f | %s | — |\n",
+              name,
+              rho,
+              group.size() == 3 ? "0.817 (vote, pairwise agreement, not ρ)" : "—"));
+    }
+    t.append(
+        String.format(
+            Locale.ROOT,
+            "\nPool: %d cells, best table accuracy in the pool %.2f (table best %.2f).\n",
+            pool.size(),
+            root.get("pool_best_accuracy").asDouble(),
+            org.gyrus.search.bench.NasBench201.load(null).best()));
     StringBuilder search = new StringBuilder();
     if (runs != null && Files.exists(runs)) {
       search.append(RobotReport.table(Files.readAllLines(runs), budgets, root.putArray("search")));
@@ -94,6 +121,28 @@ final class ProxyReport {
             + "\n"
             + search;
     Files.writeString(md, doc);
+  }
+
+  /** The proxy whose scores rank the pool's cells closest to their table accuracy. */
+  static String bestProxy(Path poolFile) throws Exception {
+    ProxyPool pool = ProxyPool.read(poolFile);
+    double[] acc = new double[pool.size()];
+    int i = 0;
+    for (String line : Files.readAllLines(poolFile)) {
+      if (!line.isBlank()) {
+        acc[i++] = SpecCodec.json().readTree(line).get("accuracy").asDouble();
+      }
+    }
+    String best = null;
+    double top = Double.NEGATIVE_INFINITY;
+    for (String p : pool.proxies()) {
+      double rho = Spearman.rho(pool.column(p), acc);
+      if (rho > top) {
+        top = rho;
+        best = p;
+      }
+    }
+    return best;
   }
 
   static double median(double[] v) {

@@ -66,6 +66,18 @@ public record ProxyPool(List<String> archs, List<String> proxies, double[][] sco
     return archs.size();
   }
 
+  /** Each cell's sum of rank scores under {@code proxies} (the equal-weight ensemble). */
+  public double[] rankSum(List<String> proxies) {
+    Ensemble e = new Ensemble(this, proxies);
+    double[] w = new double[proxies.size()];
+    java.util.Arrays.fill(w, 1);
+    double[] s = new double[size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = e.score(i, w);
+    }
+    return s;
+  }
+
   /** Column {@code proxy} of the pool. */
   public double[] column(String proxy) {
     int j = proxies.indexOf(proxy);

@@ -42,6 +42,9 @@ import org.gyrus.search.bench.NasBench201;
  * afresh from the cells already queried (they still count as queried).
  */
 public final class Robot implements Algorithm {
+  private static final Map<Value, Map<String, Dna>> INDEX =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final ProxyPool pool;
   private final List<String> proxies;
   private final Ensemble ensemble;
@@ -51,7 +54,6 @@ public final class Robot implements Algorithm {
   private final Space weightSpace;
   private final List<Dna> weights = new ArrayList<>(); // every w proposed, as a point
   private final List<String> weightCells = new ArrayList<>();
-  private Map<String, Dna> dnaOf;
 
   public Robot(ProxyPool pool, List<String> proxies, int explore, int freeSteps) {
     this.pool = pool;
@@ -199,20 +201,19 @@ public final class Robot implements Algorithm {
   }
 
   private Dna dna(Space space, String arch) {
-    if (dnaOf == null) {
-      dnaOf = new HashMap<>();
-      Set<String> wanted = new HashSet<>(pool.archs());
-      for (Dna d : space.enumerate()) {
-        String a = NasBench201.archString(space.materialise(d));
-        if (wanted.contains(a)) {
-          dnaOf.put(a, d);
-        }
-      }
-    }
-    Dna d = dnaOf.get(arch);
+    Dna d = INDEX.computeIfAbsent(space.spec(), k -> index(space)).get(arch);
     if (d == null) {
       throw new SpecError("pool", "cells of the study's NB201 space", arch);
     }
     return d;
+  }
+
+  /** Every cell of a (finite) NB201 space by its architecture string; cached per space. */
+  private static Map<String, Dna> index(Space space) {
+    Map<String, Dna> m = new HashMap<>();
+    for (Dna d : space.enumerate()) {
+      m.put(NasBench201.archString(space.materialise(d)), d);
+    }
+    return m;
   }
 }

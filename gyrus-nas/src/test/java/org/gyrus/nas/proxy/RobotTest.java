@@ -33,11 +33,14 @@ class RobotTest {
 
   private static final NasBench201 TABLE = NasBench201.load(null);
 
+  private double poolBest;
+
   private Path plantedPool(int cells) throws Exception {
     SplittableRandom rng = new SplittableRandom(5);
     List<String> lines = new ArrayList<>();
     for (Value cell : samples(cells)) {
       double acc = TABLE.accuracy(cell);
+      poolBest = Math.max(poolBest, acc);
       lines.add(
           String.format(
               Locale.ROOT,
@@ -88,27 +91,13 @@ class RobotTest {
   @Test
   void findsThePlantedProxyAndExploitsItsRanking() throws Exception {
     Path pool = plantedPool(300);
-    double poolBest =
-        ProxyPool.read(pool).archs().stream()
-            .mapToDouble(a -> TABLE.accuracy(cellOf(a)))
-            .max()
-            .orElseThrow();
     String robot = "{_type: robot, pool: '" + pool + "', explore: 8}";
     String inverted = "{_type: robot, pool: '" + pool + "', proxies: inverted, explore: 0}";
-    for (long seed = 0; seed < 2; seed++) {
-      assertThat(best(robot, seed, 16)).as("seed " + seed).isGreaterThan(poolBest - 0.5);
-      assertThat(best(robot, seed, 16)).as("deterministic").isEqualTo(best(robot, seed, 16));
-    }
+    double first = best(robot, 0, 16);
+    assertThat(first).isGreaterThan(poolBest - 0.5);
+    assertThat(best(robot, 0, 16)).as("deterministic per seed").isEqualTo(first);
+    assertThat(best(robot, 1, 16)).as("seed 1").isGreaterThan(poolBest - 0.5);
     assertThat(best(inverted, 0, 16)).isLessThan(poolBest - 2);
-  }
-
-  private static Value cellOf(String arch) {
-    for (Value v : samples(300)) {
-      if (NasBench201.archString(v).equals(arch)) {
-        return v;
-      }
-    }
-    throw new IllegalStateException(arch);
   }
 
   @Test
