@@ -32,6 +32,10 @@ import org.gyrus.search.bench.NasBench201;
  * {@code out} and skips cells already in it, so an interrupted run resumes.
  */
 final class ProxyScoring {
+  /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   private ProxyScoring() {}
 
   static void run(
@@ -76,10 +80,13 @@ final class ProxyScoring {
         row.put("accuracy", table.accuracy(cell));
         ObjectNode scores = row.putObject("scores");
         ObjectNode ms = row.putObject("ms");
+        ObjectNode cpuMs = row.putObject("cpu_ms");
         for (int i = 0; i < proxies.size(); i++) {
           long t0 = System.nanoTime();
+          long c0 = CPU.getCurrentThreadCpuTime();
           double s = proxies.get(i).score(in);
           ms.put(proxyNames.get(i), (System.nanoTime() - t0) / 1e6);
+          cpuMs.put(proxyNames.get(i), (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
           scores.put(proxyNames.get(i), s);
         }
         w.write(SpecCodec.json().writeValueAsString(row) + "\n");
