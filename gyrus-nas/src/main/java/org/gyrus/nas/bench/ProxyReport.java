@@ -86,7 +86,15 @@ final class ProxyReport {
           .put("cpu_ms_median", cpuMed)
           .put("cpu_ms_cells", c.length);
       t.append(
-          String.format(Locale.ROOT, "| %s | %.3f | %s | %.1f |\n", p, rho, published(p), med));
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f | %s | %.1f | %.1f (%d) |\n",
+              p,
+              rho,
+              published(p),
+              med,
+              cpuMed,
+              c.length));
     }
     for (List<String> group :
         List.of(
@@ -102,7 +110,7 @@ final class ProxyReport {
       t.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.3f | %s | — |\n",
+              "| %s | %.3f | %s | — | — |\n",
               name,
               rho,
               group.size() == 3 ? "0.817 (vote, pairwise agreement, not ρ)" : "—"));
