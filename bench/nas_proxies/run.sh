@@ -7,6 +7,7 @@
 # 2. search: ordinary studies on the NB201 table, one query per trial, SEEDS seeds each, budget 100:
 #    robot (all proxies, GP weight search for EXPLORE queries then greedy), greedy on the single
 #    best proxy of the pool (chosen with hindsight), and random search over the whole table.
+# 2b. depth check (DEPTH_CELLS=60): the first cells again at N=5 for the gradient proxies.
 # 3. report: Spearman rho per proxy vs the table's CIFAR-10 accuracy (published |rho| beside it),
 #    median ms per cell per proxy, best accuracy at 10/20/50/100 queries.
 # Writes bench/results/nas_proxies.json and bench/results/nas_proxies.md.
@@ -29,6 +30,13 @@ java=(env OMP_NUM_THREADS=1 nice -n 10 java -Dai.djl.offline=true -Dai.djl.pytor
 pool="$work/pool.jsonl"
 "${java[@]}" score "$data" "$pool" "$cells" "$seed" "$channels" "$per_stage" "$batch" "$proxies"
 echo "scored: $(wc -l < "$pool") cells" >&2
+cp "$pool" "$root/bench/results/nas_proxies_pool.jsonl" # the pool examples/nb201-robot.yaml reads
+# Depth check: the first DEPTH_CELLS cells of the same sample again at N=5 (the published depth),
+# gradient proxies only, so the effect of N on their rho is read on paired cells.
+deep_cells="${DEPTH_CELLS:-60}"; deep="$work/pool_n5.jsonl"
+if [ "$deep_cells" -gt 0 ]; then
+  "${java[@]}" score "$data" "$deep" "$deep_cells" "$seed" "$channels" 5 "$batch" synflow,snip,grad_norm,grasp,fisher
+fi
 best="$("${java[@]}" bestproxy "$pool")"
 runs="$work/runs.jsonl"; : > "$runs"
 "${java[@]}" robot "$data" "robot (11 proxies)" "{_type: robot, pool: '$pool', explore: $explore}" 0 "$seeds" 100 >> "$runs"
@@ -37,5 +45,6 @@ runs="$work/runs.jsonl"; : > "$runs"
 setting="$(wc -l < "$pool") NB201 cells sampled with seed $seed; macro network C=$channels, N=$per_stage cells per stage; one CIFAR-10 training batch of $batch images; proxy seed $seed; 1 engine thread on 2 shared cores; searches: $seeds seeds, budget 100 table queries"
 "${java[@]}" report "$pool" "$runs" 10,20,50,100 "$root/bench/results/nas_proxies.json" \
   "$root/bench/results/nas_proxies.md" "$setting" \
-  "bench/nas_proxies/run.sh $cells $seed $channels $per_stage $batch $seeds $explore"
+  "DEPTH_CELLS=$deep_cells bench/nas_proxies/run.sh $cells $seed $channels $per_stage $batch $seeds $explore" \
+  "$deep"
 cat "$root/bench/results/nas_proxies.md"

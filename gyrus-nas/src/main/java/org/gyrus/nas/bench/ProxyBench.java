@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>
  *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,...
- *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND
+ *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
@@ -38,7 +38,8 @@ public final class ProxyBench {
               Path.of(args[4]),
               Path.of(args[5]),
               args[6],
-              args[7]);
+              args[7],
+              args.length > 8 ? Path.of(args[8]) : null);
       case "robot" ->
           RobotRuns.run(
               Path.of(args[1]),

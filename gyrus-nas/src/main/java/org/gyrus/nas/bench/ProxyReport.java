@@ -42,7 +42,14 @@ final class ProxyReport {
   }
 
   static void write(
-      Path poolFile, Path runs, int[] budgets, Path json, Path md, String setting, String command)
+      Path poolFile,
+      Path runs,
+      int[] budgets,
+      Path json,
+      Path md,
+      String setting,
+      String command,
+      Path deep)
       throws Exception {
     ProxyPool pool = ProxyPool.read(poolFile);
     double[] acc = new double[pool.size()];
@@ -126,6 +133,9 @@ final class ProxyReport {
     if (runs != null && Files.exists(runs)) {
       search.append(RobotReport.table(Files.readAllLines(runs), budgets, root.putArray("search")));
     }
+    if (deep != null && Files.exists(deep)) {
+      search.append(depthCheck(poolFile, deep, root.putArray("depth_check")));
+    }
     Files.writeString(
         json, SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(root));
     String doc =
@@ -139,6 +149,61 @@ final class ProxyReport {
             + "\n"
             + search;
     Files.writeString(md, doc);
+  }
+
+  /**
+   * The same cells scored in a deeper macro network (another pool, e.g. N=5): rho of each proxy
+   * both pools share, over the cells both hold, so the depth's effect is read on paired cells.
+   */
+  static String depthCheck(Path shallowFile, Path deepFile, ArrayNode out) throws Exception {
+    ProxyPool shallow = ProxyPool.read(shallowFile);
+    ProxyPool deep = ProxyPool.read(deepFile);
+    Map<String, Double> acc = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(deepFile)) {
+      if (!line.isBlank()) {
+        JsonNode n = SpecCodec.json().readTree(line);
+        acc.put(n.get("arch").asText(), n.get("accuracy").asDouble());
+      }
+    }
+    List<Integer> rowsShallow = new ArrayList<>();
+    List<Integer> rowsDeep = new ArrayList<>();
+    for (int k = 0; k < deep.size(); k++) {
+      int j = shallow.archs().indexOf(deep.archs().get(k));
+      if (j >= 0) {
+        rowsShallow.add(j);
+        rowsDeep.add(k);
+      }
+    }
+    int n = rowsDeep.size();
+    double[] a = new double[n];
+    for (int k = 0; k < n; k++) {
+      a[k] = acc.get(deep.archs().get(rowsDeep.get(k)));
+    }
+    StringBuilder t =
+        new StringBuilder(
+            "\nDepth check on the same "
+                + n
+                + " cells ("
+                + deepFile.getFileName()
+                + " against the pool):\n\n| proxy | ρ, pool setting | ρ, deeper network |\n|---|---|---|\n");
+    for (String p : deep.proxies()) {
+      if (!shallow.proxies().contains(p)) {
+        continue;
+      }
+      double[] cs = shallow.column(p);
+      double[] cd = deep.column(p);
+      double[] xs = new double[n];
+      double[] xd = new double[n];
+      for (int k = 0; k < n; k++) {
+        xs[k] = cs[rowsShallow.get(k)];
+        xd[k] = cd[rowsDeep.get(k)];
+      }
+      double rs = Spearman.rho(xs, a);
+      double rd = Spearman.rho(xd, a);
+      out.addObject().put("proxy", p).put("cells", n).put("rho_pool", rs).put("rho_deep", rd);
+      t.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |\n", p, rs, rd));
+    }
+    return t.toString();
   }
 
   /** The proxy whose scores rank the pool's cells closest to their table accuracy. */
