@@ -5,7 +5,8 @@
 #    training batch of BATCH images (from the JPEG zips in $GYRUS_DATA/cifar10), one engine thread;
 #    appends to bench/work/nas_proxies/pool.jsonl and resumes from it.
 # 2. search: ordinary studies on the NB201 table, one query per trial, SEEDS seeds each, budget 100:
-#    robot (all proxies, GP weight search for EXPLORE queries then greedy), greedy on the single
+#    robot (all 11 proxies; the 6 of Abdelfattah et al.; the 4 best-known: GP weight search for
+#    EXPLORE queries then greedy), greedy on the single
 #    best proxy of the pool (chosen with hindsight), and random search over the whole table.
 # 2b. depth check (DEPTH_CELLS=60): the first cells again at N=5 for the gradient proxies.
 # 3. report: Spearman rho per proxy vs the table's CIFAR-10 accuracy (published |rho| beside it),
@@ -40,6 +41,8 @@ fi
 best="$("${java[@]}" bestproxy "$pool")"
 runs="$work/runs.jsonl"; : > "$runs"
 "${java[@]}" robot "$data" "robot (11 proxies)" "{_type: robot, pool: '$pool', explore: $explore}" 0 "$seeds" 100 >> "$runs"
+"${java[@]}" robot "$data" "robot (6 of Abdelfattah et al.)" "{_type: robot, pool: '$pool', proxies: 'grad_norm,snip,grasp,fisher,synflow,jacob_cov', explore: $explore}" 0 "$seeds" 100 >> "$runs"
+"${java[@]}" robot "$data" "robot (synflow, naswot, jacob_cov, zen)" "{_type: robot, pool: '$pool', proxies: 'synflow,naswot,jacob_cov,zen', explore: $explore}" 0 "$seeds" 100 >> "$runs"
 "${java[@]}" robot "$data" "greedy $best" "{_type: robot, pool: '$pool', proxies: $best, explore: 0}" 0 "$seeds" 100 >> "$runs"
 "${java[@]}" robot "$data" "random (whole table)" "random" 0 "$seeds" 100 >> "$runs"
 setting="$(wc -l < "$pool") NB201 cells sampled with seed $seed; macro network C=$channels, N=$per_stage cells per stage; one CIFAR-10 training batch of $batch images; proxy seed $seed; 1 engine thread on 2 shared cores; searches: $seeds seeds, budget 100 table queries"
