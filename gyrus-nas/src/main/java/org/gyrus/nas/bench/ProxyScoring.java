@@ -1,0 +1,112 @@
+package org.gyrus.nas.bench;
+
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.gyrus.core.Dna;
+import org.gyrus.core.Space;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.core.Value;
+import org.gyrus.nas.Nb201Macro;
+import org.gyrus.nas.proxy.Proxies;
+import org.gyrus.nas.proxy.Proxy;
+import org.gyrus.nas.proxy.ProxyInput;
+import org.gyrus.nn.data.Dataset;
+import org.gyrus.nn.data.Datasets;
+import org.gyrus.search.bench.NasBench201;
+
+/**
+ * Scores NB201 cells with every proxy: {@code cells} distinct cells sampled with {@code seed}, each
+ * in the NB201 macro network (C channels, N cells per stage) on one fixed CIFAR-10 training batch;
+ * one JSON line per cell with its table accuracy, scores and milliseconds per proxy. Appends to
+ * {@code out} and skips cells already in it, so an interrupted run resumes.
+ */
+final class ProxyScoring {
+  /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private ProxyScoring() {}
+
+  static void run(
+      Path dataDir,
+      Path out,
+      int cells,
+      long seed,
+      int channels,
+      int perStage,
+      int batch,
+      List<String> proxyNames)
+      throws IOException {
+    NasBench201 table = NasBench201.load(dataDir);
+    Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
+    int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
+    Dataset b = train.subset(java.util.Arrays.copyOf(pick, batch), "proxy-batch");
+    Set<String> done = new HashSet<>();
+    if (Files.exists(out)) {
+      for (String line : Files.readAllLines(out)) {
+        if (!line.isBlank()) {
+          done.add(SpecCodec.json().readTree(line).get("arch").asText());
+        }
+      }
+    }
+    List<Proxy> proxies = new ArrayList<>();
+    for (String n : proxyNames) {
+      proxies.add(Proxies.of(n));
+    }
+    List<Value> sample = sample(cells, seed);
+    try (Writer w =
+        Files.newBufferedWriter(
+            out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      for (Value cell : sample) {
+        String arch = NasBench201.archString(cell);
+        if (done.contains(arch)) {
+          continue;
+        }
+        var net = Nb201Macro.of(cell, channels, perStage);
+        ProxyInput in = new ProxyInput(net.spec(), new Shape(net.input()), 10, b.x(), b.y(), seed);
+        ObjectNode row = SpecCodec.json().createObjectNode();
+        row.put("arch", arch);
+        row.put("accuracy", table.accuracy(cell));
+        ObjectNode scores = row.putObject("scores");
+        ObjectNode ms = row.putObject("ms");
+        ObjectNode cpuMs = row.putObject("cpu_ms");
+        for (int i = 0; i < proxies.size(); i++) {
+          long t0 = System.nanoTime();
+          long c0 = CPU.getCurrentThreadCpuTime();
+          double s = proxies.get(i).score(in);
+          ms.put(proxyNames.get(i), (System.nanoTime() - t0) / 1e6);
+          cpuMs.put(proxyNames.get(i), (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
+          scores.put(proxyNames.get(i), s);
+        }
+        w.write(SpecCodec.json().writeValueAsString(row) + "\n");
+        w.flush();
+      }
+    }
+  }
+
+  /** {@code n} distinct cells of the NB201 space, in the order a seeded sampler draws them. */
+  static List<Value> sample(int n, long seed) {
+    Space space = new Space(NasBench201.space());
+    SplittableRandom rng = new SplittableRandom(seed);
+    Set<Dna> seen = new HashSet<>();
+    List<Value> out = new ArrayList<>();
+    while (out.size() < n) {
+      Dna d = space.sample(rng);
+      if (seen.add(d)) {
+        out.add(space.materialise(d));
+      }
+    }
+    return out;
+  }
+}
