@@ -153,6 +153,29 @@ public final class Engine {
   }
 
   private boolean probesForUpdates;
+  private long tupleLimit = Long.MAX_VALUE;
+
+  /** A component grew past {@link #tupleLimit(long)}: the run stopped there. */
+  static final class LimitExceeded extends RuntimeException {
+    LimitExceeded(long tuples) {
+      super("passed " + tuples + " tuples", null, false, false);
+    }
+  }
+
+  /** Stops a run (LimitExceeded) once the relations of one component hold more tuples. */
+  void tupleLimit(long n) {
+    tupleLimit = n;
+  }
+
+  private void checkLimit(List<Relation> rels) {
+    long n = 0;
+    for (Relation rel : rels) {
+      n += rel.size();
+    }
+    if (n > tupleLimit) {
+      throw new LimitExceeded(n);
+    }
+  }
 
   /** Incremental maintenance compiles probes instead of new second-column indexes. */
   boolean probesForUpdates() {
@@ -280,6 +303,7 @@ public final class Engine {
       for (PlanCompiler.Variant v : once) {
         v.run();
       }
+      checkLimit(rels);
     }
     if (comp.recursive()) {
       for (Relation rel : rels) {
@@ -315,6 +339,7 @@ public final class Engine {
           rel.deltaStart = rel.stableEnd;
           rel.stableEnd = rel.size();
         }
+        checkLimit(rels);
       }
     }
     for (Relation rel : rels) {
