@@ -64,6 +64,43 @@ public final class ReasonCommand implements Callable<Integer> {
               + " prints the answers; each line answers with its time")
   boolean repl;
 
+  /**
+   * The command for well-formed arguments ({@code PROGRAM} and the options above, values given as
+   * separate arguments), read without picocli, whose start-up (building the model of annotated
+   * options and converters) is a third of a point query's whole-process time; null for anything
+   * else (help, a bad or unusual argument), which picocli then reads and reports.
+   */
+  static ReasonCommand fromPlainArgs(String[] args) {
+    ReasonCommand c = new ReasonCommand();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      boolean hasValue = i + 1 < args.length;
+      switch (a) {
+        case "--query", "--semiring" -> {
+          if (!hasValue) {
+            return null;
+          }
+          if (a.equals("--query")) {
+            c.query = args[++i];
+          } else {
+            c.semiring = args[++i];
+          }
+        }
+        case "--why" -> c.why = true;
+        case "--count" -> c.count = true;
+        case "--no-demand" -> c.noDemand = true;
+        case "--repl" -> c.repl = true;
+        default -> {
+          if (a.startsWith("-") || c.program != null) {
+            return null;
+          }
+          c.program = Path.of(a);
+        }
+      }
+    }
+    return c.program == null ? null : c;
+  }
+
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
