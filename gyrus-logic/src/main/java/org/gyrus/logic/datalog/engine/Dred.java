@@ -157,7 +157,9 @@ final class Dred {
     Map<String, Relation> kept = new HashMap<>();
     for (String p : own) {
       Relation before = old.relation(p);
-      Relation left = rowsNotIn(before, 0, overDeleted.get(p), p);
+      Relation gone = overDeleted.get(p);
+      Relation left =
+          before.arity() == 2 ? before.copyWithout(gone, p) : rowsNotIn(before, 0, gone, p);
       kept.put(p, left);
       cur.put(p, left);
       grown.put(p, left.size());
