@@ -149,6 +149,7 @@ public final class Database {
   public Update update(List<Atom> added, List<Atom> removed) {
     Map<String, List<int[]>> add = checked(added, "added");
     Map<String, List<int[]>> remove = checked(removed, "removed");
+    long t0 = System.nanoTime();
     long before = tuples(); // materializes the model first
     Engine oldModel = model;
     Map<String, Relation> oldInputs = new LinkedHashMap<>(inputs);
