@@ -13,7 +13,8 @@ import org.gyrus.logic.datalog.engine.Database;
  * <pre>
  * point FILE PRED S1,S2,...            load once, then the point queries PRED(s, Y) one by one
  * update FILE EDGE NODES K SEED        materialize, add K random edges, remove them
- * churn FILE EDGE K SEED               materialize, remove K random existing EDGE facts, add them back
+ * churn FILE EDGE K SEED [ROUNDS]      materialize, remove K random existing EDGE facts, add them
+ *                                      back (ROUNDS times), then time one full recomputation
  * </pre>
  */
 public final class GyrusBench {
@@ -35,6 +36,10 @@ public final class GyrusBench {
         java.util.Collections.shuffle(have, rng);
         report(db, loadMs, List.copyOf(have.subList(0, Integer.parseInt(args[3]))), true);
       }
+      long t = System.nanoTime(); // a full recomputation in this JVM, compiled like the updates
+      long tuples = Database.load(program).tuples();
+      System.out.printf(
+          "{\"recompute_ms\": %.2f, \"tuples\": %d}%n", (System.nanoTime() - t) / 1e6, tuples);
     } else if (args[0].equals("point")) {
       point(db, loadMs, args[2], args[3].split(","));
     } else {
