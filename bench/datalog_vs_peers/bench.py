@@ -2,7 +2,8 @@
 """Gyrus Datalog vs SWI-Prolog 9 (tabling), gringo 5.4, DuckDB and PostgreSQL 15 (recursive CTEs),
 side by side in one run on identical facts (gen.py, seeded).
 
-Usage: bench/datalog_vs_peers/bench.py [--reps N] [--skip-big] [--peers swipl,gringo,duckdb,postgres]
+Usage: bench/datalog_vs_peers/bench.py [--reps N] [--pair-reps N] [--skip-big]
+       [--peers swipl,gringo,duckdb,postgres] [--skip ENGINE@WORKLOAD,...]
 Writes bench/results/datalog.{json,md}. Build first: ./mvnw -o -q -pl gyrus-app -am package -DskipTests
 Whole-process wall time and peak RSS come from /usr/bin/time -v; in-process times are each engine's
 own clock around the query (after loading). PostgreSQL runs as a server started here (.ci/postgres);
@@ -138,6 +139,9 @@ def all_pairs(opts, pg_url, name, gen, pred, kind):
     runs = {e: [] for e in engines}
     reps = 1 if name == BIG[0] else opts.reps
     errors = {}
+    for e in engines:
+        if f"{e}@{name}" in opts.skip.split(","):
+            errors[e] = "not run this time (--skip)"
     for _ in range(reps):
         for e, f in engines.items():
             if e in errors:
@@ -274,6 +278,8 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--peers", default="swipl,gringo,duckdb,postgres")
+    ap.add_argument("--pair-reps", type=int, default=0, help="runs per all-pairs cell (default --reps)")
+    ap.add_argument("--skip", default="", help="ENGINE@WORKLOAD,... not run (said in the results)")
     opts = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
     os.chmod(WORK, 0o755)
@@ -282,37 +288,50 @@ def main():
     make_cds()
     pg_url, pg_dir = start_postgres() if "postgres" in opts.peers else (None, None)
     load_before = os.getloadavg()
+    results = []
     try:
-        results = [all_pairs(opts, pg_url, *w) for w in ALL_PAIRS]
+        # the sections this issue changed first; the results are written after every section
         results.append(point_queries(opts, pg_url))
+        save(opts, load_before, results)
+        results.append(updates(opts))
+        results.append(churn(opts))
+        save(opts, load_before, results)
+        pair_opts = argparse.Namespace(**{**vars(opts), "reps": opts.pair_reps or opts.reps})
+        for w in ALL_PAIRS:
+            results.append(all_pairs(pair_opts, pg_url, *w))
+            save(opts, load_before, results)
         if not opts.skip_big:  # Gyrus only: 98.7 M tuples; SWI-Prolog runs out of table space,
             # gringo passed 2 GB after 85 s of CPU (its 2k/10k footprint suggests ~15 GB)
-            solo = argparse.Namespace(**{**vars(opts), "peers": ""})
+            solo = argparse.Namespace(**{**vars(opts), "peers": "", "skip": ""})
             big = all_pairs(solo, None, *BIG[:3], None)
             big["sql_note"] = ("peers not run: SWI-Prolog stops with 'Not enough resources' after"
                                " 23 s, gringo was past 2 GB after 85 s of CPU and was stopped; DuckDB/PostgreSQL not tried")
             results.append(big)
-        results.append(updates(opts))
-        results.append(churn(opts))
     finally:
         if pg_dir:
             subprocess.run([os.path.join(ROOT, ".ci", "postgres"), "stop", pg_dir])
+    print(save(opts, load_before, results))
+
+
+def save(opts, load_before, results):
     versions = {
         "swipl": subprocess.run(["swipl", "--version"], capture_output=True, text=True).stdout.strip(),
         "gringo": subprocess.run(["gringo", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
         "duckdb_jdbc": os.path.basename(DUCKDB_JAR), "postgres": "15 (Debian), JDBC " + os.path.basename(PG_JAR),
         "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]}
     meta = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count(),
+            "command": "bench/datalog_vs_peers/bench.py " + " ".join(sys.argv[1:]),
             "versions": versions, "load_average_before_after": [load_before, os.getloadavg()],
             "java_opts": " ".join(JAVA_OPTS + CDS_OPTS),
-            "note": "shared 2-core machine with other jobs running; medians of interleaved runs"}
+            "note": "shared 2-core machine with other jobs running; medians of interleaved runs;"
+                    f" all-pairs medians of {opts.pair_reps or opts.reps}, point queries of {opts.reps}"}
     out = os.path.join(ROOT, "bench", "results")
     with open(os.path.join(out, "datalog.json"), "w") as f:
         json.dump({"meta": meta, "results": results}, f, indent=1)
     md = render(meta, results)
     with open(os.path.join(out, "datalog.md"), "w") as f:
         f.write(md)
-    print(md)
+    return md
 
 
 def fmt(v, digits=2):
@@ -321,7 +340,7 @@ def fmt(v, digits=2):
 
 def render(meta, results):
     lines = ["# Datalog: Gyrus vs SWI-Prolog, gringo, DuckDB, PostgreSQL", "",
-             f"Run {meta['date']} by `bench/datalog_vs_peers/bench.py` ({meta['note']}; load average "
+             f"Run {meta['date']} by `{meta.get('command', 'bench/datalog_vs_peers/bench.py')}` ({meta['note']}; load average "
              f"{meta['load_average_before_after'][0][0]:.1f} before, "
              f"{meta['load_average_before_after'][1][0]:.1f} after). Gyrus: `java {meta['java_opts']}"
              " org.gyrus.app.Main reason F --query Q --count` (the CLI). Wall = whole process, median.",
