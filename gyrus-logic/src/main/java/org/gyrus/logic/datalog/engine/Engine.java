@@ -28,6 +28,9 @@ public final class Engine {
   /** The current round, shared with the operators that stamp new rows. */
   public static final class Round {
     int value;
+
+    /** New tuples one rule may emit before the run stops ({@link #tupleLimit}). */
+    long limit = Long.MAX_VALUE;
   }
 
   /** What a run did. */
@@ -165,6 +168,7 @@ public final class Engine {
   /** Stops a run (LimitExceeded) once the relations of one component hold more tuples. */
   void tupleLimit(long n) {
     tupleLimit = n;
+    round.limit = n; // also checked as tuples are emitted: one round can multiply the relation
   }
 
   private void checkLimit(List<Relation> rels) {
