@@ -31,9 +31,10 @@ import org.gyrus.logic.datalog.MagicSets;
  * </ol>
  *
  * <p>Components whose rules aggregate over a changed relation are recomputed; so is a component
- * whose over-deletion passes {@code maxFraction} of its tuples (one giant strongly connected
- * component over-deletes nearly everything, and recomputation is then cheaper). Old relations are
- * never changed: a rejected update keeps the old model.
+ * whose over-deletion passes {@code maxFraction} of its tuples, and every component that reads a
+ * recomputed one (a recomputed relation is not compared with its old rows) (one giant strongly
+ * connected component over-deletes nearly everything, and recomputation is then cheaper). Old
+ * relations are never changed: a rejected update keeps the old model.
  */
 final class Dred {
   /** The new relations by predicate, and what was done, per component kind. */
@@ -51,6 +52,10 @@ final class Dred {
   private final Map<String, Relation> ins = new HashMap<>();
   private final Map<String, Integer> grown = new HashMap<>();
   private final List<String> recomputed = new ArrayList<>();
+
+  /** Relations recomputed wholesale: components reading them are recomputed too (no diff). */
+  private final Set<String> wholesale = new java.util.HashSet<>();
+
   private int maintained;
 
   private Dred(Engine old, double maxFraction) {
@@ -104,6 +109,13 @@ final class Dred {
       return;
     }
     String why = readsChanged(withAggregates(rules)) ? "an aggregate reads a change" : null;
+    for (Rule r : rules) {
+      for (String p : wholesale) {
+        if (why == null && mentions(r.body(), p)) {
+          why = "reads the recomputed " + p;
+        }
+      }
+    }
     if (why == null) {
       try {
         deleteAndRederive(comp, rules);
@@ -138,7 +150,18 @@ final class Dred {
   }
 
   private boolean isChanged(String pred) {
-    return del.containsKey(pred) || ins.containsKey(pred);
+    return del.containsKey(pred) || ins.containsKey(pred) || wholesale.contains(pred);
+  }
+
+  private static boolean mentions(List<Literal> body, String pred) {
+    for (Literal l : body) {
+      if (l instanceof Positive p && p.atom().pred().equals(pred)
+          || l instanceof Negated n && n.atom().pred().equals(pred)
+          || l instanceof Aggregate g && mentions(g.body(), pred)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Rule> withAggregates(List<Rule> rules) {
@@ -292,7 +315,7 @@ final class Dred {
     }
   }
 
-  /** Recomputes a component from the new lower relations; kept old rows first, new ones after. */
+  /** Recomputes a component from the new lower relations. */
   private void recompute(Component comp) {
     Map<String, Relation> given = new HashMap<>(cur);
     for (String p : comp.predicates()) {
@@ -307,19 +330,8 @@ final class Dred {
     Engine e = engine(rules, given);
     e.run();
     for (String p : comp.predicates()) {
-      Relation now = e.relation(p);
-      Relation before = old.relation(p);
-      Relation ordered = rowsIn(now, before, p);
-      int keptRows = ordered.size();
-      for (int r = 0; r < now.size(); r++) {
-        if (!before.contains(now.row(r))) {
-          ordered.insert(now.row(r), 0);
-        }
-      }
-      ordered.seal();
-      cur.put(p, ordered);
-      grown.put(p, keptRows);
-      note(p, rowsNotIn(before, 0, now, DEL + p));
+      cur.put(p, e.relation(p)); // no diff against the old rows: readers are recomputed too
+      wholesale.add(p);
     }
   }
 
@@ -355,17 +367,6 @@ final class Dred {
       }
     }
     out.seal();
-    return out;
-  }
-
-  /** The rows of {@code from} that {@code in} has too, unsealed. */
-  private Relation rowsIn(Relation from, Relation in, String name) {
-    Relation out = new Relation(name, from.arity(), symbols);
-    for (int r = 0; r < from.size(); r++) {
-      if (in.contains(from.row(r))) {
-        out.insert(from.row(r), 0);
-      }
-    }
     return out;
   }
 }
