@@ -12,15 +12,35 @@ import org.gyrus.logic.datalog.engine.Database;
  *
  * <pre>
  * point FILE PRED S1,S2,...            load once, then the point queries PRED(s, Y) one by one
- * update FILE EDGE NODES K SEED        materialize, add K random edges, remove them, recompute
+ * update FILE EDGE NODES K SEED        materialize, add K random edges, remove them
+ * churn FILE EDGE K SEED [ROUNDS]      materialize, remove K random existing EDGE facts, add them
+ *                                      back (ROUNDS times), then time one full recomputation
  * </pre>
  */
 public final class GyrusBench {
   public static void main(String[] args) {
     long t0 = System.nanoTime();
-    Database db = Database.load(Parser.parseFile(Path.of(args[1])));
+    org.gyrus.logic.datalog.Ast.Program program = Parser.parseFile(Path.of(args[1]));
+    Database db = Database.load(program);
     double loadMs = (System.nanoTime() - t0) / 1e6;
-    if (args[0].equals("point")) {
+    if (args[0].equals("churn")) {
+      List<Atom> have = new ArrayList<>();
+      for (var r : program.rules()) {
+        if (r.isFact() && r.head().pred().equals(args[2])) {
+          have.add(r.head());
+        }
+      }
+      Random rng = new Random(Long.parseLong(args[4]));
+      int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+      for (int round = 0; round < rounds; round++) { // later rounds: the update code is compiled
+        java.util.Collections.shuffle(have, rng);
+        report(db, loadMs, List.copyOf(have.subList(0, Integer.parseInt(args[3]))), true);
+      }
+      long t = System.nanoTime(); // a full recomputation in this JVM, compiled like the updates
+      long tuples = Database.load(program).tuples();
+      System.out.printf(
+          "{\"recompute_ms\": %.2f, \"tuples\": %d}%n", (System.nanoTime() - t) / 1e6, tuples);
+    } else if (args[0].equals("point")) {
       point(db, loadMs, args[2], args[3].split(","));
     } else {
       update(db, loadMs, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
@@ -46,9 +66,6 @@ public final class GyrusBench {
   }
 
   private static void update(Database db, double loadMs, String edge, int nodes, int k, long seed) {
-    long t = System.nanoTime();
-    long tuples = db.tuples();
-    double fullMs = (System.nanoTime() - t) / 1e6;
     Random rng = new Random(seed);
     List<Atom> edges = new ArrayList<>();
     while (edges.size() < k) {
@@ -58,13 +75,28 @@ public final class GyrusBench {
         edges.add(Parser.parseQuery(edge + "(" + a + ", " + b + ")"));
       }
     }
+    report(db, loadMs, edges, false);
+  }
+
+  /** Times materialization, then the two updates (removal first when {@code removeFirst}). */
+  private static void report(Database db, double loadMs, List<Atom> edges, boolean removeFirst) {
+    long t = System.nanoTime();
+    long tuples = db.tuples();
+    double fullMs = (System.nanoTime() - t) / 1e6;
+    int k = edges.size();
+    Database.Update del = null;
+    if (removeFirst) {
+      del = db.update(List.of(), edges);
+    }
     Database.Update add = db.update(edges, List.of());
-    Database.Update del = db.update(List.of(), edges);
+    if (!removeFirst) {
+      del = db.update(List.of(), edges);
+    }
     System.out.printf(
         "{\"load_ms\": %.2f, \"full_ms\": %.2f, \"tuples\": %d, \"k\": %d, \"add_ms\": %.3f,"
             + " \"add_method\": \"%s\", \"tuples_after_add\": %d, \"remove_ms\": %.3f,"
-            + " \"remove_method\": \"%s\", \"tuples_after_remove\": %d}%n",
+            + " \"remove_method\": \"%s\", \"tuples_after_remove\": %d, \"remove_first\": %b}%n",
         loadMs, fullMs, tuples, k, add.micros() / 1e3, add.method(), add.tuplesAfter(),
-        del.micros() / 1e3, del.method(), del.tuplesAfter());
+        del.micros() / 1e3, del.method(), del.tuplesAfter(), removeFirst);
   }
 }

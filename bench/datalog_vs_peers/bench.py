@@ -2,7 +2,8 @@
 """Gyrus Datalog vs SWI-Prolog 9 (tabling), gringo 5.4, DuckDB and PostgreSQL 15 (recursive CTEs),
 side by side in one run on identical facts (gen.py, seeded).
 
-Usage: bench/datalog_vs_peers/bench.py [--reps N] [--skip-big] [--peers swipl,gringo,duckdb,postgres]
+Usage: bench/datalog_vs_peers/bench.py [--reps N] [--pair-reps N] [--skip-big]
+       [--peers swipl,gringo,duckdb,postgres] [--skip ENGINE@WORKLOAD,...]
 Writes bench/results/datalog.{json,md}. Build first: ./mvnw -o -q -pl gyrus-app -am package -DskipTests
 Whole-process wall time and peak RSS come from /usr/bin/time -v; in-process times are each engine's
 own clock around the query (after loading). PostgreSQL runs as a server started here (.ci/postgres);
@@ -28,6 +29,9 @@ PG_JAR = f"{M2}/org/postgresql/postgresql/42.7.13/postgresql-42.7.13.jar"
 JAVA_OPTS = ["-Xmx7g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
 APP_CP = f"{ROOT}/gyrus-app/target/gyrus-app-0.1.0-SNAPSHOT.jar:{ROOT}/gyrus-app/target/lib/*"
 LOGIC_CP = f"{ROOT}/gyrus-logic/target/classes:{ROOT}/gyrus-core/target/classes"
+# AppCDS archive of the classes `reason` loads, made by one untimed run (as ./gyrus reason does)
+CDS = os.path.join(WORK, "gyrus-reason.jsa")
+CDS_OPTS = [f"-XX:SharedArchiveFile={CDS}", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
 
 # name, gen args, main predicate, sql kind (None: not expressible as one linear recursive CTE)
 ALL_PAIRS = [
@@ -58,8 +62,19 @@ def timed(cmd, env=None, timeout=600):
     return {"stdout": p.stdout, "stderr": p.stderr, "wall_s": wall, "peak_rss_mb": rss_kb / 1024}
 
 
-def gyrus_cli(dl, query, extra=()):
-    r = timed(["java"] + JAVA_OPTS + ["-cp", APP_CP, "org.gyrus.app.Main", "reason", dl,
+def make_cds():
+    prefix = os.path.join(WORK, "cds-warm")
+    subprocess.run(["/usr/bin/python3", os.path.join(HERE, "gen.py"), "tc", prefix, "200", "1000", "1"],
+                   check=True)
+    if os.path.exists(CDS):
+        os.remove(CDS)
+    subprocess.run(["java"] + JAVA_OPTS + [f"-XX:ArchiveClassesAtExit={CDS}", "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off", "-cp", APP_CP, "org.gyrus.app.Main", "reason",
+                    prefix + ".dl", "--query", "path(1, Y)", "--count"], capture_output=True, check=True)
+
+
+def gyrus_cli(dl, query, extra=(), cds=True):
+    r = timed(["java"] + JAVA_OPTS + (CDS_OPTS if cds else []) + ["-cp", APP_CP, "org.gyrus.app.Main", "reason", dl,
                                       "--query", query, "--count"] + list(extra))
     r["answers"] = int(r["stdout"].strip().splitlines()[-1])
     ev = re.search(r"evaluate ([\d.]+) s", r["stderr"])
@@ -124,6 +139,9 @@ def all_pairs(opts, pg_url, name, gen, pred, kind):
     runs = {e: [] for e in engines}
     reps = 1 if name == BIG[0] else opts.reps
     errors = {}
+    for e in engines:
+        if f"{e}@{name}" in opts.skip.split(","):
+            errors[e] = "not run this time (--skip)"
     for _ in range(reps):
         for e, f in engines.items():
             if e in errors:
@@ -145,7 +163,7 @@ def finish(row, key="wall_s"):
     es = row["engines"]
     answers = {e: v.get("answers") for e, v in es.items() if v.get("answers")}
     row["answers_identical"] = len(set(answers.values())) == 1
-    peers = {e: v[key] for e, v in es.items() if e != "gyrus" and v.get(key)}
+    peers = {e: v[key] for e, v in es.items() if not e.startswith("gyrus") and v.get(key)}
     if peers:
         fastest = min(peers, key=peers.get)
         row["fastest_peer"] = fastest
@@ -161,10 +179,11 @@ def point_queries(opts, pg_url):
                    check=True)
     rng = random.Random(7)
     sources = [rng.randrange(10000) for _ in range(100)]
-    whole = {"gyrus": [], "gyrus_no_demand": []}
+    whole = {"gyrus": [], "gyrus_no_cds": [], "gyrus_no_demand": []}
     inproc = {}
     for _ in range(opts.reps):
         whole["gyrus"].append(gyrus_cli(prefix + ".dl", f"path({sources[0]}, Y)"))
+        whole["gyrus_no_cds"].append(gyrus_cli(prefix + ".dl", f"path({sources[0]}, Y)", cds=False))
         if "swipl" in opts.peers:
             whole.setdefault("swipl", []).append(
                 timed(["swipl", os.path.join(HERE, "swipl_run.pl"), "--", prefix + ".pl", "count",
@@ -202,6 +221,29 @@ def point_queries(opts, pg_url):
     return finish(row)
 
 
+def churn(opts):
+    """Deletions where delete-and-rederive applies: role-inheritance edges of rbac-20k (a DAG)."""
+    name, gen = ALL_PAIRS[3][:2]
+    prefix = os.path.join(WORK, name)
+    subprocess.run(["/usr/bin/python3", os.path.join(HERE, "gen.py"), gen[0], prefix] + gen[1:],
+                   check=True)
+    rows = []
+    for k in [1, 10, 100]:
+        r = timed(["java", "-Xmx6g", "-XX:+UseSerialGC", "-cp", f"{LOGIC_CP}:{WORK}", "GyrusBench",
+                   "churn", prefix + ".dl", "inh", str(k), "11", "3"])
+        lines = [json.loads(l) for l in r["stdout"].splitlines() if l.startswith("{")]
+        rounds, recompute = lines[:-1], lines[-1]
+        d = {"k": k, "full_ms_cold": rounds[0]["full_ms"], "recompute_ms": recompute["recompute_ms"],
+             "rounds": rounds, "peak_rss_mb": r["peak_rss_mb"],
+             "model_ok": all(x["tuples_after_add"] == x["tuples"] for x in rounds)
+             and recompute["tuples"] == rounds[0]["tuples"]}
+        print(json.dumps(d), file=sys.stderr)
+        rows.append(d)
+    return {"workload": name + " deletions", "kind": "remove k random inh (role inheritance) facts,"
+            " then add them back; 3 rounds in one JVM", "generator": "gen.py " + " ".join(gen),
+            "churn": rows}
+
+
 def updates(opts):
     name, gen = BIG[:2] if not opts.skip_big else ALL_PAIRS[0][:2]
     prefix = os.path.join(WORK, name)
@@ -236,43 +278,60 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--skip-big", action="store_true")
     ap.add_argument("--peers", default="swipl,gringo,duckdb,postgres")
+    ap.add_argument("--pair-reps", type=int, default=0, help="runs per all-pairs cell (default --reps)")
+    ap.add_argument("--skip", default="", help="ENGINE@WORKLOAD,... not run (said in the results)")
     opts = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
     os.chmod(WORK, 0o755)
     subprocess.run(["javac", "-d", WORK, "-cp", LOGIC_CP, os.path.join(HERE, "GyrusBench.java"),
                     os.path.join(HERE, "SqlBench.java")], check=True)
+    make_cds()
     pg_url, pg_dir = start_postgres() if "postgres" in opts.peers else (None, None)
     load_before = os.getloadavg()
+    results = []
     try:
-        results = [all_pairs(opts, pg_url, *w) for w in ALL_PAIRS]
+        # the sections this issue changed first; the results are written after every section
         results.append(point_queries(opts, pg_url))
+        save(opts, load_before, results)
+        results.append(updates(opts))
+        results.append(churn(opts))
+        save(opts, load_before, results)
+        pair_opts = argparse.Namespace(**{**vars(opts), "reps": opts.pair_reps or opts.reps})
+        for w in ALL_PAIRS:
+            results.append(all_pairs(pair_opts, pg_url, *w))
+            save(opts, load_before, results)
         if not opts.skip_big:  # Gyrus only: 98.7 M tuples; SWI-Prolog runs out of table space,
             # gringo passed 2 GB after 85 s of CPU (its 2k/10k footprint suggests ~15 GB)
-            solo = argparse.Namespace(**{**vars(opts), "peers": ""})
+            solo = argparse.Namespace(**{**vars(opts), "peers": "", "skip": ""})
             big = all_pairs(solo, None, *BIG[:3], None)
             big["sql_note"] = ("peers not run: SWI-Prolog stops with 'Not enough resources' after"
                                " 23 s, gringo was past 2 GB after 85 s of CPU and was stopped; DuckDB/PostgreSQL not tried")
             results.append(big)
-        results.append(updates(opts))
     finally:
         if pg_dir:
             subprocess.run([os.path.join(ROOT, ".ci", "postgres"), "stop", pg_dir])
+    print(save(opts, load_before, results))
+
+
+def save(opts, load_before, results):
     versions = {
         "swipl": subprocess.run(["swipl", "--version"], capture_output=True, text=True).stdout.strip(),
         "gringo": subprocess.run(["gringo", "--version"], capture_output=True, text=True).stdout.splitlines()[0],
         "duckdb_jdbc": os.path.basename(DUCKDB_JAR), "postgres": "15 (Debian), JDBC " + os.path.basename(PG_JAR),
         "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]}
     meta = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cpus": os.cpu_count(),
+            "command": "bench/datalog_vs_peers/bench.py " + " ".join(sys.argv[1:]),
             "versions": versions, "load_average_before_after": [load_before, os.getloadavg()],
-            "java_opts": " ".join(JAVA_OPTS),
-            "note": "shared 2-core machine with other jobs running; medians of interleaved runs"}
+            "java_opts": " ".join(JAVA_OPTS + CDS_OPTS),
+            "note": "shared 2-core machine with other jobs running; medians of interleaved runs;"
+                    f" all-pairs medians of {opts.pair_reps or opts.reps}, point queries of {opts.reps}"}
     out = os.path.join(ROOT, "bench", "results")
     with open(os.path.join(out, "datalog.json"), "w") as f:
         json.dump({"meta": meta, "results": results}, f, indent=1)
     md = render(meta, results)
     with open(os.path.join(out, "datalog.md"), "w") as f:
         f.write(md)
-    print(md)
+    return md
 
 
 def fmt(v, digits=2):
@@ -281,7 +340,7 @@ def fmt(v, digits=2):
 
 def render(meta, results):
     lines = ["# Datalog: Gyrus vs SWI-Prolog, gringo, DuckDB, PostgreSQL", "",
-             f"Run {meta['date']} by `bench/datalog_vs_peers/bench.py` ({meta['note']}; load average "
+             f"Run {meta['date']} by `{meta.get('command', 'bench/datalog_vs_peers/bench.py')}` ({meta['note']}; load average "
              f"{meta['load_average_before_after'][0][0]:.1f} before, "
              f"{meta['load_average_before_after'][1][0]:.1f} after). Gyrus: `java {meta['java_opts']}"
              " org.gyrus.app.Main reason F --query Q --count` (the CLI). Wall = whole process, median.",
@@ -318,6 +377,23 @@ def render(meta, results):
                 lines.append(f"| {d['k']} | {fmt(d['full_ms'], 0)} | {fmt(d['add_ms'])} | "
                              f"{d['add_fraction_of_full']:.2%} | {d['add_method']} | {fmt(d['remove_ms'], 0)} | "
                              f"{d['remove_fraction_of_full']:.2%} | {d['remove_method']} |")
+        if "churn" in r:
+            lines += ["", f"Deletions by delete-and-rederive, {r['workload']} ({r['kind']}). Recompute = a"
+                      " full materialization in the same JVM after the rounds (compiled code, like the"
+                      " later rounds); the first materialization of the run is cold:", "",
+                      "| k | first materialization ms (cold) | recompute ms (warm) | remove ms, rounds 1 / 2 / 3 |"
+                      " remove / recompute (median of rounds) | tuples removed (round 1) | method (round 1) |"
+                      " add back ms, rounds 1 / 2 / 3 | add method | model equals recomputation |",
+                      "|---|---|---|---|---|---|---|---|---|---|"]
+            for d in r["churn"]:
+                rm = [x["remove_ms"] for x in d["rounds"]]
+                ad = [x["add_ms"] for x in d["rounds"]]
+                first = d["rounds"][0]
+                lines.append(f"| {d['k']} | {fmt(d['full_ms_cold'], 0)} | {fmt(d['recompute_ms'], 0)} | "
+                             f"{' / '.join(fmt(x, 0) for x in rm)} | "
+                             f"{statistics.median(rm) / d['recompute_ms']:.1%} | "
+                             f"{first['tuples'] - first['tuples_after_remove']:,} | {first['remove_method']} | "
+                             f"{' / '.join(fmt(x, 0) for x in ad)} | {first['add_method']} | {d['model_ok']} |")
     return "\n".join(lines) + "\n"
 
 

@@ -44,6 +44,25 @@ final class Cli {
     return cl;
   }
 
+  /**
+   * Runs a command built without picocli (see {@code Main}): the same exit codes and one-line
+   * errors as the handler above.
+   */
+  static int callFast(java.util.concurrent.Callable<Integer> command) {
+    try {
+      return command.call();
+    } catch (Exception ex) {
+      SpecError se = causeOf(ex, SpecError.class);
+      if (se != null) {
+        System.err.println("error: " + se.getMessage());
+        return BAD_INPUT;
+      }
+      System.err.println("error: " + ex);
+      ex.printStackTrace();
+      return 1;
+    }
+  }
+
   /** The first exception of type {@code type} in the cause chain of {@code ex}, or null. */
   private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
     for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {

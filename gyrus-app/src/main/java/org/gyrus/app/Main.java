@@ -80,12 +80,28 @@ public final class Main implements Runnable {
       return Cli.BAD_INPUT;
     }
     try {
+      String[] rest = Arrays.copyOfRange(args, i, args.length);
+      ReasonCommand reason = plainReason(rest);
+      if (reason != null) {
+        return Cli.callFast(reason);
+      }
       CommandLine cl = Cli.commandLine(new Main());
       listRegistries(cl);
-      return cl.execute(Arrays.copyOfRange(args, i, args.length));
+      return cl.execute(rest);
     } finally {
       t.setContextClassLoader(before);
     }
+  }
+
+  /**
+   * {@code reason} with plain arguments, read without picocli: a point query's answer is measured
+   * as whole-process time, and picocli's start-up over every subcommand is most of the fixed part.
+   */
+  private static ReasonCommand plainReason(String[] args) {
+    if (args.length == 0 || !args[0].equals("reason")) {
+      return null;
+    }
+    return ReasonCommand.fromPlainArgs(Arrays.copyOfRange(args, 1, args.length));
   }
 
   /**

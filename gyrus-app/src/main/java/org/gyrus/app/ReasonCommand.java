@@ -14,6 +14,7 @@ import org.gyrus.logic.datalog.Ast.Atom;
 import org.gyrus.logic.datalog.Ast.Program;
 import org.gyrus.logic.datalog.MagicSets;
 import org.gyrus.logic.datalog.Parser;
+import org.gyrus.logic.datalog.engine.Database;
 import org.gyrus.logic.datalog.engine.Engine;
 import org.gyrus.logic.datalog.engine.Explainer;
 import org.gyrus.logic.datalog.engine.Relation;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gyrus reason PROGRAM.dl --query 'path(a, X)'}: evaluates a Datalog program. */
+/**
+ * {@code gyrus reason PROGRAM.dl --query 'path(a, X)'}: evaluates a Datalog program; with {@code
+ * --repl}, keeps it loaded and takes updates and queries from stdin ({@link ReasonRepl}).
+ */
 @Command(
     name = "reason",
     mixinStandardHelpOptions = true,
@@ -52,10 +56,63 @@ public final class ReasonCommand implements Callable<Integer> {
       description = "evaluate the whole program, not only what a query with constants asks")
   boolean noDemand;
 
+  @Option(
+      names = "--repl",
+      description =
+          "keep the program loaded and read lines from stdin: '+FACT. ...' adds facts, '-FACT."
+              + " ...' removes them (the model is brought up to date incrementally), '?- ATOM.'"
+              + " prints the answers; each line answers with its time")
+  boolean repl;
+
+  /**
+   * The command for well-formed arguments ({@code PROGRAM} and the options above, values given as
+   * separate arguments), read without picocli, whose start-up (building the model of annotated
+   * options and converters) is a third of a point query's whole-process time; null for anything
+   * else (help, a bad or unusual argument), which picocli then reads and reports.
+   */
+  static ReasonCommand fromPlainArgs(String[] args) {
+    ReasonCommand c = new ReasonCommand();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      boolean hasValue = i + 1 < args.length;
+      switch (a) {
+        case "--query", "--semiring" -> {
+          if (!hasValue) {
+            return null;
+          }
+          if (a.equals("--query")) {
+            c.query = args[++i];
+          } else {
+            c.semiring = args[++i];
+          }
+        }
+        case "--why" -> c.why = true;
+        case "--count" -> c.count = true;
+        case "--no-demand" -> c.noDemand = true;
+        case "--repl" -> c.repl = true;
+        default -> {
+          if (a.startsWith("-") || c.program != null) {
+            return null;
+          }
+          c.program = Path.of(a);
+        }
+      }
+    }
+    return c.program == null ? null : c;
+  }
+
   @Override
   public Integer call() {
     long t0 = System.nanoTime();
     Program prog = Parser.parseFile(program);
+    if (repl) {
+      if (semiring != null || why || count || noDemand || query != null) {
+        throw new SpecError(
+            "--repl", "--repl alone (it takes no --query/--semiring/--why/--count)");
+      }
+      return new ReasonRepl(Database.load(prog), System.out, System.err)
+          .run(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8), t0);
+    }
     List<Atom> queries;
     if (query != null) {
       queries = List.of(Parser.parseQuery(query));

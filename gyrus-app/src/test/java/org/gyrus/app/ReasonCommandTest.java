@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,61 @@ class ReasonCommandTest {
         .isEqualTo(0);
     assertThat(err).contains("demand: off (--no-demand)").contains("860 tuples");
     assertThat(out.lines()).containsExactlyInAnyOrderElementsOf(demanded.lines().toList());
+  }
+
+  @Test
+  void replUpdatesTheModelAndAnswersAfterEachLine(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("g.dl");
+    Files.writeString(
+        p,
+        "edge(a, b). edge(b, c).\nn(z).\n"
+            + "path(X, Y) :- edge(X, Y).\npath(X, Z) :- path(X, Y), edge(Y, Z).\n"
+            + "lonely(X) :- n(X), !path(a, X).\n");
+    String input =
+        String.join(
+            "\n",
+            "?- path(a, X).",
+            "+edge(c, d). n(d).",
+            "?- path(a, X).",
+            "-edge(b, c).",
+            "?- lonely(X).",
+            "+edge(a, b, c).",
+            "bogus",
+            "+edge(a, X).",
+            "-edge(a, b",
+            "?- path(a, X).");
+    java.io.InputStream in = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    try {
+      assertThat(run("reason", p.toString(), "--repl")).isEqualTo(2);
+    } finally {
+      System.setIn(in);
+    }
+    List<String> answers = out.lines().filter(l -> !l.startsWith("%")).toList();
+    assertThat(answers)
+        .containsExactly(
+            "path(a, b).",
+            "path(a, c).", // demand-driven, before any update
+            "path(a, b).",
+            "path(a, c).",
+            "path(a, d).", // after +edge(c, d)
+            "lonely(z).",
+            "lonely(d).", // -edge(b, c): path(a, d) is gone, so d is lonely
+            "path(a, b).");
+    assertThat(out)
+        .contains("% 2 answers in ")
+        // additions reach the negation in lonely: maintained by delete-and-rederive too
+        .contains("% +2 fact(s): 7 -> 12 tuples by delete-and-rederive (2 component(s) maintained)")
+        .contains(
+            "% -1 fact(s): 12 -> 8 tuples by delete-and-rederive (2 component(s) maintained)");
+    assertThat(err.lines().toList())
+        .containsExactly(
+            "error: stdin:6: update: bad added fact edge(a, b, c): edge has 2 arguments, not 3",
+            "error: stdin:7: expected '+FACT.', '-FACT.' or '?- ATOM.', found 'bogus'",
+            "error: stdin:8: update: bad added fact edge(a, X): a fact has constants only, found"
+                + " the variable X",
+            "error: stdin:9:11: expected ',' or ')' in the argument list of edge, got end of"
+                + " input");
   }
 
   @Test

@@ -37,8 +37,15 @@ final class Lexer {
   private int col = 1;
 
   Lexer(String src, String file) {
+    this(src, file, 0, 1);
+  }
+
+  /** Starts at character {@code pos}, the first of line {@code line}. */
+  Lexer(String src, String file, int pos, int line) {
     this.src = src;
     this.file = file;
+    this.pos = pos;
+    this.line = line;
   }
 
   List<Token> tokens() {

@@ -51,7 +51,8 @@ public final class Parser {
     this.file = file;
     this.dir = dir;
     this.including = including;
-    this.toks = new Lexer(text, file).tokens();
+    FactLines.Rest rest = FactLines.scan(text, file, rules);
+    this.toks = new Lexer(text, file, rest.pos(), rest.line()).tokens();
   }
 
   /** Parses a program from a file, following {@code include} relative to it. */

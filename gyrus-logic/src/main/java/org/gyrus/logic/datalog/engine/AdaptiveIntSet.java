@@ -58,6 +58,47 @@ final class AdaptiveIntSet {
     }
   }
 
+  /** A copy sharing nothing with this set. */
+  AdaptiveIntSet copy() {
+    AdaptiveIntSet c = new AdaptiveIntSet();
+    c.slots = slots == null ? null : slots.clone();
+    c.mask = mask;
+    c.bits = bits == null ? null : bits.clone();
+    c.size = size;
+    return c;
+  }
+
+  /** Removes v; true when it was present. Hash slots close the gap by backward shifting. */
+  boolean remove(int v) {
+    if (bits != null) {
+      int w = v >>> 6;
+      if (w >= bits.length || (bits[w] & (1L << v)) == 0) {
+        return false;
+      }
+      bits[w] &= ~(1L << v);
+      size--;
+      return true;
+    }
+    int i = IntHashSet.mix(v) & mask;
+    while (slots[i] != v + 1) {
+      if (slots[i] == 0) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+      int home = IntHashSet.mix(slots[j] - 1) & mask;
+      boolean staysAfterGap = i <= j ? home > i && home <= j : home > i || home <= j;
+      if (!staysAfterGap) {
+        slots[i] = slots[j];
+        i = j;
+      }
+    }
+    slots[i] = 0;
+    size--;
+    return true;
+  }
+
   boolean contains(int v) {
     if (bits != null) {
       int w = v >>> 6;

@@ -1,6 +1,7 @@
 package org.gyrus.logic.datalog.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +21,9 @@ import org.gyrus.logic.datalog.MagicSets;
  * A loaded program whose input relations (predicates defined by facts only) are kept once and
  * shared by every evaluation: point queries run demand-driven over them without recomputing
  * anything else, and {@link #update} changes them and brings the materialized model up to date
- * (semi-naive propagation for additions; recomputation, said in {@link Update#method}, for
- * deletions and for additions that reach a negation or an aggregate).
+ * (semi-naive propagation for additions; delete-and-rederive, see {@link Dred}, for deletions and
+ * for additions that reach a negation or an aggregate; {@link Update#method} says which, and which
+ * components were recomputed instead).
  *
  * <p>Constraint predicates must stay empty: an update that derives a tuple in one is undone and
  * rejected, as is an update naming an unknown relation, a derived relation, the wrong number of
@@ -49,6 +51,7 @@ public final class Database {
   private final Symbols symbols = new Symbols();
   private final Map<String, Relation> inputs = new LinkedHashMap<>();
   private Engine model;
+  private double maxOverDeletion = 0.1;
 
   private Database(Program program, Set<String> constraints) {
     Analysis analysis = Analysis.of(program);
@@ -148,106 +151,110 @@ public final class Database {
     Map<String, List<int[]>> remove = checked(removed, "removed");
     long t0 = System.nanoTime();
     long before = tuples(); // materializes the model first
-    Map<String, Set<List<Integer>>> undoAdd = new LinkedHashMap<>();
-    Map<String, List<int[]>> undoRemove = new LinkedHashMap<>();
-    String method = apply(add, remove, undoAdd, undoRemove);
+    Engine oldModel = model;
+    Map<String, Relation> oldInputs = new LinkedHashMap<>(inputs);
+    Map<String, Set<List<Integer>>> fresh = new LinkedHashMap<>();
+    String method = apply(add, remove, fresh);
     String violation = violation();
     if (violation != null) {
-      for (String p : inputs.keySet()) {
-        if (undoAdd.containsKey(p) || undoRemove.containsKey(p)) {
-          rebuild(p, undoAdd.getOrDefault(p, Set.of()), undoRemove.getOrDefault(p, List.of()));
+      if (model != oldModel) { // delete-and-rederive built new relations: the old ones are intact
+        inputs.clear();
+        inputs.putAll(oldInputs);
+        model = oldModel;
+      } else { // semi-naive additions grew the relations in place
+        for (Map.Entry<String, Set<List<Integer>>> e : fresh.entrySet()) {
+          rebuild(e.getKey(), e.getValue(), List.of());
         }
+        model = null;
+        materialize();
       }
-      model = null;
-      materialize();
       throw new DatalogError("update", violation + "; the update was not applied");
     }
     return new Update(before, tuples(), method, (System.nanoTime() - t0) / 1000);
   }
 
+  /**
+   * Over-deletion above this fraction of a component's tuples stops delete-and-rederive there and
+   * recomputes the component instead (default 0.1; 0 always recomputes, 1 never falls back).
+   */
+  public Database maxOverDeletion(double fraction) {
+    this.maxOverDeletion = fraction;
+    return this;
+  }
+
   private String apply(
       Map<String, List<int[]>> add,
       Map<String, List<int[]>> remove,
-      Map<String, Set<List<Integer>>> undoAdd,
-      Map<String, List<int[]>> undoRemove) {
+      Map<String, Set<List<Integer>>> fresh) {
+    Map<String, Set<List<Integer>>> drop = new LinkedHashMap<>();
     for (Map.Entry<String, List<int[]>> e : remove.entrySet()) {
       Relation rel = inputs.get(e.getKey());
-      List<int[]> present = new ArrayList<>();
-      Set<List<Integer>> drop = new HashSet<>();
       for (int[] t : e.getValue()) {
-        if (rel.contains(t) && drop.add(key(t))) {
-          present.add(t);
+        if (rel.contains(t)) {
+          drop.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(key(t));
         }
-      }
-      if (!present.isEmpty()) {
-        undoRemove.put(e.getKey(), present);
-        rebuild(e.getKey(), drop, List.of());
       }
     }
     for (Map.Entry<String, List<int[]>> e : add.entrySet()) {
       Relation rel = inputs.get(e.getKey());
-      Set<List<Integer>> fresh = new LinkedHashSet<>();
+      Set<List<Integer>> gone = drop.getOrDefault(e.getKey(), Set.of());
       for (int[] t : e.getValue()) {
-        if (!rel.contains(t)) {
-          fresh.add(key(t));
+        if (!rel.contains(t) || gone.contains(key(t))) {
+          fresh.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(key(t));
         }
       }
-      if (!fresh.isEmpty()) {
-        undoAdd.put(e.getKey(), fresh);
-      }
     }
-    if (!undoRemove.isEmpty()) {
-      addAll(undoAdd);
-      Set<String> changed = new HashSet<>(undoRemove.keySet());
-      changed.addAll(undoAdd.keySet());
-      return "recomputed (deletion; " + recompute(changed) + ")";
-    }
-    if (undoAdd.isEmpty()) {
+    if (drop.isEmpty() && fresh.isEmpty()) {
       return "unchanged";
     }
-    String reason = Maintenance.nonMonotoneReason(materialize(), undoAdd.keySet());
-    if (reason != null) {
-      addAll(undoAdd);
-      return "recomputed (" + reason + "; " + recompute(undoAdd.keySet()) + ")";
-    }
-    Map<String, List<int[]>> tuples = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<List<Integer>>> e : undoAdd.entrySet()) {
-      tuples.put(e.getKey(), unkey(e.getValue()));
-    }
-    Maintenance.add(model, tuples);
-    return "semi-naive";
-  }
-
-  /**
-   * Recomputes only the derived relations that depend on the changed inputs; the others are kept (a
-   * component is evaluated unless all its relations are given). Returns what was recomputed.
-   */
-  private String recompute(Set<String> changed) {
-    Set<String> affected = Maintenance.affected(rules, changed);
-    Map<String, Relation> given = new LinkedHashMap<>(inputs);
-    int derivedKept = 0;
-    for (Map.Entry<String, Relation> e : model.relations().entrySet()) {
-      if (!affected.contains(e.getKey()) && !inputs.containsKey(e.getKey())) {
-        given.put(e.getKey(), e.getValue());
-        derivedKept++;
+    if (drop.isEmpty() && Maintenance.nonMonotoneReason(model, fresh.keySet()) == null) {
+      Map<String, List<int[]>> tuples = new LinkedHashMap<>();
+      for (Map.Entry<String, Set<List<Integer>>> e : fresh.entrySet()) {
+        tuples.put(e.getKey(), unkey(e.getValue()));
       }
+      Maintenance.add(model, tuples);
+      return "semi-naive";
     }
-    // the whole program, so that later updates see every rule; kept relations are not re-evaluated
-    model = new Engine(MagicSets.Rewriting.identity(rules, null, ""), false, symbols, given);
-    model.run();
-    affected.removeAll(inputs.keySet());
-    return affected.size() + " derived relation(s) recomputed, " + derivedKept + " kept";
+    return deleteAndRederive(drop, fresh);
   }
 
-  private void addAll(Map<String, Set<List<Integer>>> add) {
-    for (Map.Entry<String, Set<List<Integer>>> e : add.entrySet()) {
-      Relation rel = inputs.get(e.getKey());
-      rel.unseal();
-      for (int[] t : unkey(e.getValue())) {
+  /** New input relations (kept rows, then added ones) and delete-and-rederive over the model. */
+  private String deleteAndRederive(
+      Map<String, Set<List<Integer>>> drop, Map<String, Set<List<Integer>>> fresh) {
+    Map<String, Relation> now = new LinkedHashMap<>();
+    Map<String, Integer> addedFrom = new HashMap<>();
+    Map<String, Relation> removed = new HashMap<>();
+    Set<String> changed = new LinkedHashSet<>(drop.keySet());
+    changed.addAll(fresh.keySet());
+    for (String p : changed) {
+      Set<List<Integer>> gone = drop.getOrDefault(p, Set.of());
+      Relation old = inputs.get(p);
+      Relation rel = new Relation(p, old.arity(), symbols);
+      Relation del = new Relation("del$" + p, old.arity(), symbols);
+      for (int r = 0; r < old.size(); r++) {
+        int[] t = old.row(r);
+        if (gone.contains(key(t))) {
+          del.insert(t, 0);
+        } else {
+          rel.insert(t, 0);
+        }
+      }
+      addedFrom.put(p, rel.size());
+      for (int[] t : unkey(fresh.getOrDefault(p, Set.of()))) {
         rel.insert(t, 0);
       }
       rel.seal();
+      del.seal();
+      now.put(p, rel);
+      removed.put(p, del);
     }
+    Dred.Result result = Dred.run(model, now, addedFrom, removed, maxOverDeletion);
+    inputs.putAll(now);
+    model =
+        new Engine(
+            MagicSets.Rewriting.identity(rules, null, ""), false, symbols, result.relations());
+    model.run();
+    return result.method();
   }
 
   /** Replaces an input relation by its rows minus {@code drop}, plus {@code extra}. */

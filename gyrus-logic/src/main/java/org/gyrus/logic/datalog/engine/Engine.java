@@ -28,6 +28,9 @@ public final class Engine {
   /** The current round, shared with the operators that stamp new rows. */
   public static final class Round {
     int value;
+
+    /** New tuples one rule may emit before the run stops ({@link #tupleLimit}). */
+    long limit = Long.MAX_VALUE;
   }
 
   /** What a run did. */
@@ -153,6 +156,30 @@ public final class Engine {
   }
 
   private boolean probesForUpdates;
+  private long tupleLimit = Long.MAX_VALUE;
+
+  /** A component grew past {@link #tupleLimit(long)}: the run stopped there. */
+  static final class LimitExceeded extends RuntimeException {
+    LimitExceeded(long tuples) {
+      super("passed " + tuples + " tuples", null, false, false);
+    }
+  }
+
+  /** Stops a run (LimitExceeded) once the relations of one component hold more tuples. */
+  void tupleLimit(long n) {
+    tupleLimit = n;
+    round.limit = n; // also checked as tuples are emitted: one round can multiply the relation
+  }
+
+  private void checkLimit(List<Relation> rels) {
+    long n = 0;
+    for (Relation rel : rels) {
+      n += rel.size();
+    }
+    if (n > tupleLimit) {
+      throw new LimitExceeded(n);
+    }
+  }
 
   /** Incremental maintenance compiles probes instead of new second-column indexes. */
   boolean probesForUpdates() {
@@ -280,6 +307,7 @@ public final class Engine {
       for (PlanCompiler.Variant v : once) {
         v.run();
       }
+      checkLimit(rels);
     }
     if (comp.recursive()) {
       for (Relation rel : rels) {
@@ -315,6 +343,7 @@ public final class Engine {
           rel.deltaStart = rel.stableEnd;
           rel.stableEnd = rel.size();
         }
+        checkLimit(rels);
       }
     }
     for (Relation rel : rels) {

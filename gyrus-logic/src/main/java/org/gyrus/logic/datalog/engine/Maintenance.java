@@ -108,7 +108,7 @@ final class Maintenance {
     return fresh;
   }
 
-  private static long propagate(
+  static long propagate(
       Engine engine, Component comp, Map<Relation, Integer> grownFrom, Set<Relation> touched) {
     List<Rule> rules = engine.rulesOf(comp);
     Set<String> active = new HashSet<>(comp.predicates());
@@ -124,7 +124,11 @@ final class Maintenance {
         }
       }
     }
-    if (lower.isEmpty()) {
+    boolean ownDelta = false;
+    for (String p : comp.predicates()) {
+      ownDelta |= grownFrom.containsKey(engine.relation(p));
+    }
+    if (lower.isEmpty() && !ownDelta) {
       return 0;
     }
     List<PlanCompiler.Variant> variants = new ArrayList<>();
@@ -142,6 +146,9 @@ final class Maintenance {
       rel.freeze();
       own.add(rel);
       oldSize.put(rel, rel.size());
+      if (grownFrom.containsKey(rel)) { // rows seeded by delete-and-rederive are a first delta
+        rel.deltaStart = grownFrom.get(rel);
+      }
     }
     for (Relation rel : lower) {
       rel.unseal();

@@ -189,6 +189,9 @@ final class Ops {
           int a = regs[emit.fromReg[0]];
           if (emit.local == null) {
             emit.fresh += emit.rel.insertAll2(a, vals, off[k], off[k + 1], emit.round.value);
+            if (emit.fresh > emit.round.limit) {
+              throw new Engine.LimitExceeded(emit.fresh);
+            }
           } else {
             emit.bufferAll2(a, vals, off[k], off[k + 1]);
           }
@@ -422,8 +425,8 @@ final class Ops {
             local[localSize++] = a;
             local[localSize++] = b;
           }
-        } else if (rel.insert2(a, b, round.value)) {
-          fresh++;
+        } else if (rel.insert2(a, b, round.value) && ++fresh > round.limit) {
+          throw new Engine.LimitExceeded(fresh);
         }
         return;
       }
@@ -433,8 +436,8 @@ final class Ops {
       }
       if (sink != null) {
         sink.derived(tuple, rows);
-      } else if (rel.insert(tuple, round.value)) {
-        fresh++;
+      } else if (rel.insert(tuple, round.value) && ++fresh > round.limit) {
+        throw new Engine.LimitExceeded(fresh);
       }
     }
   }

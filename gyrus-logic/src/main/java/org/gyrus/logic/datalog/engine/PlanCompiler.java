@@ -82,6 +82,12 @@ final class PlanCompiler {
    * Compiles a rule; {@code delta} is the index (among body atoms over {@code recursive}
    * predicates) of the atom read as the delta, or -1 to read every atom in full.
    */
+  /**
+   * Incremental maintenance looks up binary relations of at least this many rows by their second
+   * column with probes of the first-value sets instead of building an index.
+   */
+  static final int PROBE_FROM_ROWS = 1 << 20;
+
   static Variant compile(Engine engine, Rule rule, Set<String> recursive, int delta) {
     return new PlanCompiler(engine, rule).build(recursive, delta);
   }
@@ -244,6 +250,7 @@ final class PlanCompiler {
     }
     if (engine.probesForUpdates()
         && mode != Ops.DELTA
+        && rel.size() >= PROBE_FROM_ROWS // a smaller relation is indexed: a pass over it is cheap
         && n == 2
         && kind[0] == Ops.BIND
         && (kind[1] == Ops.CHECK_REG || kind[1] == Ops.CHECK_CONST)

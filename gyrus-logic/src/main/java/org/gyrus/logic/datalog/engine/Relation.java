@@ -212,6 +212,35 @@ public final class Relation {
     return s.add(b, symbols.size());
   }
 
+  /**
+   * Arity 2: a sealed copy without the rows of {@code drop} (a subset of this relation's), for
+   * delete-and-rederive; the per-first-value sets are cloned and the few dropped values removed,
+   * not rebuilt value by value.
+   */
+  Relation copyWithout(Relation drop, String newName) {
+    Relation out = new Relation(newName, arity, symbols);
+    out.byFirst = new AdaptiveIntSet[byFirst.length];
+    for (int a = 0; a < byFirst.length; a++) {
+      out.byFirst[a] = byFirst[a] == null ? null : byFirst[a].copy();
+    }
+    for (int r = 0; r < drop.size(); r++) {
+      int a = drop.get(r, 0);
+      if (a < out.byFirst.length && out.byFirst[a] != null) {
+        out.byFirst[a].remove(drop.get(r, 1));
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      int a = get(r, 0);
+      int b = get(r, 1);
+      if (!drop.has2(a, b)) {
+        out.data.add2(a, b);
+        out.rows++;
+      }
+    }
+    out.seal();
+    return out;
+  }
+
   public boolean contains(int[] t) {
     switch (arity) {
       case 0:

@@ -35,8 +35,23 @@ class StorageTest {
                 assertThat(s.add(v, universe)).isEqualTo(ref.add(v));
                 int w = rng.nextInt(universe + 100);
                 assertThat(s.contains(w)).isEqualTo(ref.contains(w));
+                if (rng.nextInt(3) == 0) { // removal (delete-and-rederive), also on a copy
+                  int r = rng.nextInt(universe + 100);
+                  if (rng.nextBoolean()) {
+                    AdaptiveIntSet before = s;
+                    s = s.copy();
+                    assertThat(s.remove(r)).isEqualTo(ref.contains(r));
+                    assertThat(before.contains(r)).isEqualTo(ref.contains(r));
+                    ref.remove(r);
+                  } else {
+                    assertThat(s.remove(r)).isEqualTo(ref.remove(r));
+                  }
+                }
               }
               assertThat(s.size()).isEqualTo(ref.size());
+              for (int v = 0; v < universe + 100; v++) {
+                assertThat(s.contains(v)).isEqualTo(ref.contains(v));
+              }
             });
   }
 
