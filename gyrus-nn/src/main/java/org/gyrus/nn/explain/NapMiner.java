@@ -3,8 +3,8 @@ package org.gyrus.nn.explain;
 import java.util.List;
 
 /**
- * Mines one NAP per class from that class's training inputs: a neuron of a chosen layer is in
- * NAP_c as active when it is active on at least a fraction {@code delta} of them, as inactive when
+ * Mines one NAP per class from that class's training inputs: a neuron of a chosen layer is in NAP_c
+ * as active when it is active on at least a fraction {@code delta} of them, as inactive when
  * inactive on at least {@code delta} of them (the paper's δ relaxation; δ = 1 keeps only neurons
  * that never change).
  */
@@ -24,7 +24,8 @@ public final class NapMiner {
     int hidden = net.hiddenLayers();
     for (int l : layers) {
       if (l < 0 || l >= hidden) {
-        throw new IllegalArgumentException("layer " + l + " is not a hidden layer (0.." + hidden + ")");
+        throw new IllegalArgumentException(
+            "layer " + l + " is not a hidden layer (0.." + hidden + ")");
       }
     }
     int[][][] active = new int[classes][hidden][];

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Z3 verifier against a brute-force grid over tiny two-input ReLU networks. */
-class NapVerifierTest {
+/** Both verifiers (MILP and Z3) against a brute-force grid over tiny two-input ReLU networks. */
+class SpecVerifierTest {
   private static final int GRID = 301;
 
   static ReluMlp randomNet(SplittableRandom rng, int... widths) {
@@ -57,8 +59,9 @@ class NapVerifierTest {
     return worst;
   }
 
-  @Test
-  void agreesWithGridSearchOnTinyNetworks() {
+  @ParameterizedTest
+  @ValueSource(strings = {"milp", "z3"})
+  void agreesWithGridSearchOnTinyNetworks(String engine) {
     SplittableRandom rng = new SplittableRandom(22);
     int proven = 0;
     int refuted = 0;
@@ -66,7 +69,7 @@ class NapVerifierTest {
       ReluMlp net = t % 2 == 0 ? randomNet(rng, 2, 4, 3) : randomNet(rng, 2, 3, 3, 3);
       Nap nap = randomNap(rng, net);
       int c = rng.nextInt(3);
-      Verdict v = new NapVerifier(net, 10_000).verify(nap, c);
+      Verdict v = SpecVerifier.of(engine, net, 10_000).verify(nap, c);
       double grid = worstGridViolation(net, nap, c);
       String where = "net " + t;
       if (v.status() == Verdict.Status.PROVEN) {
@@ -92,15 +95,15 @@ class NapVerifierTest {
     assertThat(refuted).as("refuted cases").isGreaterThan(10);
   }
 
-  @Test
-  void ballAroundAPointProvesLocalRobustness() {
+  @ParameterizedTest
+  @ValueSource(strings = {"milp", "z3"})
+  void ballAroundAPointProvesLocalRobustness(String engine) {
     SplittableRandom rng = new SplittableRandom(5);
     ReluMlp net = randomNet(rng, 2, 4, 3);
     double[] x0 = {0.4, 0.6};
     int c = net.predict(x0);
-    NapVerifier v = new NapVerifier(net, 10_000);
-    assertThat(v.verifyBall(x0, 1e-6, Nap.none(net), c).status())
-        .isEqualTo(Verdict.Status.PROVEN);
+    SpecVerifier v = SpecVerifier.of(engine, net, 10_000);
+    assertThat(v.verifyBall(x0, 1e-6, Nap.none(net), c).status()).isEqualTo(Verdict.Status.PROVEN);
     Verdict whole = v.verify(Nap.none(net), c);
     // the whole box holds other classes unless the net is constant there
     if (worstGridViolation(net, Nap.none(net), c) > 1e-2) {
