@@ -16,6 +16,8 @@ import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
 import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.data.Datasets;
+import org.gyrus.nn.explain.ConceptAnalysis;
+import org.gyrus.nn.explain.GuidedTraining;
 import org.gyrus.nn.explain.MlpTraining;
 import org.gyrus.nn.explain.NapAnalysis;
 import org.gyrus.nn.explain.NapReport;
@@ -28,11 +30,15 @@ import picocli.CommandLine.Option;
     name = "analyse",
     mixinStandardHelpOptions = true,
     description = "Explain and verify trained networks.",
-    subcommands = {AnalyseCommand.Naps.class})
+    subcommands = {
+      AnalyseCommand.Naps.class,
+      AnalyseCommand.Concepts.class,
+      AnalyseCommand.Guided.class
+    })
 public final class AnalyseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    throw new SpecError("analyse", "a subcommand: naps");
+    throw new SpecError("analyse", "a subcommand: naps, concepts or guided");
   }
 
   /** B17: neural activation patterns mined per class and verified by a solver. */
@@ -137,12 +143,7 @@ public final class AnalyseCommand implements Callable<Integer> {
         common.put("solver", solver);
         common.put("timeout_s", timeout);
         common.put("seed", seed);
-        ObjectMapper m = new ObjectMapper();
-        StringBuilder sb = new StringBuilder();
-        for (Map<String, Object> row : NapReport.rows(r, common)) {
-          sb.append(m.writeValueAsString(row)).append('\n');
-        }
-        Files.writeString(json, sb.toString());
+        write(json, NapReport.rows(r, common));
       }
       return 0;
     }
@@ -157,6 +158,155 @@ public final class AnalyseCommand implements Callable<Integer> {
       }
       return Path.of(env);
     }
+  }
+
+  /** B18: concept labels for the units of a CNN trained on synthetic scenes. */
+  @Command(
+      name = "concepts",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train a small CNN on synthetic scenes (shape x colour) and label every convolution unit"
+              + " with the concept (shape, colour, position, texture) of highest mutual"
+              + " information; planted colour units check the labels.")
+  static final class Concepts implements Callable<Integer> {
+    @Option(names = "--train", defaultValue = "4000")
+    int train;
+
+    @Option(names = "--probes", defaultValue = "300")
+    int probes;
+
+    @Option(names = "--epochs", defaultValue = "3")
+    int epochs;
+
+    @Option(names = "--quantile", defaultValue = "0.85", description = "activation threshold")
+    double quantile;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--json", description = "also write the rows as JSON lines here")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!(quantile > 0 && quantile < 1)) {
+        throw new SpecError("--quantile", "a number in (0, 1)", "" + quantile);
+      }
+      ConceptAnalysis.Result r = ConceptAnalysis.run(train, probes, epochs, quantile, seed);
+      System.out.printf(Locale.ROOT, "test accuracy %.4f%n", r.testAccuracy());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ConceptAnalysis.Unit u : r.units()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s unit %d label %s MI %.4f IoU %.3f%s%n",
+            u.layer(),
+            u.index(),
+            u.label().name(),
+            u.label().mutualInformation(),
+            u.label().iou(),
+            u.planted() == null ? "" : " planted " + u.planted());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", "concept_unit");
+        row.put("test_accuracy", r.testAccuracy());
+        row.put("layer", u.layer());
+        row.put("unit", u.index());
+        row.put("label", u.label().name());
+        row.put("mi_bits", u.label().mutualInformation());
+        row.put("iou", u.label().iou());
+        row.put("planted", u.planted());
+        row.put("seed", seed);
+        rows.add(row);
+      }
+      write(json, rows);
+      return 0;
+    }
+  }
+
+  /** N5: attribution alignment with a parts knowledge graph, with and without guided training. */
+  @Command(
+      name = "guided",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train a CNN on the synthetic parts task with and without the misalignment penalty;"
+              + " report test accuracy and how much attribution mass (gradient x input,"
+              + " integrated gradients, occlusion) falls on the parts the knowledge graph names.")
+  static final class Guided implements Callable<Integer> {
+    @Option(names = "--lambda", defaultValue = "0,1", description = "penalty weights to compare")
+    String lambdas;
+
+    @Option(names = "--train", defaultValue = "3000")
+    int train;
+
+    @Option(names = "--test", defaultValue = "300")
+    int test;
+
+    @Option(names = "--epochs", defaultValue = "4")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.003")
+    double lr;
+
+    @Option(
+        names = "--marker",
+        defaultValue = "1.0",
+        description = "how often the spurious marker names the label in training (test: chance)")
+    double marker;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--json", description = "also write the rows as JSON lines here")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (double lambda : numbers("--lambda", lambdas)) {
+        if (!(lambda >= 0)) {
+          throw new SpecError("--lambda", "non-negative numbers", lambdas);
+        }
+        GuidedTraining.Result r = GuidedTraining.run(lambda, train, test, epochs, lr, marker, seed);
+        System.out.printf(
+            Locale.ROOT,
+            "lambda %.3g accuracy %.4f alignment grad_x_input %.3f integrated_gradients %.3f"
+                + " occlusion %.3f (mask share %.3f) %.0fs%n",
+            lambda,
+            r.accuracy(),
+            r.gradInput(),
+            r.integrated(),
+            r.occlusion(),
+            r.maskShare(),
+            r.seconds());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", "guided");
+        row.put("lambda", lambda);
+        row.put("accuracy", r.accuracy());
+        row.put("align_grad_x_input", r.gradInput());
+        row.put("align_integrated_gradients", r.integrated());
+        row.put("align_occlusion", r.occlusion());
+        row.put("mask_share", r.maskShare());
+        row.put("seconds", r.seconds());
+        row.put("train", train);
+        row.put("epochs", epochs);
+        row.put("marker_agreement_train", marker);
+        row.put("seed", seed);
+        rows.add(row);
+      }
+      write(json, rows);
+      return 0;
+    }
+  }
+
+  static void write(Path json, List<Map<String, Object>> rows) throws IOException {
+    if (json == null) {
+      return;
+    }
+    ObjectMapper m = new ObjectMapper();
+    StringBuilder sb = new StringBuilder();
+    for (Map<String, Object> row : rows) {
+      sb.append(m.writeValueAsString(row)).append('\n');
+    }
+    Files.writeString(json, sb.toString());
   }
 
   static double[] numbers(String option, String text) {

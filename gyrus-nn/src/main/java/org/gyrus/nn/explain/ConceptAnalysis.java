@@ -65,7 +65,10 @@ public final class ConceptAnalysis {
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
       Trainer trainer =
           new Trainer(
-              model, Recipe.from(Node.of("recipe", "epochs", epochs, "seed", seed)), manager);
+              model,
+              Recipe.from(
+                  Node.of("recipe", "epochs", epochs, "seed", seed, "lr", 0.003, "batch_size", 32)),
+              manager);
       TrainResult r = trainer.fit(data, rep -> true, ProgressBar.auto("scenes"));
       // probe with the training normalisation: the test set was normalised the same way
       Dataset probeData =
