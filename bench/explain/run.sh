@@ -29,7 +29,7 @@ for p in $PARTS; do
   case $p in
     naps_mnist) args="analyse naps --dataset mnist $NAPS" ;;
     naps_fashion) args="analyse naps --dataset fashion-mnist $NAPS" ;;
-    concepts) args="analyse concepts --train 4000 --probes 300 --epochs 3" ;;
+    concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac
