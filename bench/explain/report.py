@@ -17,7 +17,7 @@ def load(part):
 
 
 rows, md = [], ["# Issue 22: explain and verify trained networks", ""]
-for part in ("naps_mnist", "naps_fashion"):
+for part in ("naps_mnist", "naps_fashion", "naps_mnist_eps"):
     cmd, data = load(part)
     if not data:
         continue
