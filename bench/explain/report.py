@@ -84,28 +84,29 @@ if data:
                   f"{sum(r['mi_bits'] for r in us) / len(us):.4f} | {sum(r['iou'] for r in us) / len(us):.3f} |")
     md.append("")
 
-cmd, data = load("guided")
-if data:
-    md += ["## Knowledge-aligned attributions (parts task, marker at chance in test)", "",
-           f"`{cmd}`", "",
-           "Alignment = share of absolute attribution mass on the pixels of the parts the graph names"
-           " for the label (mean over test images); 'mask share' = that area's share of the image"
-           " (the alignment of a uniform attribution).", "",
-           "| lambda | test accuracy | grad x input | integrated gradients | occlusion 2x2 | mask share | s |",
-           "|---|---|---|---|---|---|---|"]
-    for r in data:
-        lam = r["lambda"]
-        rows.append(dict(id=f"guided_lambda{lam:g}_accuracy", metric="test_accuracy",
-                         value=r["accuracy"], unit="fraction",
-                         anchor="N5: guided training keeps accuracy", command=cmd, **r))
-        for m in ("align_grad_x_input", "align_integrated_gradients", "align_occlusion"):
-            rows.append(dict(id=f"guided_lambda{lam:g}_{m}", metric=m, value=r[m],
-                             unit="share of |attribution| on graph parts",
-                             anchor="N5: higher with guided training", command=cmd))
-        md.append(f"| {lam:g} | {r['accuracy']:.3f} | {r['align_grad_x_input']:.3f} | "
-                  f"{r['align_integrated_gradients']:.3f} | {r['align_occlusion']:.3f} | "
-                  f"{r['mask_share']:.3f} | {r['seconds']:.0f} |")
-    md.append("")
+for part in ("guided", "guided_small"):
+  cmd, data = load(part)
+  if data:
+      md += [f"## Knowledge-aligned attributions, {part} (parts task, marker at chance in test)", "",
+             f"`{cmd}`", "",
+             "Alignment = share of absolute attribution mass on the pixels of the parts the graph names"
+             " for the label (mean over test images); 'mask share' = that area's share of the image"
+             " (the alignment of a uniform attribution).", "",
+             "| lambda | test accuracy | grad x input | integrated gradients | occlusion 2x2 | mask share | s |",
+             "|---|---|---|---|---|---|---|"]
+      for r in data:
+          lam = r["lambda"]
+          rows.append(dict(id=f"{part}_lambda{lam:g}_accuracy", metric="test_accuracy",
+                           value=r["accuracy"], unit="fraction",
+                           anchor="N5: guided training keeps accuracy", command=cmd, **r))
+          for m in ("align_grad_x_input", "align_integrated_gradients", "align_occlusion"):
+              rows.append(dict(id=f"{part}_lambda{lam:g}_{m}", metric=m, value=r[m],
+                               unit="share of |attribution| on graph parts",
+                               anchor="N5: higher with guided training", command=cmd))
+          md.append(f"| {lam:g} | {r['accuracy']:.3f} | {r['align_grad_x_input']:.3f} | "
+                    f"{r['align_integrated_gradients']:.3f} | {r['align_occlusion']:.3f} | "
+                    f"{r['mask_share']:.3f} | {r['seconds']:.0f} |")
+      md.append("")
 
 json.dump({"rows": rows}, open(out_json, "w"), indent=1)
 open(out_md, "w").write("\n".join(md) + "\n")

@@ -2,10 +2,10 @@
 # Issue 22: explain and verify trained networks. Runs `gyrus analyse naps|concepts|guided` from the
 # built classes (not ./gyrus: no install into ~/.m2), one engine thread, nice 10, and writes
 # bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
-# PARTS from "naps_mnist naps_fashion naps_mnist_eps concepts guided" (default all); rows of other parts are kept.
+# PARTS from "naps_mnist naps_fashion naps_mnist_eps concepts guided guided_small" (default all); rows of other parts are kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-naps_mnist naps_fashion naps_mnist_eps concepts guided}
+PARTS=${1:-naps_mnist naps_fashion naps_mnist_eps concepts guided guided_small}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 RAW=$OUT/explain_raw
@@ -32,6 +32,7 @@ for p in $PARTS; do
     naps_mnist_eps) args="analyse naps --dataset mnist ${NAPS/--eps 0.02/--eps 0.002}" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;
+    guided_small) args="analyse guided --lambda 0,3 --train 300 --test 300 --epochs 10" ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac
   echo "gyrus $args" > "$RAW/$p.cmd"
