@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     description = "Compose, search and reason with neural and neuro-symbolic architectures.",
     subcommands = {
       DemoCommand.class,
+      AnalyseCommand.class,
       SearchCommand.class,
       WorkerCommand.class,
       StudyCommand.class,

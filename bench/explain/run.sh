@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Issue 22: explain and verify trained networks. Runs `gyrus analyse naps|concepts|guided` from the
+# built classes (not ./gyrus: no install into ~/.m2), one engine thread, nice 10, and writes
+# bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
+# PARTS from "naps_mnist naps_fashion naps_mnist_eps concepts guided guided_small" (default all); rows of other parts are kept.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PARTS=${1:-naps_mnist naps_fashion naps_mnist_eps concepts guided guided_small}
+DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
+OUT=bench/results
+RAW=$OUT/explain_raw
+mkdir -p "$RAW"
+./mvnw -o -q -B -pl gyrus-app -am compile -Dspotless.skip=true
+./mvnw -o -q -B -pl gyrus-nn dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
+  -Dmdep.includeScope=runtime >/dev/null
+./mvnw -o -q -B -pl gyrus-app dependency:build-classpath -Dmdep.outputFile=target/app-cp.txt >/dev/null
+CP=""
+for m in gyrus-app gyrus-nesy gyrus-logic gyrus-core gyrus-nn gyrus-search gyrus-nas; do CP="$CP$m/target/classes:"; done
+# gyrus-nn's own list first: the app's list may name an older gyrus-nn from ~/.m2
+CP="$CP$(cat gyrus-nn/target/bench-cp.txt):$(cat gyrus-app/target/app-cp.txt)"
+export OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE GYRUS_DATA="$DATA"
+export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
+gyrus() {
+  nice -n 10 java -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
+    -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" org.gyrus.app.Main "$@"
+}
+NAPS="--hidden ${NAP_HIDDEN:-32,32} --epochs 2 --delta ${NAP_DELTA:-0.9} --timeout ${NAP_TIMEOUT:-15} --balls 1 --eps 0.02"
+for p in $PARTS; do
+  case $p in
+    naps_mnist) args="analyse naps --dataset mnist $NAPS" ;;
+    naps_fashion) args="analyse naps --dataset fashion-mnist $NAPS" ;;
+    naps_mnist_eps) args="analyse naps --dataset mnist ${NAPS/--eps 0.02/--eps 0.002}" ;;
+    concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
+    guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;
+    guided_small) args="analyse guided --lambda 0,3 --train 300 --test 300 --epochs 10" ;;
+    *) echo "unknown part $p" >&2; exit 2 ;;
+  esac
+  echo "gyrus $args" > "$RAW/$p.cmd"
+  # shellcheck disable=SC2086
+  gyrus $args --json "$RAW/$p.jsonl" 2> >(grep -v -i -E "warn|ojalgo|profile|hardware|architecture=|appreciated|better matches" >&2) | tee "$RAW/$p.log"
+done
+/usr/bin/python3 bench/explain/report.py "$RAW" "$OUT/explain.json" "$OUT/explain.md"

@@ -1,0 +1,1 @@
+gyrus analyse concepts --train 4000 --probes 300 --epochs 8

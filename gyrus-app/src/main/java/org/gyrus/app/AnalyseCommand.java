@@ -1,0 +1,336 @@
+package org.gyrus.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
+import org.gyrus.core.Value.Node;
+import org.gyrus.nn.data.DataSplits;
+import org.gyrus.nn.data.Datasets;
+import org.gyrus.nn.explain.ConceptAnalysis;
+import org.gyrus.nn.explain.GuidedTraining;
+import org.gyrus.nn.explain.MlpTraining;
+import org.gyrus.nn.explain.NapAnalysis;
+import org.gyrus.nn.explain.NapReport;
+import org.gyrus.nn.train.Recipe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Explain and verify trained networks (issue 22). */
+@Command(
+    name = "analyse",
+    mixinStandardHelpOptions = true,
+    description = "Explain and verify trained networks.",
+    subcommands = {
+      AnalyseCommand.Naps.class,
+      AnalyseCommand.Concepts.class,
+      AnalyseCommand.Guided.class
+    })
+public final class AnalyseCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    throw new SpecError("analyse", "a subcommand: naps, concepts or guided");
+  }
+
+  /** B17: neural activation patterns mined per class and verified by a solver. */
+  @Command(
+      name = "naps",
+      mixinStandardHelpOptions = true,
+      description =
+          "Mine per-class neural activation patterns (NAPs) of a ReLU MLP (trained here, or kept"
+              + " by a trial: --spec + --weights) and verify 'NAP_c => class c' and L-inf balls"
+              + " with a MILP (or Z3) solver.")
+  static final class Naps implements Callable<Integer> {
+    @Option(names = "--data", description = "data directory (default $GYRUS_DATA)")
+    Path data;
+
+    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist")
+    String dataset;
+
+    @Option(names = "--hidden", defaultValue = "32,32", description = "hidden widths to train")
+    String hidden;
+
+    @Option(names = "--epochs", defaultValue = "2")
+    int epochs;
+
+    @Option(names = "--spec", description = "a kept trial's model spec (dense ReLU layers)")
+    Path spec;
+
+    @Option(names = "--weights", description = "the trial's kept weights (keep_weights)")
+    Path weights;
+
+    @Option(names = "--delta", defaultValue = "0.99", description = "mining threshold, (0.5, 1]")
+    double delta;
+
+    @Option(names = "--solver", defaultValue = "milp", description = "milp or z3")
+    String solver;
+
+    @Option(names = "--timeout", defaultValue = "20", description = "solver seconds per spec")
+    double timeout;
+
+    @Option(names = "--balls", defaultValue = "2", description = "test points per class")
+    int balls;
+
+    @Option(names = "--eps", defaultValue = "0.02,0.05", description = "ball radii, pixel units")
+    String eps;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--json", description = "also write the rows as JSON lines here")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!List.of("mnist", "fashion-mnist").contains(dataset)) {
+        throw new SpecError("--dataset", "mnist or fashion-mnist", dataset);
+      }
+      if ((spec == null) != (weights == null)) {
+        throw new SpecError("--spec/--weights", "both or neither");
+      }
+      double[] radii = numbers("--eps", eps);
+      int[] widths = ints("--hidden", hidden);
+      DataSplits splits = Datasets.idx(dataDir(), dataset, 1 / 12.0, seed);
+      MlpTraining.Trained t;
+      if (spec != null) {
+        t = MlpTraining.restore(SpecCodec.read(spec), splits, weights);
+      } else {
+        Value s = MlpTraining.spec(widths);
+        t =
+            MlpTraining.train(
+                s, Recipe.from(Node.of("recipe", "epochs", epochs, "seed", seed)), splits);
+      }
+      List<Integer> layers = new ArrayList<>();
+      for (int l = 0; l < t.net().hiddenLayers(); l++) {
+        layers.add(l);
+      }
+      System.out.printf(Locale.ROOT, "%s test accuracy %.4f%n", dataset, t.testAccuracy());
+      NapAnalysis.Result r =
+          NapAnalysis.run(
+              t.net(),
+              MlpTraining.rows(splits.train()),
+              splits.train().y(),
+              MlpTraining.rows(splits.test()),
+              splits.test().y(),
+              new NapAnalysis.Options(layers, delta, solver, (long) (timeout * 1000), balls, radii),
+              System.out);
+      System.out.printf(
+          Locale.ROOT,
+          "coverage %.4f proven %d refuted %d unknown %d%n",
+          r.coverage(),
+          r.count(org.gyrus.nn.explain.Verdict.Status.PROVEN),
+          r.count(org.gyrus.nn.explain.Verdict.Status.REFUTED),
+          r.count(org.gyrus.nn.explain.Verdict.Status.UNKNOWN));
+      if (json != null) {
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("dataset", dataset);
+        common.put(
+            "model",
+            spec != null
+                ? spec.toString()
+                : "784-" + hidden.replace(',', '-') + "-10 relu, " + epochs + " epochs");
+        common.put("test_accuracy", t.testAccuracy());
+        common.put("delta", delta);
+        common.put("solver", solver);
+        common.put("timeout_s", timeout);
+        common.put("seed", seed);
+        write(json, NapReport.rows(r, common));
+      }
+      return 0;
+    }
+
+    private Path dataDir() {
+      if (data != null) {
+        return data;
+      }
+      String env = System.getenv("GYRUS_DATA");
+      if (env == null) {
+        throw new SpecError("--data", "a data directory (or GYRUS_DATA)");
+      }
+      return Path.of(env);
+    }
+  }
+
+  /** B18: concept labels for the units of a CNN trained on synthetic scenes. */
+  @Command(
+      name = "concepts",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train a small CNN on synthetic scenes (shape x colour) and label every convolution unit"
+              + " with the concept (shape, colour, position, texture) of highest mutual"
+              + " information; planted colour units check the labels.")
+  static final class Concepts implements Callable<Integer> {
+    @Option(names = "--train", defaultValue = "4000")
+    int train;
+
+    @Option(names = "--probes", defaultValue = "300")
+    int probes;
+
+    @Option(names = "--epochs", defaultValue = "3")
+    int epochs;
+
+    @Option(names = "--quantile", defaultValue = "0.85", description = "activation threshold")
+    double quantile;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--json", description = "also write the rows as JSON lines here")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!(quantile > 0 && quantile < 1)) {
+        throw new SpecError("--quantile", "a number in (0, 1)", "" + quantile);
+      }
+      ConceptAnalysis.Result r = ConceptAnalysis.run(train, probes, epochs, quantile, seed);
+      System.out.printf(Locale.ROOT, "test accuracy %.4f%n", r.testAccuracy());
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ConceptAnalysis.Unit u : r.units()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%s unit %d label %s MI %.4f IoU %.3f%s%n",
+            u.layer(),
+            u.index(),
+            u.label().name(),
+            u.label().mutualInformation(),
+            u.label().iou(),
+            u.planted() == null ? "" : " planted " + u.planted());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", "concept_unit");
+        row.put("test_accuracy", r.testAccuracy());
+        row.put("layer", u.layer());
+        row.put("unit", u.index());
+        row.put("label", u.label().name());
+        row.put("mi_bits", u.label().mutualInformation());
+        row.put("iou", u.label().iou());
+        row.put("planted", u.planted());
+        row.put("seed", seed);
+        rows.add(row);
+      }
+      write(json, rows);
+      return 0;
+    }
+  }
+
+  /** N5: attribution alignment with a parts knowledge graph, with and without guided training. */
+  @Command(
+      name = "guided",
+      mixinStandardHelpOptions = true,
+      description =
+          "Train a CNN on the synthetic parts task with and without the misalignment penalty;"
+              + " report test accuracy and how much attribution mass (gradient x input,"
+              + " integrated gradients, occlusion) falls on the parts the knowledge graph names.")
+  static final class Guided implements Callable<Integer> {
+    @Option(names = "--lambda", defaultValue = "0,1", description = "penalty weights to compare")
+    String lambdas;
+
+    @Option(names = "--train", defaultValue = "3000")
+    int train;
+
+    @Option(names = "--test", defaultValue = "300")
+    int test;
+
+    @Option(names = "--epochs", defaultValue = "4")
+    int epochs;
+
+    @Option(names = "--lr", defaultValue = "0.003")
+    double lr;
+
+    @Option(
+        names = "--marker",
+        defaultValue = "1.0",
+        description = "how often the spurious marker names the label in training (test: chance)")
+    double marker;
+
+    @Option(names = "--seed", defaultValue = "0")
+    long seed;
+
+    @Option(names = "--json", description = "also write the rows as JSON lines here")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (double lambda : numbers("--lambda", lambdas)) {
+        if (!(lambda >= 0)) {
+          throw new SpecError("--lambda", "non-negative numbers", lambdas);
+        }
+        GuidedTraining.Result r = GuidedTraining.run(lambda, train, test, epochs, lr, marker, seed);
+        System.out.printf(
+            Locale.ROOT,
+            "lambda %.3g accuracy %.4f alignment grad_x_input %.3f integrated_gradients %.3f"
+                + " occlusion %.3f (mask share %.3f) %.0fs%n",
+            lambda,
+            r.accuracy(),
+            r.gradInput(),
+            r.integrated(),
+            r.occlusion(),
+            r.maskShare(),
+            r.seconds());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", "guided");
+        row.put("lambda", lambda);
+        row.put("accuracy", r.accuracy());
+        row.put("align_grad_x_input", r.gradInput());
+        row.put("align_integrated_gradients", r.integrated());
+        row.put("align_occlusion", r.occlusion());
+        row.put("mask_share", r.maskShare());
+        row.put("seconds", r.seconds());
+        row.put("train", train);
+        row.put("epochs", epochs);
+        row.put("marker_agreement_train", marker);
+        row.put("seed", seed);
+        rows.add(row);
+      }
+      write(json, rows);
+      return 0;
+    }
+  }
+
+  static void write(Path json, List<Map<String, Object>> rows) throws IOException {
+    if (json == null) {
+      return;
+    }
+    ObjectMapper m = new ObjectMapper();
+    StringBuilder sb = new StringBuilder();
+    for (Map<String, Object> row : rows) {
+      sb.append(m.writeValueAsString(row)).append('\n');
+    }
+    Files.writeString(json, sb.toString());
+  }
+
+  static double[] numbers(String option, String text) {
+    String[] p = text.split(",");
+    double[] v = new double[p.length];
+    try {
+      for (int i = 0; i < p.length; i++) {
+        v[i] = Double.parseDouble(p[i].trim());
+      }
+    } catch (NumberFormatException e) {
+      throw new SpecError(option, "comma-separated numbers", text);
+    }
+    return v;
+  }
+
+  static int[] ints(String option, String text) {
+    double[] d = numbers(option, text);
+    int[] v = new int[d.length];
+    for (int i = 0; i < d.length; i++) {
+      v[i] = (int) d[i];
+      if (v[i] != d[i] || v[i] < 1) {
+        throw new SpecError(option, "comma-separated positive integers", text);
+      }
+    }
+    return v;
+  }
+}

@@ -1,0 +1,55 @@
+package org.gyrus.nn.explain;
+
+/**
+ * Interval bounds of every hidden pre-activation over an input box, tightened by a pattern (an
+ * active neuron's lower bound is raised to 0, an inactive one's output is 0). Computed in doubles;
+ * the verifier only trusts a sign with a margin, so rounding cannot make it unsound.
+ *
+ * @param lo {@code lo[layer][neuron]} lower bounds of pre-activations (hidden layers only)
+ * @param hi upper bounds
+ * @param empty whether the pattern contradicts the bounds (no input in the box matches it)
+ */
+public record Bounds(double[][] lo, double[][] hi, boolean empty) {
+  /** Margin below which a bound's sign is not trusted. */
+  static final double MARGIN = 1e-7;
+
+  public static Bounds of(ReluMlp net, double[] boxLo, double[] boxHi, Nap nap) {
+    int hidden = net.hiddenLayers();
+    double[][] lo = new double[hidden][];
+    double[][] hi = new double[hidden][];
+    double[] aLo = boxLo;
+    double[] aHi = boxHi;
+    boolean empty = false;
+    for (int l = 0; l < hidden; l++) {
+      int n = net.width(l);
+      lo[l] = new double[n];
+      hi[l] = new double[n];
+      double[] nLo = new double[n];
+      double[] nHi = new double[n];
+      for (int j = 0; j < n; j++) {
+        double[] row = net.w()[l][j];
+        double sLo = net.b()[l][j];
+        double sHi = sLo;
+        for (int i = 0; i < row.length; i++) {
+          double w = row[i];
+          sLo += w >= 0 ? w * aLo[i] : w * aHi[i];
+          sHi += w >= 0 ? w * aHi[i] : w * aLo[i];
+        }
+        int s = nap.state()[l][j];
+        if (s == Nap.ACTIVE) {
+          sLo = Math.max(sLo, 0);
+        } else if (s == Nap.INACTIVE) {
+          sHi = Math.min(sHi, 0);
+        }
+        empty |= sLo > sHi + MARGIN;
+        lo[l][j] = sLo;
+        hi[l][j] = sHi;
+        nLo[j] = Math.max(0, sLo);
+        nHi[j] = Math.max(0, sHi);
+      }
+      aLo = nLo;
+      aHi = nHi;
+    }
+    return new Bounds(lo, hi, empty);
+  }
+}

@@ -1,0 +1,55 @@
+package org.gyrus.nn.explain;
+
+/**
+ * Checks "every input in the box whose activation pattern matches {@code nap} is classified {@code
+ * target}". A REFUTED verdict always carries an input that {@link #violates} confirms by running
+ * the network forward.
+ */
+public interface SpecVerifier {
+  ReluMlp net();
+
+  Verdict verify(double[] boxLo, double[] boxHi, Nap nap, int target);
+
+  /** NAP_target ⇒ target over the whole input domain. */
+  default Verdict verify(Nap nap, int target) {
+    return verify(net().lo(), net().hi(), nap, target);
+  }
+
+  /** The L∞ ball of radius {@code eps} around {@code x0}, cut to the input domain. */
+  default Verdict verifyBall(double[] x0, double eps, Nap nap, int target) {
+    double[] lo = new double[x0.length];
+    double[] hi = new double[x0.length];
+    for (int i = 0; i < x0.length; i++) {
+      lo[i] = Math.max(net().lo()[i], x0[i] - eps);
+      hi[i] = Math.min(net().hi()[i], x0[i] + eps);
+    }
+    return verify(lo, hi, nap, target);
+  }
+
+  /**
+   * The forward pass's own check of a counterexample: inside the box, matches the pattern, and not
+   * classified {@code target}.
+   */
+  static boolean violates(
+      ReluMlp net, double[] x, double[] boxLo, double[] boxHi, Nap nap, int target) {
+    for (int i = 0; i < x.length; i++) {
+      if (!(x[i] >= boxLo[i] && x[i] <= boxHi[i])) {
+        return false;
+      }
+    }
+    double[][] z = net.preActivations(x);
+    return nap.matches(z) && ReluMlp.argMax(z[z.length - 1]) != target;
+  }
+
+  /** An engine by name: {@code milp} (ojAlgo, default) or {@code z3}. */
+  static SpecVerifier of(String engine, ReluMlp net, long timeoutMs) {
+    switch (engine) {
+      case "milp":
+        return new MilpVerifier(net, timeoutMs);
+      case "z3":
+        return new Z3Verifier(net, timeoutMs);
+      default:
+        throw new IllegalArgumentException("solver must be milp or z3, got " + engine);
+    }
+  }
+}
