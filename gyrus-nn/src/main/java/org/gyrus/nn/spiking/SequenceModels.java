@@ -146,7 +146,7 @@ public final class SequenceModels {
   }
 
   /** One Adam step (β 0.9, 0.999) on {weight, m, v}; the gradient is zeroed after. */
-  private static void adamStep(NDArray[] st, int step, double lr) {
+  static void adamStep(NDArray[] st, int step, double lr) {
     NDArray g = st[0].getGradient();
     st[1].muli(0.9).addi(g.mul(0.1));
     st[2].muli(0.999).addi(g.square().mul(0.001));
