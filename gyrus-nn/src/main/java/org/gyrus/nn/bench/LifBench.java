@@ -37,13 +37,16 @@ public final class LifBench {
     Path data = Path.of(args[0]);
     Path out = Path.of(args[1]);
     int epochs = Integer.parseInt(args[2]);
+    String lr = args.length > 3 ? args[3] : "5.0e-4";
     String specText = Files.readString(Path.of("examples/blocks/lif-mnist.yaml"));
     Value spec = SpecCodec.fromYaml(specText);
     Recipe recipe =
         Recipe.from(
             (Value.Node)
                 SpecCodec.fromYaml(
-                    "{_type: recipe, optimizer: adam, lr: 5.0e-4, batch_size: 128, clip_norm: 1.0,"
+                    "{_type: recipe, optimizer: adam, lr: "
+                        + lr
+                        + ", batch_size: 128, clip_norm: 1.0,"
                         + " epochs: "
                         + epochs
                         + ", seed: 0}"));
@@ -72,7 +75,9 @@ public final class LifBench {
             "bench/blocks_dynamics/run.sh lif",
             "full MNIST (55k train), "
                 + epochs
-                + " epoch, 25 steps, gradient norm clipped at 1, 1 engine thread; snnTorch not installed"
+                + " epoch, 25 steps, Adam lr "
+                + lr
+                + ", gradient norm clipped at 1, 1 engine thread; snnTorch not installed"
                 + " here, anchor is the tutorial's published number");
     report.result(
         "LIF MLP 784-1000-10, 25 steps, MNIST test accuracy after " + epochs + " epoch",
