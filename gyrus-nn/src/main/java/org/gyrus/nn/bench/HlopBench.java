@@ -30,26 +30,9 @@ public final class HlopBench {
     int hidden = Integer.parseInt(args[5]);
     int steps = Integer.parseInt(args[6]);
     int epochs = Integer.parseInt(args[7]);
-    DataSplits mnist = Datasets.idx(Path.of(args[0]), "mnist", 0.01, 0);
-    SplittableRandom rng = new SplittableRandom(42);
     List<Dataset> train = new ArrayList<>();
     List<Dataset> test = new ArrayList<>();
-    for (int t = 0; t < tasks; t++) {
-      int[] perm = Dataset.permutation(784, rng);
-      if (t == 0) {
-        for (int i = 0; i < 784; i++) {
-          perm[i] = i;
-        }
-      }
-      int[] trIdx = Dataset.permutation(mnist.train().size(), rng);
-      train.add(
-          Hlop.permute(
-              mnist.train().subset(java.util.Arrays.copyOf(trIdx, trainN), "t"), perm, "task" + t));
-      int[] teIdx = Dataset.permutation(mnist.test().size(), rng);
-      test.add(
-          Hlop.permute(
-              mnist.test().subset(java.util.Arrays.copyOf(teIdx, testN), "t"), perm, "test" + t));
-    }
+    permutedTasks(Path.of(args[0]), tasks, trainN, testN, train, test);
     RowReport report =
         new RowReport(
             "hlop",
@@ -131,5 +114,28 @@ public final class HlopBench {
         series);
     report.plot(png);
     report.write(out.resolve("hlop.json"));
+  }
+
+  /** Task 1 the plain images, then fixed random pixel permutations; seeded subsets per task. */
+  private static void permutedTasks(
+      Path data, int tasks, int trainN, int testN, List<Dataset> train, List<Dataset> test) {
+    DataSplits mnist = Datasets.idx(data, "mnist", 0.01, 0);
+    SplittableRandom rng = new SplittableRandom(42);
+    for (int t = 0; t < tasks; t++) {
+      int[] perm = Dataset.permutation(784, rng);
+      if (t == 0) {
+        for (int i = 0; i < 784; i++) {
+          perm[i] = i;
+        }
+      }
+      int[] trIdx = Dataset.permutation(mnist.train().size(), rng);
+      train.add(
+          Hlop.permute(
+              mnist.train().subset(java.util.Arrays.copyOf(trIdx, trainN), "t"), perm, "task" + t));
+      int[] teIdx = Dataset.permutation(mnist.test().size(), rng);
+      test.add(
+          Hlop.permute(
+              mnist.test().subset(java.util.Arrays.copyOf(teIdx, testN), "t"), perm, "test" + t));
+    }
   }
 }

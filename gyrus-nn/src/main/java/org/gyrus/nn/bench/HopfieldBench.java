@@ -204,21 +204,7 @@ public final class HopfieldBench {
         parallel,
         worst,
         secs(t0));
-    report.result(
-        "multitasking K=3, T=0: hierarchical m_k=(1-d)d^(k-1) for d<=0.5, max error",
-        fmt(worst),
-        "0 (cascade)",
-        worst < 0.03);
-    report.result(
-        "multitasking K=3, T=0: first d where m_1 < 0.95(1-d) (hierarchy breaks)",
-        fmt(measured),
-        String.format(Locale.ROOT, "cascade limit d_c=%.3f (m_1 = m_2 + m_3)", dc),
-        Math.abs(measured - dc) <= 0.07);
-    report.result(
-        "multitasking K=3, T=0: first d with m_3/m_1 > 0.6 (parallel retrieval)",
-        fmt(parallel),
-        "parallel at high dilution",
-        null);
+    reportMultitasking(report, worst, measured, parallel, dc);
     var phase = report.data().putObject("multitasking_phase");
     phase.putPOJO("dilution", ds);
     phase.putPOJO("temperature", ts);
@@ -240,6 +226,31 @@ public final class HopfieldBench {
         1,
         overlay);
     report.plot(png);
+    profilePlot(out, ds, profile, report);
+  }
+
+  private static void reportMultitasking(
+      RowReport report, double worst, double measured, double parallel, double dc) {
+    report.result(
+        "multitasking K=3, T=0: hierarchical m_k=(1-d)d^(k-1) for d<=0.5, max error",
+        fmt(worst),
+        "0 (cascade)",
+        worst < 0.03);
+    report.result(
+        "multitasking K=3, T=0: first d where m_1 < 0.95(1-d) (hierarchy breaks)",
+        fmt(measured),
+        String.format(Locale.ROOT, "cascade limit d_c=%.3f (m_1 = m_2 + m_3)", dc),
+        Math.abs(measured - dc) <= 0.07);
+    report.result(
+        "multitasking K=3, T=0: first d with m_3/m_1 > 0.6 (parallel retrieval)",
+        fmt(parallel),
+        "parallel at high dilution",
+        null);
+  }
+
+  /** Simulated overlaps at T = 0 beside the cascade theory (1-d) d^(k-1). */
+  private static void profilePlot(Path out, double[] ds, double[][][] profile, RowReport report) {
+    int k = profile[0].length;
     List<Series> series = new ArrayList<>();
     for (int mu = 0; mu < k; mu++) {
       List<double[]> sim = new ArrayList<>();

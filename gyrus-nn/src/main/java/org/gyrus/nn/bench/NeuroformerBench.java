@@ -131,21 +131,29 @@ public final class NeuroformerBench {
         ">= 0.7",
         condAuc >= 0.7);
     report.data().put("train_seconds", secs).put("train_loss", r.trainLoss());
+    Path png = out.resolve("neuroformer_attention.png");
+    attentionPlot(r.attention(), png);
+    report.plot(png);
+    report.write(out.resolve("neuroformer.json"));
+  }
+
+  /** The mean attention matrix as a heat map, self-attention grey. */
+  private static void attentionPlot(double[][] attention, Path png) {
+    int n = attention.length;
     double[] axis = new double[n];
     double max = 0;
     for (int i = 0; i < n; i++) {
       axis[i] = i;
       for (int j = 0; j < n; j++) {
-        max = Math.max(max, i == j ? 0 : r.attention()[i][j]);
+        max = Math.max(max, i == j ? 0 : attention[i][j]);
       }
     }
     double[][] shown = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        shown[i][j] = i == j ? Double.NaN : r.attention()[i][j];
+        shown[i][j] = i == j ? Double.NaN : attention[i][j];
       }
     }
-    Path png = out.resolve("neuroformer_attention.png");
     PngChart.heatmap(
         png,
         "Mean attention (row i reads column j); self grey",
@@ -157,8 +165,6 @@ public final class NeuroformerBench {
         0,
         max,
         List.of());
-    report.plot(png);
-    report.write(out.resolve("neuroformer.json"));
   }
 
   /** P(spike_i(t) | spike_j(t-1)) over the training bins. */
