@@ -1,0 +1,30 @@
+"""Merges bench/results/blocks_dynamics/ROW.json files into blocks_dynamics.{json,md}."""
+import json
+import pathlib
+import sys
+
+row_dir, json_out, md_out = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+rows = {}
+for f in sorted(row_dir.glob("*.json")):
+    data = json.loads(f.read_text())
+    rows[data.get("row", f.stem)] = data
+pathlib.Path(json_out).write_text(json.dumps(rows, indent=2) + "\n")
+
+lines = [
+    "# Blocks II (issue 19): networks that think in time",
+    "",
+    "Written by `bench/blocks_dynamics/run.sh` from the row files in `bench/results/blocks_dynamics/`.",
+    "",
+    "| row | metric | ours | anchor | met | command |",
+    "|---|---|---|---|---|---|",
+]
+for name, data in rows.items():
+    for r in data.get("results", []):
+        met = {True: "yes", False: "**missed**", None: "—"}[r.get("met")]
+        lines.append(
+            f"| {name} | {r['metric']} | {r['ours']} | {r['anchor']} | {met} | `{data['command']}` |")
+lines.append("")
+for name, data in rows.items():
+    lines.append(f"- **{name}**: {data.get('scale', '')}; plots: "
+                 + ", ".join(f"`{p}`" for p in data.get("plots", [])))
+pathlib.Path(md_out).write_text("\n".join(lines) + "\n")
