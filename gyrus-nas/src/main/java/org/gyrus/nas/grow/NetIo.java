@@ -209,6 +209,15 @@ public final class NetIo {
     }
   }
 
+  /** Fraction of {@code data} that {@code net} classifies right (inference mode). */
+  public static double accuracy(Net net, org.gyrus.nn.data.Dataset data) {
+    CompiledModel model = compile(net.spec(), net.input(), net.classes());
+    try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+      Trainer t = new Trainer(model, Recipe.defaults(), m, block -> load(net, model, m));
+      return t.accuracy(data);
+    }
+  }
+
   /** A trained net and how its training went. */
   public record Trained(Net net, TrainResult result) {}
 

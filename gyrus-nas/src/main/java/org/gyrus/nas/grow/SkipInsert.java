@@ -21,7 +21,7 @@ import org.gyrus.nas.grow.Outcome.Refused;
  * Glorot-initialised dense/conv layer with relu, then a zero-initialised one, so f(x) = 0 at
  * insertion and the network's outputs are unchanged; training then moves the last layer off zero.
  */
-public record SkipInsert(int kernel) implements Morphism {
+public record SkipInsert(int kernel, int maxUnits) implements Morphism {
   @Override
   public String name() {
     return "insert_skip";
@@ -47,6 +47,9 @@ public record SkipInsert(int kernel) implements Morphism {
     Node last;
     long[] w1;
     long[] w2;
+    if (s.get(0) > maxUnits) {
+      return new Refused(path + ": " + s.get(0) + " features/channels exceed max_units " + maxUnits);
+    }
     if (s.dimension() == 1) {
       int f = (int) s.get(0);
       first = Node.of("dense", "units", f, "activation", "relu");
@@ -96,12 +99,15 @@ public record SkipInsert(int kernel) implements Morphism {
       return NodeType.of(
           "insert_skip",
           "insert a residual block whose last layer is zero (outputs unchanged)",
-          ArgSpec.optional("kernel", Kind.INT, 3).range(1, 15).doc("kernel of its convs (odd)"));
+          ArgSpec.optional("kernel", Kind.INT, 3).range(1, 15).doc("kernel of its convs (odd)"),
+          ArgSpec.optional("max_units", Kind.INT, 256)
+              .range(1, 1 << 20)
+              .doc("refuse where the output has more features/channels"));
     }
 
     @Override
     public Morphism create(Args a) {
-      return new SkipInsert(a.smallInt("kernel"));
+      return new SkipInsert(a.smallInt("kernel"), a.smallInt("max_units"));
     }
   }
 }
