@@ -69,6 +69,14 @@ public final class NetIo {
         walk(n.arg(arg), block, path + "." + arg, leaf);
       }
       case "residual" -> walk(n.arg("body"), children(block).get(0), path + ".body", leaf);
+      case "routed" -> {
+        List<Value> bricks = n.listArg("bricks");
+        List<Block> kids = children(block);
+        leaf.accept(path + ".router", kids.get(0));
+        for (int i = 0; i < bricks.size(); i++) {
+          walk(bricks.get(i), kids.get(i + 1), path + ".bricks[" + i + "]", leaf);
+        }
+      }
       case "parallel", "concat" -> {
         List<Value> branches = n.listArg("branches");
         List<Block> kids = children(block);

@@ -67,10 +67,11 @@ public final class SpecPaths {
         collect(n.arg(arg), in, path + "." + arg, c, out);
       }
       case "residual" -> collect(n.arg("body"), in, path + ".body", c, out);
-      case "parallel", "concat" -> {
-        List<Value> b = n.listArg("branches");
+      case "parallel", "concat", "routed" -> {
+        String arg = n.type().equals("routed") ? "bricks" : "branches";
+        List<Value> b = n.listArg(arg);
         for (int i = 0; i < b.size(); i++) {
-          collect(b.get(i), in, path + ".branches[" + i + "]", c, out);
+          collect(b.get(i), in, path + "." + arg + "[" + i + "]", c, out);
         }
       }
       default -> {}
@@ -116,6 +117,20 @@ public final class SpecPaths {
       return out;
     }
     return v;
+  }
+
+  /** The value at {@code target}, or null when there is none. */
+  public static Value find(Value spec, String target) {
+    Value[] found = new Value[1];
+    edit(
+        spec,
+        "model",
+        target,
+        v -> {
+          found[0] = v;
+          return v;
+        });
+    return found[0];
   }
 
   /** The spec with {@code layer} inserted into the list at {@code listPath} before {@code index}. */
