@@ -28,6 +28,6 @@ for set in ${sets//,/ }; do
     "${java[@]}" org.gyrus.nas.bench.GrowBench "$data" "$set" "$train_n" "$s" "$rounds" "$children" "$seed_epochs" >> "$work/grow.jsonl"
   done
 done
-"${java[@]}" org.gyrus.nas.bench.BricksBench "$data" > "$work/bricks.jsonl" || echo "bricks bench failed" >&2
+"${java[@]}" org.gyrus.nas.bench.BricksBench "$data" "$seeds" > "$work/bricks.jsonl" || echo "bricks bench failed" >&2
 /usr/bin/python3 "$here/report.py" "$work/grow.jsonl" "$work/bricks.jsonl" "$cmd" \
   "$root/bench/results/nas_grow.json" "$root/bench/results/nas_grow.md"

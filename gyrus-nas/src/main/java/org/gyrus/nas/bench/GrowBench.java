@@ -47,21 +47,11 @@ public final class GrowBench {
             full.train().head(trainN), full.validation().head(2000), full.test().head(5000));
     Shape in = data.train().exampleShape();
     int classes = data.train().classes();
-    Value seedSpec =
-        Node.of(
-            "model",
-            "body",
-            ListVal.of(
-                Node.of("conv2d", "filters", 8, "kernel", 3, "padding", "same", "activation", "relu"),
-                Node.of("max_pool", "kernel", 2),
-                Node.of("conv2d", "filters", 8, "kernel", 3, "padding", "same", "activation", "relu"),
-                Node.of("max_pool", "kernel", 2),
-                Node.of("flatten"),
-                Node.of("dense", "units", 32, "activation", "relu")));
     long t0 = System.nanoTime();
     Recipe oneEpoch = recipe(1, seed);
     NetIo.Trained seedNet =
-        NetIo.train(NetIo.init(seedSpec, in, classes, seed), recipe(seedEpochs, seed), data, p -> false);
+        NetIo.train(
+            NetIo.init(seedSpec(), in, classes, seed), recipe(seedEpochs, seed), data, p -> false);
     Grower grower =
         new Grower(
             List.of(
@@ -80,20 +70,49 @@ public final class GrowBench {
             oneEpoch,
             data,
             new SplittableRandom(seed),
-            s -> System.err.printf(Locale.ROOT, "seed %d round %d %s: val %.4f -> %.4f%n", seed, s.round(), s.what(), s.parentVal(), s.childVal()));
+            s ->
+                System.err.printf(
+                    Locale.ROOT,
+                    "seed %d round %d %s: val %.4f -> %.4f%n",
+                    seed,
+                    s.round(),
+                    s.what(),
+                    s.parentVal(),
+                    s.childVal()));
     double grownTest = NetIo.accuracy(g.net(), data.test());
     double growSecs = (System.nanoTime() - t0) / 1e9;
     long t1 = System.nanoTime();
     NetIo.Trained scratch =
-        NetIo.train(NetIo.init(g.net().spec(), in, classes, seed + 1000), recipe(g.lineageEpochs(), seed), data, p -> false);
+        NetIo.train(
+            NetIo.init(g.net().spec(), in, classes, seed + 1000),
+            recipe(g.lineageEpochs(), seed),
+            data,
+            p -> false);
     double scratchSecs = (System.nanoTime() - t1) / 1e9;
+    print(set, seed, data, seedNet, g, grownTest, scratch, growSecs, scratchSecs);
+  }
+
+  private static void print(
+      String set,
+      int seed,
+      DataSplits data,
+      NetIo.Trained seedNet,
+      Grower.Result g,
+      double grownTest,
+      NetIo.Trained scratch,
+      double growSecs,
+      double scratchSecs) {
     Net grown = g.net();
     StringBuilder steps = new StringBuilder("[");
     for (Grower.Step s : g.steps()) {
       if (steps.length() > 1) {
         steps.append(',');
       }
-      steps.append('"').append(s.what()).append(String.format(Locale.ROOT, " %.4f", s.childVal())).append('"');
+      steps
+          .append('"')
+          .append(s.what())
+          .append(String.format(Locale.ROOT, " %.4f", s.childVal()))
+          .append('"');
     }
     steps.append(']');
     System.out.printf(
@@ -121,7 +140,22 @@ public final class GrowBench {
         steps);
   }
 
+  /** The seed: two 8-filter conv + pool stages and a 32-unit dense layer. */
+  static Value seedSpec() {
+    return Node.of(
+        "model",
+        "body",
+        ListVal.of(
+            Node.of("conv2d", "filters", 8, "kernel", 3, "padding", "same", "activation", "relu"),
+            Node.of("max_pool", "kernel", 2),
+            Node.of("conv2d", "filters", 8, "kernel", 3, "padding", "same", "activation", "relu"),
+            Node.of("max_pool", "kernel", 2),
+            Node.of("flatten"),
+            Node.of("dense", "units", 32, "activation", "relu")));
+  }
+
   private static Recipe recipe(int epochs, int seed) {
-    return Recipe.from(Node.of("recipe", "epochs", epochs, "seed", (long) seed, "lr", 1e-3, "batch_size", 64));
+    return Recipe.from(
+        Node.of("recipe", "epochs", epochs, "seed", (long) seed, "lr", 1e-3, "batch_size", 64));
   }
 }

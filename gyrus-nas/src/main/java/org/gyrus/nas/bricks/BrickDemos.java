@@ -25,7 +25,8 @@ public final class BrickDemos {
   private BrickDemos() {}
 
   static Recipe recipe(int epochs, int seed, double lr) {
-    return Recipe.from(Node.of("recipe", "epochs", epochs, "seed", (long) seed, "lr", lr, "batch_size", 64));
+    return Recipe.from(
+        Node.of("recipe", "epochs", epochs, "seed", (long) seed, "lr", lr, "batch_size", 64));
   }
 
   static Value mlp(int hidden, int layers) {
@@ -38,7 +39,8 @@ public final class BrickDemos {
   }
 
   /** Merge: accuracies of A, B, naive average, aligned average; max |Δ| of B vs permuted B. */
-  public record MergeResult(double accA, double accB, double naive, double aligned, double permutedDiff) {}
+  public record MergeResult(
+      double accA, double accB, double naive, double aligned, double permutedDiff) {}
 
   public static MergeResult merge(DataSplits data, int hidden, int layers, int epochs, int seed) {
     Value spec = mlp(hidden, layers);
@@ -60,7 +62,11 @@ public final class BrickDemos {
     }
     Dataset t = data.test();
     return new MergeResult(
-        NetIo.accuracy(a, t), NetIo.accuracy(b, t), NetIo.accuracy(m.naive(), t), NetIo.accuracy(m.aligned(), t), diff);
+        NetIo.accuracy(a, t),
+        NetIo.accuracy(b, t),
+        NetIo.accuracy(m.naive(), t),
+        NetIo.accuracy(m.aligned(), t),
+        diff);
   }
 
   static Net trainFresh(Value spec, DataSplits data, int epochs, int seed) {
@@ -73,30 +79,51 @@ public final class BrickDemos {
    * frozen) on all classes. Accuracies of each brick alone, the routed net, and the fraction of
    * test inputs the router sends to the brick trained on their class.
    */
-  public record RouteResult(double brick0, double brick1, double routed, double routingAccuracy, double routedBefore) {}
+  public record RouteResult(
+      double brick0, double brick1, double routed, double routingAccuracy, double routedBefore) {}
 
-  public static RouteResult route(DataSplits data, int hidden, int epochs, int routerEpochs, int seed) {
+  public static RouteResult route(
+      DataSplits data, int hidden, int epochs, int routerEpochs, int seed) {
     int half = data.train().classes() / 2;
-    Value brick = ListVal.of(Node.of("dense", "units", hidden, "activation", "relu"), Node.of("dense", "units", data.train().classes()));
-    Value alone = Node.of("model", "body", ListVal.of(Node.of("flatten"), ((ListVal) brick).items().get(0), ((ListVal) brick).items().get(1)));
+    Value brick =
+        ListVal.of(
+            Node.of("dense", "units", hidden, "activation", "relu"),
+            Node.of("dense", "units", data.train().classes()));
+    Value alone =
+        Node.of(
+            "model",
+            "body",
+            ListVal.of(
+                Node.of("flatten"),
+                ((ListVal) brick).items().get(0),
+                ((ListVal) brick).items().get(1)));
     Net b0 = trainFresh(alone, classes(data, 0, half), epochs, seed);
     Net b1 = trainFresh(alone, classes(data, half, data.train().classes()), epochs, seed + 1);
     Value routed =
-        Node.of("model", "body", ListVal.of(Node.of("flatten"), Node.of("routed", "bricks", ListVal.of(brick, brick))));
+        Node.of(
+            "model",
+            "body",
+            ListVal.of(Node.of("flatten"), Node.of("routed", "bricks", ListVal.of(brick, brick))));
     Net r = NetIo.init(routed, data.train().exampleShape(), data.train().classes(), seed);
     Map<String, Map<String, Tensor>> w = new LinkedHashMap<>(r.weights());
     for (int k = 0; k < 2; k++) {
       Net src = k == 0 ? b0 : b1;
       for (int j = 0; j < 2; j++) {
-        w.put("model.body[1].bricks[" + k + "][" + j + "]", src.layer("model.body[" + (j + 1) + "]"));
+        w.put(
+            "model.body[1].bricks[" + k + "][" + j + "]", src.layer("model.body[" + (j + 1) + "]"));
       }
     }
     r = r.with(routed, w);
     double before = NetIo.accuracy(r, data.test());
-    Net trained = Bricks.update(r, "model.body[1].router", recipe(routerEpochs, seed, 3e-3), data).net();
+    Net trained =
+        Bricks.update(r, "model.body[1].router", recipe(routerEpochs, seed, 3e-3), data).net();
     Dataset t = data.test();
     return new RouteResult(
-        NetIo.accuracy(b0, t), NetIo.accuracy(b1, t), NetIo.accuracy(trained, t), routing(trained, t, half), before);
+        NetIo.accuracy(b0, t),
+        NetIo.accuracy(b1, t),
+        NetIo.accuracy(trained, t),
+        routing(trained, t, half),
+        before);
   }
 
   /** Fraction of examples whose router choice is the brick trained on their class half. */
@@ -125,21 +152,34 @@ public final class BrickDemos {
   }
 
   static DataSplits classes(DataSplits data, int from, int to) {
-    return new DataSplits(only(data.train(), from, to), only(data.validation(), from, to), only(data.test(), from, to));
+    return new DataSplits(
+        only(data.train(), from, to),
+        only(data.validation(), from, to),
+        only(data.test(), from, to));
   }
 
   static Dataset only(Dataset d, int from, int to) {
-    int[] idx = java.util.stream.IntStream.range(0, d.size()).filter(i -> d.y()[i] >= from && d.y()[i] < to).toArray();
+    int[] idx =
+        java.util.stream.IntStream.range(0, d.size())
+            .filter(i -> d.y()[i] >= from && d.y()[i] < to)
+            .toArray();
     return d.subset(idx, d.name() + "[" + from + "," + to + ")");
   }
 
   /** Grow + update: outputs before/after growing (max |Δ|), then fine-tuning only the new brick. */
   public record GrowUpdateResult(
-      double growDiff, double accBefore, double accAfterUpdate, boolean frozenIdentical, boolean brickChanged) {}
+      double growDiff,
+      double accBefore,
+      double accAfterUpdate,
+      boolean frozenIdentical,
+      boolean brickChanged) {}
 
   public static GrowUpdateResult growAndUpdate(DataSplits data, int hidden, int epochs, int seed) {
     int classes = data.train().classes();
-    Value brick = ListVal.of(Node.of("dense", "units", hidden, "activation", "relu"), Node.of("dense", "units", classes));
+    Value brick =
+        ListVal.of(
+            Node.of("dense", "units", hidden, "activation", "relu"),
+            Node.of("dense", "units", classes));
     Value spec =
         Node.of(
             "model",
@@ -176,6 +216,7 @@ public final class BrickDemos {
         frozen &= same;
       }
     }
-    return new GrowUpdateResult(diff, NetIo.accuracy(base, v), NetIo.accuracy(updated, v), frozen, changed);
+    return new GrowUpdateResult(
+        diff, NetIo.accuracy(base, v), NetIo.accuracy(updated, v), frozen, changed);
   }
 }

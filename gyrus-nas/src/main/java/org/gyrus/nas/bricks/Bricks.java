@@ -16,9 +16,9 @@ import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.train.Recipe;
 
 /**
- * Brick operations over specs with weights (S15). A brick is a branch of a {@code parallel}
- * (join: add) or {@code routed} node; route = train only the router of a {@code routed} node,
- * merge = {@link PermutationMerge}, grow = {@link #grow}, update = {@link #update}.
+ * Brick operations over specs with weights (S15). A brick is a branch of a {@code parallel} (join:
+ * add) or {@code routed} node; route = train only the router of a {@code routed} node, merge =
+ * {@link PermutationMerge}, grow = {@link #grow}, update = {@link #update}.
  */
 public final class Bricks {
   private Bricks() {}
@@ -30,13 +30,18 @@ public final class Bricks {
    */
   public static Outcome grow(Net net, String path, Value brick, int seed) {
     Node node = nodeAt(net.spec(), path);
-    if (node == null || !node.type().equals("parallel") || !node.strArg("join", "add").equals("add")) {
-      return new Outcome.Refused(path + ": grow adds a brick to a parallel node with join: add (mean would rescale, concat would change the shape)");
+    if (node == null
+        || !node.type().equals("parallel")
+        || !node.strArg("join", "add").equals("add")) {
+      return new Outcome.Refused(
+          path
+              + ": grow adds a brick to a parallel node with join: add (mean would rescale, concat would change the shape)");
     }
     List<Value> branches = new ArrayList<>(node.listArg("branches"));
     String prefix = path + ".branches[" + branches.size() + "]";
     branches.add(brick);
-    Value spec = SpecPaths.edit(net.spec(), path, v -> ((Node) v).with("branches", new ListVal(branches)));
+    Value spec =
+        SpecPaths.edit(net.spec(), path, v -> ((Node) v).with("branches", new ListVal(branches)));
     Net fresh = NetIo.init(spec, net.input(), net.classes(), seed);
     Map<String, Map<String, Tensor>> w = new LinkedHashMap<>(net.weights());
     String last = null;

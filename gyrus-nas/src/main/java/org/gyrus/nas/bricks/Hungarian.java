@@ -2,7 +2,9 @@ package org.gyrus.nas.bricks;
 
 import java.util.Arrays;
 
-/** Minimum-cost perfect assignment on a square cost matrix (Kuhn–Munkres with potentials, O(n³)). */
+/**
+ * Minimum-cost perfect assignment on a square cost matrix (Kuhn–Munkres with potentials, O(n³)).
+ */
 public final class Hungarian {
   private Hungarian() {}
 
@@ -15,7 +17,8 @@ public final class Hungarian {
     int[] way = new int[n + 1];
     for (int i = 1; i <= n; i++) {
       if (cost[i - 1].length != n) {
-        throw new IllegalArgumentException("cost matrix must be square, row " + (i - 1) + " has " + cost[i - 1].length);
+        throw new IllegalArgumentException(
+            "cost matrix must be square, row " + (i - 1) + " has " + cost[i - 1].length);
       }
       p[0] = i;
       int j0 = 0;

@@ -11,9 +11,9 @@ import org.gyrus.nas.grow.SpecPaths;
 import org.gyrus.nas.grow.Tensor;
 
 /**
- * Merging two trained bricks of one architecture into one (S15 merge; activation matching as in
- * Git Re-Basin, Ainsworth et al. 2023): the hidden units of B are permuted to match A's, each layer
- * by the assignment maximising the correlation of their activations on sample inputs (Hungarian),
+ * Merging two trained bricks of one architecture into one (S15 merge; activation matching as in Git
+ * Re-Basin, Ainsworth et al. 2023): the hidden units of B are permuted to match A's, each layer by
+ * the assignment maximising the correlation of their activations on sample inputs (Hungarian),
  * which leaves B's function unchanged; then the weights are averaged. Handles dense stacks (model
  * body of flatten/dropout/dense layers with their own activation, and the automatic head).
  */
@@ -25,7 +25,8 @@ public final class PermutationMerge {
 
   public static Merged merge(Net a, Net b, float[] samples, int count) {
     if (!a.spec().equals(b.spec())) {
-      throw new IllegalArgumentException("merge needs two bricks of one spec: " + a.spec() + " vs " + b.spec());
+      throw new IllegalArgumentException(
+          "merge needs two bricks of one spec: " + a.spec() + " vs " + b.spec());
     }
     List<String> dense = denseLayers(a);
     List<double[][]> actsA = activations(a, dense, samples, count);
@@ -40,12 +41,16 @@ public final class PermutationMerge {
     return new Merged(alignedB, average(a, alignedB), average(a, b));
   }
 
-  /** Paths of the dense layers in order (body, then head); anything else but flatten/dropout refused. */
+  /**
+   * Paths of the dense layers in order (body, then head); anything else but flatten/dropout
+   * refused.
+   */
   static List<String> denseLayers(Net net) {
     List<String> out = new ArrayList<>();
     for (SpecPaths.LayerList l : SpecPaths.layerLists(net.spec(), net.input(), net.classes())) {
       if (!l.path().equals("model.body") && !l.isHead()) {
-        throw new IllegalArgumentException(l.path() + ": merge handles a flat model body of dense layers");
+        throw new IllegalArgumentException(
+            l.path() + ": merge handles a flat model body of dense layers");
       }
       for (int i = 0; i < l.items().size(); i++) {
         Value v = l.items().get(i);
@@ -55,7 +60,11 @@ public final class PermutationMerge {
           out.add(l.itemPath(i));
         } else if (!type.equals("flatten") && !type.equals("dropout")) {
           throw new IllegalArgumentException(
-              l.itemPath(i) + ": merge handles dense (none/relu/tanh/sigmoid), flatten and dropout, not " + type + " " + act);
+              l.itemPath(i)
+                  + ": merge handles dense (none/relu/tanh/sigmoid), flatten and dropout, not "
+                  + type
+                  + " "
+                  + act);
         }
       }
     }
@@ -107,7 +116,8 @@ public final class PermutationMerge {
             ? Node.of("dense")
             : ((Value.ListVal) ((Node) net.spec()).arg("body"))
                 .items()
-                .get(Integer.parseInt(path.substring(path.lastIndexOf('[') + 1, path.length() - 1)));
+                .get(
+                    Integer.parseInt(path.substring(path.lastIndexOf('[') + 1, path.length() - 1)));
     return ((Node) v).strArg("activation", "none");
   }
 

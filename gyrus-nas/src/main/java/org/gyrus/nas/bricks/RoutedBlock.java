@@ -12,10 +12,10 @@ import ai.djl.util.PairList;
 import java.util.List;
 
 /**
- * Bricks chosen per input: a linear router over the flattened input gives softmax gates; the
- * {@code topK} largest are kept (others zero, not renormalised, so the router learns through the
- * chosen gates as in Switch/MoE layers) and the output is Σ gate_i · brick_i(x). Every brick is
- * evaluated on every input (simple, and cheap at these sizes); children: router, then the bricks.
+ * Bricks chosen per input: a linear router over the flattened input gives softmax gates; the {@code
+ * topK} largest are kept (others zero, not renormalised, so the router learns through the chosen
+ * gates as in Switch/MoE layers) and the output is Σ gate_i · brick_i(x). Every brick is evaluated
+ * on every input (simple, and cheap at these sizes); children: router, then the bricks.
  */
 final class RoutedBlock extends AbstractBlock {
   private final Block router;

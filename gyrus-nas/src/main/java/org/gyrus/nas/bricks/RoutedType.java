@@ -28,7 +28,8 @@ public final class RoutedType implements BlockType {
     return NodeType.of(
         "routed",
         "bricks selected per input by a learned softmax router (top-k gates, others zero)",
-        ArgSpec.required("bricks", Kind.LIST).doc("the bricks (each a layer or a list); same output shape"),
+        ArgSpec.required("bricks", Kind.LIST)
+            .doc("the bricks (each a layer or a list); same output shape"),
         ArgSpec.optional("top_k", Kind.INT, 1).min(1).doc("bricks used per input"));
   }
 
@@ -45,7 +46,12 @@ public final class RoutedType implements BlockType {
       String p = path + ".bricks[" + i + "]";
       Analysis a = c.analyse(bricks.get(i), in, p);
       if (out != null && !out.equals(a.output())) {
-        throw new SpecError(p, "routed bricks must give one output shape: bricks[0] gives " + out + ", this one " + a.output());
+        throw new SpecError(
+            p,
+            "routed bricks must give one output shape: bricks[0] gives "
+                + out
+                + ", this one "
+                + a.output());
       }
       out = a.output();
       params += a.params();

@@ -10,11 +10,11 @@ import org.gyrus.nn.train.Recipe;
 
 /**
  * A meta-controller in the manner of EAS (Cai et al. 2018), reduced to its core: a softmax policy
- * over morphisms trained by REINFORCE (reward = the child's validation accuracy minus its
- * parent's, moving-average baseline). Each round it samples {@code children} transformations of
- * the current network (a random site per draw; refused sites are redrawn), trains each child for
- * {@code recipe.epochs()} from the inherited weights, and keeps the best child when it beats the
- * parent. Weights are always inherited, never retrained from scratch.
+ * over morphisms trained by REINFORCE (reward = the child's validation accuracy minus its parent's,
+ * moving-average baseline). Each round it samples {@code children} transformations of the current
+ * network (a random site per draw; refused sites are redrawn), trains each child for {@code
+ * recipe.epochs()} from the inherited weights, and keeps the best child when it beats the parent.
+ * Weights are always inherited, never retrained from scratch.
  */
 public final class Grower {
   private final List<Morphism> actions;
@@ -29,7 +29,8 @@ public final class Grower {
   }
 
   /** One round's record. */
-  public record Step(int round, String action, String what, double parentVal, double childVal, boolean kept) {}
+  public record Step(
+      int round, String action, String what, double parentVal, double childVal, boolean kept) {}
 
   /** The grown network, its validation accuracy, the epochs on its lineage and in total. */
   public record Result(Net net, double val, int lineageEpochs, int totalEpochs, List<Step> steps) {}

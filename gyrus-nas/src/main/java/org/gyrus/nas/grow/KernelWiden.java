@@ -17,8 +17,8 @@ import org.gyrus.nas.grow.Outcome.Refused;
 
 /**
  * Kernel widening (EAS): a conv kernel k becomes k + 2·grow with the old kernel in the centre and
- * zeros around it, padding + grow (or 'same' kept), so every output position sees the same
- * weighted inputs: exact for any stride.
+ * zeros around it, padding + grow (or 'same' kept), so every output position sees the same weighted
+ * inputs: exact for any stride.
  */
 public record KernelWiden(int grow, int maxKernel) implements Morphism {
   @Override
@@ -47,7 +47,8 @@ public record KernelWiden(int grow, int maxKernel) implements Morphism {
     int k = (int) conv.intArg("kernel", 3);
     int nk = k + 2 * grow;
     if (nk > maxKernel) {
-      return new Refused(path + ": kernel " + k + " + " + 2 * grow + " exceeds max_kernel " + maxKernel);
+      return new Refused(
+          path + ": kernel " + k + " + " + 2 * grow + " exceeds max_kernel " + maxKernel);
     }
     Node widened = conv.with("kernel", new Value.IntVal(nk));
     if (!(conv.arg("padding") instanceof Value.StrVal)) {
@@ -96,7 +97,9 @@ public record KernelWiden(int grow, int maxKernel) implements Morphism {
           "widen_kernel",
           "grow a conv kernel by zeros around it (padding adjusted)",
           ArgSpec.optional("grow", Kind.INT, 1).range(1, 8).doc("cells added on each side"),
-          ArgSpec.optional("max_kernel", Kind.INT, 7).range(1, 31).doc("refuse beyond this kernel"));
+          ArgSpec.optional("max_kernel", Kind.INT, 7)
+              .range(1, 31)
+              .doc("refuse beyond this kernel"));
     }
 
     @Override

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.gyrus.core.Value;
 
 /**
- * A network with its weights: a concrete spec, the example shape and class count it is compiled
- * for (as {@link org.gyrus.nn.blocks.CompiledModel#classifier}), and the parameters of every layer
- * that has any, keyed by the layer's spec path ({@code model.body[2]}, {@code model.head[1]}) and
- * then by parameter name ({@code weight}, {@code bias}, {@code gamma}, {@code runningMean}...).
+ * A network with its weights: a concrete spec, the example shape and class count it is compiled for
+ * (as {@link org.gyrus.nn.blocks.CompiledModel#classifier}), and the parameters of every layer that
+ * has any, keyed by the layer's spec path ({@code model.body[2]}, {@code model.head[1]}) and then
+ * by parameter name ({@code weight}, {@code bias}, {@code gamma}, {@code runningMean}...).
  */
 public record Net(Value spec, Shape input, int classes, Map<String, Map<String, Tensor>> weights) {
   public Net {

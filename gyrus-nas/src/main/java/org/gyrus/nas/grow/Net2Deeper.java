@@ -13,15 +13,14 @@ import org.gyrus.core.NodeType;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
 import org.gyrus.core.plugin.Register;
-import org.gyrus.nas.grow.Outcome.Applied;
 import org.gyrus.nas.grow.Outcome.Refused;
 
 /**
  * Net2Deeper: inserts after a layer an identity-initialised dense layer (on (F) or (T,F)) or conv
  * layer ('same' padding, a centred one-hot kernel per channel). With {@code activation: relu} the
- * new layer ends in relu, which is exact only where its input is provably non-negative (after
- * relu, sigmoid, or pooling/dropout/flatten of such); {@code auto} uses relu there and no
- * activation elsewhere.
+ * new layer ends in relu, which is exact only where its input is provably non-negative (after relu,
+ * sigmoid, or pooling/dropout/flatten of such); {@code auto} uses relu there and no activation
+ * elsewhere.
  */
 public record Net2Deeper(String activation, int kernel) implements Morphism {
   @Override
@@ -67,7 +66,16 @@ public record Net2Deeper(String activation, int kernel) implements Morphism {
       int c = (int) s.get(0);
       int dims = s.dimension() - 1;
       layer =
-          Node.of("conv" + dims + "d", "filters", c, "kernel", kernel, "padding", "same", "activation", act);
+          Node.of(
+              "conv" + dims + "d",
+              "filters",
+              c,
+              "kernel",
+              kernel,
+              "padding",
+              "same",
+              "activation",
+              act);
       int window = dims == 2 ? kernel * kernel : kernel;
       weight = dims == 2 ? Tensor.zeros(c, c, kernel, kernel) : Tensor.zeros(c, c, kernel);
       for (int i = 0; i < c; i++) {
@@ -107,14 +115,17 @@ public record Net2Deeper(String activation, int kernel) implements Morphism {
           ArgSpec.optional("activation", Kind.STR, "auto")
               .oneOf("auto", "relu", "none")
               .doc("relu where exact (non-negative input), none, or auto = relu where exact"),
-          ArgSpec.optional("kernel", Kind.INT, 3).range(1, 15).doc("kernel of an inserted conv (odd)"));
+          ArgSpec.optional("kernel", Kind.INT, 3)
+              .range(1, 15)
+              .doc("kernel of an inserted conv (odd)"));
     }
 
     @Override
     public Morphism create(Args a) {
       int k = a.smallInt("kernel");
       if (k % 2 == 0) {
-        throw new org.gyrus.core.SpecError(a.pathOf("kernel"), "an odd kernel ('same' padding)", "" + k);
+        throw new org.gyrus.core.SpecError(
+            a.pathOf("kernel"), "an odd kernel ('same' padding)", "" + k);
       }
       return new Net2Deeper(a.string("activation"), k);
     }

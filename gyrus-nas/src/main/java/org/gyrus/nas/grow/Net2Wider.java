@@ -18,10 +18,10 @@ import org.gyrus.nas.grow.Outcome.Refused;
 
 /**
  * Net2Wider (Chen et al. 2016): a dense or conv layer gets more units by copying randomly chosen
- * ones; batch-norm statistics and parameters after it are copied the same way, and the next
- * mixing layer (dense or conv, through activations, dropout, pooling and flatten) divides each
- * copied input by its number of copies. Optional zero-sum noise on the copies' outgoing weights
- * breaks their symmetry and keeps the sum, so the function stays the same.
+ * ones; batch-norm statistics and parameters after it are copied the same way, and the next mixing
+ * layer (dense or conv, through activations, dropout, pooling and flatten) divides each copied
+ * input by its number of copies. Optional zero-sum noise on the copies' outgoing weights breaks
+ * their symmetry and keeps the sum, so the function stays the same.
  */
 public record Net2Wider(double factor, double noise) implements Morphism {
   @Override
@@ -52,7 +52,8 @@ public record Net2Wider(double factor, double noise) implements Morphism {
     int u = (int) layer.intArg(widthArg, 1);
     int wide = Math.max(u + 1, (int) Math.round(u * factor));
     if (!conv && site.input().dimension() != 1) {
-      return new Refused(path + ": net2wider widens dense layers on (F) only, here " + site.input());
+      return new Refused(
+          path + ": net2wider widens dense layers on (F) only, here " + site.input());
     }
     int[] g = new int[wide];
     int[] copies = new int[u];
@@ -60,72 +61,80 @@ public record Net2Wider(double factor, double noise) implements Morphism {
       g[j] = j < u ? j : rng.nextInt(u);
       copies[g[j]]++;
     }
+    Absorber ab = absorber(net, site, layer.type());
+    if (ab.refusal() != null) {
+      return new Refused(path + ": " + ab.refusal());
+    }
     Map<String, Map<String, Tensor>> w = new LinkedHashMap<>(net.weights());
-    Map<String, Tensor> own = new LinkedHashMap<>(net.layer(path));
-    own.replaceAll((name, t) -> t.gatherRows(g));
-    w.put(path, own);
+    for (String copied : ab.copiedLayers()) {
+      Map<String, Tensor> rows = new LinkedHashMap<>(net.layer(copied));
+      rows.replaceAll((name, t) -> t.gatherRows(g));
+      w.put(copied, rows);
+    }
+    Map<String, Tensor> next = new LinkedHashMap<>(net.layer(ab.consumer()));
+    next.put("weight", spreadInputs(next.get("weight"), g, copies, ab.spatial(), rng));
+    w.put(ab.consumer(), next);
+    Value spec =
+        SpecPaths.edit(net.spec(), path, x -> ((Node) x).with(widthArg, new Value.IntVal(wide)));
+    Net out = net.with(spec, w);
+    if (!headOf(out).equals(headOf(net))) {
+      return new Refused(path + ": widening to " + wide + " would change the automatic head");
+    }
+    return new Applied(out, "net2wider " + path + " " + u + "->" + wide);
+  }
+
+  /**
+   * Where the copies go: the layers whose rows are copied (the widened one and batch norms after
+   * it), the consumer that divides them, and values per channel after a flatten; or a refusal.
+   */
+  private record Absorber(
+      List<String> copiedLayers, String consumer, long spatial, String refusal) {
+    static Absorber refused(String why) {
+      return new Absorber(List.of(), null, 1, why);
+    }
+  }
+
+  private static Absorber absorber(Net net, Site site, String layerType) {
+    boolean conv = !layerType.equals("dense");
+    List<String> copied = new ArrayList<>(List.of(site.path()));
     long spatial = 1;
     boolean flat = !conv;
     for (Site d : site.downstream(net)) {
-      Value v = d.item();
       Node n = d.node();
       if (n == null) {
-        return new Refused(path + ": a nested list at " + d.path() + " follows the widened layer");
+        return Absorber.refused("a nested list at " + d.path() + " follows the widened layer");
       }
-      if (Site.ACTIVATIONS.contains(n.type()) || n.type().equals("dropout")) {
+      String type = n.type();
+      if (Site.ACTIVATIONS.contains(type) || type.equals("dropout")) {
         continue;
       }
-      if (n.type().equals("batch_norm")) {
+      if (type.equals("batch_norm")) {
         if (spatial > 1) {
-          return new Refused(path + ": batch_norm at " + d.path() + " normalises flattened features");
+          return Absorber.refused("batch_norm at " + d.path() + " normalises flattened features");
         }
-        Map<String, Tensor> bn = new LinkedHashMap<>(net.layer(d.path()));
-        bn.replaceAll((name, t) -> t.gatherRows(g));
-        w.put(d.path(), bn);
+        copied.add(d.path());
+      } else if (!flat && List.of("max_pool", "avg_pool").contains(type)) {
         continue;
-      }
-      if (conv && !flat && Site.isType(v, "max_pool", "avg_pool")) {
-        continue;
-      }
-      if (conv && !flat && Site.isType(v, "global_avg_pool", "global_max_pool")) {
+      } else if (!flat && List.of("global_avg_pool", "global_max_pool").contains(type)) {
         flat = true;
-        continue;
-      }
-      if (n.type().equals("flatten")) {
-        if (!flat) {
-          spatial = Shapes.perChannel(d.input());
-          flat = true;
-        }
-        continue;
-      }
-      boolean mixesHere =
-          flat ? n.type().equals("dense") : n.type().equals(layer.type());
-      if (!mixesHere) {
-        return new Refused(
-            path
-                + ": "
-                + n.type()
+      } else if (type.equals("flatten")) {
+        spatial = flat ? spatial : Shapes.perChannel(d.input());
+        flat = true;
+      } else if (flat ? type.equals("dense") : type.equals(layerType)) {
+        return new Absorber(copied, d.path(), spatial, null);
+      } else {
+        return Absorber.refused(
+            type
                 + " at "
                 + d.path()
                 + " sees the widened axis before a "
-                + (flat ? "dense" : layer.type())
+                + (flat ? "dense" : layerType)
                 + " layer re-mixes it (net2wider passes activations, dropout, batch_norm,"
                 + " pooling and flatten only)");
       }
-      Map<String, Tensor> next = new LinkedHashMap<>(net.layer(d.path()));
-      next.put("weight", spreadInputs(next.get("weight"), g, copies, spatial, rng));
-      w.put(d.path(), next);
-      Value spec =
-          SpecPaths.edit(net.spec(), path, x -> ((Node) x).with(widthArg, new Value.IntVal(wide)));
-      Net out = net.with(spec, w);
-      if (!headOf(out).equals(headOf(net))) {
-        return new Refused(path + ": widening to " + wide + " would change the automatic head");
-      }
-      return new Applied(out, "net2wider " + path + " " + u + "->" + wide);
     }
-    return new Refused(
-        path
-            + ": no dense/conv layer after it in "
+    return Absorber.refused(
+        "no dense/conv layer after it in "
             + site.list().path()
             + " to absorb the copies (an output layer, or the end of a residual or branch body)");
   }
@@ -151,7 +160,8 @@ public record Net2Wider(double factor, double noise) implements Morphism {
     int slice = wt.sliceSize() * (int) spatial;
     int units = oldIn / (int) spatial;
     if (units != copies.length) {
-      throw new IllegalStateException("consumer has " + oldIn + " inputs, expected " + copies.length + "x" + spatial);
+      throw new IllegalStateException(
+          "consumer has " + oldIn + " inputs, expected " + copies.length + "x" + spatial);
     }
     long[] shape = wt.shape().clone();
     shape[1] = (long) g.length * spatial;
@@ -174,7 +184,13 @@ public record Net2Wider(double factor, double noise) implements Morphism {
   }
 
   private void addZeroSumNoise(
-      double[] out, int rows, int newRow, int slice, int[] g, int[] copies, Tensor wt,
+      double[] out,
+      int rows,
+      int newRow,
+      int slice,
+      int[] g,
+      int[] copies,
+      Tensor wt,
       SplittableRandom rng) {
     double sd = 0;
     for (double x : wt.data()) {
@@ -215,7 +231,9 @@ public record Net2Wider(double factor, double noise) implements Morphism {
       return NodeType.of(
           "net2wider",
           "widen a dense/conv layer by copying units; batch_norm and the next layer adjusted",
-          ArgSpec.optional("factor", Kind.FLOAT, 1.5).range(1, 16).doc("new width / old (at least +1)"),
+          ArgSpec.optional("factor", Kind.FLOAT, 1.5)
+              .range(1, 16)
+              .doc("new width / old (at least +1)"),
           ArgSpec.optional("noise", Kind.FLOAT, 0.0)
               .range(0, 1)
               .doc("zero-sum noise on copies' outgoing weights, relative to their RMS"));

@@ -156,7 +156,8 @@ public final class NetIo {
                       throw new IllegalArgumentException(
                           path + "." + name + ": the block has " + a.getShape() + ", weights " + t);
                     }
-                    NDArray src = manager.create(t.data(), a.getShape()).toType(a.getDataType(), false);
+                    NDArray src =
+                        manager.create(t.data(), a.getShape()).toType(a.getDataType(), false);
                     a.muli(0).addi(src);
                   });
         });
@@ -183,7 +184,10 @@ public final class NetIo {
       System.arraycopy(net.input().getShape(), 0, dims, 1, dims.length - 1);
       NDArray in = m.create(x, new Shape(dims)).toType(type, false);
       NDArray out =
-          model.block().forward(new ParameterStore(m, false), new NDList(in), false).singletonOrThrow();
+          model
+              .block()
+              .forward(new ParameterStore(m, false), new NDList(in), false)
+              .singletonOrThrow();
       return out.toType(DataType.FLOAT64, false).toDoubleArray();
     }
   }
@@ -192,8 +196,7 @@ public final class NetIo {
    * Trains {@code net} from its weights; parameters of layers whose path {@code frozen} accepts
    * stay fixed. Returns the trained net (best-validation weights) and the trainer's result.
    */
-  public static Trained train(
-      Net net, Recipe recipe, DataSplits data, Predicate<String> frozen) {
+  public static Trained train(Net net, Recipe recipe, DataSplits data, Predicate<String> frozen) {
     CompiledModel model = compile(net.spec(), net.input(), net.classes());
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
       Trainer trainer =
@@ -212,7 +215,8 @@ public final class NetIo {
                       }
                     });
               });
-      TrainResult r = trainer.fit(data, rep -> true, new org.gyrus.nn.train.ProgressBar("grow", false));
+      TrainResult r =
+          trainer.fit(data, rep -> true, new org.gyrus.nn.train.ProgressBar("grow", false));
       return new Trained(extract(model, net.classes()), r);
     }
   }

@@ -10,7 +10,8 @@ import org.gyrus.nas.grow.SpecPaths.LayerList;
 
 /** An item of a layer list: where a morphism acts, and what follows it. */
 record Site(LayerList list, int index) {
-  static final Set<String> ACTIVATIONS = Set.of("relu", "gelu", "silu", "tanh", "sigmoid", "identity");
+  static final Set<String> ACTIVATIONS =
+      Set.of("relu", "gelu", "silu", "tanh", "sigmoid", "identity");
 
   Value item() {
     return list.items().get(index);
@@ -101,7 +102,15 @@ record Site(LayerList list, int index) {
     if (isType(n, "dense", "conv1d", "conv2d")) {
       return act.equals("relu") || act.equals("sigmoid");
     }
-    if (isType(n, "max_pool", "avg_pool", "global_avg_pool", "global_max_pool", "dropout", "flatten", "identity")) {
+    if (isType(
+        n,
+        "max_pool",
+        "avg_pool",
+        "global_avg_pool",
+        "global_max_pool",
+        "dropout",
+        "flatten",
+        "identity")) {
       return index > 0 && new Site(list, index - 1).nonNegativeOutput();
     }
     return false;

@@ -10,7 +10,6 @@ import org.gyrus.core.ArgSpec;
 import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.Args;
 import org.gyrus.core.NodeType;
-import org.gyrus.core.Value;
 import org.gyrus.core.Value.ListVal;
 import org.gyrus.core.Value.Node;
 import org.gyrus.core.plugin.Register;
@@ -48,7 +47,8 @@ public record SkipInsert(int kernel, int maxUnits) implements Morphism {
     long[] w1;
     long[] w2;
     if (s.get(0) > maxUnits) {
-      return new Refused(path + ": " + s.get(0) + " features/channels exceed max_units " + maxUnits);
+      return new Refused(
+          path + ": " + s.get(0) + " features/channels exceed max_units " + maxUnits);
     }
     if (s.dimension() == 1) {
       int f = (int) s.get(0);
@@ -58,7 +58,9 @@ public record SkipInsert(int kernel, int maxUnits) implements Morphism {
       w2 = w1;
     } else if (s.dimension() == 3) {
       int c = (int) s.get(0);
-      first = Node.of("conv2d", "filters", c, "kernel", kernel, "padding", "same", "activation", "relu");
+      first =
+          Node.of(
+              "conv2d", "filters", c, "kernel", kernel, "padding", "same", "activation", "relu");
       last = Node.of("conv2d", "filters", c, "kernel", kernel, "padding", "same");
       w1 = new long[] {c, c, kernel, kernel};
       w2 = w1;

@@ -47,7 +47,8 @@ public final class SpecPaths {
     return out;
   }
 
-  private static Shape collect(Value v, Shape in, String path, SpecCompiler c, List<LayerList> out) {
+  private static Shape collect(
+      Value v, Shape in, String path, SpecCompiler c, List<LayerList> out) {
     if (v instanceof ListVal list) {
       List<Shape> inputs = new ArrayList<>();
       int slot = out.size();
@@ -133,7 +134,9 @@ public final class SpecPaths {
     return found[0];
   }
 
-  /** The spec with {@code layer} inserted into the list at {@code listPath} before {@code index}. */
+  /**
+   * The spec with {@code layer} inserted into the list at {@code listPath} before {@code index}.
+   */
   public static Value insert(Value spec, String listPath, int index, Value layer) {
     return edit(
         spec,

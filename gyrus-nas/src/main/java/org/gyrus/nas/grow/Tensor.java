@@ -11,7 +11,12 @@ public record Tensor(long[] shape, double[] data) {
     shape = shape.clone();
     if (size(shape) != data.length) {
       throw new IllegalArgumentException(
-          "shape " + Arrays.toString(shape) + " needs " + size(shape) + " values, got " + data.length);
+          "shape "
+              + Arrays.toString(shape)
+              + " needs "
+              + size(shape)
+              + " values, got "
+              + data.length);
     }
   }
 

@@ -36,10 +36,15 @@ class BricksTest {
   void growRefusesWhereTheOutputWouldChange() {
     Value brick = ListVal.of(Node.of("dense", "units", 4));
     Value spec =
-        Node.of("model", "body", ListVal.of(Node.of("parallel", "join", "mean", "branches", ListVal.of(brick))));
+        Node.of(
+            "model",
+            "body",
+            ListVal.of(Node.of("parallel", "join", "mean", "branches", ListVal.of(brick))));
     Net net = NetIo.init(spec, new ai.djl.ndarray.types.Shape(3), 4, 0);
     Outcome o = Bricks.grow(net, "model.body[0]", brick, 1);
-    assertThat(((Outcome.Refused) o).reason()).startsWith("model.body[0]:").contains("mean would rescale");
+    assertThat(((Outcome.Refused) o).reason())
+        .startsWith("model.body[0]:")
+        .contains("mean would rescale");
   }
 
   @Test
@@ -71,7 +76,9 @@ class BricksTest {
       }
       int[] a = Hungarian.solve(c);
       assertThat(java.util.Arrays.stream(a).distinct().count()).isEqualTo(n);
-      assertThat(cost(c, a)).isCloseTo(best(c, new int[n], new boolean[n], 0), org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(cost(c, a))
+          .isCloseTo(
+              best(c, new int[n], new boolean[n], 0), org.assertj.core.data.Offset.offset(1e-9));
     }
   }
 

@@ -13,9 +13,9 @@ import org.gyrus.core.Value;
 import org.junit.jupiter.api.Test;
 
 /**
- * On seeded random networks of the built-in block library with random weights (including batch
- * norm statistics), every registered morphism either refuses with a reason or keeps the logits:
- * ≤ 1e-5 apart in float32 and ≤ 1e-10 in float64 (the PyTorch engine computes in double too).
+ * On seeded random networks of the built-in block library with random weights (including batch norm
+ * statistics), every registered morphism either refuses with a reason or keeps the logits: ≤ 1e-5
+ * apart in float32 and ≤ 1e-10 in float64 (the PyTorch engine computes in double too).
  */
 class MorphismPropertyTest {
   static final int NETS = 40;
@@ -68,7 +68,8 @@ class MorphismPropertyTest {
     counts.forEach((k, v) -> summary.put(k, v[0] + " applied / " + v[1] + " refused"));
     System.out.println("morphisms on " + NETS + " random nets: " + summary);
     System.out.printf("worst |Δlogit| float32 %.2e, float64 %.2e%n", worst32, worst64);
-    counts.forEach((k, v) -> assertThat(v[0]).as(k + " applied somewhere").isGreaterThanOrEqualTo(5));
+    counts.forEach(
+        (k, v) -> assertThat(v[0]).as(k + " applied somewhere").isGreaterThanOrEqualTo(5));
   }
 
   @Test

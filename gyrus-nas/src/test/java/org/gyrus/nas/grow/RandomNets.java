@@ -56,7 +56,16 @@ final class RandomNets {
       int f = 2 + r.nextInt(4);
       int k = r.nextBoolean() ? 3 : 1;
       body.add(
-          Node.of("conv2d", "filters", f, "kernel", k, "padding", r.nextBoolean() ? "same" : (Object) 0L, "activation", act(r)));
+          Node.of(
+              "conv2d",
+              "filters",
+              f,
+              "kernel",
+              k,
+              "padding",
+              r.nextBoolean() ? "same" : (Object) 0L,
+              "activation",
+              act(r)));
       ch = f;
       switch (r.nextInt(6)) {
         case 0 -> body.add(Node.of("batch_norm"));
@@ -68,7 +77,16 @@ final class RandomNets {
                     "residual",
                     "body",
                     ListVal.of(
-                        Node.of("conv2d", "filters", ch, "kernel", 3, "padding", "same", "activation", "relu"),
+                        Node.of(
+                            "conv2d",
+                            "filters",
+                            ch,
+                            "kernel",
+                            3,
+                            "padding",
+                            "same",
+                            "activation",
+                            "relu"),
                         Node.of("batch_norm"),
                         Node.of("conv2d", "filters", ch, "kernel", 3, "padding", "same"))));
         case 4 -> body.add(Node.of("dropout", "rate", 0.3));
@@ -77,7 +95,8 @@ final class RandomNets {
     }
     body.add(Node.of(r.nextBoolean() ? "flatten" : "global_avg_pool"));
     denseTail(r, body);
-    return new Case(Node.of("model", "body", new ListVal(body)), new Shape(c, hw, hw), 3 + r.nextInt(3));
+    return new Case(
+        Node.of("model", "body", new ListVal(body)), new Shape(c, hw, hw), 3 + r.nextInt(3));
   }
 
   private static void denseTail(SplittableRandom r, List<Value> body) {
@@ -94,7 +113,8 @@ final class RandomNets {
                     "residual",
                     "body",
                     ListVal.of(
-                        Node.of("dense", "units", u, "activation", "relu"), Node.of("dense", "units", u))));
+                        Node.of("dense", "units", u, "activation", "relu"),
+                        Node.of("dense", "units", u))));
         case 3 -> body.add(Node.of("relu"));
         default -> {}
       }
@@ -105,7 +125,8 @@ final class RandomNets {
     List<Value> body = new ArrayList<>();
     body.add(Node.of("dense", "units", 4 + r.nextInt(5), "activation", act(r)));
     denseTail(r, body);
-    return new Case(Node.of("model", "body", new ListVal(body)), new Shape(5 + r.nextInt(6)), 2 + r.nextInt(3));
+    return new Case(
+        Node.of("model", "body", new ListVal(body)), new Shape(5 + r.nextInt(6)), 2 + r.nextInt(3));
   }
 
   private static Case sequence(SplittableRandom r) {
@@ -121,6 +142,9 @@ final class RandomNets {
     }
     body.add(Node.of("flatten"));
     denseTail(r, body);
-    return new Case(Node.of("model", "body", new ListVal(body)), new Shape(3 + r.nextInt(3), 4 + r.nextInt(3)), 3);
+    return new Case(
+        Node.of("model", "body", new ListVal(body)),
+        new Shape(3 + r.nextInt(3), 4 + r.nextInt(3)),
+        3);
   }
 }
