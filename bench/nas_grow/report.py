@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Aggregates GrowBench and BricksBench JSON lines into bench/results/nas_grow.{json,md}."""
+import glob
 import json
+import os
 import statistics
 import sys
 
-grow_file, bricks_file, command, out_json, out_md = sys.argv[1:6]
+work, bricks_file, command, out_json, out_md = sys.argv[1:6]
 
 
 def lines(path):
@@ -15,7 +17,15 @@ def lines(path):
         return []
 
 
-grow = lines(grow_file)
+grow, commands = [], {}
+for path in sorted(glob.glob(os.path.join(work, "grow_*.jsonl"))):
+    s = os.path.basename(path)[len("grow_"):-len(".jsonl")]
+    cmd_file = path[:-len(".jsonl")] + ".cmd"
+    commands[s] = open(cmd_file).read().strip() if os.path.exists(cmd_file) else command
+    merged = {}
+    for g in lines(path):  # a seed's main line, then its scratch-at-total-epochs line
+        merged.setdefault(g["seed"], {}).update(g)
+    grow += list(merged.values())
 bricks = lines(bricks_file)
 med = statistics.median
 rows = []
@@ -29,7 +39,7 @@ for s in sorted({g["set"] for g in grow}):
     scratch = [g["scratch_test"] for g in gs]
     diffs = [g["grown_test"] - g["scratch_test"] for g in gs]
     wins = sum(d > 0 for d in diffs)
-    base = dict(command=command, seeds=n, train_n=gs[0]["train_n"])
+    base = dict(command=commands[s], seeds=n, train_n=gs[0]["train_n"])
     rows.append(dict(id=f"grow_{s}_grown_test", metric="test_accuracy", value=round(med(grown), 4),
                      unit="fraction", anchor="same architecture from scratch, equal lineage epochs",
                      per_seed=grown, lineage_epochs=[g["lineage_epochs"] for g in gs],
@@ -39,11 +49,18 @@ for s in sorted({g["set"] for g in grow}):
     rows.append(dict(id=f"grow_{s}_grown_minus_scratch", metric="test_accuracy_difference",
                      value=round(med(diffs), 4), unit="fraction", anchor="> 0: growing helped",
                      wins=f"{wins}/{n}", **base))
-    md += [f"## Grown vs scratch — {s}", "",
-           "| seed | seed net test | grown test | scratch test (same arch, lineage epochs) | lineage / total epochs | params seed → grown | architecture |",
-           "|---|---|---|---|---|---|---|"]
+    total = [g.get("scratch_total_test") for g in gs]
+    if all(t is not None for t in total):
+        rows.append(dict(id=f"grow_{s}_scratch_total_test", metric="test_accuracy", value=round(med(total), 4),
+                         unit="fraction", anchor="same architecture from scratch, all epochs the grower spent",
+                         per_seed=total, **base))
+    md += [f"## Grown vs scratch — {s}", "", f"Command: `{commands[s]}`", "",
+           "| seed | seed net test | grown test | scratch, lineage epochs | scratch, total epochs | lineage / total epochs | params seed → grown | architecture |",
+           "|---|---|---|---|---|---|---|---|"]
     for g in gs:
+        t = g.get("scratch_total_test")
         md.append(f"| {g['seed']} | {g['seed_test']:.4f} | {g['grown_test']:.4f} | {g['scratch_test']:.4f} | "
+                  f"{'not run' if t is None else f'{t:.4f}'} | "
                   f"{g['lineage_epochs']} / {g['total_epochs']} | {g['seed_params']:,} → {g['grown_params']:,} | {g['arch']} |")
     md += ["", f"Median test accuracy grown {med(grown):.4f} vs scratch {med(scratch):.4f}; "
                f"grown − scratch median {med(diffs):+.4f}, grown ahead in {wins}/{n} seeds. "

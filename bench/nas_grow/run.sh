@@ -22,12 +22,14 @@ export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_
 export OMP_NUM_THREADS=1 TORCH_CPP_LOG_LEVEL=ERROR
 java=(nice -n 10 java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -cp "$cp")
 cmd="bench/nas_grow/run.sh $seeds $train_n $rounds $children $seed_epochs $sets"
-: > "$work/grow.jsonl"
+# one file per data set, so runs for different sets (and their commands) combine in the report
 for set in ${sets//,/ }; do
+  : > "$work/grow_$set.jsonl"
+  echo "bench/nas_grow/run.sh $seeds $train_n $rounds $children $seed_epochs $set" > "$work/grow_$set.cmd"
   for ((s = 0; s < seeds; s++)); do
-    "${java[@]}" org.gyrus.nas.bench.GrowBench "$data" "$set" "$train_n" "$s" "$rounds" "$children" "$seed_epochs" >> "$work/grow.jsonl"
+    "${java[@]}" org.gyrus.nas.bench.GrowBench "$data" "$set" "$train_n" "$s" "$rounds" "$children" "$seed_epochs" >> "$work/grow_$set.jsonl"
   done
 done
 "${java[@]}" org.gyrus.nas.bench.BricksBench "$data" "$seeds" > "$work/bricks.jsonl" || echo "bricks bench failed" >&2
-/usr/bin/python3 "$here/report.py" "$work/grow.jsonl" "$work/bricks.jsonl" "$cmd" \
+/usr/bin/python3 "$here/report.py" "$work" "$work/bricks.jsonl" "$cmd" \
   "$root/bench/results/nas_grow.json" "$root/bench/results/nas_grow.md"

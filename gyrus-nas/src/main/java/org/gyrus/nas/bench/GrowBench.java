@@ -89,7 +89,22 @@ public final class GrowBench {
             data,
             p -> false);
     double scratchSecs = (System.nanoTime() - t1) / 1e9;
+    // a second control: the same architecture given every epoch the grower spent (discarded
+    // children included)
+    NetIo.Trained scratchTotal =
+        NetIo.train(
+            NetIo.init(g.net().spec(), in, classes, seed + 1000),
+            recipe(g.totalEpochs(), seed),
+            data,
+            p -> false);
     print(set, seed, data, seedNet, g, grownTest, scratch, growSecs, scratchSecs);
+    System.out.printf(
+        Locale.ROOT,
+        "{\"set\":\"%s\",\"seed\":%d,\"scratch_total_test\":%.4f,\"scratch_total_epochs\":%d}%n",
+        set,
+        seed,
+        scratchTotal.result().testAccuracy(),
+        g.totalEpochs());
   }
 
   private static void print(
