@@ -64,6 +64,22 @@ class BricksTest {
   }
 
   @Test
+  void routedBricksMustAgreeOnTheirOutputShape() {
+    Value spec =
+        Node.of(
+            "routed",
+            "bricks",
+            ListVal.of(Node.of("dense", "units", 4), Node.of("dense", "units", 5)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                org.gyrus.nn.blocks.SpecCompiler.standard()
+                    .analyse(spec, new ai.djl.ndarray.types.Shape(3), "model.body[1]"))
+        .isInstanceOf(org.gyrus.core.SpecError.class)
+        .hasMessageContaining("model.body[1].bricks[1]")
+        .hasMessageContaining("one output shape");
+  }
+
+  @Test
   void hungarianMatchesBruteForce() {
     SplittableRandom rng = new SplittableRandom(5);
     for (int trial = 0; trial < 30; trial++) {
