@@ -2,6 +2,7 @@ package org.gyrus.nas.bench;
 
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -17,6 +18,7 @@ import org.gyrus.nas.grow.NetIo;
 import org.gyrus.nas.grow.SkipInsert;
 import org.gyrus.nn.blocks.Notation;
 import org.gyrus.nn.data.DataSplits;
+import org.gyrus.nn.data.Dataset;
 import org.gyrus.nn.data.Datasets;
 import org.gyrus.nn.train.Recipe;
 
@@ -42,9 +44,17 @@ public final class GrowBench {
         set.equals("cifar10")
             ? Datasets.cifar10(dir, true, 0.2, seed)
             : Datasets.idx(dir, "fashion-mnist", 0.1, seed);
-    DataSplits data =
-        new DataSplits(
-            full.train().head(trainN), full.validation().head(2000), full.test().head(5000));
+    // CIFAR-10's files are read in class order, so its test subset is a seeded random draw (the
+    // first 5,000 would be five classes); Fashion-MNIST's test file is in its published order
+    Dataset test =
+        set.equals("cifar10")
+            ? full.test()
+                .subset(
+                    Arrays.copyOf(
+                        Dataset.permutation(full.test().size(), new SplittableRandom(12345)), 5000),
+                    "cifar10/test5000")
+            : full.test().head(5000);
+    DataSplits data = new DataSplits(full.train().head(trainN), full.validation().head(2000), test);
     Shape in = data.train().exampleShape();
     int classes = data.train().classes();
     long t0 = System.nanoTime();
