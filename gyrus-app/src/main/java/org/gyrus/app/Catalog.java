@@ -40,6 +40,7 @@ final class Catalog {
     out.put("semirings", types(Semirings.registry()));
     out.put("cost models", types(org.gyrus.nas.CostModels.registry()));
     out.put("training-free proxies", types(org.gyrus.nas.proxy.Proxies.registry()));
+    out.put("morphisms", types(org.gyrus.nas.grow.Morphisms.registry()));
     out.put("knowledge-graph rule learners", types(RuleLearnerFactory.registry()));
     out.put("program learners (ILP)", types(org.gyrus.logic.ilp.RuleLearnerFactory.registry()));
     out.put("planners", types(org.gyrus.logic.plan.Planners.registry()));

@@ -31,20 +31,10 @@ public record CompiledModel(
   public static CompiledModel classifier(SpecCompiler c, Value spec, Shape input, int classes) {
     String root = "model";
     Analysis body = c.analyse(spec, input, root);
-    List<Value> head = new ArrayList<>();
-    boolean auto = !(spec instanceof Node n && n.strArg("head", "auto").equals("none"));
     Shape out = body.output();
     long params = body.params();
     long flops = body.flops();
-    if (classes > 0 && auto) {
-      if (out.dimension() > 1) {
-        head.add(Node.of("flatten"));
-      }
-      Shape flat = new Shape(Shapes.size(out));
-      if (out.dimension() != 1 || flat.get(0) != classes) {
-        head.add(Node.of("dense", "units", classes));
-      }
-    }
+    List<Value> head = head(spec, out, classes);
     Block block = c.build(spec, input, root);
     if (!head.isEmpty()) {
       Analysis h = c.analyseSequence(head, out, root + ".head");
@@ -56,6 +46,24 @@ public record CompiledModel(
       flops += h.flops();
     }
     return new CompiledModel(spec, block, input, out, params, flops);
+  }
+
+  /**
+   * The head {@link #classifier} appends to a body whose output shape is {@code out}: empty, or
+   * flatten and/or dense(classes). Its layers sit at paths {@code model.head[i]}.
+   */
+  public static List<Value> head(Value spec, Shape out, int classes) {
+    List<Value> head = new ArrayList<>();
+    boolean auto = !(spec instanceof Node n && n.strArg("head", "auto").equals("none"));
+    if (classes > 0 && auto) {
+      if (out.dimension() > 1) {
+        head.add(Node.of("flatten"));
+      }
+      if (out.dimension() != 1 || Shapes.size(out) != classes) {
+        head.add(Node.of("dense", "units", classes));
+      }
+    }
+    return head;
   }
 
   /** Initialises parameters (Glorot-uniform weights) for a batch of one, seeded by the engine. */

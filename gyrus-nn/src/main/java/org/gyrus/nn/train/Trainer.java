@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.gyrus.core.SpecError;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.Shapes;
@@ -48,12 +49,22 @@ public final class Trainer {
 
   /** Builds and initialises the model's parameters under {@code manager} (seeded). */
   public Trainer(CompiledModel model, Recipe recipe, NDManager manager) {
+    this(model, recipe, manager, b -> {});
+  }
+
+  /**
+   * As above, then {@code prepare} sees the initialised block before the trainable parameters are
+   * collected: it may load inherited weights into it and freeze parameters ({@link
+   * Parameter#freeze}), which are then left out of the optimizer.
+   */
+  public Trainer(CompiledModel model, Recipe recipe, NDManager manager, Consumer<Block> prepare) {
     this.model = model;
     this.recipe = recipe;
     this.manager = manager;
     this.engine = manager.getEngine();
     engine.setRandomSeed((int) recipe.seed());
     this.block = model.initialize(manager, DataType.FLOAT32);
+    prepare.accept(block);
     this.ps = new ParameterStore(manager, false);
     for (Parameter p : block.getParameters().values()) {
       state.add(p.getArray());
