@@ -1,0 +1,138 @@
+package org.gyrus.nn.memory;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gyrus.core.Value;
+import org.gyrus.core.Value.Node;
+import org.gyrus.nn.bench.PngLines;
+import org.gyrus.nn.bench.RowJson;
+import org.gyrus.nn.data.Mqar;
+
+/**
+ * The MQAR row of issue 19: every mixer trained from scratch at every sequence length (pairs grow
+ * with the length), recall accuracy on fresh sequences. Usage: {@code MqarBench OUT_DIR LENGTHS
+ * PAIRS DIM STEPS BATCH SEED [MIXERS]}, e.g. {@code out 64,128,256 4,8,16 64 600 32 0}.
+ */
+public final class MqarBench {
+  private MqarBench() {}
+
+  /** The mixers compared, by name. */
+  static Value mixer(String name) {
+    switch (name) {
+      case "softmax":
+        return Node.of("recall_attention", "kernel", "softmax");
+      case "linear":
+        return Node.of("recall_attention", "kernel", "linear");
+      default:
+        return Node.of("neural_memory", "variant", name);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[0]);
+    int[] lengths = ints(args[1]);
+    int[] pairs = ints(args[2]);
+    int dim = Integer.parseInt(args[3]);
+    int steps = Integer.parseInt(args[4]);
+    int batch = Integer.parseInt(args[5]);
+    int seed = Integer.parseInt(args[6]);
+    String[] mixers =
+        (args.length > 7 ? args[7] : "softmax,linear,titans,moneta,yaad,memora").split(",");
+    Map<String, Object> acc = new LinkedHashMap<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    Map<String, Object> seconds = new LinkedHashMap<>();
+    PngLines plot = new PngLines("MQAR recall vs sequence length", "sequence length", "accuracy");
+    for (String name : mixers) {
+      List<double[]> curve = new ArrayList<>();
+      List<Object> accs = new ArrayList<>();
+      List<Object> secs = new ArrayList<>();
+      for (int i = 0; i < lengths.length; i++) {
+        Mqar task = new Mqar(256, lengths[i], pairs[i]);
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+          MqarFit fit = new MqarFit(mixer(name), dim, task, m, seed);
+          long t0 = System.nanoTime();
+          double[] losses = fit.train(steps, batch, 3e-3, new SplittableRandom(seed));
+          double s = (System.nanoTime() - t0) / 1e9;
+          double a = fit.accuracy(512, new SplittableRandom(1000 + seed));
+          System.err.printf(
+              Locale.ROOT,
+              "%s T=%d pairs=%d params=%d loss %.3f→%.3f acc %.4f %.0fs%n",
+              name,
+              lengths[i],
+              pairs[i],
+              fit.params(),
+              losses[0],
+              losses[steps - 1],
+              a,
+              s);
+          curve.add(new double[] {lengths[i], a});
+          accs.add(a);
+          secs.add(s);
+          params.put(name, fit.params());
+        }
+      }
+      acc.put(name, accs);
+      seconds.put(name, secs);
+      plot.add(name, curve);
+    }
+    plot.write(out.resolve("mqar.png"));
+    RowJson row = new RowJson("mqar");
+    row.put("lengths", toList(lengths)).put("pairs", toList(pairs)).put("dim", dim);
+    row.put("steps", steps).put("batch", batch).put("seed", seed).put("vocab", 256);
+    row.put("accuracy", acc).put("params", params).put("train_seconds", seconds);
+    boolean met = beatsLinear(acc, "linear", "titans");
+    row.write(
+        out.resolve("mqar.json"),
+        "recall accuracy of the test-time memory vs softmax attention and vs linear attention of"
+            + " equal size as T grows (Titans/Zoology: memory above linear attention, softmax best)",
+        met,
+        String.format(
+            Locale.ROOT,
+            "one mixer layer, width %d, 1 head, token shift in every mixer; %d Adam steps of %d"
+                + " fresh sequences per (mixer, length) (Zoology: 2 layers, 64 epochs of 100k);"
+                + " accuracy on 512 fresh sequences; met = titans above linear attention at every"
+                + " length; linear memory (Titans' deep MLP memory not built)",
+            dim,
+            steps,
+            batch));
+  }
+
+  /** True when {@code better}'s accuracy exceeds {@code base}'s at every length. */
+  static boolean beatsLinear(Map<String, Object> acc, String base, String better) {
+    if (!acc.containsKey(base) || !acc.containsKey(better)) {
+      return false;
+    }
+    List<?> b = (List<?>) acc.get(base);
+    List<?> m = (List<?>) acc.get(better);
+    for (int i = 0; i < b.size(); i++) {
+      if (!((Double) m.get(i) > (Double) b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Object> toList(int[] v) {
+    List<Object> l = new ArrayList<>();
+    for (int x : v) {
+      l.add(x);
+    }
+    return l;
+  }
+
+  private static int[] ints(String csv) {
+    String[] p = csv.split(",");
+    int[] v = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      v[i] = Integer.parseInt(p[i].trim());
+    }
+    return v;
+  }
+}
