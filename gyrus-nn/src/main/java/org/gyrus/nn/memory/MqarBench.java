@@ -18,7 +18,9 @@ import org.gyrus.nn.data.Mqar;
 /**
  * The MQAR row of issue 19: every mixer trained from scratch at every sequence length (pairs grow
  * with the length), recall accuracy on fresh sequences. Usage: {@code MqarBench OUT_DIR LENGTHS
- * PAIRS DIM STEPS BATCH SEED [MIXERS]}, e.g. {@code out 64,128,256 4,8,16 64 600 32 0}.
+ * PAIRS DIM STEPS BATCH SEED [MIXERS]}, e.g. {@code out 64,128,256 4,8,16 64 600 32 0
+ * softmax,titans,memora:64}; {@code name:64/128} trains that mixer at those lengths only (null
+ * elsewhere).
  */
 public final class MqarBench {
   private MqarBench() {}
@@ -49,11 +51,18 @@ public final class MqarBench {
     Map<String, Object> params = new LinkedHashMap<>();
     Map<String, Object> seconds = new LinkedHashMap<>();
     PngLines plot = new PngLines("MQAR recall vs sequence length", "sequence length", "accuracy");
-    for (String name : mixers) {
+    for (String entry : mixers) {
+      String name = entry.split(":")[0];
+      String only = entry.contains(":") ? "/" + entry.split(":")[1] + "/" : null;
       List<double[]> curve = new ArrayList<>();
       List<Object> accs = new ArrayList<>();
       List<Object> secs = new ArrayList<>();
       for (int i = 0; i < lengths.length; i++) {
+        if (only != null && !only.contains("/" + lengths[i] + "/")) {
+          accs.add(null);
+          secs.add(null);
+          continue;
+        }
         Mqar task = new Mqar(256, lengths[i], pairs[i]);
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
           MqarFit fit = new MqarFit(mixer(name), dim, task, m, seed);
@@ -112,7 +121,7 @@ public final class MqarBench {
     List<?> b = (List<?>) acc.get(base);
     List<?> m = (List<?>) acc.get(better);
     for (int i = 0; i < b.size(); i++) {
-      if (!((Double) m.get(i) > (Double) b.get(i))) {
+      if (b.get(i) == null || m.get(i) == null || !((Double) m.get(i) > (Double) b.get(i))) {
         return false;
       }
     }
