@@ -12,8 +12,8 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.SplittableRandom;
 
@@ -177,8 +177,7 @@ final class Ctm extends AbstractBlock {
     }
 
     NDArray fold(NDArray z) {
-      NDArray product =
-          z.get(new NDIndex(":, {}", left)).mul(z.get(new NDIndex(":, {}", right)));
+      NDArray product = z.get(new NDIndex(":, {}", left)).mul(z.get(new NDIndex(":, {}", right)));
       if (alpha == null) {
         alpha = product;
         beta = decay.onesLike();

@@ -15,9 +15,9 @@ import org.gyrus.nn.blocks.Shapes;
 import org.gyrus.nn.blocks.SpecCompiler;
 
 /**
- * {@code {_type: ctm, neurons: 64, memory: 8, hidden: 4, ticks: 16, width: 32, heads: 2,
- * sync_out: 64, sync_action: 32, out: K}}: tokens (L,F) → logits per internal tick (ticks, K). See
- * {@link Ctm}; train it with {@link TickLoss}.
+ * {@code {_type: ctm, neurons: 64, memory: 8, hidden: 4, ticks: 16, width: 32, heads: 2, sync_out:
+ * 64, sync_action: 32, out: K}}: tokens (L,F) → logits per internal tick (ticks, K). See {@link
+ * Ctm}; train it with {@link TickLoss}.
  */
 @Register
 public final class CtmType implements BlockType {

@@ -40,15 +40,21 @@ public final class ParityBench {
 
   /** One trained model's figures. */
   record Result(
-      int length, long params, double[] byTick, double certain, double halted, double meanTicks,
-      double seconds, double finalLoss) {}
+      int length,
+      long params,
+      double[] byTick,
+      double certain,
+      double halted,
+      double meanTicks,
+      double seconds,
+      double finalLoss) {}
 
   static Value spec(int length, int ticks, int neurons) {
     return Node.of("ctm", "out", 2 * length, "neurons", neurons, "ticks", ticks);
   }
 
-  static Result run(int length, int steps, int ticks, int neurons, int batch, int seed,
-      double threshold) {
+  static Result run(
+      int length, int steps, int ticks, int neurons, int batch, int seed, double threshold) {
     Value spec = spec(length, ticks, neurons);
     Shape in = new Shape(length, 1);
     SpecCompiler c = SpecCompiler.standard();
@@ -95,14 +101,28 @@ public final class ParityBench {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       TickReadout r = evaluate(block, ps, m, loss, length, ticks, threshold, seed);
-      return new Result(length, a.params(), r.accuracyByTick(), r.accuracyCertain(),
-          r.accuracyHalted(), r.meanTicksHalted(), seconds, last);
+      return new Result(
+          length,
+          a.params(),
+          r.accuracyByTick(),
+          r.accuracyCertain(),
+          r.accuracyHalted(),
+          r.meanTicksHalted(),
+          seconds,
+          last);
     }
   }
 
   /** 1,024 fresh sequences. */
-  static TickReadout evaluate(Block block, ParameterStore ps, NDManager m, TickLoss loss,
-      int length, int ticks, double threshold, int seed) {
+  static TickReadout evaluate(
+      Block block,
+      ParameterStore ps,
+      NDManager m,
+      TickLoss loss,
+      int length,
+      int ticks,
+      double threshold,
+      int seed) {
     TickReadout r = new TickReadout(ticks, threshold);
     SplittableRandom rng = new SplittableRandom(7919L + seed);
     for (int off = 0; off < 1024; off += 128) {
@@ -158,14 +178,21 @@ public final class ParityBench {
         curve.add(new double[] {t + 1, r.byTick()[t]});
       }
       plot.add("parity-" + length, curve);
-      System.err.printf(Locale.ROOT, "parity-%d: certain %.4f halted %.4f (%.2f ticks) %.0fs%n",
-          length, r.certain(), r.halted(), r.meanTicks(), r.seconds());
+      System.err.printf(
+          Locale.ROOT,
+          "parity-%d: certain %.4f halted %.4f (%.2f ticks) %.0fs%n",
+          length,
+          r.certain(),
+          r.halted(),
+          r.meanTicks(),
+          r.seconds());
       met |= length == 16 && r.certain() >= 0.99;
     }
     row.put("ticks", ticks).put("neurons", neurons).put("batch", batch).put("seed", seed);
     row.put("halting_threshold", threshold);
     plot.write(out.resolve("ctm.png"));
-    row.write(out.resolve("ctm.json"),
+    row.write(
+        out.resolve("ctm.json"),
         "parity-16 >= 99% per-position accuracy (public reproduction 99.0%); accuracy vs ticks;"
             + " mean ticks with adaptive halting; parity-64 reported",
         met,

@@ -51,7 +51,10 @@ public final class TickLoss {
       }
       hot[i * (int) ticks + best] = 1;
     }
-    return perTick.getManager().create(hot, perTick.getShape()).toType(perTick.getDataType(), false);
+    return perTick
+        .getManager()
+        .create(hot, perTick.getShape())
+        .toType(perTick.getDataType(), false);
   }
 
   static float[][] toRows(NDArray a) {

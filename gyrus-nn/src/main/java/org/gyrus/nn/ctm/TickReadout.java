@@ -1,9 +1,9 @@
 package org.gyrus.nn.ctm;
 
 /**
- * Accuracy of per-tick predictions, read at every tick, at the most certain tick, and with
- * adaptive halting (stop at the first tick whose certainty reaches a threshold, else the last):
- * counts accumulate over batches.
+ * Accuracy of per-tick predictions, read at every tick, at the most certain tick, and with adaptive
+ * halting (stop at the first tick whose certainty reaches a threshold, else the last): counts
+ * accumulate over batches.
  */
 public final class TickReadout {
   private final int ticks;

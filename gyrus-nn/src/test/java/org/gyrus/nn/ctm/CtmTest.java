@@ -66,7 +66,9 @@ class CtmTest {
   @Test
   void the_loss_averages_the_least_loss_tick_and_the_most_certain_tick() {
     // one example, one position, two classes, three ticks
-    double[][] logits = {{0, 0}, {3, 0}, {0, 1}}; // target 1: tick 2 has least loss, tick 1 most certain
+    double[][] logits = {
+      {0, 0}, {3, 0}, {0, 1}
+    }; // target 1: tick 2 has least loss, tick 1 most certain
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
       NDArray x = m.create(new double[] {0, 0, 3, 0, 0, 1}, new Shape(1, 3, 2));
       TickLoss tl = new TickLoss(1, 2);
@@ -125,7 +127,8 @@ class CtmTest {
     assertThat(a.output()).isEqualTo(new Shape(3, 3));
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
       Block b =
-          new CompiledModel(spec, SpecCompiler.standard().build(spec, in, "m"), in, a.output(), 0, 0)
+          new CompiledModel(
+                  spec, SpecCompiler.standard().build(spec, in, "m"), in, a.output(), 0, 0)
               .initialize(m, DataType.FLOAT32);
       long count = 0;
       for (var p : b.getParameters().values()) {
