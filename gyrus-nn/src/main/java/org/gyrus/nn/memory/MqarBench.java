@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
 import org.gyrus.nn.bench.PngLines;
-import org.gyrus.nn.bench.RowJson;
 import org.gyrus.nn.data.Mqar;
 
 /**
@@ -38,6 +37,10 @@ public final class MqarBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--report")) {
+      MqarReport.write(Path.of(args[1]));
+      return;
+    }
     Path out = Path.of(args[0]);
     int[] lengths = ints(args[1]);
     int[] pairs = ints(args[2]);
@@ -81,6 +84,7 @@ public final class MqarBench {
               losses[steps - 1],
               a,
               s);
+          appendRun(out, name, lengths[i], pairs[i], fit.params(), a, s, steps, dim, batch, seed);
           curve.add(new double[] {lengths[i], a});
           accs.add(a);
           secs.add(s);
@@ -91,26 +95,43 @@ public final class MqarBench {
       seconds.put(name, secs);
       plot.add(name, curve);
     }
-    plot.write(out.resolve("mqar.png"));
-    RowJson row = new RowJson("mqar");
-    row.put("lengths", toList(lengths)).put("pairs", toList(pairs)).put("dim", dim);
-    row.put("steps", steps).put("batch", batch).put("seed", seed).put("vocab", 256);
-    row.put("accuracy", acc).put("params", params).put("train_seconds", seconds);
-    boolean met = beatsLinear(acc, "linear", "titans");
-    row.write(
-        out.resolve("mqar.json"),
-        "recall accuracy of the test-time memory vs softmax attention and vs linear attention of"
-            + " equal size as T grows (Titans/Zoology: memory above linear attention, softmax best)",
-        met,
+    MqarReport.write(out);
+  }
+
+  /** One finished run as a line of mqar_runs.jsonl (the row is built from these by --report). */
+  static synchronized void appendRun(
+      Path out,
+      String name,
+      int length,
+      int pairs,
+      long params,
+      double acc,
+      double seconds,
+      int steps,
+      int dim,
+      int batch,
+      int seed)
+      throws java.io.IOException {
+    String line =
         String.format(
             Locale.ROOT,
-            "one mixer layer, width %d, 1 head, token shift in every mixer; %d Adam steps of %d"
-                + " fresh sequences per (mixer, length) (Zoology: 2 layers, 64 epochs of 100k);"
-                + " accuracy on 512 fresh sequences; met = titans above linear attention at every"
-                + " length; linear memory (Titans' deep MLP memory not built)",
-            dim,
+            "{\"mixer\": \"%s\", \"length\": %d, \"pairs\": %d, \"params\": %d, \"accuracy\": %.6f,"
+                + " \"train_seconds\": %.1f, \"steps\": %d, \"dim\": %d, \"batch\": %d, \"seed\": %d}%n",
+            name,
+            length,
+            pairs,
+            params,
+            acc,
+            seconds,
             steps,
-            batch));
+            dim,
+            batch,
+            seed);
+    java.nio.file.Files.writeString(
+        out.resolve("mqar_runs.jsonl"),
+        line,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** True when {@code better}'s accuracy exceeds {@code base}'s at every length. */
