@@ -4,14 +4,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
-import org.gyrus.nn.bench.PngLines;
 import org.gyrus.nn.data.Mqar;
 
 /**
@@ -50,20 +48,11 @@ public final class MqarBench {
     int seed = Integer.parseInt(args[6]);
     String[] mixers =
         (args.length > 7 ? args[7] : "softmax,linear,titans,moneta,yaad,memora").split(",");
-    Map<String, Object> acc = new LinkedHashMap<>();
-    Map<String, Object> params = new LinkedHashMap<>();
-    Map<String, Object> seconds = new LinkedHashMap<>();
-    PngLines plot = new PngLines("MQAR recall vs sequence length", "sequence length", "accuracy");
-    for (String entry : mixers) {
+    for (String entry : mixers) { // each finished run is appended to mqar_runs.jsonl
       String name = entry.split(":")[0];
       String only = entry.contains(":") ? "/" + entry.split(":")[1] + "/" : null;
-      List<double[]> curve = new ArrayList<>();
-      List<Object> accs = new ArrayList<>();
-      List<Object> secs = new ArrayList<>();
       for (int i = 0; i < lengths.length; i++) {
         if (only != null && !only.contains("/" + lengths[i] + "/")) {
-          accs.add(null);
-          secs.add(null);
           continue;
         }
         Mqar task = new Mqar(256, lengths[i], pairs[i]);
@@ -85,15 +74,8 @@ public final class MqarBench {
               a,
               s);
           appendRun(out, name, lengths[i], pairs[i], fit.params(), a, s, steps, dim, batch, seed);
-          curve.add(new double[] {lengths[i], a});
-          accs.add(a);
-          secs.add(s);
-          params.put(name, fit.params());
         }
       }
-      acc.put(name, accs);
-      seconds.put(name, secs);
-      plot.add(name, curve);
     }
     MqarReport.write(out);
   }

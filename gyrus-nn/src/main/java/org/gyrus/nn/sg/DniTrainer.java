@@ -48,6 +48,7 @@ public final class DniTrainer {
   private final List<NDArray> sgParams = new ArrayList<>();
   private final Optimizer coreOpt;
   private final Optimizer sgOpt;
+  private double scale = 1;
   private long t;
   private long sgT;
   private long sequences;
@@ -212,6 +213,15 @@ public final class DniTrainer {
       }
       return (double) right / total;
     }
+  }
+
+  /**
+   * Multiplies the synthetic gradient handed to the core (and so the bootstrap in the SG's own
+   * target): λ < 1 discounts the far future and damps the SG's feedback on itself.
+   */
+  public DniTrainer scale(double lambda) {
+    this.scale = lambda;
+    return this;
   }
 
   /** Core updates per training sequence so far (1 for full BPTT). */

@@ -15,7 +15,7 @@ import org.gyrus.nn.bench.RowJson;
  * The synthetic-gradients row of issue 19: an LSTM on the copy task trained by full BPTT, by
  * truncated BPTT and by truncated BPTT with synthetic gradients, same steps and seed; accuracy
  * curves, final accuracy, wall time per update. Usage: {@code SgBench OUT_DIR LENGTH SYMBOLS WINDOW
- * HIDDEN STEPS BATCH EVAL_EVERY SEED}.
+ * HIDDEN STEPS BATCH EVAL_EVERY SEED [SG_SCALE]}.
  */
 public final class SgBench {
   private SgBench() {}
@@ -29,12 +29,13 @@ public final class SgBench {
     int batch = Integer.parseInt(args[6]);
     int every = Integer.parseInt(args[7]);
     int seed = Integer.parseInt(args[8]);
+    double sgScale = args.length > 9 ? Double.parseDouble(args[9]) : 1.0;
     RowJson row = new RowJson("synthetic_gradients");
     PngLines plot = new PngLines("Copy task: recall accuracy while training", "step", "accuracy");
     Map<String, Double> finals = new LinkedHashMap<>();
     for (DniTrainer.Mode mode : DniTrainer.Mode.values()) {
       try (NDManager m = DniTrainer.engine().newBaseManager()) {
-        DniTrainer tr = new DniTrainer(task, mode, window, hidden, m, seed);
+        DniTrainer tr = new DniTrainer(task, mode, window, hidden, m, seed).scale(sgScale);
         SplittableRandom rng = new SplittableRandom(seed);
         List<double[]> curve = new ArrayList<>();
         List<Object> accs = new ArrayList<>();
@@ -67,7 +68,11 @@ public final class SgBench {
       }
     }
     row.put("length", task.length()).put("symbols", task.symbols()).put("window", window);
-    row.put("hidden", hidden).put("steps", steps).put("batch", batch).put("seed", seed);
+    row.put("sg_scale", sgScale)
+        .put("hidden", hidden)
+        .put("steps", steps)
+        .put("batch", batch)
+        .put("seed", seed);
     plot.write(out.resolve("synthetic_gradients.png"));
     boolean met = finals.get("synthetic") > finals.get("truncated");
     row.write(
