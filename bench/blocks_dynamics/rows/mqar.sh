@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Issue 19, row mqar (B5 test-time memory): MQAR recall accuracy of neural_memory (titans, moneta,
+# yaad, memora) vs softmax and linear recall_attention of equal size as the sequence grows.
+# Groups of mixers train in parallel processes (one engine thread each); every finished
+# (mixer, length) is appended to mqar_runs.jsonl and the row is rebuilt from it.
+# Usage: bench/blocks_dynamics/rows/mqar.sh [LENGTHS] [PAIRS] [STEPS] [GROUPS...]
+#   a group is a comma list of mixers; name:64/256 restricts a mixer to those lengths.
+# Writes bench/results/blocks_dynamics/mqar.{json,png} and mqar_runs.jsonl.
+set -euo pipefail
+LENGTHS=${1:-64,128,256}
+PAIRS=${2:-4,8,16}
+STEPS=${3:-300}
+shift 3 2>/dev/null || shift $#
+GROUPS_=("$@")
+if [ ${#GROUPS_[@]} -eq 0 ]; then
+  GROUPS_=(titans softmax,linear moneta:64,yaad:64,memora:64)
+fi
+source "$(dirname "$0")/_java.sh"
+export ROW_COMMAND="bench/blocks_dynamics/rows/mqar.sh $LENGTHS $PAIRS $STEPS ${GROUPS_[*]}"
+rm -f "$OUT_DIR/mqar_runs.jsonl"
+pids=()
+for g in "${GROUPS_[@]}"; do
+  "${JAVA[@]}" org.gyrus.nn.memory.MqarBench "$OUT_DIR" "$LENGTHS" "$PAIRS" 64 "$STEPS" 32 0 "$g" \
+    2> >(grep --line-buffered -v -i warn >&2) &
+  pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p"; done
+"${JAVA[@]}" org.gyrus.nn.memory.MqarBench --report "$OUT_DIR"
