@@ -18,7 +18,22 @@ lines = [
     "| row | metric | ours | anchor | met | command |",
     "|---|---|---|---|---|---|",
 ]
+def flat(metrics, prefix=""):
+    """Scalar entries of a row's nested `metrics` (the second row format), as metric / value."""
+    for k, v in metrics.items():
+        if isinstance(v, dict):
+            yield from flat(v, f"{prefix}{k}.")
+        elif isinstance(v, (int, float, str)) and not isinstance(v, bool):
+            yield f"{prefix}{k}", v
+
+
 for name, data in rows.items():
+    if "results" not in data and "metrics" in data:  # {metrics, anchor, met} rows
+        met = {True: "yes", False: "**missed**", None: "—"}[data.get("met")]
+        cells = "; ".join(f"{k} {v}" for k, v in flat(data["metrics"]))
+        lines.append(f"| {name} | {cells} | | {data.get('anchor', '')} | {met} | `{data['command']}` |")
+        data.setdefault("plots", sorted(str(p) for p in row_dir.glob(name + "*.png")))
+        data.setdefault("scale", data.get("notes", ""))
     for r in data.get("results", []):
         met = {True: "yes", False: "**missed**", None: "—"}[r.get("met")]
         lines.append(
