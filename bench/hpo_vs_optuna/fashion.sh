@@ -24,7 +24,8 @@ sed -e "s/DATA/$data/; s/EXAMPLES/$examples/; s/EPOCHS/$epochs/; s/^trials: .*/t
 db="sqlite:$work/studies.db"
 gyrus_study() { # algo seed: a stored study (a killed run resumes), exported as JSON
   local study="fashion-$1-s$2-t$trials"
-  nice -n 10 "${gyrus[@]}" search "$work/fashion.yaml" --storage "$db" --study "$study" \
+  sed -e "s/^algorithm: .*/algorithm: $1/" "$work/fashion.yaml" > "$work/fashion-$1.yaml"
+  nice -n 10 "${gyrus[@]}" search "$work/fashion-$1.yaml" --storage "$db" --study "$study" \
     --seed "$2" --trials "$trials" > "$work/$study.log" 2>&1 < /dev/null || { tail -3 "$work/$study.log"; return 1; }
   "${gyrus[@]}" study export --storage "$db" --study "$study" --format json > "$work/$study.json"
 }

@@ -34,11 +34,16 @@ for a in algos.split():
         runs.setdefault(("gyrus", a), {})[s] = (vals, tests)
 for s in range(seeds):
     path = os.path.join(work, "optuna-s%d-t%d.jsonl" % (s, trials))
+    log = os.path.join(work, "optuna-s%d.log" % s)
     if os.path.exists(path):
         for line in open(path):
             d = json.loads(line)
             runs.setdefault(("optuna", d["algorithm"]), {})[d["seed"]] = (d["values"][:trials],
                                                                          d["test_accuracy"][:trials])
+    elif os.path.exists(log):  # an unfinished study (stopped at the deadline): its trials so far
+        vals = [float(l.split(": ")[1].split()[0]) for l in open(log) if l.startswith("seed %d trial" % s)]
+        if vals:
+            runs.setdefault(("optuna", "tpe"), {})[s] = (vals[:trials], [None] * len(vals[:trials]))
 
 rows = []
 for (system, algo), per_seed in runs.items():
@@ -50,9 +55,10 @@ for (system, algo), per_seed in runs.items():
             if len(cv) >= c:
                 at[c].append(cv[c - 1])
         done = [(v, t) for v, t in zip(vals, tests) if v is not None]
-        if done:
+        if done and max(done, key=lambda p: p[0])[1] is not None:
             test_of_best.append(max(done, key=lambda p: p[0])[1])
     rows.append({"system": system, "algorithm": algo, "seeds": sorted(per_seed),
+                 "trials_done": {str(s): len(v[0]) for s, v in sorted(per_seed.items())},
                  "best_val_at": {str(c): v for c, v in at.items()},
                  "test_of_best": test_of_best})
 
@@ -79,14 +85,18 @@ md = ["# Recipe search on Fashion-MNIST: Gyrus vs Optuna %s" % optuna_version, "
       "schedule, dropout rate), each trial %s epoch(s) over %s training images (%s), "
       "validation accuracy maximised. Gyrus algorithms run `gyrus search`; "
       "Optuna's TPESampler drives the same evaluator through `gyrus trial serve`. Mean best validation "
-      "accuracy after N trials (number of seeds in brackets), and the mean test accuracy of the trial "
-      "best on validation." % (command, doc["date"], load, epochs, examples, split), "",
+      "accuracy after N trials (number of seeds in brackets; a study stopped early counts only at the "
+      "N it reached), and the mean test accuracy of the trial best on validation." % (command, doc["date"], load, epochs, examples, split), "",
       "| system | algorithm | " + " | ".join("N=%d" % c for c in checkpoints) + " | test acc of best |",
       "|---|---|" + "---|" * (len(checkpoints) + 1)]
 for r in sorted(rows, key=lambda r: (r["system"] != "gyrus", r["algorithm"])):
     md.append("| %s | %s | " % (r["system"], r["algorithm"])
               + " | ".join(cell(r["best_val_at"][str(c)]) for c in checkpoints)
               + " | %s |" % cell(r["test_of_best"]))
+if os.environ.get("NOTE"):
+    md += ["", os.environ["NOTE"]]
+    doc["note"] = os.environ["NOTE"]
+    json.dump(doc, open(os.path.join(root, "bench/results/hpo_fashion.json"), "w"), indent=1)
 open(os.path.join(root, "bench/results/hpo_fashion.md"), "w").write("\n".join(md) + "\n")
 print(json.dumps({r["system"] + "/" + r["algorithm"]: {k: statistics.mean(v) if v else None
                                                        for k, v in r["best_val_at"].items()}

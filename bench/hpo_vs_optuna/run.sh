@@ -22,7 +22,7 @@ seed="${2:-0}"
 functions="${3:-all}"
 [ "$functions" = all ] && functions="branin,hartmann3,hartmann6,rosenbrock,ackley,levy,styblinski_tang,michalewicz,rastrigin,six_hump_camel,griewank"
 trials="${4:-200}"
-checkpoints="$(for b in 20 50 100 200; do [ "$b" -lt "$trials" ] && printf '%s,' "$b"; done)$trials"
+checkpoints="$(for b in 20 50 100 200; do if [ "$b" -lt "$trials" ]; then printf '%s,' "$b"; fi; done)$trials"
 algos="${ALGOS:-random evolution tpe gp cmaes}"
 /usr/bin/python3 -c "import optuna" 2>/dev/null || { echo "needs Debian's python3-optuna: apt-get install -y python3-optuna"; exit 2; }
 work="${WORK:-$root/bench/work/hpo-t$trials-r$repeats}"; mkdir -p "$work" "$root/bench/results"
