@@ -76,6 +76,7 @@ final class SyntheticBench {
     out.put("bests", r.bests());
     out.put("ask_tell_ms_mean", r.msPerTrial());
     out.put("ask_tell_ms_last10_median", r.msLast10Median());
+    out.put("ask_tell_cpu_ms_last10_median", r.cpuMsLast10Median());
     if (at.length > 0) {
       out.put("bests_at", r.bestsAt());
     }

@@ -25,11 +25,11 @@ import picocli.CommandLine.Option;
     name = "trial",
     mixinStandardHelpOptions = true,
     description = "Work with one trial of a stored study.",
-    subcommands = {TrialCommand.Rerun.class})
+    subcommands = {TrialCommand.Rerun.class, TrialServe.class})
 final class TrialCommand implements Runnable {
   @Override
   public void run() {
-    throw new SpecError("trial", "a subcommand: rerun");
+    throw new SpecError("trial", "a subcommand: rerun, serve");
   }
 
   @Command(

@@ -113,6 +113,70 @@ class AlgorithmsTest {
     assertThat(mean.get("cmaes")).as("%s", mean).isLessThan(mean.get("random"));
   }
 
+  /**
+   * A mixed space: a real, a log-scaled real, and a choice whose options carry their own decisions.
+   */
+  private static final Value MIXED =
+      Value.Node.of(
+          "f",
+          "x",
+          Values.floatRange(-5, 5, false),
+          "y",
+          Values.floatRange(1e-3, 10, true),
+          "shape",
+          Values.oneOf(
+              Value.Node.of("bowl", "k", Values.intRange(1, 9)),
+              Value.Node.of("ridge", "w", Values.floatRange(0, 1, false)),
+              Value.Node.of("flat")));
+
+  /** Grid search needs a finite space: the same choice with its conditional integer. */
+  private static final Value FINITE =
+      Value.Node.of(
+          "f",
+          "x",
+          Values.intRange(-5, 5),
+          "shape",
+          Values.oneOf(Value.Node.of("bowl", "k", Values.intRange(1, 9)), Value.Node.of("flat")));
+
+  private static List<Dna> runMixed(String algorithm, long seed, int n) {
+    Value space = algorithm.equals("grid") ? FINITE : MIXED;
+    Evaluator f =
+        (c, ctx) -> {
+          Value.Node p = (Value.Node) c;
+          return Metrics.of(
+              Math.abs(p.floatArg("x", 0) - 1) + Math.abs(Math.log(p.floatArg("y", 1))));
+        };
+    try (TrialStore store = new MemoryTrialStore();
+        Study s = Study.open(store, "m", space, Direction.MINIMIZE, algorithm, seed)) {
+      s.optimize(f, n, Study.TrialListener.NONE);
+      return s.trials().stream().map(org.gyrus.search.Trial::dna).toList();
+    }
+  }
+
+  @Test
+  void everyAlgorithmIsDeterministicPerSeedAndProposesOnlyValidPointsOfAConditionalSpace() {
+    for (String a : Algorithms.names()) {
+      org.gyrus.core.DnaSpec spec =
+          new org.gyrus.core.Space(a.equals("grid") ? FINITE : MIXED).dnaSpec();
+      List<Dna> first = runMixed(a, 3, 25);
+      assertThat(runMixed(a, 3, 25)).as(a).isEqualTo(first);
+      assertThat(first).as(a).hasSize(25);
+      for (Dna dna : first) {
+        for (org.gyrus.core.Decision d : spec.decisions()) {
+          Number v = dna.get(d.id());
+          if (spec.isActive(d, dna.values())) {
+            assertThat(spec.isValid(d, v)).as("%s: %s in %s", a, d.id(), dna).isTrue();
+          } else {
+            assertThat(v).as("%s: inactive %s set in %s", a, d.id(), dna).isNull();
+          }
+        }
+      }
+      if (!a.equals("grid")) {
+        assertThat(runMixed(a, 4, 25)).as(a).isNotEqualTo(first);
+      }
+    }
+  }
+
   @Test
   void unknownAlgorithmsAndBadOptionsNameWhatWasExpected() {
     assertThatThrownBy(() -> Algorithms.of("tpee"))

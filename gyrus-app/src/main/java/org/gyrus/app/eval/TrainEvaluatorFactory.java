@@ -219,8 +219,19 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
             data(args.string("data"), dataDir, args.number("val_fraction"), args.integer("seed"));
         key = k;
       }
-      return splits;
+      return withTrainExamples(splits, (int) args.integer("train_examples"));
     }
+  }
+
+  /**
+   * The first {@code n} examples of the training split (which the split already shuffled, seeded),
+   * validation and test untouched; {@code n = 0} or past the size: all of it.
+   */
+  static DataSplits withTrainExamples(DataSplits s, int n) {
+    if (n <= 0 || n >= s.train().size()) {
+      return s;
+    }
+    return new DataSplits(s.train().head(n), s.validation(), s.test());
   }
 
   static DataSplits data(String name, Path dataDir, double valFraction, long seed) {

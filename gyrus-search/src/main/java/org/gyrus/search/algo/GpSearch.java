@@ -41,11 +41,17 @@ public final class GpSearch implements Algorithm {
   private final int candidates;
   private final int restarts;
   private final boolean warp;
+  private final int maxPoints;
   private DnaSpec fitFor;
   private long[] fitIds = new long[0];
   private double[] fitTheta;
 
   public GpSearch(int startup, int candidates, int restarts, boolean warp) {
+    this(startup, candidates, restarts, warp, 200);
+  }
+
+  public GpSearch(int startup, int candidates, int restarts, boolean warp, int maxPoints) {
+    this.maxPoints = maxPoints;
     this.startup = startup;
     this.warp = warp;
     this.candidates = candidates;
@@ -65,13 +71,20 @@ public final class GpSearch implements Algorithm {
               .min(1)
               .doc("starts of the acquisition search"),
           ArgSpec.optional("restarts", Kind.INT, 2).min(1).doc("starts of the likelihood fit"),
-          ArgSpec.optional("warp", Kind.BOOL, true).doc("compress the bad tail of the scores"));
+          ArgSpec.optional("warp", Kind.BOOL, true).doc("compress the bad tail of the scores"),
+          ArgSpec.optional("max_points", Kind.INT, 200)
+              .min(10)
+              .doc("trials the model is fitted to: past this, the best half and the most recent"));
     }
 
     @Override
     public GpSearch create(Args a) {
       return new GpSearch(
-          a.smallInt("startup"), a.smallInt("candidates"), a.smallInt("restarts"), a.bool("warp"));
+          a.smallInt("startup"),
+          a.smallInt("candidates"),
+          a.smallInt("restarts"),
+          a.bool("warp"),
+          a.smallInt("max_points"));
     }
   }
 
@@ -86,6 +99,12 @@ public final class GpSearch implements Algorithm {
     for (int j = 0; j < cat.length; j++) {
       cat[j] = cube.isCategorical(j);
     }
+    List<Trial> all = done;
+    double[] scores = new double[all.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = history.score(all.get(i));
+    }
+    done = subset(all, trainingSet(scores, maxPoints));
     int n = done.size();
     double[][] x = new double[n][];
     double[] y = new double[n];
@@ -97,7 +116,7 @@ public final class GpSearch implements Algorithm {
       warpTail(y);
     }
     standardise(y);
-    double[] theta = hyperParameters(space.dnaSpec(), done, x, y, cat);
+    double[] theta = hyperParameters(space.dnaSpec(), cube, all, scores, x, y, cat);
     List<double[]> xs = new ArrayList<>(Arrays.asList(x));
     double worst = Arrays.stream(y).min().orElse(0);
     double best = Arrays.stream(y).max().orElse(0);
@@ -179,17 +198,82 @@ public final class GpSearch implements Algorithm {
     }
   }
 
+  /**
+   * The trials the model sees: all of them up to {@code cap}; past it the best half by score and
+   * then the most recent, in history order. The fit is cubic in this number, so it bounds the cost
+   * of a long study (1,000 trials) while the model keeps the good region and the current one.
+   */
+  static int[] trainingSet(double[] scores, int cap) {
+    int n = scores.length;
+    if (n <= cap) {
+      return java.util.stream.IntStream.range(0, n).toArray();
+    }
+    Integer[] order = new Integer[n];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a])); // stable: earlier first
+    boolean[] keep = new boolean[n];
+    for (int k = 0; k < cap / 2; k++) {
+      keep[order[k]] = true;
+    }
+    for (int i = n - 1, kept = cap / 2; i >= 0 && kept < cap; i--) {
+      if (!keep[i]) {
+        keep[i] = true;
+        kept++;
+      }
+    }
+    return java.util.stream.IntStream.range(0, n).filter(i -> keep[i]).toArray();
+  }
+
+  private static List<Trial> subset(List<Trial> trials, int[] idx) {
+    if (idx.length == trials.size()) {
+      return trials;
+    }
+    List<Trial> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(trials.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * Hyper-parameters fitted on the first {@code m = refitPoint(n)} trials and cached between asks.
+   * Up to {@code maxPoints} trials, on the first m of the model's own points ({@code x}, {@code
+   * y}); past it, on the training set of that prefix, warped and standardised on its own.
+   */
   private double[] hyperParameters(
-      DnaSpec spec, List<Trial> done, double[][] x, double[] y, boolean[] cat) {
+      DnaSpec spec,
+      UnitCube cube,
+      List<Trial> done,
+      double[] scores,
+      double[][] x,
+      double[] y,
+      boolean[] cat) {
     int m = refitPoint(done.size());
     boolean hit = spec == fitFor && fitIds.length == m;
     for (int i = 0; hit && i < m; i++) {
       hit = done.get(i).id() == fitIds[i];
     }
     if (!hit) {
-      double[][] xm = Arrays.copyOf(x, m);
-      double[] ym = Arrays.copyOf(y, m);
-      if (m < y.length) {
+      double[][] xm;
+      double[] ym;
+      if (done.size() <= maxPoints) {
+        xm = Arrays.copyOf(x, m);
+        ym = Arrays.copyOf(y, m);
+        if (m < y.length) {
+          standardise(ym);
+        }
+      } else {
+        double[] prefix = Arrays.copyOf(scores, m);
+        int[] idx = trainingSet(prefix, maxPoints);
+        xm = new double[idx.length][];
+        ym = new double[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+          xm[k] = modelPoint(cube, done.get(idx[k]).dna());
+          ym[k] = prefix[idx[k]];
+        }
+        if (warp) {
+          warpTail(ym);
+        }
         standardise(ym);
       }
       fitTheta = GpFit.fit(xm, ym, cat, restarts, 60, 31L * m + cat.length);

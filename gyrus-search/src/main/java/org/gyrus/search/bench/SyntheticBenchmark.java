@@ -13,7 +13,8 @@ import org.gyrus.search.store.MemoryTrialStore;
  * Best value an algorithm finds on a synthetic function within N trials, over seeded repeats
  * (memory store, one study per repeat, seeds seed, seed+1, ...), with the ask+tell time per trial
  * (the evaluation excluded): the mean over all trials and the median over the last 10 of each
- * repeat.
+ * repeat, in wall time and in the asking thread's CPU time (the figure that holds on a loaded
+ * machine).
  */
 public final class SyntheticBenchmark {
   private SyntheticBenchmark() {}
@@ -27,7 +28,8 @@ public final class SyntheticBenchmark {
       List<Double> bests,
       double msPerTrial,
       double msLast10Median,
-      java.util.Map<Integer, List<Double>> bestsAt) {}
+      java.util.Map<Integer, List<Double>> bestsAt,
+      double cpuMsLast10Median) {}
 
   public static Result run(
       Value algorithm, SyntheticEvaluator.Setup setup, int trials, int repeats, long seed) {
@@ -53,6 +55,9 @@ public final class SyntheticBenchmark {
     List<Double> bests = new ArrayList<>();
     double total = 0;
     List<Double> last = new ArrayList<>();
+    List<Double> lastCpu = new ArrayList<>();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     for (int r = 0; r < repeats; r++) {
       try (TrialStore store = new MemoryTrialStore();
           Study study =
@@ -67,18 +72,23 @@ public final class SyntheticBenchmark {
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < trials; i++) {
           long a = System.nanoTime();
+          long ca = cpu.getCurrentThreadCpuTime();
           Trial t = study.ask();
           long b = System.nanoTime();
+          long cb = cpu.getCurrentThreadCpuTime();
           double y = setup.value(t.params());
           if (setup.noise() > 0) {
             y += setup.noise() * new java.util.SplittableRandom(t.seed()).nextGaussian();
           }
           long c = System.nanoTime();
+          long cc = cpu.getCurrentThreadCpuTime();
           study.tell(t, y);
           double ms = ((b - a) + (System.nanoTime() - c)) / 1e6;
+          double cpuMs = ((cb - ca) + (cpu.getCurrentThreadCpuTime() - cc)) / 1e6;
           total += ms;
           if (i >= trials - 10) {
             last.add(ms);
+            lastCpu.add(cpuMs);
           }
           best = Math.min(best, y);
           if (at.containsKey(i + 1)) {
@@ -91,10 +101,12 @@ public final class SyntheticBenchmark {
     double ms = total / ((double) trials * repeats);
     java.util.Collections.sort(last);
     double lastMedian = last.get(last.size() / 2);
+    java.util.Collections.sort(lastCpu);
+    double cpuMedian = lastCpu.get(lastCpu.size() / 2);
     double mean = bests.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     double var =
         bests.stream().mapToDouble(b -> (b - mean) * (b - mean)).sum()
             / Math.max(1, bests.size() - 1);
-    return new Result(trials, repeats, mean, Math.sqrt(var), bests, ms, lastMedian, at);
+    return new Result(trials, repeats, mean, Math.sqrt(var), bests, ms, lastMedian, at, cpuMedian);
   }
 }

@@ -90,6 +90,46 @@ class GpSearchTest {
   }
 
   @Test
+  void pastItsCapTheModelSeesTheBestHalfAndTheMostRecentTrials() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+    double[] scores = new double[300];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = rng.nextDouble();
+    }
+    assertThat(GpSearch.trainingSet(java.util.Arrays.copyOf(scores, 40), 50))
+        .containsExactly(java.util.stream.IntStream.range(0, 40).toArray());
+    int[] kept = GpSearch.trainingSet(scores, 100);
+    assertThat(kept).hasSize(100).isSorted().doesNotHaveDuplicates();
+    double[] sorted = scores.clone();
+    java.util.Arrays.sort(sorted);
+    double fiftiethBest = sorted[scores.length - 50];
+    java.util.Set<Integer> set = new java.util.HashSet<>();
+    for (int i : kept) {
+      set.add(i);
+    }
+    int newestLeftOut = -1;
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] >= fiftiethBest) {
+        assertThat(set).as("top-50 trial %d", i).contains(i);
+      } else if (!set.contains(i)) {
+        newestLeftOut = i;
+      }
+    }
+    for (int i = newestLeftOut + 1; i < scores.length; i++) {
+      assertThat(set).as("trial %d is newer than every left-out one", i).contains(i);
+    }
+  }
+
+  @Test
+  void aCappedModelStillFindsBraninsMinimum() {
+    Value gp = org.gyrus.core.SpecCodec.fromYaml("{_type: gp, max_points: 24}");
+    SyntheticBenchmark.Result r = SyntheticBenchmark.run(gp, BRANIN, 50, 2, 10);
+    SyntheticBenchmark.Result random =
+        SyntheticBenchmark.run(new Value.StrVal("random"), BRANIN, 50, 2, 10);
+    assertThat(r.meanBest()).isLessThan(0.398 + 0.05).isLessThan(random.meanBest());
+  }
+
+  @Test
   void refitsHyperParametersOnAScheduleThatDependsOnlyOnTheTrialCount() {
     assertThat(GpSearch.refitPoint(12)).isEqualTo(12);
     assertThat(GpSearch.refitPoint(30)).isEqualTo(30);
