@@ -2,18 +2,13 @@ package org.gyrus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.Value;
@@ -43,7 +38,7 @@ class ClaimContentionTest {
     Assumptions.assumeTrue(
         admin != null && !admin.isBlank(),
         "GYRUS_PG_URL not set: skipping the PostgreSQL claim race (.ci/postgres starts a server)");
-    race(freshDatabase(admin), 32);
+    race(GyrusProcess.freshDatabase(admin, "gyrus_claims_"), 32);
   }
 
   @Test
@@ -133,29 +128,5 @@ class ClaimContentionTest {
         }
       }
     }
-  }
-
-  private static String freshDatabase(String admin) throws Exception {
-    String name =
-        "gyrus_claims_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
-    URI u = new URI(admin);
-    Properties props = new Properties();
-    if (u.getUserInfo() != null) {
-      props.setProperty("user", u.getUserInfo().split(":")[0]);
-    }
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + u.getPath(), props);
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    }
-    return "postgresql://"
-        + u.getRawUserInfo()
-        + "@"
-        + u.getHost()
-        + ":"
-        + u.getPort()
-        + "/"
-        + name;
   }
 }

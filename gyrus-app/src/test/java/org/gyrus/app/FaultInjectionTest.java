@@ -2,18 +2,13 @@ package org.gyrus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -55,7 +50,10 @@ class FaultInjectionTest {
     Assumptions.assumeTrue(
         admin != null && !admin.isBlank(),
         "GYRUS_PG_URL not set: skipping the PostgreSQL fault runs (.ci/postgres starts a server)");
-    runMany("postgresql", () -> freshDatabase(admin), System.getenv("GYRUS_PG_DIR"));
+    runMany(
+        "postgresql",
+        () -> GyrusProcess.freshDatabase(admin, "gyrus_faults_"),
+        System.getenv("GYRUS_PG_DIR"));
   }
 
   interface Url {
@@ -185,23 +183,6 @@ class FaultInjectionTest {
         .as("designs run twice")
         .doesNotHaveDuplicates();
     return new Outcome(complete, trials.size(), running, lost, kills, restarts);
-  }
-
-  private static String freshDatabase(String admin) throws Exception {
-    String name =
-        "gyrus_faults_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
-    URI u = new URI(admin);
-    Properties props = new Properties();
-    if (u.getUserInfo() != null) {
-      props.setProperty("user", u.getUserInfo().split(":")[0]);
-    }
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + u.getPath(), props);
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + name);
-    }
-    return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
   }
 
   /** A fast restart of the server {@code .ci/postgres} started in {@code dir}. */

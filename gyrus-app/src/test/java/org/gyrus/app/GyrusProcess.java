@@ -37,4 +37,21 @@ final class GyrusProcess {
   static String classPath() {
     return System.getProperty("java.class.path").replace(File.pathSeparatorChar, '\n');
   }
+
+  /** A new, empty database on the PostgreSQL server of {@code admin}; its store URL. */
+  static String freshDatabase(String admin, String prefix) throws Exception {
+    String name = prefix + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+    java.net.URI u = new java.net.URI(admin);
+    java.util.Properties props = new java.util.Properties();
+    if (u.getUserInfo() != null) {
+      props.setProperty("user", u.getUserInfo().split(":")[0]);
+    }
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://" + u.getHost() + ":" + u.getPort() + u.getPath(), props);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    }
+    return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
+  }
 }
