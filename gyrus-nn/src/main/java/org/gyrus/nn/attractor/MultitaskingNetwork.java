@@ -56,7 +56,8 @@ public final class MultitaskingNetwork {
 
   /**
    * The dilution above which the zero-temperature hierarchical state m_k = (1-d) d^(k-1) stops
-   * being self-consistent: m_1 > m_2 + … + m_K, i.e. the largest d with Σ_{k=1}^{K-1} d^k < 1.
+   * being self-consistent: m_1 &gt; m_2 + … + m_K, i.e. the largest d with Σ_{k=1}^{K-1} d^k &lt;
+   * 1.
    */
   public static double hierarchyLimit(int patterns) {
     double lo = 0;

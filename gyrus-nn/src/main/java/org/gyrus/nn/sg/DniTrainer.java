@@ -217,7 +217,7 @@ public final class DniTrainer {
 
   /**
    * Multiplies the synthetic gradient handed to the core (and so the bootstrap in the SG's own
-   * target): λ < 1 discounts the far future and damps the SG's feedback on itself.
+   * target): λ &lt; 1 discounts the far future and damps the SG's feedback on itself.
    */
   public DniTrainer scale(double lambda) {
     this.scale = lambda;
