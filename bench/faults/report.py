@@ -4,6 +4,7 @@ Usage: report.py OUT RUNS WORKERS TRIALS KILLS SECONDS RESTARTS TEST_EXIT_STATUS
 (run.sh calls it; call it by hand on the rows of a run that was stopped early)."""
 import json, glob, sys, datetime
 out, runs, workers, trials, kills, secs, restarts, status = sys.argv[1:9]
+failure = sys.argv[9] if len(sys.argv) > 9 else ""  # what the failing run's assertion said
 rows = []
 for f in sorted(glob.glob(out + "/faults-*.jsonl")):
     rows += [json.loads(l) for l in open(f) if l.strip()]
@@ -25,7 +26,8 @@ doc = {
     "setup": {"workers": int(workers), "trials": int(trials), "kills_per_run": int(kills),
               "db_restarts_per_run": int(restarts)},
     "seconds": int(secs),
-    "test_exit_status": int(status),  # non-zero: a run failed its checks (see the surefire report)
+    "test_exit_status": int(status),
+    "failure": failure,  # non-zero: a run failed its checks (see the surefire report)
     "summary": summary,
     "runs": rows,
 }
@@ -36,6 +38,9 @@ with open("bench/results/faults.md", "w") as f:
             f"study of {trials} trials, {kills} random SIGKILLs (each killed worker restarted), and "
             f"{restarts} server restart(s) spread over each PostgreSQL run. Duplicates are checked as trial numbers and as "
             "designs; every result a worker printed must be stored.\n\n")
+    if int(status) != 0:
+        f.write(f"**A run failed its checks** (test exit status {status}){': ' + failure if failure else ''}. "
+                "The runs below are those that finished and passed before it.\n\n")
     short = {s: v["runs"] for s, v in summary.items() if v["runs"] < int(runs)}
     if short:
         f.write("**Stopped before the end:** finished runs per store " + ", ".join(
