@@ -601,10 +601,6 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * The best COMPLETE trial by the first objective among those that meet every constraint; empty
-   * when none does. For several objectives see {@link #bestTrials}.
-   */
-  /**
    * {@link #best}, asked of the store where it can answer from its index (one objective, no
    * constraints), so the trials are not all read.
    */
@@ -615,6 +611,10 @@ public final class Study implements AutoCloseable {
     return best();
   }
 
+  /**
+   * The best COMPLETE trial by the first objective among those that meet every constraint; empty
+   * when none does. For several objectives see {@link #bestTrials}.
+   */
   public Optional<Trial> best() {
     refresh();
     return history.completed().stream()

@@ -125,8 +125,8 @@ public interface TrialStore extends AutoCloseable {
    * How long this process waited to start its write transactions (the lock that serialises writers
    * across processes); empty for a store without such a lock.
    */
-  default java.util.Optional<Latencies> writeLockWaits() {
-    return java.util.Optional.empty();
+  default Optional<Latencies> writeLockWaits() {
+    return Optional.empty();
   }
 
   /** Where this store lives, for messages. */

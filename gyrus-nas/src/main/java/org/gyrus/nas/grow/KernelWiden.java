@@ -1,6 +1,5 @@
 package org.gyrus.nas.grow;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,7 @@ public record KernelWiden(int grow, int maxKernel) implements Morphism {
 
   @Override
   public List<String> sites(Net net) {
-    List<String> out = new ArrayList<>();
-    for (Site s : Site.all(net)) {
-      if (Site.isType(s.item(), "conv1d", "conv2d")) {
-        out.add(s.path());
-      }
-    }
-    return out;
+    return Site.paths(net, "conv1d", "conv2d");
   }
 
   @Override

@@ -31,13 +31,7 @@ public record Net2Wider(double factor, double noise) implements Morphism {
 
   @Override
   public List<String> sites(Net net) {
-    List<String> out = new ArrayList<>();
-    for (Site s : Site.all(net)) {
-      if (Site.isType(s.item(), "dense", "conv1d", "conv2d")) {
-        out.add(s.path());
-      }
-    }
-    return out;
+    return Site.paths(net, "dense", "conv1d", "conv2d");
   }
 
   @Override

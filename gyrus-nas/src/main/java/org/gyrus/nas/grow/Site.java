@@ -50,6 +50,17 @@ record Site(LayerList list, int index) {
     return out;
   }
 
+  /** Paths of the sites whose item is one of {@code types}; every site when none is given. */
+  static List<String> paths(Net net, String... types) {
+    List<String> out = new ArrayList<>();
+    for (Site s : all(net)) {
+      if (types.length == 0 || isType(s.item(), types)) {
+        out.add(s.path());
+      }
+    }
+    return out;
+  }
+
   /** The site at {@code path}, or null. */
   static Site find(Net net, String path) {
     for (Site s : all(net)) {

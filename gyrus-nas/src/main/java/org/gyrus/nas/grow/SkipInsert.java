@@ -1,7 +1,6 @@
 package org.gyrus.nas.grow;
 
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,7 @@ public record SkipInsert(int kernel, int maxUnits) implements Morphism {
 
   @Override
   public List<String> sites(Net net) {
-    List<String> out = new ArrayList<>();
-    for (Site s : Site.all(net)) {
-      out.add(s.path());
-    }
-    return out;
+    return Site.paths(net);
   }
 
   @Override

@@ -1,67 +1,16 @@
 package org.gyrus.nas.proxy;
 
+import org.gyrus.search.algo.Linalg;
+
 /** Small dense symmetric-matrix helpers the covariance proxies share (matrices are batch-sized). */
 final class Spectra {
   private static final double JACOB_K = 1e-5;
 
   private Spectra() {}
 
-  /** Eigenvalues of a symmetric matrix by cyclic Jacobi rotations (the input is not changed). */
+  /** Eigenvalues of a symmetric matrix (the input is not changed). */
   static double[] eigenvalues(double[][] sym) {
-    int n = sym.length;
-    double[][] a = new double[n][];
-    for (int i = 0; i < n; i++) {
-      a[i] = sym[i].clone();
-    }
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          total += a[i][j] * a[i][j];
-          off += i == j ? 0 : a[i][j] * a[i][j];
-        }
-      }
-      if (off <= 1e-30 * Math.max(total, 1e-300)) {
-        break;
-      }
-      for (int p = 0; p < n - 1; p++) {
-        for (int q = p + 1; q < n; q++) {
-          rotate(a, p, q);
-        }
-      }
-    }
-    double[] ev = new double[n];
-    for (int i = 0; i < n; i++) {
-      ev[i] = a[i][i];
-    }
-    return ev;
-  }
-
-  private static void rotate(double[][] a, int p, int q) {
-    if (Math.abs(a[p][q]) < 1e-300) {
-      return;
-    }
-    double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-    if (theta == 0) {
-      t = 1;
-    }
-    double c = 1 / Math.sqrt(t * t + 1);
-    double s = t * c;
-    int n = a.length;
-    for (int k = 0; k < n; k++) {
-      double akp = a[k][p];
-      double akq = a[k][q];
-      a[k][p] = c * akp - s * akq;
-      a[k][q] = s * akp + c * akq;
-    }
-    for (int k = 0; k < n; k++) {
-      double apk = a[p][k];
-      double aqk = a[q][k];
-      a[p][k] = c * apk - s * aqk;
-      a[q][k] = s * apk + c * aqk;
-    }
+    return Linalg.symmetricEigen(sym, null);
   }
 
   /** Pearson correlation between the rows of {@code rows} (numpy's corrcoef). */

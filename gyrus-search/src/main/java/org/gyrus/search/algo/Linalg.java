@@ -1,9 +1,10 @@
 package org.gyrus.search.algo;
 
 /**
- * The dense linear algebra the GP and CMA-ES need: Cholesky, triangular solves, symmetric eigen.
+ * The dense linear algebra the GP and CMA-ES need: Cholesky, triangular solves, symmetric eigen
+ * (the last also used by the covariance proxies of gyrus-nas).
  */
-final class Linalg {
+public final class Linalg {
   private Linalg() {}
 
   /**
@@ -101,29 +102,36 @@ final class Linalg {
 
   /**
    * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations: returns the eigenvalues;
-   * {@code vectors} receives the eigenvectors as columns. Fine for the small matrices of CMA-ES.
+   * {@code vectors} (may be null) receives the eigenvectors as columns. The input is not changed.
+   * Sweeps stop once the off-diagonal mass is negligible relative to the whole matrix. Fine for the
+   * small matrices of CMA-ES and of batch-sized covariances.
    */
-  static double[] symmetricEigen(double[][] a, double[][] vectors) {
+  public static double[] symmetricEigen(double[][] a, double[][] vectors) {
     int n = a.length;
     double[][] m = new double[n][];
     for (int i = 0; i < n; i++) {
       m[i] = a[i].clone();
-      java.util.Arrays.fill(vectors[i], 0);
-      vectors[i][i] = 1;
+      if (vectors != null) {
+        java.util.Arrays.fill(vectors[i], 0);
+        vectors[i][i] = 1;
+      }
     }
     for (int sweep = 0; sweep < 100; sweep++) {
       double off = 0;
+      double total = 0;
       for (int p = 0; p < n; p++) {
+        total += m[p][p] * m[p][p];
         for (int q = p + 1; q < n; q++) {
           off += m[p][q] * m[p][q];
+          total += 2 * m[p][q] * m[p][q];
         }
       }
-      if (off < 1e-30) {
+      if (off < 1e-30 * Math.max(total, 1)) {
         break;
       }
       for (int p = 0; p < n; p++) {
         for (int q = p + 1; q < n; q++) {
-          if (m[p][q] != 0) {
+          if (Math.abs(m[p][q]) >= 1e-300) {
             rotate(m, vectors, p, q);
           }
         }
@@ -157,7 +165,7 @@ final class Linalg {
       m[p][k] = c * mpk - s * mqk;
       m[q][k] = s * mpk + c * mqk;
     }
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; v != null && k < n; k++) {
       double vkp = v[k][p];
       double vkq = v[k][q];
       v[k][p] = c * vkp - s * vkq;
