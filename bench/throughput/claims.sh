@@ -4,7 +4,7 @@
 # space, so no worker count runs out of new designs the way NB201's 15,625 cells would). Measures
 # trials committed per second while all W workers run, ask/tell latency and write-lock waits (from
 # each worker's `--timings` line), and checks 0 duplicated, 0 lost, 0 stuck trials.
-# Writes bench/results/claims.{json,md}.
+# Writes bench/results/claim_throughput.{json,md}.
 # Usage: bench/throughput/claims.sh [WORKER_COUNTS] [SECONDS]   (defaults "1 8 32 64" 40)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,4 +1,4 @@
-"""Summarises bench/throughput/claims.sh runs into bench/results/claims.{json,md}."""
+"""Summarises bench/throughput/claims.sh runs into bench/results/claim_throughput.{json,md}."""
 import datetime
 import glob
 import json
@@ -69,8 +69,8 @@ doc = {"name": "claims", "date": datetime.date.today().isoformat(),
                 "synthetic Hartmann-6 with delay_ms 50; each worker a `gyrus worker --timings` JVM "
                 "(-Xmx160m, SerialGC, C1 only)",
        "rows": rows}
-json.dump(doc, open("bench/results/claims.json", "w"), indent=2)
-with open("bench/results/claims.md", "w") as f:
+json.dump(doc, open("bench/results/claim_throughput.json", "w"), indent=2)
+with open("bench/results/claim_throughput.md", "w") as f:
     f.write("# Trial claims on PostgreSQL: many workers, one study\n\n")
     f.write(f"`{doc['command']}` ({doc['date']}): {doc['setup']}. Throughput is counted while "
             "every worker runs (from the last worker's first trial to the first worker's last), so "
