@@ -64,14 +64,14 @@ class FaultInjectionTest {
     int runs = prop("runs", 1);
     String out = System.getProperty("faults.out");
     for (int r = 0; r < runs; r++) {
-      Outcome o =
-          run(
-              urls.next(),
-              prop("workers", 3),
-              prop("trials", 40),
-              prop("kills", 5),
-              pgDir,
-              1000L + r);
+      String url = urls.next();
+      Outcome o;
+      try {
+        o = run(url, prop("workers", 3), prop("trials", 40), prop("kills", 5), pgDir, 1000L + r);
+      } catch (AssertionError | RuntimeException e) {
+        dumpTrials(url, Path.of((out == null ? dir + "/faults" : out) + "-" + kind + "-run" + r));
+        throw e;
+      }
       String row =
           String.format(
               Locale.ROOT,
@@ -92,6 +92,23 @@ class FaultInjectionTest {
             java.nio.file.StandardOpenOption.CREATE,
             java.nio.file.StandardOpenOption.APPEND);
       }
+    }
+  }
+
+  /** The failing run's trial table next to the bench rows (a throwaway server goes with it). */
+  private static void dumpTrials(String url, Path prefix) {
+    try (TrialStore store = TrialStores.open(url)) {
+      StringBuilder b = new StringBuilder("number\tstate\tstart\tend\thost\terror\tdna\n");
+      for (Trial t : Study.load(store, "nb201-evolution").trials()) {
+        b.append(t.number()).append('\t').append(t.state()).append('\t').append(t.start());
+        b.append('\t').append(t.end()).append('\t').append(t.host()).append('\t');
+        b.append(t.error()).append('\t').append(t.dna().toJson()).append('\n');
+      }
+      Path file = Path.of(prefix + "-trials.tsv");
+      Files.writeString(file, b);
+      System.err.println("trial table of the failing run: " + file);
+    } catch (Exception e) {
+      System.err.println("could not dump the failing run's trials: " + e);
     }
   }
 

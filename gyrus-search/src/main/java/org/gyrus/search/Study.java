@@ -239,14 +239,12 @@ public final class Study implements AutoCloseable {
 
   /** Schedules a point to be evaluated before any proposal. */
   public Trial enqueue(Dna dna) {
-    Value params = space.materialise(dna);
-    return store
-        .createTrial(
-            info.id(),
-            new TrialStore.NewTrial(dna, params, 0, GyrusVersion.get(), host, TrialState.WAITING),
-            Integer.MAX_VALUE,
-            false)
-        .orElseThrow();
+    return store.createTrial(info.id(), waitingTrial(dna), Integer.MAX_VALUE, false).orElseThrow();
+  }
+
+  private TrialStore.NewTrial waitingTrial(Dna dna) {
+    return new TrialStore.NewTrial(
+        dna, space.materialise(dna), 0, GyrusVersion.get(), host, TrialState.WAITING);
   }
 
   /** Schedules parameters given by decision id, e.g. {@code {"layers[0].units": 32}}. */
@@ -503,10 +501,12 @@ public final class Study implements AutoCloseable {
    * retryFailed}); true when there were any.
    */
   private boolean reclaimStale() {
-    List<Trial> stale = store.failStale(info.id(), heartbeatTimeout, clock.instant());
-    if (retryFailed) {
-      stale.forEach(t -> enqueue(t.dna()));
-    }
+    List<Trial> stale =
+        store.failStale(
+            info.id(),
+            heartbeatTimeout,
+            clock.instant(),
+            retryFailed ? t -> waitingTrial(t.dna()) : null);
     return !stale.isEmpty();
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gyrus.core.Dna;
 import org.gyrus.core.Value;
 
@@ -70,9 +71,13 @@ public interface TrialStore extends AutoCloseable {
 
   /**
    * Marks RUNNING trials whose last heartbeat is older than {@code timeout} as FAIL (older on the
-   * clock the heartbeats were written with: {@code now}, or a shared store's own).
+   * clock the heartbeats were written with: {@code now}, or a shared store's own). With {@code
+   * retry} (null: none), each failed trial's replacement is queued in the same transaction, so the
+   * number of trials that count toward a target never dips and no other worker takes the slot in
+   * between (which would leave the study one trial over its target).
    */
-  List<Trial> failStale(long studyId, Duration timeout, Instant now);
+  List<Trial> failStale(
+      long studyId, Duration timeout, Instant now, Function<Trial, NewTrial> retry);
 
   List<Trial> trials(long studyId);
 

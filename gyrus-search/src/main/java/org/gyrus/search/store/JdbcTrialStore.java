@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.gyrus.core.Dna;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
@@ -499,65 +500,71 @@ abstract class JdbcTrialStore implements TrialStore {
                   > 0) {
             return Optional.empty();
           }
-          int number =
-              (int)
-                  scalar(
-                      "SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?",
-                      studyId);
-          long now = System.currentTimeMillis();
-          boolean running = t.state() == TrialState.RUNNING;
-          long id;
-          try (PreparedStatement p =
-              insertReturningId(
-                  "INSERT INTO trials (study_id, number, state, dna, dna_key, params, vals, seed, version, host,"
-                      + " start_ms, heartbeat_ms, seq) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?,"
-                      + " CASE WHEN ? = 1 THEN "
-                      + storeNow()
-                      + " END, ?)")) {
-            p.setLong(1, studyId);
-            p.setInt(2, number);
-            p.setString(3, t.state().name());
-            p.setString(4, key);
-            p.setString(5, key);
-            p.setString(6, t.params() == null ? null : SpecCodec.toCompactJson(t.params()));
-            p.setLong(7, t.seed());
-            p.setString(8, t.version());
-            p.setString(9, t.host());
-            if (running) {
-              p.setLong(10, now);
-            } else {
-              p.setObject(10, null);
-            }
-            p.setInt(11, running ? 1 : 0); // a running trial beats from now, on the store's clock
-            p.setLong(12, nextSeq(studyId));
-            p.executeUpdate();
-            try (ResultSet rs = p.getGeneratedKeys()) {
-              rs.next();
-              id = rs.getLong(1);
-            }
-          }
-          update("INSERT INTO trial_tokens (token, trial_id) VALUES (?, ?)", token, id);
-          // what was just inserted, without reading it back (a new trial has no attributes or
-          // intermediate values; its stored heartbeat is on the store's clock, this one on ours)
-          Instant started = running ? Instant.ofEpochMilli(now) : null;
-          return Optional.of(
-              new Trial(
-                  id,
-                  number,
-                  t.state(),
-                  t.dna(),
-                  t.params(),
-                  List.of(),
-                  new TreeMap<>(),
-                  Map.of(),
-                  t.seed(),
-                  t.version(),
-                  t.host(),
-                  started,
-                  null,
-                  started,
-                  null));
+          Trial created = insertTrial(studyId, t);
+          update("INSERT INTO trial_tokens (token, trial_id) VALUES (?, ?)", token, created.id());
+          return Optional.of(created);
         });
+  }
+
+  /**
+   * Inserts {@code t} as the study's next trial (inside the caller's write) and returns it as
+   * stored, without reading it back: a new trial has no attributes or intermediate values, and its
+   * stored heartbeat is on the store's clock, the returned one on ours.
+   */
+  private Trial insertTrial(long studyId, NewTrial t) throws SQLException {
+    int number =
+        (int)
+            scalar("SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?", studyId);
+    String key = t.dna().toJson();
+    long now = System.currentTimeMillis();
+    boolean running = t.state() == TrialState.RUNNING;
+    long id;
+    try (PreparedStatement p =
+        insertReturningId(
+            "INSERT INTO trials (study_id, number, state, dna, dna_key, params, vals, seed, version, host,"
+                + " start_ms, heartbeat_ms, seq) VALUES (?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?,"
+                + " CASE WHEN ? = 1 THEN "
+                + storeNow()
+                + " END, ?)")) {
+      p.setLong(1, studyId);
+      p.setInt(2, number);
+      p.setString(3, t.state().name());
+      p.setString(4, key);
+      p.setString(5, key);
+      p.setString(6, t.params() == null ? null : SpecCodec.toCompactJson(t.params()));
+      p.setLong(7, t.seed());
+      p.setString(8, t.version());
+      p.setString(9, t.host());
+      if (running) {
+        p.setLong(10, now);
+      } else {
+        p.setObject(10, null);
+      }
+      p.setInt(11, running ? 1 : 0); // a running trial beats from now, on the store's clock
+      p.setLong(12, nextSeq(studyId));
+      p.executeUpdate();
+      try (ResultSet rs = p.getGeneratedKeys()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    Instant started = running ? Instant.ofEpochMilli(now) : null;
+    return new Trial(
+        id,
+        number,
+        t.state(),
+        t.dna(),
+        t.params(),
+        List.of(),
+        new TreeMap<>(),
+        Map.of(),
+        t.seed(),
+        t.version(),
+        t.host(),
+        started,
+        null,
+        started,
+        null);
   }
 
   @Override
@@ -698,7 +705,8 @@ abstract class JdbcTrialStore implements TrialStore {
    * Stale by the store's clock, on which every heartbeat was written; {@code now} dates the end.
    */
   @Override
-  public List<Trial> failStale(long studyId, Duration timeout, Instant now) {
+  public List<Trial> failStale(
+      long studyId, Duration timeout, Instant now, Function<Trial, NewTrial> retry) {
     return write(
         () -> {
           List<Long> ids = new ArrayList<>();
@@ -723,7 +731,11 @@ abstract class JdbcTrialStore implements TrialStore {
                 now.toEpochMilli(),
                 nextSeq(studyId),
                 id);
-            out.add(loadTrial(id).orElseThrow());
+            Trial failed = loadTrial(id).orElseThrow();
+            if (retry != null) {
+              insertTrial(studyId, retry.apply(failed)); // in the same transaction: the slot moves
+            }
+            out.add(failed);
           }
           return out;
         });

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.gyrus.core.Value;
 import org.gyrus.search.Direction;
 import org.gyrus.search.StudyInfo;
@@ -186,7 +187,8 @@ public final class MemoryTrialStore implements TrialStore {
   }
 
   @Override
-  public synchronized List<Trial> failStale(long studyId, Duration timeout, Instant now) {
+  public synchronized List<Trial> failStale(
+      long studyId, Duration timeout, Instant now, Function<Trial, NewTrial> retry) {
     StudyData d = of(studyId);
     List<Trial> failed = new ArrayList<>();
     for (Trial t : List.copyOf(d.trials)) {
@@ -198,6 +200,9 @@ public final class MemoryTrialStore implements TrialStore {
             "heartbeat lost: the process running it stopped",
             now);
         failed.add(d.trials.get(t.number()));
+        if (retry != null) {
+          createTrial(studyId, retry.apply(t), Integer.MAX_VALUE, false);
+        }
       }
     }
     return failed;
