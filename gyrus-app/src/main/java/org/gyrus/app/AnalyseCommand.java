@@ -59,7 +59,7 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "32,32", description = "hidden widths to train")
     String hidden;
 
-    @Option(names = "--epochs", defaultValue = "2")
+    @Option(names = "--epochs", defaultValue = "2", description = "1..1000")
     int epochs;
 
     @Option(names = "--spec", description = "a kept trial's model spec (dense ReLU layers)")
@@ -74,13 +74,19 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "milp", description = "milp or z3")
     String solver;
 
-    @Option(names = "--timeout", defaultValue = "20", description = "solver seconds per spec")
+    @Option(
+        names = "--timeout",
+        defaultValue = "20",
+        description = "solver seconds per spec, (0, 86400]")
     double timeout;
 
-    @Option(names = "--balls", defaultValue = "2", description = "test points per class")
+    @Option(names = "--balls", defaultValue = "2", description = "test points per class, 0..10000")
     int balls;
 
-    @Option(names = "--eps", defaultValue = "0.02,0.05", description = "ball radii, pixel units")
+    @Option(
+        names = "--eps",
+        defaultValue = "0.02,0.05",
+        description = "ball radii, pixel units, each in (0, 1]")
     String eps;
 
     @Option(names = "--seed", defaultValue = "0")
@@ -97,7 +103,14 @@ public final class AnalyseCommand implements Callable<Integer> {
       if ((spec == null) != (weights == null)) {
         throw new SpecError("--spec/--weights", "both or neither");
       }
+      Flags.inRange("--epochs", epochs, 1, 1000);
+      Flags.inRange("--delta", delta, 0.5, 1, true);
+      Flags.inRange("--timeout", timeout, 0, 86400, true);
+      Flags.inRange("--balls", balls, 0, 10000);
       double[] radii = numbers("--eps", eps);
+      for (double r : radii) {
+        Flags.inRange("--eps", r, 0, 1, true);
+      }
       int[] widths = ints("--hidden", hidden);
       DataSplits splits = Datasets.idx(dataDir(), dataset, 1 / 12.0, seed);
       MlpTraining.Trained t;
@@ -169,13 +182,13 @@ public final class AnalyseCommand implements Callable<Integer> {
               + " with the concept (shape, colour, position, texture) of highest mutual"
               + " information; planted colour units check the labels.")
   static final class Concepts implements Callable<Integer> {
-    @Option(names = "--train", defaultValue = "4000")
+    @Option(names = "--train", defaultValue = "4000", description = "training images, 100..60000")
     int train;
 
-    @Option(names = "--probes", defaultValue = "300")
+    @Option(names = "--probes", defaultValue = "300", description = "probe images, 10..10000")
     int probes;
 
-    @Option(names = "--epochs", defaultValue = "3")
+    @Option(names = "--epochs", defaultValue = "3", description = "1..1000")
     int epochs;
 
     @Option(names = "--quantile", defaultValue = "0.85", description = "activation threshold")
@@ -192,6 +205,9 @@ public final class AnalyseCommand implements Callable<Integer> {
       if (!(quantile > 0 && quantile < 1)) {
         throw new SpecError("--quantile", "a number in (0, 1)", "" + quantile);
       }
+      Flags.inRange("--train", train, 100, 60000);
+      Flags.inRange("--probes", probes, 10, 10000);
+      Flags.inRange("--epochs", epochs, 1, 1000);
       ConceptAnalysis.Result r = ConceptAnalysis.run(train, probes, epochs, quantile, seed);
       System.out.printf(Locale.ROOT, "test accuracy %.4f%n", r.testAccuracy());
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -234,22 +250,23 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--lambda", defaultValue = "0,1", description = "penalty weights to compare")
     String lambdas;
 
-    @Option(names = "--train", defaultValue = "3000")
+    @Option(names = "--train", defaultValue = "3000", description = "1..1000000")
     int train;
 
-    @Option(names = "--test", defaultValue = "300")
+    @Option(names = "--test", defaultValue = "300", description = "1..1000000")
     int test;
 
-    @Option(names = "--epochs", defaultValue = "4")
+    @Option(names = "--epochs", defaultValue = "4", description = "1..1000")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "0.003")
+    @Option(names = "--lr", defaultValue = "0.003", description = "learning rate, (0, 10]")
     double lr;
 
     @Option(
         names = "--marker",
         defaultValue = "1.0",
-        description = "how often the spurious marker names the label in training (test: chance)")
+        description =
+            "how often the spurious marker names the label in training (test: chance), [0, 1]")
     double marker;
 
     @Option(names = "--seed", defaultValue = "0")
@@ -260,11 +277,17 @@ public final class AnalyseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+      double[] weights = numbers("--lambda", lambdas);
+      for (double lambda : weights) {
+        Flags.inRange("--lambda", lambda, 0, 1e6, false);
+      }
+      Flags.inRange("--train", train, 1, 1_000_000);
+      Flags.inRange("--test", test, 1, 1_000_000);
+      Flags.inRange("--epochs", epochs, 1, 1000);
+      Flags.inRange("--lr", lr, 0, 10, true);
+      Flags.inRange("--marker", marker, 0, 1, false);
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (double lambda : numbers("--lambda", lambdas)) {
-        if (!(lambda >= 0)) {
-          throw new SpecError("--lambda", "non-negative numbers", lambdas);
-        }
+      for (double lambda : weights) {
         GuidedTraining.Result r = GuidedTraining.run(lambda, train, test, epochs, lr, marker, seed);
         System.out.printf(
             Locale.ROOT,

@@ -41,7 +41,7 @@ public final class RegressCommand implements Callable<Integer> {
   @Option(
       names = "--stop-r2",
       defaultValue = "0.99999999999999",
-      description = "stop when training R² reaches this")
+      description = "stop when training R² reaches this, [0, 1]")
   double stopR2;
 
   @Override
@@ -49,6 +49,7 @@ public final class RegressCommand implements Callable<Integer> {
     if (!(seconds > 0)) {
       throw new SpecError("--time", "a positive number of seconds", "" + seconds);
     }
+    Flags.inRange("--stop-r2", stopR2, 0, 1, false);
     if (!java.util.List.of("nggp", "dsr", "gp").contains(mode)) {
       throw new SpecError("--mode", "nggp, dsr or gp", mode);
     }

@@ -21,4 +21,32 @@ class AnalyseCommandTest {
     assertThat(c.code()).isEqualTo(2);
     assertThat(c.err()).contains("--quantile");
   }
+
+  @Test
+  void everyNumericFlagIsRangeChecked() {
+    String[][] bad = {
+      {"naps", "--epochs", "0"},
+      {"naps", "--delta", "0.3"},
+      {"naps", "--timeout", "-1"},
+      {"naps", "--balls", "-2"},
+      {"naps", "--eps", "0.02,7"},
+      {"concepts", "--train", "5"},
+      {"concepts", "--probes", "0"},
+      {"concepts", "--epochs", "-1"},
+      {"guided", "--train", "0"},
+      {"guided", "--test", "0"},
+      {"guided", "--epochs", "0"},
+      {"guided", "--lr", "0"},
+      {"guided", "--marker", "1.5"},
+      {"guided", "--lambda", "1,NaN"},
+    };
+    for (String[] b : bad) {
+      CliTest.Result r =
+          b[0].equals("naps")
+              ? CliTest.run("analyse", b[0], b[1], b[2], "--data", "/nonexistent")
+              : CliTest.run("analyse", b[0], b[1], b[2]);
+      assertThat(r.code()).as(String.join(" ", b)).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", b)).startsWith("error: ").contains(b[1]);
+    }
+  }
 }
