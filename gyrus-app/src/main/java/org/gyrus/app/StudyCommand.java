@@ -1,9 +1,15 @@
 package org.gyrus.app;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +123,7 @@ final class StudyCommand implements Runnable {
     @Override
     public void run() {
       try (TrialStore store = openExisting(storage.url)) {
-        Study s = Study.load(store, study);
+        Study s = Study.lazy(store, study);
         Map<String, String> prov = store.studyAttrs(s.info().id());
         if (prov.containsKey(Provenance.SELECTION)) {
           System.out.println("selected on: " + prov.get(Provenance.SELECTION));
@@ -271,21 +277,38 @@ final class StudyCommand implements Runnable {
         throw new SpecError("--format", "csv or json", "'" + format + "'");
       }
       try (TrialStore store = openExisting(storage.url)) {
-        Study s = Study.load(store, study);
-        String text = format.equals("csv") ? csv(s, labels) : json(s);
+        Study s = Study.lazy(store, study); // trials are streamed a page at a time, never all held
         if (output == null) {
-          System.out.print(text);
+          Writer out =
+              new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+          write(s, out);
+          out.flush();
         } else {
-          Files.writeString(output, text, StandardCharsets.UTF_8);
+          // written beside it and moved into place: a failure midway leaves no half file
+          Path part = output.resolveSibling(output.getFileName() + ".part");
+          try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+            write(s, out);
+          } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+          }
+          Files.move(part, output, StandardCopyOption.REPLACE_EXISTING);
           System.err.println("wrote " + output);
         }
       }
       return 0;
     }
 
-    static String csv(Study s, boolean labels) {
+    private void write(Study s, Writer out) throws IOException {
+      if (format.equals("csv")) {
+        csv(s, labels, out);
+      } else {
+        json(s, out);
+      }
+    }
+
+    static void csv(Study s, boolean labels, Writer out) throws IOException {
       List<Decision> decisions = s.space().dnaSpec().decisions();
-      StringBuilder sb = new StringBuilder();
       List<String> header = new ArrayList<>(List.of("number", "state"));
       for (int i = 0; i < s.info().directions().size(); i++) {
         header.add("value" + (i == 0 ? "" : Integer.toString(i)));
@@ -295,31 +318,44 @@ final class StudyCommand implements Runnable {
         header.add("param:" + (labels ? s.space().dnaSpec().label(d.id()) : d.id()));
       }
       header.add("error");
-      sb.append(String.join(",", header.stream().map(Export::quote).toList())).append('\n');
-      for (Trial t : s.trials()) {
-        List<String> row = new ArrayList<>();
-        row.add(Integer.toString(t.number()));
-        row.add(t.state().name());
-        for (int i = 0; i < s.info().directions().size(); i++) {
-          row.add(i < t.values().size() ? Double.toString(t.values().get(i)) : "");
-        }
-        row.add(Double.isNaN(t.durationSeconds()) ? "" : Double.toString(t.durationSeconds()));
-        row.add(t.start() == null ? "" : t.start().toString());
-        row.add(t.end() == null ? "" : t.end().toString());
-        row.add(Long.toString(t.seed()));
-        row.add(String.valueOf(t.version()));
-        row.add(String.valueOf(t.host()));
-        for (Decision d : decisions) {
-          Number v = t.dna().get(d.id());
-          row.add(
-              v == null
-                  ? ""
-                  : d instanceof Decision.Choice c ? c.labels().get(v.intValue()) : v.toString());
-        }
-        row.add(t.error() == null ? "" : t.error());
-        sb.append(String.join(",", row.stream().map(Export::quote).toList())).append('\n');
+      out.write(String.join(",", header.stream().map(Export::quote).toList()) + "\n");
+      try {
+        s.forEachTrial(t -> writeUnchecked(out, csvRow(s, decisions, t)));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
       }
-      return sb.toString();
+    }
+
+    private static String csvRow(Study s, List<Decision> decisions, Trial t) {
+      List<String> row = new ArrayList<>();
+      row.add(Integer.toString(t.number()));
+      row.add(t.state().name());
+      for (int i = 0; i < s.info().directions().size(); i++) {
+        row.add(i < t.values().size() ? Double.toString(t.values().get(i)) : "");
+      }
+      row.add(Double.isNaN(t.durationSeconds()) ? "" : Double.toString(t.durationSeconds()));
+      row.add(t.start() == null ? "" : t.start().toString());
+      row.add(t.end() == null ? "" : t.end().toString());
+      row.add(Long.toString(t.seed()));
+      row.add(String.valueOf(t.version()));
+      row.add(String.valueOf(t.host()));
+      for (Decision d : decisions) {
+        Number v = t.dna().get(d.id());
+        row.add(
+            v == null
+                ? ""
+                : d instanceof Decision.Choice c ? c.labels().get(v.intValue()) : v.toString());
+      }
+      row.add(t.error() == null ? "" : t.error());
+      return String.join(",", row.stream().map(Export::quote).toList()) + "\n";
+    }
+
+    private static void writeUnchecked(Writer out, String text) {
+      try {
+        out.write(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     static String quote(String s) {
@@ -329,40 +365,62 @@ final class StudyCommand implements Runnable {
       return s;
     }
 
-    static String json(Study s) throws IOException {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (Trial t : s.trials()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("number", t.number());
-        m.put("state", t.state().name());
-        m.put("values", t.values());
-        m.put("intermediate", t.intermediate());
-        m.put("params", t.params() == null ? null : SpecCodec.toTree(t.params()));
-        m.put("dna", t.dna().values());
-        m.put("attrs", t.attrs());
-        m.put("seed", t.seed());
-        m.put("version", t.version());
-        m.put("host", t.host());
-        m.put("start", t.start() == null ? null : t.start().toString());
-        m.put("end", t.end() == null ? null : t.end().toString());
-        m.put("duration_s", Double.isNaN(t.durationSeconds()) ? null : t.durationSeconds());
-        m.put("error", t.error());
-        rows.add(m);
-      }
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("study", s.info().name());
-      doc.put("directions", s.info().directions());
-      doc.put("seed", s.info().seed());
-      doc.put("algorithm", SpecCodec.toTree(s.info().algorithm()));
-      doc.put("space", SpecCodec.toTree(s.info().space()));
+    /** The study as one JSON document, its trials written one at a time as they are read. */
+    static void json(Study s, Writer out) throws IOException {
+      JsonGenerator g =
+          SpecCodec.json()
+              .writerWithDefaultPrettyPrinter()
+              .createGenerator(out)
+              .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeObjectField("study", s.info().name());
+      g.writeObjectField("directions", s.info().directions());
+      g.writeObjectField("seed", s.info().seed());
+      g.writeObjectField("algorithm", SpecCodec.toTree(s.info().algorithm()));
+      g.writeObjectField("space", SpecCodec.toTree(s.info().space()));
       List<Map<String, String>> decisions = new ArrayList<>();
       s.space()
           .dnaSpec()
           .labels()
           .forEach((id, label) -> decisions.add(Map.of("id", id, "label", label)));
-      doc.put("decisions", decisions); // the DNA paths of "dna" as people read them
-      doc.put("trials", rows);
-      return SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+      g.writeObjectField("decisions", decisions); // the DNA paths of "dna" as people read them
+      g.writeArrayFieldStart("trials");
+      try {
+        s.forEachTrial(t -> writeUnchecked(g, jsonRow(t)));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.write("\n");
+    }
+
+    private static Map<String, Object> jsonRow(Trial t) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("number", t.number());
+      m.put("state", t.state().name());
+      m.put("values", t.values());
+      m.put("intermediate", t.intermediate());
+      m.put("params", t.params() == null ? null : SpecCodec.toTree(t.params()));
+      m.put("dna", t.dna().values());
+      m.put("attrs", t.attrs());
+      m.put("seed", t.seed());
+      m.put("version", t.version());
+      m.put("host", t.host());
+      m.put("start", t.start() == null ? null : t.start().toString());
+      m.put("end", t.end() == null ? null : t.end().toString());
+      m.put("duration_s", Double.isNaN(t.durationSeconds()) ? null : t.durationSeconds());
+      m.put("error", t.error());
+      return m;
+    }
+
+    private static void writeUnchecked(JsonGenerator g, Map<String, Object> row) {
+      try {
+        g.writeObject(row);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

@@ -136,19 +136,20 @@ final class TrialTable {
         "value",
         "secs",
         "point / error");
-    for (Trial t : study.trials()) {
-      String tail =
-          t.state() == TrialState.FAIL
-              ? "error: " + t.error()
-              : architecture(study.space().dnaSpec(), t, blocks);
-      out.printf(
-          Locale.ROOT,
-          "%-6d %-9s %-12s %-8.2f %s%n",
-          t.number(),
-          t.state(),
-          value(t),
-          t.durationSeconds(),
-          tail);
-    }
+    study.forEachTrial( // a page at a time: a million-trial study is printed, not held
+        t -> {
+          String tail =
+              t.state() == TrialState.FAIL
+                  ? "error: " + t.error()
+                  : architecture(study.space().dnaSpec(), t, blocks);
+          out.printf(
+              Locale.ROOT,
+              "%-6d %-9s %-12s %-8.2f %s%n",
+              t.number(),
+              t.state(),
+              value(t),
+              t.durationSeconds(),
+              tail);
+        });
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.gyrus.core.Dna;
 import org.gyrus.core.GyrusVersion;
 import org.gyrus.core.Space;
@@ -186,6 +187,25 @@ public final class Study implements AutoCloseable {
     Options stored =
         new Options(storedTimeout(attrs, Options.DEFAULT), false, true, Options.DEFAULT.clock());
     return new Study(store, info, stored, attrs);
+  }
+
+  /**
+   * Every trial by number, read from the store a page at a time, so a study larger than memory can
+   * be shown or exported ({@link #trials} holds them all).
+   */
+  public void forEachTrial(Consumer<Trial> sink) {
+    forEachTrial(5000, sink);
+  }
+
+  /** {@link #forEachTrial(Consumer)} reading {@code page} trials per store query. */
+  public void forEachTrial(int page, Consumer<Trial> sink) {
+    for (int from = 0; ; from += page) {
+      List<Trial> trials = store.trialsBetween(info.id(), from, from + page);
+      if (trials.isEmpty()) {
+        return; // numbers are dense from 0: an empty page is the end
+      }
+      trials.forEach(sink);
+    }
   }
 
   /** RUNNING trials whose workers stopped beating for longer than the study's timeout. */

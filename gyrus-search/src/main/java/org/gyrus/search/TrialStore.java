@@ -81,6 +81,14 @@ public interface TrialStore extends AutoCloseable {
 
   List<Trial> trials(long studyId);
 
+  /**
+   * The trials numbered in [{@code from}, {@code to}), by number: one page of a study too large to
+   * hold in memory at once.
+   */
+  default List<Trial> trialsBetween(long studyId, int from, int to) {
+    return trials(studyId).stream().filter(t -> t.number() >= from && t.number() < to).toList();
+  }
+
   /** Trials changed after {@code version} (see {@link #version}); cheap when little changed. */
   List<Trial> trialsChangedSince(long studyId, long version);
 

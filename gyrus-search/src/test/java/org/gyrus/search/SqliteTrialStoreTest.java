@@ -45,6 +45,22 @@ class SqliteTrialStoreTest {
   }
 
   @Test
+  void pagedReadsGiveEveryTrialOnceInOrderAcrossPageBoundaries() {
+    Path db = studyWithTrials("p.db", 23);
+    try (TrialStore store = SqliteTrialStore.open(db)) {
+      List<Trial> all = Study.load(store, "s").trials();
+      for (int page : new int[] {1, 5, 23, 100}) {
+        List<Trial> paged = new java.util.ArrayList<>();
+        Study.lazy(store, "s").forEachTrial(page, paged::add);
+        assertThat(paged).as("page %d", page).isEqualTo(all);
+      }
+      assertThat(store.trialsBetween(Study.lazy(store, "s").info().id(), 20, 40))
+          .extracting(Trial::number)
+          .containsExactly(20, 21, 22);
+    }
+  }
+
+  @Test
   void corruptedOrTruncatedFilesFailClearlyAndAreLeftUntouched() throws Exception {
     Path db = studyWithTrials("b.db", 20);
     byte[] bytes = Files.readAllBytes(db);

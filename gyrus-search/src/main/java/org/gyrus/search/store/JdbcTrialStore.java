@@ -824,6 +824,12 @@ abstract class JdbcTrialStore implements TrialStore {
   }
 
   @Override
+  public List<Trial> trialsBetween(long studyId, int from, int to) {
+    return read(
+        () -> loadTrials("t.study_id = ? AND t.number >= ? AND t.number < ?", studyId, from, to));
+  }
+
+  @Override
   public List<Trial> trialsChangedSince(long studyId, long version) {
     return read(() -> loadTrials("t.study_id = ? AND t.seq > ?", studyId, version));
   }
