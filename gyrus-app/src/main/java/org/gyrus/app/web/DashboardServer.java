@@ -16,7 +16,6 @@ import org.gyrus.app.draw.ShapeInference;
 import org.gyrus.app.draw.SpecDiff;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.Value;
-import org.gyrus.search.Direction;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialState;
@@ -376,18 +375,16 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
     TrialStore s = store.get();
     List<Pages.StudyRow> rows = new ArrayList<>();
     for (StudyInfo info : s.studies()) {
+      // answered by the store (counts, one index seek for the best): no trial is read, so the
+      // first page stays quick on a million-trial study
       Map<TrialState, Integer> counts = new EnumMap<>(TrialState.class);
-      Direction dir = info.directions().get(0);
-      Trial best = null;
-      for (Trial t : s.trials(info.id())) {
-        counts.merge(t.state(), 1, Integer::sum);
-        if (t.state() == TrialState.COMPLETE
-            && !t.values().isEmpty()
-            && (best == null || dir.orient(t.value()) > dir.orient(best.value()))) {
-          best = t;
-        }
-      }
-      rows.add(new Pages.StudyRow(info, counts, best == null ? "-" : Pages.fmt(best.value())));
+      s.stateCounts(info.id()).forEach((state, n) -> counts.put(state, (int) (long) n));
+      String best =
+          s.bestByFirstObjective(info.id(), info.directions().get(0))
+              .filter(t -> !t.values().isEmpty())
+              .map(t -> Pages.fmt(t.value()))
+              .orElse("-");
+      rows.add(new Pages.StudyRow(info, counts, best));
     }
     return Pages.studies(store.url(), rows);
   }
