@@ -337,6 +337,39 @@ public final class Trainer {
     return (double) correct / d.size();
   }
 
+  /**
+   * Mean cross-entropy of the labels under the model's softmax, in nats (inference mode, batches of
+   * 1000); divided by ln 2 it is bits per example, e.g. bits per character of a language model.
+   */
+  public double meanCrossEntropy(Dataset d) {
+    if (d.size() == 0) {
+      return Double.NaN;
+    }
+    int per = d.exampleSize();
+    double sum = 0;
+    for (int off = 0; off < d.size(); off += 1000) {
+      int m = Math.min(1000, d.size() - off);
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray x =
+            manager.create(
+                FloatBuffer.wrap(d.x(), off * per, m * per), Shapes.withBatch(m, d.exampleShape()));
+        long[] labels = new long[m];
+        for (int i = 0; i < m; i++) {
+          labels[i] = d.y()[off + i];
+        }
+        NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
+        NDArray picked =
+            logits
+                .logSoftmax(1)
+                .gather(manager.create(labels).reshape(m, 1), 1)
+                .toType(DataType.FLOAT64, false);
+        sum -= picked.sum().getDouble();
+      }
+    }
+    return sum / d.size();
+  }
+
   /** Median wall time of a single-example forward pass, after warm-up. */
   public double latencyMs() {
     double[] times = new double[15];

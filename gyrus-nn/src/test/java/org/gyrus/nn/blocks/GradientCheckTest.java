@@ -63,6 +63,7 @@ class GradientCheckTest {
         "{_type: flatten} | 2,3",
         "{_type: attention, heads: 2} | 3,4",
         "{_type: attention, heads: 1, causal: true} | 3,2",
+        "{_type: frozen, body: [{_type: attention, heads: 2}, {_type: dense, units: 3}]} | 3,4",
         "{_type: residual, body: [{_type: dense, units: 4}, {_type: relu}]} | 4",
         "{_type: parallel, join: mean, branches: [{_type: dense, units: 3}, {_type: dense, units: 3}]} | 4",
         "{_type: concat, branches: [{_type: conv2d, filters: 1, kernel: 1}, {_type: identity}]} | 2,3,3",
