@@ -25,7 +25,7 @@ class BlockExamplesTest {
   @Test
   void new_block_types_are_registered_plug_ins() {
     assertThat(BlockTypes.standard().names())
-        .contains("kan", "skan", "quadratic", "spectral_conv", "fno");
+        .contains("kan", "skan", "quadratic", "spectral_conv", "fno", "frozen");
     assertThat(BlockTypes.of("kan").type().args()).isNotEmpty();
   }
 
@@ -66,6 +66,20 @@ class BlockExamplesTest {
       }
     }
     assertThat(seen).containsExactlyInAnyOrder("dense", "kan", "quadratic");
+  }
+
+  @Test
+  void the_untrained_encoder_choice_trains_only_the_decoder() throws IOException {
+    Space s = new Space(read("untrained-mha.yaml"));
+    long decoder = 32 * 64 * 256 + 256 + 256 * 28 + 28;
+    Set<Long> params = new HashSet<>();
+    SplittableRandom rng = new SplittableRandom(2);
+    for (int i = 0; i < 20; i++) {
+      Value spec = s.materialise(s.sample(rng));
+      params.add(CompiledModel.classifier(spec, new Shape(32), 28).params());
+    }
+    long attention = 2 * (64 * 3 * 64 + 3 * 64 + 64 * 64 + 64);
+    assertThat(params).containsExactlyInAnyOrder(decoder, decoder + 28 * 64 + attention);
   }
 
   private static Value body(Value v) {
