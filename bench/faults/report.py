@@ -1,10 +1,13 @@
 """Summarises fault-bench rows (OUT/faults-*.jsonl) into bench/results/faults.{json,md}.
 
 Usage: report.py OUT RUNS WORKERS TRIALS KILLS SECONDS RESTARTS TEST_EXIT_STATUS
-(run.sh calls it; call it by hand on the rows of a run that was stopped early)."""
+(run.sh calls it; call it by hand on the rows of a run that was stopped early, or of halves run
+apart; FAULTS_NOTE, if set, is written under the heading to say so)."""
 import json, glob, sys, datetime
 out, runs, workers, trials, kills, secs, restarts, status = sys.argv[1:9]
 failure = sys.argv[9] if len(sys.argv) > 9 else ""  # what the failing run's assertion said
+import os
+note = os.environ.get("FAULTS_NOTE", "")  # how the run was made, when not by run.sh in one go
 rows = []
 for f in sorted(glob.glob(out + "/faults-*.jsonl")):
     rows += [json.loads(l) for l in open(f) if l.strip()]
@@ -27,7 +30,8 @@ doc = {
               "db_restarts_per_run": int(restarts)},
     "seconds": int(secs),
     "test_exit_status": int(status),
-    "failure": failure,  # non-zero: a run failed its checks (see the surefire report)
+    "failure": failure,
+    "note": note,  # non-zero: a run failed its checks (see the surefire report)
     "summary": summary,
     "runs": rows,
 }
@@ -38,6 +42,8 @@ with open("bench/results/faults.md", "w") as f:
             f"study of {trials} trials, {kills} random SIGKILLs (each killed worker restarted), and "
             f"{restarts} server restart(s) spread over each PostgreSQL run. Duplicates are checked as trial numbers and as "
             "designs; every result a worker printed must be stored.\n\n")
+    if note:
+        f.write(note + "\n\n")
     if int(status) != 0:
         f.write(f"**A run failed its checks** (test exit status {status}){': ' + failure if failure else ''}. "
                 "The runs below are those that finished and passed before it.\n\n")
