@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.gyrus.core.SpecError;
 import org.gyrus.nn.blocks.CompiledModel;
@@ -314,27 +315,9 @@ public final class Trainer {
 
   /** Fraction of correctly classified examples (inference mode, batches of 1000). */
   public double accuracy(Dataset d) {
-    if (d.size() == 0) {
-      return Double.NaN;
-    }
-    int per = d.exampleSize();
-    long correct = 0;
-    for (int off = 0; off < d.size(); off += 1000) {
-      int m = Math.min(1000, d.size() - off);
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray x =
-            manager.create(
-                FloatBuffer.wrap(d.x(), off * per, m * per), Shapes.withBatch(m, d.exampleShape()));
-        long[] labels = new long[m];
-        for (int i = 0; i < m; i++) {
-          labels[i] = d.y()[off + i];
-        }
-        NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
-        correct += logits.argMax(1).eq(manager.create(labels)).sum().getLong();
-      }
-    }
-    return (double) correct / d.size();
+    long[] correct = {0};
+    forEachBatch(d, (logits, labels) -> correct[0] += logits.argMax(1).eq(labels).sum().getLong());
+    return d.size() == 0 ? Double.NaN : (double) correct[0] / d.size();
   }
 
   /**
@@ -342,11 +325,23 @@ public final class Trainer {
    * 1000); divided by ln 2 it is bits per example, e.g. bits per character of a language model.
    */
   public double meanCrossEntropy(Dataset d) {
-    if (d.size() == 0) {
-      return Double.NaN;
-    }
+    double[] sum = {0};
+    forEachBatch(
+        d,
+        (logits, labels) ->
+            sum[0] -=
+                logits
+                    .logSoftmax(1)
+                    .gather(labels.reshape(labels.size(), 1), 1)
+                    .toType(DataType.FLOAT64, false)
+                    .sum()
+                    .getDouble());
+    return d.size() == 0 ? Double.NaN : sum[0] / d.size();
+  }
+
+  /** The model's logits and the labels of {@code d}, in inference mode, 1000 examples at a time. */
+  private void forEachBatch(Dataset d, BiConsumer<NDArray, NDArray> sink) {
     int per = d.exampleSize();
-    double sum = 0;
     for (int off = 0; off < d.size(); off += 1000) {
       int m = Math.min(1000, d.size() - off);
       try (NDScope scope = new NDScope()) {
@@ -359,15 +354,9 @@ public final class Trainer {
           labels[i] = d.y()[off + i];
         }
         NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
-        NDArray picked =
-            logits
-                .logSoftmax(1)
-                .gather(manager.create(labels).reshape(m, 1), 1)
-                .toType(DataType.FLOAT64, false);
-        sum -= picked.sum().getDouble();
+        sink.accept(logits, manager.create(labels));
       }
     }
-    return sum / d.size();
   }
 
   /** Median wall time of a single-example forward pass, after warm-up. */
