@@ -76,8 +76,21 @@ public final class Trainer {
     }
   }
 
+  /** How each training step runs the model ({@link StepForward#PLAIN} unless set). */
+  private StepForward forward = StepForward.PLAIN;
+
   public Block block() {
     return block;
+  }
+
+  /** Trains with {@code f} computing each step's logits and extra loss (e.g. guidance). */
+  public Trainer withForward(StepForward f) {
+    this.forward = f;
+    return this;
+  }
+
+  public ParameterStore parameterStore() {
+    return ps;
   }
 
   public TrainResult fit(DataSplits data, EpochListener listener, ProgressBar bar) {
@@ -145,9 +158,11 @@ public final class Trainer {
           NDArray logits;
           NDArray losses;
           try (GradientCollector gc = engine.newGradientCollector()) {
-            logits = block.forward(ps, new NDList(x), true).singletonOrThrow();
+            StepForward.Step step = forward.forward(block, ps, x);
+            logits = step.logits();
             losses = logits.logSoftmax(1).gather(y, 1).neg();
-            gc.backward(losses.mean());
+            gc.backward(
+                step.extraLoss() == null ? losses.mean() : losses.mean().add(step.extraLoss()));
           }
           List<NDArray> grads = new ArrayList<>(params.size() + slowParams.size());
           for (NDArray p : params) {
