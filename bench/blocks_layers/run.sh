@@ -2,14 +2,15 @@
 # New building blocks I (issue 18): KAN (pykan's grid-extension tutorial, symbolic recovery, KAN vs
 # MLP on Feynman-style formulas), quadratic neurons with/without ReLinear on Fashion-MNIST, FNO vs
 # CNN on our own Burgers and Darcy data (zero-shot at 2x resolution), an untrained attention encoder
-# vs a trained one as a character language model of the bAbI stories. One engine thread, nice 10.
+# vs a trained one as a character language model of the bAbI stories, a deep plain MLP guided by a
+# trained CNN through 1 - CKA vs unguided. One engine thread, nice 10.
 # Usage: bench/blocks_layers/run.sh [PARTS]   PARTS from "kan feynman skan quadratic quadratic_low fno
-# untrained_mha"
+# untrained_mha cka"
 # (default all but quadratic_low: Adam lr 1e-3 instead of 1e-2)
 # Writes bench/results/blocks_layers.{json,md} (rows of the parts run; others kept from the last run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-kan feynman skan quadratic fno untrained_mha}
+PARTS=${1:-kan feynman skan quadratic fno untrained_mha cka}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 mkdir -p "$OUT"
@@ -46,6 +47,7 @@ for p in $PARTS; do
       run fno org.gyrus.nn.fno.OperatorBench burgers 200 50 40 0
       CMDPART=fno run fno_darcy org.gyrus.nn.fno.OperatorBench darcy 200 50 40 0
       ;;
+    cka) run cka org.gyrus.nn.bench.GuidanceBench "$DATA" 12000 5 3 12 ;;
     untrained_mha) run untrained_mha org.gyrus.nn.bench.UntrainedMhaBench "$DATA" 20000 3 2 ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac
