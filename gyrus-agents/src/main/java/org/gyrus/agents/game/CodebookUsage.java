@@ -1,9 +1,9 @@
 package org.gyrus.agents.game;
 
 /**
- * How much of the vocabulary a set of messages uses: the perplexity of the token distribution
- * (exp of its entropy; K when all K codes are equally used, 1 when one code is), the fraction of
- * codes used at least once, and the number of distinct whole messages.
+ * How much of the vocabulary a set of messages uses: the perplexity of the token distribution (exp
+ * of its entropy; K when all K codes are equally used, 1 when one code is), the fraction of codes
+ * used at least once, and the number of distinct whole messages.
  */
 public record CodebookUsage(double perplexity, double usedFraction, int distinctMessages) {
 
@@ -14,7 +14,8 @@ public record CodebookUsage(double perplexity, double usedFraction, int distinct
     for (int[] m : messages) {
       for (int t : m) {
         if (t < 0 || t >= vocab) {
-          throw new IllegalArgumentException("codebook usage: token " + t + " outside 0.." + (vocab - 1));
+          throw new IllegalArgumentException(
+              "codebook usage: token " + t + " outside 0.." + (vocab - 1));
         }
         count[t]++;
         total++;

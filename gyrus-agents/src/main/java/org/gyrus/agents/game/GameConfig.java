@@ -5,10 +5,10 @@ import org.gyrus.core.Value.ListVal;
 import org.gyrus.core.Value.Node;
 
 /**
- * One referential game: message of {@code length} tokens from a vocabulary of {@code vocab} codebook
- * vectors of width {@code codeDim}; the listener picks the target among {@code distractors} + 1
- * candidates. Speaker and listener encoders are gyrus-nn specs (heads to the needed widths are
- * added by the compiler).
+ * One referential game: message of {@code length} tokens from a vocabulary of {@code vocab}
+ * codebook vectors of width {@code codeDim}; the listener picks the target among {@code
+ * distractors} + 1 candidates. Speaker and listener encoders are gyrus-nn specs (heads to the
+ * needed widths are added by the compiler).
  *
  * @param speaker image (1x28x28) to body; a head to length*codeDim continuous values is added
  * @param listenerImage image to body; a head to {@code embed} units is added
@@ -66,19 +66,55 @@ public record GameConfig(
   /** Defaults: 128-unit MLP encoders, 16-wide codes, 64-wide embeddings, Adam 1e-3, beta 0.25. */
   public static GameConfig of(int length, int vocab, int distractors, int steps, long seed) {
     return new GameConfig(
-        length, vocab, 16, distractors, 64, mlp(128), mlp(128), mlp(128), steps, 64, 1e-3, 0.25,
-        100, seed);
+        length,
+        vocab,
+        16,
+        distractors,
+        64,
+        mlp(128),
+        mlp(128),
+        mlp(128),
+        steps,
+        64,
+        1e-3,
+        0.25,
+        100,
+        seed);
   }
 
   public GameConfig withSteps(int s) {
     return new GameConfig(
-        length, vocab, codeDim, distractors, embed, speaker, listenerImage, listenerMessage, s,
-        batch, lr, beta, restartEvery, seed);
+        length,
+        vocab,
+        codeDim,
+        distractors,
+        embed,
+        speaker,
+        listenerImage,
+        listenerMessage,
+        s,
+        batch,
+        lr,
+        beta,
+        restartEvery,
+        seed);
   }
 
   public GameConfig withRestartEvery(int r) {
     return new GameConfig(
-        length, vocab, codeDim, distractors, embed, speaker, listenerImage, listenerMessage, steps,
-        batch, lr, beta, r, seed);
+        length,
+        vocab,
+        codeDim,
+        distractors,
+        embed,
+        speaker,
+        listenerImage,
+        listenerMessage,
+        steps,
+        batch,
+        lr,
+        beta,
+        r,
+        seed);
   }
 }

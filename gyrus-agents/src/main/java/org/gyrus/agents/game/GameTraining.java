@@ -109,7 +109,11 @@ public final class GameTraining {
     }
     if (d.size() < cfg.distractors() + 1) {
       throw new IllegalArgumentException(
-          d.name() + ": " + d.size() + " images, fewer than the " + (cfg.distractors() + 1)
+          d.name()
+              + ": "
+              + d.size()
+              + " images, fewer than the "
+              + (cfg.distractors() + 1)
               + " candidates a round needs");
     }
   }
@@ -125,8 +129,7 @@ public final class GameTraining {
       if (!used[k]) {
         int v = rng.nextInt(vectors);
         for (int d = 0; d < cfg.codeDim(); d++) {
-          cb[k * cfg.codeDim() + d] =
-              z[v * cfg.codeDim() + d] + 0.01f * (float) gaussian(rng);
+          cb[k * cfg.codeDim() + d] = z[v * cfg.codeDim() + d] + 0.01f * (float) gaussian(rng);
         }
         changed = true;
       }
@@ -164,7 +167,8 @@ public final class GameTraining {
     int[] labels = java.util.Arrays.copyOf(test.y(), objects);
     double tsClass = Topsim.of(messages, Topsim.classes(labels));
     double tsPixel = Topsim.of(messages, Topsim.pixels(test.x(), 784));
-    CodebookUsage usage = CodebookUsage.of(messages(game, test, Math.min(test.size(), 2000)), cfg.vocab());
+    CodebookUsage usage =
+        CodebookUsage.of(messages(game, test, Math.min(test.size(), 2000)), cfg.vocab());
     return new Report(
         cfg,
         trainSuccess,

@@ -113,7 +113,8 @@ public final class ReferentialGame {
             .reshape(n, c, cfg.embed());
     NDArray logits = cEmb.matMul(mEmb.reshape(n, cfg.embed(), 1)).reshape(n, c);
     NDArray logp = logits.logSoftmax(1);
-    NDArray picked = logp.mul(targetPos.oneHot(c).toType(DataType.FLOAT32, false)).sum(new int[] {1});
+    NDArray picked =
+        logp.mul(targetPos.oneHot(c).toType(DataType.FLOAT32, false)).sum(new int[] {1});
     NDArray ce = picked.neg().mean();
     return new Play(logits, ce, q.codebookLoss(), q.commitmentLoss(), q.codes(), ze);
   }

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import org.gyrus.nn.data.Dataset;
 
 /**
- * A batch of game rounds: for each, a target image and {@code distractors} other distinct images
- * of the same set, shuffled into a candidate group with the target at {@code targetPos}.
+ * A batch of game rounds: for each, a target image and {@code distractors} other distinct images of
+ * the same set, shuffled into a candidate group with the target at {@code targetPos}.
  */
 record Rounds(float[] targets, float[] candidates, long[] targetPos, int n, int group) {
 

@@ -117,5 +117,4 @@ public final class Topsim {
       return Math.sqrt(s);
     };
   }
-
 }

@@ -37,7 +37,10 @@ public final class VectorQuantiser {
     long k = codebook.getShape().get(0);
     if (ze.getShape().get(ze.getShape().dimension() - 1) != d) {
       throw new IllegalArgumentException(
-          "quantiser: vectors of width " + ze.getShape() + " against a codebook " + codebook.getShape());
+          "quantiser: vectors of width "
+              + ze.getShape()
+              + " against a codebook "
+              + codebook.getShape());
     }
     NDArray flat = ze.reshape(-1, d);
     NDArray codes = nearest(flat.stopGradient(), codebook.stopGradient());

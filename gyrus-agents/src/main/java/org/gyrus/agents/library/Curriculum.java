@@ -49,8 +49,16 @@ public final class Curriculum {
     long t0 = System.nanoTime();
     var reused = lib.reuse(task.name(), task.tests());
     if (reused.isPresent()) {
-      return new Step(task.name(), "reused", reused.get(), lib.calls(reused.get()), 0, List.of(),
-          null, lib.active().size(), ms(t0));
+      return new Step(
+          task.name(),
+          "reused",
+          reused.get(),
+          lib.calls(reused.get()),
+          0,
+          List.of(),
+          null,
+          lib.active().size(),
+          ms(t0));
     }
     int tried = 0;
     List<Decision.Refused> refusals = new ArrayList<>();
@@ -61,17 +69,32 @@ public final class Curriculum {
       }
       Decision d = lib.submit(c, task.tests());
       if (d instanceof Decision.Admitted a) {
-        return new Step(task.name(), a.retired() == null ? "admitted" : "admitted, retired v"
-            + a.retired().version(), a.module(), lib.calls(a.module()), tried, refusals,
-            a.retired(), lib.active().size(), ms(t0));
+        return new Step(
+            task.name(),
+            a.retired() == null ? "admitted" : "admitted, retired v" + a.retired().version(),
+            a.module(),
+            lib.calls(a.module()),
+            tried,
+            refusals,
+            a.retired(),
+            lib.active().size(),
+            ms(t0));
       }
       refusals.add((Decision.Refused) d);
       if (refusals.size() >= maxSubmissions) {
         break;
       }
     }
-    return new Step(task.name(), "unsolved", null, List.of(), tried, refusals, null,
-        lib.active().size(), ms(t0));
+    return new Step(
+        task.name(),
+        "unsolved",
+        null,
+        List.of(),
+        tried,
+        refusals,
+        null,
+        lib.active().size(),
+        ms(t0));
   }
 
   private boolean fitsExamples(Module c, Task task) {
@@ -103,30 +126,43 @@ public final class Curriculum {
   public static List<Task> family(long seed) {
     List<Task> ts = new ArrayList<>();
     ts.add(task("child", (f, x, y) -> f.parent(y, x), 3, 4, seed + 10));
-    ts.add(task("grandparent", (f, x, y) -> f.ancestor(x, y, 2) && !f.parent(x, y), 3, 4, seed + 20));
+    ts.add(
+        task("grandparent", (f, x, y) -> f.ancestor(x, y, 2) && !f.parent(x, y), 3, 4, seed + 20));
     ts.add(task("sibling", Family::sibling, 3, 4, seed + 30));
     ts.add(task("father", (f, x, y) -> f.parent(x, y) && f.male(x), 3, 4, seed + 40));
     ts.add(task("mother", (f, x, y) -> f.parent(x, y) && !f.male(x), 3, 4, seed + 50));
     ts.add(task("ancestor", (f, x, y) -> f.ancestor(x, y, 99), 3, 3, seed + 60));
-    ts.add(task("grandparent", (f, x, y) -> f.ancestor(x, y, 2) && !f.parent(x, y), 4, 4, seed + 70));
+    ts.add(
+        task("grandparent", (f, x, y) -> f.ancestor(x, y, 2) && !f.parent(x, y), 4, 4, seed + 70));
     ts.add(task("pibling", Family::pibling, 4, 4, seed + 80));
     ts.add(task("uncle", (f, x, y) -> f.pibling(x, y) && f.male(x), 4, 4, seed + 90));
     ts.add(task("aunt", (f, x, y) -> f.pibling(x, y) && !f.male(x), 4, 4, seed + 100));
     ts.add(task("cousin", Family::cousin, 4, 4, seed + 110));
     ts.add(task("ancestor", (f, x, y) -> f.ancestor(x, y, 99), 5, 5, seed + 120));
-    ts.add(task("great_grandparent",
-        (f, x, y) -> f.ancestor(x, y, 3) && !f.ancestor(x, y, 2), 5, 5, seed + 130));
+    ts.add(
+        task(
+            "great_grandparent",
+            (f, x, y) -> f.ancestor(x, y, 3) && !f.ancestor(x, y, 2),
+            5,
+            5,
+            seed + 130));
     ts.add(task("descendant", (f, x, y) -> f.ancestor(y, x, 99), 5, 5, seed + 140));
     ts.add(task("sibling", Family::sibling, 4, 4, seed + 150));
     ts.add(task("male_cousin", (f, x, y) -> f.cousin(x, y) && f.male(x), 4, 4, seed + 160));
-    ts.add(task("grand_uncle", (f, x, y) -> {
-      for (int p = 0; p < f.size(); p++) {
-        if (f.parent(p, y) && f.pibling(x, p) && f.male(x)) {
-          return true;
-        }
-      }
-      return false;
-    }, 5, 5, seed + 170));
+    ts.add(
+        task(
+            "grand_uncle",
+            (f, x, y) -> {
+              for (int p = 0; p < f.size(); p++) {
+                if (f.parent(p, y) && f.pibling(x, p) && f.male(x)) {
+                  return true;
+                }
+              }
+              return false;
+            },
+            5,
+            5,
+            seed + 170));
     return ts;
   }
 
@@ -155,6 +191,7 @@ public final class Curriculum {
         return new FewShotTest(name + "@" + prefix + "seed" + s, f.facts(), expected);
       }
     }
-    throw new IllegalStateException(name + ": no family of " + gens + " generations where it holds");
+    throw new IllegalStateException(
+        name + ": no family of " + gens + " generations where it holds");
   }
 }

@@ -83,10 +83,15 @@ public final class CurriculumBench {
   static String stepJson(String run, int index, Curriculum.Step s) {
     StringBuilder refusals = new StringBuilder("[");
     for (Decision.Refused r : s.refusals()) {
-      refusals.append(refusals.length() > 1 ? ", " : "").append('{')
-          .append("\"module\": ").append(q(String.join(" ", r.module().rules())))
-          .append(", \"reason\": ").append(q(r.reason()))
-          .append(", \"failing_case\": ").append(r.failing() == null ? "null" : q(r.failing().describe()))
+      refusals
+          .append(refusals.length() > 1 ? ", " : "")
+          .append('{')
+          .append("\"module\": ")
+          .append(q(String.join(" ", r.module().rules())))
+          .append(", \"reason\": ")
+          .append(q(r.reason()))
+          .append(", \"failing_case\": ")
+          .append(r.failing() == null ? "null" : q(r.failing().describe()))
           .append('}');
     }
     refusals.append(']');

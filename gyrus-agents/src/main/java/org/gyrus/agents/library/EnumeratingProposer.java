@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A proposer without a language model: enumerates candidate definitions of a binary relation
- * {@code t(X, Y)} over the relations it may call, smallest first. Bodies: one atom; a chain of two
- * atoms through a fresh variable; one atom filtered by a unary relation; each optionally with
- * {@code X != Y}. Programs: one such rule, the union of two one-atom rules, or a one-atom base case
- * with a recursive chain step. With {@code useLibrary} it calls the library's active modules as
- * well as the base relations; without, base relations only (the ablation).
+ * A proposer without a language model: enumerates candidate definitions of a binary relation {@code
+ * t(X, Y)} over the relations it may call, smallest first. Bodies: one atom; a chain of two atoms
+ * through a fresh variable; one atom filtered by a unary relation; each optionally with {@code X !=
+ * Y}. Programs: one such rule, the union of two one-atom rules, or a one-atom base case with a
+ * recursive chain step. With {@code useLibrary} it calls the library's active modules as well as
+ * the base relations; without, base relations only (the ablation).
  */
 public final class EnumeratingProposer {
   private final boolean useLibrary;
@@ -26,8 +26,7 @@ public final class EnumeratingProposer {
   public List<Module> candidates(Task task, ModuleLibrary lib) {
     RelType out = task.output();
     if (out.arity() != 2) {
-      throw new IllegalArgumentException(
-          "proposer: binary target relations only, got " + out);
+      throw new IllegalArgumentException("proposer: binary target relations only, got " + out);
     }
     List<String> binary = new ArrayList<>();
     List<String> unary = new ArrayList<>();

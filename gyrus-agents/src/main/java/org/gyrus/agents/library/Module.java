@@ -20,7 +20,8 @@ import org.gyrus.logic.datalog.Parser;
 public record Module(String name, int version, RelType output, List<String> rules) {
   public Module {
     if (!name.equals(output.name())) {
-      throw new IllegalArgumentException("module " + name + " must define " + name + ", not " + output);
+      throw new IllegalArgumentException(
+          "module " + name + " must define " + name + ", not " + output);
     }
     rules = List.copyOf(rules);
   }

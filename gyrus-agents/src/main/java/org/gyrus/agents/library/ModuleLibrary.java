@@ -99,8 +99,15 @@ public final class ModuleLibrary {
       if (passed <= old) {
         return refuse(
             candidate,
-            "passes " + passed + " of " + suite.size() + " tests, active v" + cur.version()
-                + " passes " + old + ": not better",
+            "passes "
+                + passed
+                + " of "
+                + suite.size()
+                + " tests, active v"
+                + cur.version()
+                + " passes "
+                + old
+                + ": not better",
             null);
       }
       retired.add(cur);
@@ -111,8 +118,8 @@ public final class ModuleLibrary {
   }
 
   /**
-   * The active module of that name when it passes every one of {@code taskTests} (then counted as
-   * a reuse and the tests join its suite); empty otherwise.
+   * The active module of that name when it passes every one of {@code taskTests} (then counted as a
+   * reuse and the tests join its suite); empty otherwise.
    */
   public Optional<Module> reuse(String name, List<FewShotTest> taskTests) {
     Module m = active.get(name);
@@ -208,16 +215,21 @@ public final class ModuleLibrary {
           return e;
         }
         for (var lit : rule.body()) {
-          Atom a = lit instanceof org.gyrus.logic.datalog.Ast.Positive p
-              ? p.atom()
-              : lit instanceof org.gyrus.logic.datalog.Ast.Negated n ? n.atom() : null;
+          Atom a =
+              lit instanceof org.gyrus.logic.datalog.Ast.Positive p
+                  ? p.atom()
+                  : lit instanceof org.gyrus.logic.datalog.Ast.Negated n ? n.atom() : null;
           if (a == null) {
             continue;
           }
           RelType sig = signature(a.pred(), m);
           if (sig == null) {
-            return "unknown relation " + a.pred() + "/" + a.args().size()
-                + " (neither a base relation nor an admitted module) in " + rule;
+            return "unknown relation "
+                + a.pred()
+                + "/"
+                + a.args().size()
+                + " (neither a base relation nor an admitted module) in "
+                + rule;
           }
           e = bind(a, sig, types, m);
           if (e != null) {
@@ -251,7 +263,16 @@ public final class ModuleLibrary {
         String want = sig.argTypes().get(i);
         String had = types.putIfAbsent(v.name(), want);
         if (had != null && !had.equals(want)) {
-          return "variable " + v.name() + " is " + had + " and " + want + " in " + a + " of " + m.name();
+          return "variable "
+              + v.name()
+              + " is "
+              + had
+              + " and "
+              + want
+              + " in "
+              + a
+              + " of "
+              + m.name();
         }
       }
     }

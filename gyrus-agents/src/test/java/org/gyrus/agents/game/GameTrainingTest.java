@@ -37,12 +37,25 @@ class GameTrainingTest {
     Dataset train = FASHION.head(4000);
     Dataset test = FASHION.subset(range(4000, 5000), "held-out");
     GameTraining.Report r =
-        GameTraining.run(GameConfig.of(2, 8, 3, 300, 11), train, test, new GameTraining.Eval(512, 100), null);
+        GameTraining.run(
+            GameConfig.of(2, 8, 3, 300, 11), train, test, new GameTraining.Eval(512, 100), null);
     System.out.printf(
         "tiny game: test success %.3f (chance %.2f), perplexity %.2f, %.1f s%n",
         r.testSuccess(), r.chance(), r.usage().perplexity(), r.seconds());
     assertThat(r.testSuccess()).isGreaterThan(0.6);
     assertThat(r.usage().usedFraction()).isGreaterThan(0.25);
+  }
+
+  @Test
+  void badInputIsRefusedBeforeTraining() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GameConfig.of(0, 8, 3, 10, 1))
+        .hasMessageContaining("length must be >= 1, got 0");
+    Dataset tiny = FASHION.head(3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                GameTraining.run(
+                    GameConfig.of(1, 4, 3, 10, 1), tiny, tiny, new GameTraining.Eval(10, 3), null))
+        .hasMessageContaining("3 images, fewer than the 4 candidates");
   }
 
   private static int[] range(int from, int to) {
