@@ -70,7 +70,7 @@ public final class GameGrid {
     return r;
   }
 
-  static String json(String dataset, GameTraining.Report r, int train, int test) {
+  public static String json(String dataset, GameTraining.Report r, int train, int test) {
     Map<String, Object> m = new LinkedHashMap<>();
     GameConfig c = r.config();
     m.put("dataset", dataset);
