@@ -90,6 +90,8 @@ public final class GameGrid {
     m.put("distinct_messages", r.usage().distinctMessages());
     m.put("topsim_class", r.topsimClass());
     m.put("topsim_pixel", r.topsimPixel());
+    m.put("topsim_class_shuffled", r.topsimShuffled()[0]);
+    m.put("topsim_pixel_shuffled", r.topsimShuffled()[1]);
     m.put("final_loss", r.finalLoss());
     m.put("seconds", r.seconds());
     StringBuilder sb = new StringBuilder("{");

@@ -29,6 +29,8 @@ public final class GameTraining {
    * @param usage codebook usage over the held-out messages
    * @param topsimClass Spearman(same-class distance, message edit distance)
    * @param topsimPixel Spearman(pixel Euclidean distance, message edit distance)
+   * @param topsimShuffled the same two with the messages permuted over the images (control: no
+   *     relation between meaning and message, expected near 0)
    */
   public record Report(
       GameConfig config,
@@ -38,6 +40,7 @@ public final class GameTraining {
       CodebookUsage usage,
       double topsimClass,
       double topsimPixel,
+      double[] topsimShuffled,
       double finalLoss,
       double seconds) {}
 
@@ -167,6 +170,14 @@ public final class GameTraining {
     int[] labels = java.util.Arrays.copyOf(test.y(), objects);
     double tsClass = Topsim.of(messages, Topsim.classes(labels));
     double tsPixel = Topsim.of(messages, Topsim.pixels(test.x(), 784));
+    int[][] shuffled = messages.clone();
+    int[] perm = Dataset.permutation(objects, new SplittableRandom(cfg.seed() + 17));
+    for (int i = 0; i < objects; i++) {
+      shuffled[i] = messages[perm[i]];
+    }
+    double[] control = {
+      Topsim.of(shuffled, Topsim.classes(labels)), Topsim.of(shuffled, Topsim.pixels(test.x(), 784))
+    };
     CodebookUsage usage =
         CodebookUsage.of(messages(game, test, Math.min(test.size(), 2000)), cfg.vocab());
     return new Report(
@@ -177,6 +188,7 @@ public final class GameTraining {
         usage,
         tsClass,
         tsPixel,
+        control,
         loss,
         (System.nanoTime() - t0) / 1e9);
   }
