@@ -91,8 +91,8 @@ if steps:
             if s.get("summary"):
                 summ = s
                 continue
-            ref = "; ".join((r["failing_case"] or r["reason"])[:140] for r in s["refusals"])
-            md.append(f"| {s['index']} | {s['task']} | {s['outcome']} | `{s['module'] or ''}` | "
+            ref = "; ".join(f"`{r['module']}`: " + (r["failing_case"] or r["reason"]) for r in s["refusals"])
+            md.append(f"| {s['index']} | {s['task']} | {s['outcome']} | {'`' + s['module'] + '`' if s['module'] else '—'} | "
                       f"{', '.join(s['calls'])} | {s['candidates_tried']} | {ref} | {s['library_size']} |")
         md += ["", f"Solved {summ['solved']}/{summ['tasks']}; reused by name {summ['reused_by_name']}; "
                f"admitted {summ['admitted']} ({summ['admitted_calling_library']} calling library modules); "
