@@ -79,7 +79,12 @@ public final class EnumeratingProposer {
     String t = out.name();
     for (String base : one) {
       for (String b : binary) {
-        for (String step : List.of(b + "(X, Z), " + t + "(Z, Y)", t + "(X, Z), " + b + "(Z, Y)")) {
+        for (String step :
+            List.of(
+                b + "(X, Z), " + t + "(Z, Y)",
+                b + "(Z, X), " + t + "(Z, Y)",
+                t + "(X, Z), " + b + "(Z, Y)",
+                t + "(X, Z), " + b + "(Y, Z)")) {
           all.add(new Candidate(List.of(head + base + ".", head + step + "."), 6));
         }
       }
