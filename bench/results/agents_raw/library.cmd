@@ -1,0 +1,1 @@
+java -cp CP org.gyrus.agents.library.CurriculumBench 1 bench/results/agents_raw/library.jsonl
