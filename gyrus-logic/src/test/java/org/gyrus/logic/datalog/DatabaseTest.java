@@ -175,6 +175,21 @@ class DatabaseTest {
   }
 
   @Test
+  void answersReadBeforeAnUpdateThatRemovesRowsAreRefused() {
+    Database db = Database.load(ring(5));
+    db.materialize();
+    Database.Answers before = db.query(Parser.parseQuery("path(0, X)"));
+    db.update(List.of(Parser.parseQuery("edge(0, 2)")), List.of()); // appends: rows stay valid
+    assertThat(before.facts()).hasSize(5);
+    db.update(List.of(), List.of(Parser.parseQuery("edge(2, 3)"))); // removes in place
+    assertThatThrownBy(before::facts)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("answers read before an update removed rows of path: query again");
+    assertThat(db.query(Parser.parseQuery("path(0, X)")).facts())
+        .containsExactlyInAnyOrder("path(0, 1)", "path(0, 2)");
+  }
+
+  @Test
   void demandQueriesShareTheLoadedInputs() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 200; i++) {

@@ -33,9 +33,20 @@ public final class Database {
   /** What an update did: tuples before and after, the method used, and the wall time. */
   public record Update(long tuplesBefore, long tuplesAfter, String method, long micros) {}
 
-  /** Answers to one query, as rows of {@code relation} in the engine that computed them. */
-  public record Answers(Engine engine, Relation relation, int[] rows, List<String> notes) {
+  /**
+   * Answers to one query, as rows of {@code relation} in the engine that computed them. An update
+   * that removes rows renumbers them in place ({@link Relation#removeAll}): {@link #facts} then
+   * fails instead of printing other tuples; query again after an update.
+   */
+  public record Answers(
+      Engine engine, Relation relation, int[] rows, List<String> notes, long removals) {
     public List<String> facts() {
+      if (relation.removals() != removals) {
+        throw new IllegalStateException(
+            "answers read before an update removed rows of "
+                + engine.rewriting().shown(relation.name())
+                + ": query again");
+      }
       List<String> out = new ArrayList<>();
       for (int r : rows) {
         out.add(engine.show(relation, r));
@@ -113,11 +124,13 @@ public final class Database {
   /** The answers to a query: from the materialized model if there is one, else demand-driven. */
   public Answers query(Atom q) {
     if (model != null) {
-      return new Answers(model, model.relation(q.pred()), model.answers(q), List.of());
+      Relation rel = model.relation(q.pred());
+      return new Answers(model, rel, model.answers(q), List.of(), rel.removals());
     }
     MagicSets.Rewriting rw = MagicSets.rewrite(rules, q);
     Engine e = new Engine(rw, false, symbols, inputs);
-    return new Answers(e, e.relation(rw.query().pred()), e.answers(rw.query()), rw.notes());
+    Relation rel = e.relation(rw.query().pred());
+    return new Answers(e, rel, e.answers(rw.query()), rw.notes(), rel.removals());
   }
 
   /** The full model, computed once and then kept up to date by {@link #update}. */
