@@ -358,7 +358,10 @@ public final class Engine {
         rel.deltaStart = 0;
         rel.stableEnd = rel.size();
       }
-      long previousDelta = 0;
+      long previousDelta = 0; // the first delta: what the non-recursive rules derived
+      for (Relation rel : rels) {
+        previousDelta += rel.size();
+      }
       while (true) {
         boolean any = false;
         for (Relation rel : rels) {
