@@ -3,8 +3,9 @@
 side by side in one run on identical facts (gen.py, seeded).
 
 Usage: bench/datalog_vs_peers/bench.py [--reps N] [--pair-reps N] [--skip-big]
-       [--peers swipl,gringo,duckdb,postgres] [--skip ENGINE@WORKLOAD,...]
-Writes bench/results/datalog.{json,md}. Build first: ./mvnw -o -q -pl gyrus-app -am package -DskipTests
+       [--peers swipl,gringo,duckdb,postgres] [--skip ENGINE@WORKLOAD,...] [--only updates]
+Writes bench/results/datalog.{json,md}. --only updates runs just the update tables (Gyrus alone) and
+merges them into the existing results: the other tables, and the run that made them, stay. Build first: ./mvnw -o -q -pl gyrus-app -am package -DskipTests
 Whole-process wall time and peak RSS come from /usr/bin/time -v; in-process times are each engine's
 own clock around the query (after loading). PostgreSQL runs as a server started here (.ci/postgres);
 its RSS is the client's, not the server's. Medians over --reps runs, runs interleaved across engines.
@@ -41,6 +42,7 @@ ALL_PAIRS = [
     ("rbac-20k", ["rbac", "20000", "2000", "500", "1"], "can", "rbac"),
 ]
 BIG = ("tc-10k-50k", ["tc", "10000", "50000", "1"], "path", "tc")
+CHURN_ROUNDS = 5
 
 
 class Failed(Exception):
@@ -230,17 +232,18 @@ def churn(opts):
     rows = []
     for k in [1, 10, 100]:
         r = timed(["java", "-Xmx6g", "-XX:+UseSerialGC", "-cp", f"{LOGIC_CP}:{WORK}", "GyrusBench",
-                   "churn", prefix + ".dl", "inh", str(k), "11", "3"])
+                   "churn", prefix + ".dl", "inh", str(k), "11", str(CHURN_ROUNDS)])
         lines = [json.loads(l) for l in r["stdout"].splitlines() if l.startswith("{")]
         rounds, recompute = lines[:-1], lines[-1]
         d = {"k": k, "full_ms_cold": rounds[0]["full_ms"], "recompute_ms": recompute["recompute_ms"],
+             "recompute_cpu_ms": recompute.get("recompute_cpu_ms"),
              "rounds": rounds, "peak_rss_mb": r["peak_rss_mb"],
              "model_ok": all(x["tuples_after_add"] == x["tuples"] for x in rounds)
              and recompute["tuples"] == rounds[0]["tuples"]}
         print(json.dumps(d), file=sys.stderr)
         rows.append(d)
     return {"workload": name + " deletions", "kind": "remove k random inh (role inheritance) facts,"
-            " then add them back; 3 rounds in one JVM", "generator": "gen.py " + " ".join(gen),
+            f" then add them back; {CHURN_ROUNDS} rounds in one JVM", "generator": "gen.py " + " ".join(gen),
             "churn": rows}
 
 
@@ -254,9 +257,14 @@ def updates(opts):
     for k in [1, 10, 100]:
         r = timed(["java", "-Xmx8g", "-XX:+UseSerialGC", "-cp", f"{LOGIC_CP}:{WORK}", "GyrusBench",
                    "update", prefix + ".dl", "edge", str(n), str(k), "11"])
-        d = json.loads(r["stdout"])
+        lines = [json.loads(l) for l in r["stdout"].splitlines() if l.startswith("{")]
+        d = {**lines[0], **lines[1]}  # the updates, then a warm recomputation in the same JVM
         d["add_fraction_of_full"] = d["add_ms"] / d["full_ms"]
         d["remove_fraction_of_full"] = d["remove_ms"] / d["full_ms"]
+        for m in ["ms", "cpu_ms"]:
+            d[f"add_over_recompute_{m}"] = d[f"add_{m}"] / max(d[f"recompute_{m}"], 1e-9)
+            d[f"remove_over_recompute_{m}"] = d[f"remove_{m}"] / max(d[f"recompute_{m}"], 1e-9)
+        d["model_ok"] = lines[0]["tuples_after_remove"] == lines[1]["tuples"]
         d["peak_rss_mb"] = r["peak_rss_mb"]
         rows.append(d)
         print(json.dumps(d), file=sys.stderr)
@@ -280,7 +288,10 @@ def main():
     ap.add_argument("--peers", default="swipl,gringo,duckdb,postgres")
     ap.add_argument("--pair-reps", type=int, default=0, help="runs per all-pairs cell (default --reps)")
     ap.add_argument("--skip", default="", help="ENGINE@WORKLOAD,... not run (said in the results)")
+    ap.add_argument("--only", choices=["updates"], help="run only these tables, merged into the results")
     opts = ap.parse_args()
+    if opts.only:
+        return only_updates(opts)
     os.makedirs(WORK, exist_ok=True)
     os.chmod(WORK, 0o755)
     subprocess.run(["javac", "-d", WORK, "-cp", LOGIC_CP, os.path.join(HERE, "GyrusBench.java"),
@@ -313,6 +324,28 @@ def main():
     print(save(opts, load_before, results))
 
 
+def only_updates(opts):
+    """The update tables alone (Gyrus only), merged into the existing results by workload."""
+    os.makedirs(WORK, exist_ok=True)
+    subprocess.run(["javac", "-d", WORK, "-cp", LOGIC_CP, os.path.join(HERE, "GyrusBench.java")],
+                   check=True)
+    load_before = os.getloadavg()
+    fresh = [updates(opts), churn(opts)]
+    run = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+           "command": "bench/datalog_vs_peers/bench.py " + " ".join(sys.argv[1:]),
+           "load_average_before_after": [load_before, os.getloadavg()]}
+    for r in fresh:
+        r["run"] = run
+    path = os.path.join(ROOT, "bench", "results", "datalog.json")
+    with open(path) as f:
+        old = json.load(f)
+    names = {r["workload"] for r in fresh}
+    results = [r for r in old["results"] if r["workload"] not in names]
+    at = next((i for i, r in enumerate(old["results"]) if r["workload"] in names), len(results))
+    results[at:at] = fresh
+    print(write(old["meta"], results))
+
+
 def save(opts, load_before, results):
     versions = {
         "swipl": subprocess.run(["swipl", "--version"], capture_output=True, text=True).stdout.strip(),
@@ -325,6 +358,10 @@ def save(opts, load_before, results):
             "java_opts": " ".join(JAVA_OPTS + CDS_OPTS),
             "note": "shared 2-core machine with other jobs running; medians of interleaved runs;"
                     f" all-pairs medians of {opts.pair_reps or opts.reps}, point queries of {opts.reps}"}
+    return write(meta, results)
+
+
+def write(meta, results):
     out = os.path.join(ROOT, "bench", "results")
     with open(os.path.join(out, "datalog.json"), "w") as f:
         json.dump({"meta": meta, "results": results}, f, indent=1)
@@ -369,29 +406,47 @@ def render(meta, results):
             for e, v in r["in_process"].items():
                 lines.append(f"| {e} | {fmt(v.get('first_ms'))} | {fmt(v.get('median_ms'))} | "
                              f"{fmt(v.get('p99_ms'))} | {fmt(v.get('answers'), 0)} |")
+        run = r.get("run")
+        run_note = (f" Run {run['date']} by `{run['command']}`, load average "
+                    f"{run['load_average_before_after'][0][0]:.1f} before, "
+                    f"{run['load_average_before_after'][1][0]:.1f} after." if run else "")
         if "steps" in r:
-            lines += ["", f"Incremental maintenance, {r['workload']} ({r['kind']}; peers: {r['peers']}):", "",
-                      "| k | full materialization ms | add ms | add / full | method | remove ms | remove / full | method |",
-                      "|---|---|---|---|---|---|---|---|"]
+            lines += ["", f"Incremental maintenance, {r['workload']} ({r['kind']}; peers: {r['peers']}).{run_note}"
+                      " Recompute = a full materialization in the same JVM after the updates (warm, like"
+                      " them); CPU = the process's CPU time (GC included), steadier than wall time on a"
+                      " shared machine:", "",
+                      "| k | first materialization ms (cold) | recompute ms (warm) | add ms | add / recompute |"
+                      " method | remove ms | remove / recompute (wall) | remove / recompute (CPU) | method |"
+                      " model equals recomputation |",
+                      "|---|---|---|---|---|---|---|---|---|---|---|"]
             for d in r["steps"]:
-                lines.append(f"| {d['k']} | {fmt(d['full_ms'], 0)} | {fmt(d['add_ms'])} | "
-                             f"{d['add_fraction_of_full']:.2%} | {d['add_method']} | {fmt(d['remove_ms'], 0)} | "
-                             f"{d['remove_fraction_of_full']:.2%} | {d['remove_method']} |")
+                pct = lambda key, digits=1: "n/a" if d.get(key) is None else f"{d[key]:.{digits}%}"
+                lines.append(f"| {d['k']} | {fmt(d['full_ms'], 0)} | {fmt(d.get('recompute_ms'), 0)} | "
+                             f"{fmt(d['add_ms'])} | {pct('add_over_recompute_ms', 2)} | {d['add_method']} | "
+                             f"{fmt(d['remove_ms'], 0)} | {pct('remove_over_recompute_ms')} | "
+                             f"{pct('remove_over_recompute_cpu_ms')} | {d['remove_method']} | "
+                             f"{d.get('model_ok', 'n/a')} |")
         if "churn" in r:
-            lines += ["", f"Deletions by delete-and-rederive, {r['workload']} ({r['kind']}). Recompute = a"
-                      " full materialization in the same JVM after the rounds (compiled code, like the"
-                      " later rounds); the first materialization of the run is cold:", "",
-                      "| k | first materialization ms (cold) | recompute ms (warm) | remove ms, rounds 1 / 2 / 3 |"
-                      " remove / recompute (median of rounds) | tuples removed (round 1) | method (round 1) |"
-                      " add back ms, rounds 1 / 2 / 3 | add method | model equals recomputation |",
-                      "|---|---|---|---|---|---|---|---|---|---|"]
+            n = len(r["churn"][0]["rounds"])
+            lines += ["", f"Deletions by delete-and-rederive, {r['workload']} ({r['kind']}).{run_note} Recompute ="
+                      " a full materialization in the same JVM after the rounds (compiled code, like the"
+                      " later rounds; median of 3); the first materialization of the run is cold. CPU ="
+                      " the process's CPU time (GC included; 10 ms ticks):", "",
+                      f"| k | first materialization ms (cold) | recompute ms (warm) | remove ms, rounds 1..{n} |"
+                      " remove / recompute (wall, median of rounds) | remove / recompute (CPU, median of rounds) |"
+                      " tuples removed (round 1) | method (round 1) |"
+                      f" add back ms, rounds 1..{n} | add method | model equals recomputation |",
+                      "|---|---|---|---|---|---|---|---|---|---|---|"]
             for d in r["churn"]:
                 rm = [x["remove_ms"] for x in d["rounds"]]
+                rc = [x.get("remove_cpu_ms") for x in d["rounds"]]
                 ad = [x["add_ms"] for x in d["rounds"]]
                 first = d["rounds"][0]
+                cpu = (f"{statistics.median(rc) / d['recompute_cpu_ms']:.1%}"
+                       if d.get("recompute_cpu_ms") and None not in rc else "n/a")
                 lines.append(f"| {d['k']} | {fmt(d['full_ms_cold'], 0)} | {fmt(d['recompute_ms'], 0)} | "
                              f"{' / '.join(fmt(x, 0) for x in rm)} | "
-                             f"{statistics.median(rm) / d['recompute_ms']:.1%} | "
+                             f"{statistics.median(rm) / d['recompute_ms']:.1%} | {cpu} | "
                              f"{first['tuples'] - first['tuples_after_remove']:,} | {first['remove_method']} | "
                              f"{' / '.join(fmt(x, 0) for x in ad)} | {first['add_method']} | {d['model_ok']} |")
     return "\n".join(lines) + "\n"

@@ -43,6 +43,27 @@ public final class ColumnIndex {
     indexed = upTo;
   }
 
+  /** Re-indexes every row (after rows were removed and the rest renumbered). */
+  void rebuild() {
+    Arrays.fill(heads, 0);
+    next.truncate(0);
+    indexed = 0;
+    catchUp();
+  }
+
+  /**
+   * Unlinks the rows from {@code n} on, newest first: each is the head of its chain, since rows are
+   * linked in order.
+   */
+  void popTo(int n) {
+    for (int r = indexed - 1; r >= n; r--) {
+      int slot = direct ? rel.get(r, cols[0]) : bucket(hashRow(r));
+      heads[slot] = next.get(r);
+    }
+    next.truncate(Math.min(n, indexed));
+    indexed = Math.min(n, indexed);
+  }
+
   private int link(int row) {
     int slot;
     if (direct) {

@@ -33,9 +33,20 @@ public final class Database {
   /** What an update did: tuples before and after, the method used, and the wall time. */
   public record Update(long tuplesBefore, long tuplesAfter, String method, long micros) {}
 
-  /** Answers to one query, as rows of {@code relation} in the engine that computed them. */
-  public record Answers(Engine engine, Relation relation, int[] rows, List<String> notes) {
+  /**
+   * Answers to one query, as rows of {@code relation} in the engine that computed them. An update
+   * that removes rows renumbers them in place ({@link Relation#removeAll}): {@link #facts} then
+   * fails instead of printing other tuples; query again after an update.
+   */
+  public record Answers(
+      Engine engine, Relation relation, int[] rows, List<String> notes, long removals) {
     public List<String> facts() {
+      if (relation.removals() != removals) {
+        throw new IllegalStateException(
+            "answers read before an update removed rows of "
+                + engine.rewriting().shown(relation.name())
+                + ": query again");
+      }
       List<String> out = new ArrayList<>();
       for (int r : rows) {
         out.add(engine.show(relation, r));
@@ -113,11 +124,13 @@ public final class Database {
   /** The answers to a query: from the materialized model if there is one, else demand-driven. */
   public Answers query(Atom q) {
     if (model != null) {
-      return new Answers(model, model.relation(q.pred()), model.answers(q), List.of());
+      Relation rel = model.relation(q.pred());
+      return new Answers(model, rel, model.answers(q), List.of(), rel.removals());
     }
     MagicSets.Rewriting rw = MagicSets.rewrite(rules, q);
     Engine e = new Engine(rw, false, symbols, inputs);
-    return new Answers(e, e.relation(rw.query().pred()), e.answers(rw.query()), rw.notes());
+    Relation rel = e.relation(rw.query().pred());
+    return new Answers(e, rel, e.answers(rw.query()), rw.notes(), rel.removals());
   }
 
   /** The full model, computed once and then kept up to date by {@link #update}. */
@@ -151,26 +164,42 @@ public final class Database {
     Map<String, List<int[]>> remove = checked(removed, "removed");
     long t0 = System.nanoTime();
     long before = tuples(); // materializes the model first
-    Engine oldModel = model;
-    Map<String, Relation> oldInputs = new LinkedHashMap<>(inputs);
-    Map<String, Set<List<Integer>>> fresh = new LinkedHashMap<>();
-    String method = apply(add, remove, fresh);
+    Map<String, Relation> gone = new LinkedHashMap<>();
+    Map<String, Relation> fresh = new LinkedHashMap<>();
+    String method;
+    try {
+      method = apply(add, remove, gone, fresh);
+    } catch (RuntimeException e) { // the relations may be half updated: back to the old inputs
+      restore(gone, fresh);
+      throw e;
+    }
     String violation = violation();
     if (violation != null) {
-      if (model != oldModel) { // delete-and-rederive built new relations: the old ones are intact
-        inputs.clear();
-        inputs.putAll(oldInputs);
-        model = oldModel;
-      } else { // semi-naive additions grew the relations in place
-        for (Map.Entry<String, Set<List<Integer>>> e : fresh.entrySet()) {
-          rebuild(e.getKey(), e.getValue(), List.of());
-        }
-        model = null;
-        materialize();
-      }
+      restore(gone, fresh);
       throw new DatalogError("update", violation + "; the update was not applied");
     }
     return new Update(before, tuples(), method, (System.nanoTime() - t0) / 1000);
+  }
+
+  /** Undoes an update's changes to the inputs (in place) and recomputes the model from them. */
+  private void restore(Map<String, Relation> gone, Map<String, Relation> fresh) {
+    Set<String> changed = new LinkedHashSet<>(gone.keySet());
+    changed.addAll(fresh.keySet());
+    for (String p : changed) {
+      Relation rel = inputs.get(p);
+      rel.unseal();
+      rel.freeze();
+      if (fresh.containsKey(p)) {
+        rel.removeAll(fresh.get(p));
+      }
+      Relation back = gone.get(p);
+      for (int r = 0; back != null && r < back.size(); r++) {
+        rel.insert(back.row(r), 0);
+      }
+      rel.seal();
+    }
+    model = null;
+    materialize();
   }
 
   /**
@@ -182,96 +211,83 @@ public final class Database {
     return this;
   }
 
+  /**
+   * Applies the update to the inputs in place and brings the model up to date; fills {@code gone}
+   * and {@code fresh} with the input rows really removed and added (what undoes it).
+   */
   private String apply(
       Map<String, List<int[]>> add,
       Map<String, List<int[]>> remove,
-      Map<String, Set<List<Integer>>> fresh) {
-    Map<String, Set<List<Integer>>> drop = new LinkedHashMap<>();
-    for (Map.Entry<String, List<int[]>> e : remove.entrySet()) {
-      Relation rel = inputs.get(e.getKey());
-      for (int[] t : e.getValue()) {
-        if (rel.contains(t)) {
-          drop.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(key(t));
-        }
-      }
-    }
+      Map<String, Relation> gone,
+      Map<String, Relation> fresh) {
+    Map<String, Relation> adding = new HashMap<>();
     for (Map.Entry<String, List<int[]>> e : add.entrySet()) {
       Relation rel = inputs.get(e.getKey());
-      Set<List<Integer>> gone = drop.getOrDefault(e.getKey(), Set.of());
       for (int[] t : e.getValue()) {
-        if (!rel.contains(t) || gone.contains(key(t))) {
-          fresh.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(key(t));
+        adding.computeIfAbsent(e.getKey(), k -> new Relation(k, t.length, symbols)).insert(t, 0);
+        if (!rel.contains(t)) {
+          fresh
+              .computeIfAbsent(e.getKey(), k -> new Relation("ins$" + k, t.length, symbols))
+              .insert(t, 0);
         }
       }
     }
-    if (drop.isEmpty() && fresh.isEmpty()) {
+    for (Map.Entry<String, List<int[]>> e : remove.entrySet()) {
+      Relation rel = inputs.get(e.getKey());
+      Relation back = adding.get(e.getKey());
+      for (int[] t : e.getValue()) {
+        if (rel.contains(t) && (back == null || !back.contains(t))) { // removed and added: kept
+          gone.computeIfAbsent(e.getKey(), k -> new Relation("del$" + k, t.length, symbols))
+              .insert(t, 0);
+        }
+      }
+    }
+    if (gone.isEmpty() && fresh.isEmpty()) {
       return "unchanged";
     }
-    if (drop.isEmpty() && Maintenance.nonMonotoneReason(model, fresh.keySet()) == null) {
+    gone.values().forEach(Relation::seal);
+    fresh.values().forEach(Relation::seal);
+    if (gone.isEmpty() && Maintenance.nonMonotoneReason(model, fresh.keySet()) == null) {
       Map<String, List<int[]>> tuples = new LinkedHashMap<>();
-      for (Map.Entry<String, Set<List<Integer>>> e : fresh.entrySet()) {
-        tuples.put(e.getKey(), unkey(e.getValue()));
+      for (Map.Entry<String, Relation> e : fresh.entrySet()) {
+        List<int[]> rows = new ArrayList<>();
+        for (int r = 0; r < e.getValue().size(); r++) {
+          rows.add(e.getValue().row(r));
+        }
+        tuples.put(e.getKey(), rows);
       }
       Maintenance.add(model, tuples);
       return "semi-naive";
     }
-    return deleteAndRederive(drop, fresh);
+    return deleteAndRederive(gone, fresh);
   }
 
-  /** New input relations (kept rows, then added ones) and delete-and-rederive over the model. */
-  private String deleteAndRederive(
-      Map<String, Set<List<Integer>>> drop, Map<String, Set<List<Integer>>> fresh) {
-    Map<String, Relation> now = new LinkedHashMap<>();
+  /**
+   * Changes the inputs in place (removed rows out, added rows appended), then delete-and-rederive.
+   */
+  private String deleteAndRederive(Map<String, Relation> gone, Map<String, Relation> fresh) {
     Map<String, Integer> addedFrom = new HashMap<>();
-    Map<String, Relation> removed = new HashMap<>();
-    Set<String> changed = new LinkedHashSet<>(drop.keySet());
+    Set<String> changed = new LinkedHashSet<>(gone.keySet());
     changed.addAll(fresh.keySet());
     for (String p : changed) {
-      Set<List<Integer>> gone = drop.getOrDefault(p, Set.of());
-      Relation old = inputs.get(p);
-      Relation rel = new Relation(p, old.arity(), symbols);
-      Relation del = new Relation("del$" + p, old.arity(), symbols);
-      for (int r = 0; r < old.size(); r++) {
-        int[] t = old.row(r);
-        if (gone.contains(key(t))) {
-          del.insert(t, 0);
-        } else {
-          rel.insert(t, 0);
-        }
+      Relation rel = inputs.get(p);
+      if (gone.containsKey(p)) {
+        rel.removeAll(gone.get(p));
       }
       addedFrom.put(p, rel.size());
-      for (int[] t : unkey(fresh.getOrDefault(p, Set.of()))) {
-        rel.insert(t, 0);
+      Relation added = fresh.get(p);
+      rel.unseal();
+      for (int r = 0; added != null && r < added.size(); r++) {
+        rel.insert(added.row(r), 0);
       }
       rel.seal();
-      del.seal();
-      now.put(p, rel);
-      removed.put(p, del);
     }
-    Dred.Result result = Dred.run(model, now, addedFrom, removed, maxOverDeletion);
-    inputs.putAll(now);
+    Dred.Result result = Dred.run(model, addedFrom, gone, fresh, maxOverDeletion);
     model =
         new Engine(
             MagicSets.Rewriting.identity(rules, null, ""), false, symbols, result.relations());
     model.run();
     return result.method();
-  }
-
-  /** Replaces an input relation by its rows minus {@code drop}, plus {@code extra}. */
-  private void rebuild(String pred, Set<List<Integer>> drop, List<int[]> extra) {
-    Relation old = inputs.get(pred);
-    Relation rel = new Relation(pred, old.arity(), symbols);
-    for (int r = 0; r < old.size(); r++) {
-      int[] t = old.row(r);
-      if (!drop.contains(key(t))) {
-        rel.insert(t, 0);
-      }
-    }
-    for (int[] t : extra) {
-      rel.insert(t, 0);
-    }
-    rel.seal();
-    inputs.put(pred, rel);
   }
 
   private String violation() {
@@ -308,22 +324,6 @@ public final class Database {
     }
     for (Atom a : facts) {
       out.computeIfAbsent(a.pred(), k -> new ArrayList<>()).add(intern(a));
-    }
-    return out;
-  }
-
-  private static List<Integer> key(int[] t) {
-    List<Integer> k = new ArrayList<>(t.length);
-    for (int v : t) {
-      k.add(v);
-    }
-    return k;
-  }
-
-  private static List<int[]> unkey(Set<List<Integer>> keys) {
-    List<int[]> out = new ArrayList<>();
-    for (List<Integer> k : keys) {
-      out.add(k.stream().mapToInt(Integer::intValue).toArray());
     }
     return out;
   }

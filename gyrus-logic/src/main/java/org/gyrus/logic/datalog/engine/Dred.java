@@ -18,23 +18,29 @@ import org.gyrus.logic.datalog.Ast.Rule;
 import org.gyrus.logic.datalog.MagicSets;
 
 /**
- * Delete-and-rederive over a finished model, one component at a time in dependency order. For a
- * component whose inputs lost tuples ({@code del}) or gained some ({@code ins}):
+ * Delete-and-rederive over a finished model, one component at a time in dependency order, changing
+ * the model's relations in place. For a component whose inputs lost tuples ({@code del}) or gained
+ * some ({@code ins}):
  *
  * <ol>
  *   <li>over-delete: every old tuple with a derivation through a deleted tuple, or through a
  *       negated atom that became true, found by semi-naive evaluation of rewritten rules ({@code
- *       del$h :- del$b, ...}) over the old relations;
- *   <li>rederive: over-deleted tuples with a one-step derivation from what is left, plus tuples
- *       newly enabled by a negated atom that became false;
+ *       del$h :- del$b, ...}) over the relations as they were (a lower relation already updated
+ *       gets its deleted rows back for the while: {@link Relation#withRows});
+ *   <li>remove those in place ({@link Relation#removeAll}), then rederive: over-deleted tuples with
+ *       a one-step derivation from what is left, plus tuples newly enabled by a negated atom that
+ *       became false;
  *   <li>insert: semi-naive propagation from those and the lower relations' new rows.
  * </ol>
  *
  * <p>Components whose rules aggregate over a changed relation are recomputed; so is a component
- * whose over-deletion passes {@code maxFraction} of its tuples, and every component that reads a
- * recomputed one (a recomputed relation is not compared with its old rows) (one giant strongly
- * connected component over-deletes nearly everything, and recomputation is then cheaper). Old
- * relations are never changed: a rejected update keeps the old model.
+ * whose over-deletion passes {@code maxFraction} of its tuples or, for a large one ({@link
+ * #LARGE}), is projected to: past a tenth of that budget its semi-naive rounds do not shrink fast
+ * enough. One giant strongly connected component over-deletes nearly everything, and the projection
+ * stops it after a small part of the budget. A small recomputed relation is compared with its old
+ * rows, so readers are still maintained; a large one is not, and every component that reads it is
+ * recomputed too. A failed update leaves the relations half changed: the caller restores the inputs
+ * and recomputes.
  */
 final class Dred {
   /** The new relations by predicate, and what was done, per component kind. */
@@ -53,6 +59,21 @@ final class Dred {
   private final Map<String, Integer> grown = new HashMap<>();
   private final List<String> recomputed = new ArrayList<>();
 
+  /**
+   * Components of more tuples than this are large: their over-deletion may stop early on a
+   * projection, and when recomputed they are not compared with their old rows (that would cost
+   * about as much again): the old rows are freed first and readers are recomputed too. A smaller
+   * recomputed component is diffed, so that its readers can still be maintained.
+   */
+  static final long LARGE = 1 << 20;
+
+  /**
+   * Relations recomputed because their over-deletion passed the limit: a large component reading
+   * one is recomputed without trying (measured on RBAC: maintaining the 1.76 M-tuple {@code can}
+   * after 7.5% of {@code anc} changed cost 3x its recomputation).
+   */
+  private final Set<String> overflowed = new java.util.HashSet<>();
+
   /** Relations recomputed wholesale: components reading them are recomputed too (no diff). */
   private final Set<String> wholesale = new java.util.HashSet<>();
 
@@ -66,18 +87,26 @@ final class Dred {
   }
 
   /**
-   * Brings {@code old}'s model up to date with new input relations: each holds the kept old rows
-   * first, then from {@code addedFrom} the added ones; {@code removed} has the removed rows.
+   * Brings {@code old}'s model up to date with its input relations, already changed in place: for
+   * each changed input, the rows from {@code grownFrom} on are new, {@code removed} has the rows
+   * gone and {@code added} the rows new (neither holds a row that is in both).
    */
   static Result run(
       Engine old,
-      Map<String, Relation> newInputs,
-      Map<String, Integer> addedFrom,
+      Map<String, Integer> grownFrom,
       Map<String, Relation> removed,
+      Map<String, Relation> added,
       double maxFraction) {
     Dred d = new Dred(old, maxFraction);
-    for (Map.Entry<String, Relation> e : newInputs.entrySet()) {
-      d.changed(e.getKey(), e.getValue(), addedFrom.get(e.getKey()), removed.get(e.getKey()));
+    for (Map.Entry<String, Integer> e : grownFrom.entrySet()) {
+      String p = e.getKey();
+      d.grown.put(p, e.getValue());
+      if (removed.containsKey(p) && removed.get(p).size() > 0) {
+        d.del.put(p, removed.get(p));
+      }
+      if (added.containsKey(p) && added.get(p).size() > 0) {
+        d.ins.put(p, added.get(p));
+      }
     }
     for (Component comp : old.analysis().components()) {
       d.maintain(comp);
@@ -89,44 +118,64 @@ final class Dred {
     return new Result(d.cur, how + ")");
   }
 
-  private void changed(String pred, Relation now, int from, Relation removed) {
-    cur.put(pred, now);
-    grown.put(pred, from);
-    Relation before = old.relation(pred);
-    Relation gone = removed == null ? null : rowsNotIn(removed, 0, now, DEL + pred);
-    if (gone != null && gone.size() > 0) {
-      del.put(pred, gone);
-    }
-    Relation added = rowsNotIn(now, from, before, INS + pred);
-    if (added.size() > 0) {
-      ins.put(pred, added);
-    }
-  }
-
   private void maintain(Component comp) {
     List<Rule> rules = old.rulesOf(comp);
     if (rules.isEmpty() || !readsChanged(rules)) {
       return;
     }
     String why = readsChanged(withAggregates(rules)) ? "an aggregate reads a change" : null;
+    boolean large = total(comp.predicates()) > LARGE;
     for (Rule r : rules) {
       for (String p : wholesale) {
         if (why == null && mentions(r.body(), p)) {
           why = "reads the recomputed " + p;
         }
       }
+      for (String p : overflowed) { // a large share of p changed: so will a large share here
+        if (why == null && large && mentions(r.body(), p)) {
+          why = "reads " + p + ", recomputed past its over-deletion limit";
+        }
+      }
     }
+    boolean overDeleted = false;
     if (why == null) {
       try {
         deleteAndRederive(comp, rules);
         maintained++;
         return;
       } catch (Engine.LimitExceeded e) {
-        why = "over-deletion passed " + Math.round(maxFraction * 100) + "% of its tuples";
+        why = overDeletionStopped(comp, e);
+        overDeleted = true;
       }
     }
     recompute(comp);
+    if (overDeleted) {
+      overflowed.addAll(comp.predicates());
+    }
     recomputed.add(String.join("/", comp.predicates()) + " (" + why + ")");
+  }
+
+  private String overDeletionStopped(Component comp, Engine.LimitExceeded e) {
+    long budget = Math.round(maxFraction * 100);
+    if (e.growth < 0) {
+      return "over-deletion passed " + budget + "% of its tuples";
+    }
+    double share = 100.0 * e.tuples / Math.max(1, total(comp.predicates()));
+    return String.format(
+        java.util.Locale.ROOT,
+        "over-deletion stopped early at %.1f%% of its tuples, rounds growing %.2fx: projected past"
+            + " %d%%",
+        share,
+        e.growth,
+        budget);
+  }
+
+  private long total(Iterable<String> preds) {
+    long n = 0;
+    for (String p : preds) {
+      n += cur.get(p).size();
+    }
+    return n;
   }
 
   private boolean readsChanged(List<Rule> rules) {
@@ -176,29 +225,24 @@ final class Dred {
 
   private void deleteAndRederive(Component comp, List<Rule> rules) {
     Set<String> own = new LinkedHashSet<>(comp.predicates());
-    Map<String, Relation> overDeleted = overDelete(comp, rules, own);
-    Map<String, Relation> kept = new HashMap<>();
+    Map<String, Relation> overDeleted = overDelete(rules, own);
     for (String p : own) {
-      Relation before = old.relation(p);
-      Relation gone = overDeleted.get(p);
-      Relation left =
-          before.arity() == 2 ? before.copyWithout(gone, p) : rowsNotIn(before, 0, gone, p);
-      kept.put(p, left);
-      cur.put(p, left);
-      grown.put(p, left.size());
+      Relation rel = cur.get(p);
+      rel.removeAll(overDeleted.get(p));
+      grown.put(p, rel.size());
     }
-    Engine red = rederive(comp, rules, own, overDeleted);
+    Engine red = rederive(rules, own, overDeleted);
     Map<Relation, Integer> grownFrom = new HashMap<>();
     for (String p : own) {
-      Relation left = kept.get(p);
+      Relation rel = cur.get(p);
       Relation found = red.relations().get(RED + p);
-      left.unseal();
+      rel.unseal();
       for (int r = 0; found != null && r < found.size(); r++) {
-        left.insert(found.row(r), 0);
+        rel.insert(found.row(r), 0);
       }
-      left.seal();
-      if (left.size() > grown.get(p)) {
-        grownFrom.put(left, grown.get(p));
+      rel.seal();
+      if (rel.size() > grown.get(p)) {
+        grownFrom.put(rel, grown.get(p));
       }
     }
     insert(comp, rules, grownFrom);
@@ -207,10 +251,16 @@ final class Dred {
     }
   }
 
-  /** The old tuples of the component with a derivation through a deleted or negated-in tuple. */
-  private Map<String, Relation> overDelete(Component comp, List<Rule> rules, Set<String> own) {
+  /**
+   * The old tuples of the component with a derivation through a deleted or negated-in tuple. The
+   * other atoms read the relations as they were, or a superset (a deleted row back, an added one
+   * kept; a negated atom over a changed relation also passes where an added row now fails it): an
+   * over-deletion too large only costs rederivation.
+   */
+  private Map<String, Relation> overDelete(List<Rule> rules, Set<String> own) {
     List<Rule> out = new ArrayList<>();
-    Map<String, Relation> given = new HashMap<>(old.relations());
+    Map<String, Relation> given = new HashMap<>(cur);
+    Set<String> lowerDeleted = new LinkedHashSet<>();
     for (Rule r : rules) {
       for (int i = 0; i < r.body().size(); i++) {
         Literal l = r.body().get(i);
@@ -220,42 +270,79 @@ final class Dred {
           through = renamed(DEL, ((Positive) l).atom());
           if (!own.contains(pred)) {
             given.put(through.pred(), del.get(pred));
+            lowerDeleted.add(pred);
           }
         } else if (l instanceof Negated n && ins.containsKey(n.atom().pred())) {
           through = renamed(INS, n.atom());
           given.put(through.pred(), ins.get(n.atom().pred()));
         }
         if (through != null) {
-          List<Literal> body = new ArrayList<>();
-          body.add(new Positive(through));
-          for (int j = 0; j < r.body().size(); j++) {
-            if (j != i) {
-              body.add(r.body().get(j));
-            }
+          List<Literal> rest = new ArrayList<>(r.body());
+          rest.remove(i);
+          for (List<Literal> body : negationsAsBefore(rest, given)) {
+            body.add(0, new Positive(through));
+            out.add(new Rule(renamed(DEL, r.head()), body, null, r.where()));
           }
-          out.add(new Rule(renamed(DEL, r.head()), body, null, r.where()));
         }
       }
     }
-    long total = 0;
-    for (String p : own) {
-      total += old.relation(p).size();
-    }
+    long limit = Math.max(64, (long) (maxFraction * total(own)));
     Engine e = engine(out, given);
-    e.tupleLimit(Math.max(64, (long) (maxFraction * total)));
+    e.tupleLimit(limit);
+    if (maxFraction < 1 && total(own) > LARGE) {
+      e.projectedLimit(limit / 10);
+    }
     e.probesForUpdates(true);
-    e.run();
+    withDeletedRows(new ArrayList<>(lowerDeleted), 0, e::run);
     Map<String, Relation> result = new HashMap<>();
     for (String p : own) {
       Relation r = e.relations().get(DEL + p);
-      result.put(p, r != null ? r : new Relation(DEL + p, old.relation(p).arity(), symbols));
+      Relation was = cur.get(p);
+      // the superset read above can derive tuples that were never there: not over-deleted
+      result.put(
+          p, r != null ? rowsIn(r, was, DEL + p) : new Relation(DEL + p, was.arity(), symbols));
     }
     return result;
   }
 
+  /**
+   * Bodies where each negated atom over a relation that gained rows either stays ({@code !n} over
+   * the new rows) or reads the added rows ({@code ins$n}): together they pass wherever {@code !n}
+   * over the old rows did.
+   */
+  private List<List<Literal>> negationsAsBefore(List<Literal> body, Map<String, Relation> given) {
+    List<List<Literal>> out = new ArrayList<>();
+    out.add(new ArrayList<>());
+    for (Literal l : body) {
+      List<List<Literal>> next = new ArrayList<>();
+      for (List<Literal> b : out) {
+        List<Literal> same = new ArrayList<>(b);
+        same.add(l);
+        next.add(same);
+        if (l instanceof Negated n && ins.containsKey(n.atom().pred())) {
+          Atom added = renamed(INS, n.atom());
+          given.put(added.pred(), ins.get(n.atom().pred()));
+          List<Literal> alt = new ArrayList<>(b);
+          alt.add(new Positive(added));
+          next.add(alt);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** Runs {@code body} with the deleted rows of these lower relations back in them. */
+  private <T> T withDeletedRows(List<String> preds, int from, java.util.function.Supplier<T> body) {
+    if (from == preds.size()) {
+      return body.get();
+    }
+    String p = preds.get(from);
+    return cur.get(p).withRows(del.get(p), () -> withDeletedRows(preds, from + 1, body));
+  }
+
   /** Over-deleted tuples derivable in one step from what is left, and newly enabled ones. */
-  private Engine rederive(
-      Component comp, List<Rule> rules, Set<String> own, Map<String, Relation> overDeleted) {
+  private Engine rederive(List<Rule> rules, Set<String> own, Map<String, Relation> overDeleted) {
     List<Rule> out = new ArrayList<>();
     Map<String, Relation> given = new HashMap<>(cur);
     for (String p : own) {
@@ -317,9 +404,13 @@ final class Dred {
 
   /** Recomputes a component from the new lower relations. */
   private void recompute(Component comp) {
+    boolean large = total(comp.predicates()) > LARGE;
     Map<String, Relation> given = new HashMap<>(cur);
     for (String p : comp.predicates()) {
       given.remove(p);
+      if (large) {
+        cur.get(p).clear(); // never compared with the new rows: freed before they come
+      }
     }
     List<Rule> rules = new ArrayList<>(old.rulesOf(comp));
     for (Rule f : old.program().rules()) {
@@ -330,19 +421,50 @@ final class Dred {
     Engine e = engine(rules, given);
     e.run();
     for (String p : comp.predicates()) {
-      cur.put(p, e.relation(p)); // no diff against the old rows: readers are recomputed too
-      wholesale.add(p);
+      if (large) {
+        cur.put(p, e.relation(p)); // no diff against the old rows: readers are recomputed too
+        wholesale.add(p);
+      } else {
+        keepChanges(p, e.relation(p));
+      }
     }
   }
 
-  /** Records what really changed in a maintained relation, for the components above it. */
+  /**
+   * Turns the old relation of {@code p} into {@code now} in place, the added rows last, and records
+   * the rows gone and added for the components above.
+   */
+  private void keepChanges(String p, Relation now) {
+    Relation rel = cur.get(p);
+    Relation gone = rowsNotIn(rel, 0, now, DEL + p);
+    Relation added = rowsNotIn(now, 0, rel, INS + p);
+    rel.removeAll(gone);
+    grown.put(p, rel.size());
+    rel.unseal();
+    for (int r = 0; r < added.size(); r++) {
+      rel.insert(added.row(r), 0);
+    }
+    rel.seal();
+    if (gone.size() > 0) {
+      del.put(p, gone);
+    }
+    if (added.size() > 0) {
+      ins.put(p, added);
+    }
+  }
+
+  /**
+   * Records what really changed in a maintained relation, for the components above it: the
+   * over-deleted tuples not rederived are gone; the rows appended since the removal that were not
+   * over-deleted are new (every other old row stayed).
+   */
   private void note(String p, Relation candidates) {
     Relation now = cur.get(p);
     Relation gone = rowsNotIn(candidates, 0, now, DEL + p);
     if (gone.size() > 0) {
       del.put(p, gone);
     }
-    Relation added = rowsNotIn(now, grown.get(p), old.relation(p), INS + p);
+    Relation added = rowsNotIn(now, grown.get(p), candidates, INS + p);
     if (added.size() > 0) {
       ins.put(p, added);
     }
@@ -355,6 +477,22 @@ final class Dred {
 
   private static Atom renamed(String prefix, Atom a) {
     return new Atom(prefix + a.pred(), a.args());
+  }
+
+  /** The rows of {@code from} that {@code in} holds, sealed ({@code from} itself when all are). */
+  private Relation rowsIn(Relation from, Relation in, String name) {
+    Relation out = new Relation(name, from.arity(), symbols);
+    for (int r = 0; r < from.size(); r++) {
+      int[] t = from.row(r);
+      if (in.contains(t)) {
+        out.insert(t, 0);
+      }
+    }
+    if (out.size() == from.size()) {
+      return from;
+    }
+    out.seal();
+    return out;
   }
 
   /** The rows of {@code from} (starting at row {@code start}) that {@code not} lacks, sealed. */

@@ -158,10 +158,25 @@ public final class Engine {
   private boolean probesForUpdates;
   private long tupleLimit = Long.MAX_VALUE;
 
-  /** A component grew past {@link #tupleLimit(long)}: the run stopped there. */
+  /**
+   * A component grew past {@link #tupleLimit(long)}, or was projected to ({@link
+   * #projectedLimit(long)}): the run stopped there.
+   */
   static final class LimitExceeded extends RuntimeException {
+    /** Tuples of the component (or emitted by one rule) when the run stopped. */
+    final long tuples;
+
+    /** For a projection, the last round's delta over the one before; -1 when the limit passed. */
+    final double growth;
+
     LimitExceeded(long tuples) {
-      super("passed " + tuples + " tuples", null, false, false);
+      this(tuples, -1);
+    }
+
+    LimitExceeded(long tuples, double growth) {
+      super("stopped at " + tuples + " tuples", null, false, false);
+      this.tuples = tuples;
+      this.growth = growth;
     }
   }
 
@@ -169,6 +184,34 @@ public final class Engine {
   void tupleLimit(long n) {
     tupleLimit = n;
     round.limit = n; // also checked as tuples are emitted: one round can multiply the relation
+  }
+
+  /**
+   * Also stops a run once a recursive component holds more than {@code from} tuples and its rounds
+   * do not shrink fast enough to stay within {@link #tupleLimit}: with q the last delta over the
+   * one before, q at least 1 or {@code tuples + delta q / (1 - q)} over the limit.
+   */
+  void projectedLimit(long from) {
+    projectFrom = from;
+  }
+
+  private long projectFrom = Long.MAX_VALUE;
+
+  /** Checks the projection after a round; returns the round's delta for the next check. */
+  private long checkGrowth(List<Relation> rels, long previousDelta) {
+    long n = 0;
+    long delta = 0;
+    for (Relation rel : rels) {
+      n += rel.size();
+      delta += rel.stableEnd - rel.deltaStart;
+    }
+    if (n > projectFrom && previousDelta > 0 && delta > 0) {
+      double q = (double) delta / previousDelta;
+      if (q >= 1 || n + delta * q / (1 - q) > tupleLimit) {
+        throw new LimitExceeded(n, q);
+      }
+    }
+    return delta;
   }
 
   private void checkLimit(List<Relation> rels) {
@@ -261,6 +304,9 @@ public final class Engine {
   }
 
   private void evaluate(Component comp) {
+    if (preloaded.containsAll(comp.predicates())) {
+      return; // relations computed elsewhere (inputs, or kept by an update), already sealed
+    }
     Set<String> preds = new HashSet<>(comp.predicates());
     List<Relation> rels = new ArrayList<>();
     for (String p : comp.predicates()) {
@@ -296,9 +342,6 @@ public final class Engine {
         parallel.add(copies);
       }
     }
-    if (preloaded.containsAll(comp.predicates())) {
-      return; // relations computed elsewhere (inputs, or kept by an update), already sealed
-    }
     for (Relation rel : rels) {
       rel.freeze();
     }
@@ -314,6 +357,10 @@ public final class Engine {
         rel.catchUpIndexes();
         rel.deltaStart = 0;
         rel.stableEnd = rel.size();
+      }
+      long previousDelta = 0; // the first delta: what the non-recursive rules derived
+      for (Relation rel : rels) {
+        previousDelta += rel.size();
       }
       while (true) {
         boolean any = false;
@@ -344,6 +391,7 @@ public final class Engine {
           rel.stableEnd = rel.size();
         }
         checkLimit(rels);
+        previousDelta = checkGrowth(rels, previousDelta);
       }
     }
     for (Relation rel : rels) {

@@ -60,6 +60,28 @@ public final class IntHashSet {
     }
   }
 
+  /** Removes v; true when it was present. Later slots close the gap by backward shifting. */
+  public boolean remove(int v) {
+    int i = mix(v) & mask;
+    while (slots[i] != v + 1) {
+      if (slots[i] == 0) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+      int home = mix(slots[j] - 1) & mask;
+      boolean staysAfterGap = i <= j ? home > i && home <= j : home > i || home <= j;
+      if (!staysAfterGap) {
+        slots[i] = slots[j];
+        i = j;
+      }
+    }
+    slots[i] = 0;
+    size--;
+    return true;
+  }
+
   private void grow() {
     int[] old = slots;
     slots = new int[old.length * 2];

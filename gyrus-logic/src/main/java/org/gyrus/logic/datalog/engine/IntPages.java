@@ -60,6 +60,17 @@ public final class IntPages {
     size += 2;
   }
 
+  /** Drops the values from index {@code n} on (pages past the new end are released). */
+  public void truncate(long n) {
+    if (n < 0 || n > size) {
+      throw new IllegalArgumentException("truncate to " + n + " of " + size + " values");
+    }
+    size = n;
+    for (int p = (int) ((n + MASK) >>> SHIFT); p < pages.length; p++) {
+      pages[p] = null;
+    }
+  }
+
   /** Bytes held, for statistics. */
   public long bytes() {
     long n = 0;

@@ -3,12 +3,16 @@ package org.gyrus.logic.datalog.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The tuples of one predicate: rows of interned ints in pages, deduplicated by a compact hash
  * structure chosen by arity (arity 2, the common case, keeps one int set per first value), with
- * hash indexes on the column sets the rules look up. Rows are never removed, so a row id is stable
- * and a range of row ids is a "version" of the relation (semi-naive deltas).
+ * hash indexes on the column sets the rules look up. During an evaluation rows are only appended,
+ * so a row id is stable and a range of row ids is a "version" of the relation (semi-naive deltas).
+ * Between evaluations {@link #removeAll} deletes rows in place (delete-and-rederive): the rows left
+ * keep their order but move down, so row ids read before are stale ({@link #removals} counts such
+ * changes).
  */
 public final class Relation {
   private final String name;
@@ -40,6 +44,8 @@ public final class Relation {
   private int[] csrOffsets;
   private int[] csrValues;
   private int[] csrRows;
+
+  private long removals;
 
   public Relation(String name, int arity, Symbols symbols) {
     this.name = name;
@@ -212,33 +218,206 @@ public final class Relation {
     return s.add(b, symbols.size());
   }
 
+  /** How many times rows were removed in place: row ids read before a change are stale. */
+  long removals() {
+    return removals;
+  }
+
   /**
-   * Arity 2: a sealed copy without the rows of {@code drop} (a subset of this relation's), for
-   * delete-and-rederive; the per-first-value sets are cloned and the few dropped values removed,
-   * not rebuilt value by value.
+   * Removes the rows of {@code drop} (same arity) present here, in place, and returns how many: the
+   * rows left keep their order and move down over the gaps (one pass, no copy), the deduplication
+   * structures lose the dropped tuples, and the indexes are rebuilt. Only between evaluations.
    */
-  Relation copyWithout(Relation drop, String newName) {
-    Relation out = new Relation(newName, arity, symbols);
-    out.byFirst = new AdaptiveIntSet[byFirst.length];
-    for (int a = 0; a < byFirst.length; a++) {
-      out.byFirst[a] = byFirst[a] == null ? null : byFirst[a].copy();
+  int removeAll(Relation drop) {
+    if (drop.arity != arity) {
+      throw new IllegalArgumentException(name + " has arity " + arity + ", not " + drop.arity);
     }
-    for (int r = 0; r < drop.size(); r++) {
-      int a = drop.get(r, 0);
-      if (a < out.byFirst.length && out.byFirst[a] != null) {
-        out.byFirst[a].remove(drop.get(r, 1));
-      }
+    if (deltaStart != rows || stableEnd != rows) {
+      throw new IllegalStateException(name + ": rows are removed only between evaluations");
     }
+    int kept = 0;
+    int[] buf = new int[arity];
     for (int r = 0; r < rows; r++) {
-      int a = get(r, 0);
-      int b = get(r, 1);
-      if (!drop.has2(a, b)) {
-        out.data.add2(a, b);
-        out.rows++;
+      if (!drop.hasRowOf(this, r, buf)) {
+        if (kept != r) {
+          for (int c = 0; c < arity; c++) {
+            data.set((long) kept * arity + c, get(r, c));
+          }
+          if (rounds != null) {
+            rounds.set(kept, rounds.get(r));
+          }
+        }
+        kept++;
       }
     }
-    out.seal();
-    return out;
+    int removed = rows - kept;
+    if (removed == 0) {
+      return 0;
+    }
+    for (int r = 0; r < drop.rows && arity <= 2; r++) {
+      forgetTuple(drop, r);
+    }
+    rows = kept;
+    data.truncate((long) kept * arity);
+    if (rounds != null) {
+      rounds.truncate(kept);
+    }
+    if (arity > 2) {
+      rebuildTable();
+    }
+    for (ColumnIndex ix : indexes) {
+      ix.rebuild();
+    }
+    fullIndex = null;
+    csrOffsets = null; // rebuilt on demand
+    csrValues = null;
+    csrRows = null;
+    deltaStart = rows;
+    stableEnd = rows;
+    removals++;
+    return removed;
+  }
+
+  /** Whether this relation holds row {@code r} of {@code other} ({@code buf}: arity ints). */
+  private boolean hasRowOf(Relation other, int r, int[] buf) {
+    switch (arity) {
+      case 0:
+        return present0;
+      case 1:
+        return set1.contains(other.get(r, 0));
+      case 2:
+        return has2(other.get(r, 0), other.get(r, 1));
+      default:
+        for (int c = 0; c < arity; c++) {
+          buf[c] = other.get(r, c);
+        }
+        return findRow(buf, hashOf(buf)) >= 0;
+    }
+  }
+
+  /** Arity up to 2: drops row {@code r} of {@code from} from the deduplication structure. */
+  private void forgetTuple(Relation from, int r) {
+    if (arity == 0) {
+      present0 = false;
+    } else if (arity == 1) {
+      set1.remove(from.get(r, 0));
+    } else {
+      int a = from.get(r, 0);
+      if (a < byFirst.length && byFirst[a] != null) {
+        byFirst[a].remove(from.get(r, 1));
+      }
+    }
+  }
+
+  private void rebuildTable() {
+    Arrays.fill(table, 0);
+    Arrays.fill(tableHash, 0);
+    int[] t = new int[arity];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < arity; c++) {
+        t[c] = get(r, c);
+      }
+      int h = hashOf(t);
+      int i = h & tableMask;
+      while (table[i] != 0) {
+        i = (i + 1) & tableMask;
+      }
+      table[i] = r + 1;
+      tableHash[i] = h;
+    }
+  }
+
+  /**
+   * Runs {@code body} with the rows of {@code extra} that are absent here appended, then removes
+   * exactly those again: the old rows keep their ids and the sealed state and CSR arrays come back.
+   * Delete-and-rederive reads a lower relation as it was before an update this way (its current
+   * rows plus the deleted ones), without copying it.
+   */
+  <T> T withRows(Relation extra, Supplier<T> body) {
+    boolean wasSealed = sealed;
+    int[] offsets = csrOffsets;
+    int[] values = csrValues;
+    int[] ids = csrRows;
+    int n = rows;
+    unseal();
+    try {
+      for (int r = 0; r < extra.rows; r++) {
+        insert(extra.row(r), 0);
+      }
+      freeze();
+      return body.get();
+    } finally {
+      truncate(n);
+      freeze();
+      sealed = wasSealed;
+      csrOffsets = offsets;
+      csrValues = values;
+      csrRows = ids;
+    }
+  }
+
+  /** Removes the rows from {@code n} on (the newest ones): earlier rows keep their ids. */
+  private void truncate(int n) {
+    for (ColumnIndex ix : indexes) {
+      ix.popTo(n);
+    }
+    if (fullIndex != null) {
+      fullIndex.popTo(n);
+    }
+    for (int r = rows - 1; r >= n; r--) {
+      if (arity > 2) {
+        removeFromTable(r);
+      } else {
+        forgetTuple(this, r);
+      }
+    }
+    rows = n;
+    data.truncate((long) n * arity);
+    if (rounds != null) {
+      rounds.truncate(n);
+    }
+  }
+
+  /** Arity above 2: takes row {@code r} out of the hash table (backward-shift deletion). */
+  private void removeFromTable(int r) {
+    int i = hashOf(row(r)) & tableMask;
+    while (table[i] != r + 1) {
+      i = (i + 1) & tableMask;
+    }
+    for (int j = (i + 1) & tableMask; table[j] != 0; j = (j + 1) & tableMask) {
+      int home = tableHash[j] & tableMask;
+      boolean staysAfterGap = i <= j ? home > i && home <= j : home > i || home <= j;
+      if (!staysAfterGap) {
+        table[i] = table[j];
+        tableHash[i] = tableHash[j];
+        i = j;
+      }
+    }
+    table[i] = 0;
+    tableHash[i] = 0;
+  }
+
+  /** Drops every row and index, releasing the memory (a component about to be recomputed). */
+  void clear() {
+    data.truncate(0);
+    rows = 0;
+    present0 = false;
+    set1 = arity == 1 ? new IntHashSet(16) : null;
+    byFirst = arity == 2 ? new AdaptiveIntSet[16] : null;
+    if (arity > 2) {
+      table = new int[16];
+      tableHash = new int[16];
+      tableMask = 15;
+    }
+    if (rounds != null) {
+      rounds.truncate(0);
+    }
+    indexes.clear();
+    fullIndex = null;
+    unseal();
+    deltaStart = 0;
+    stableEnd = 0;
+    removals++;
   }
 
   public boolean contains(int[] t) {
