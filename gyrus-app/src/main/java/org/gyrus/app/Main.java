@@ -39,7 +39,8 @@ import picocli.CommandLine.Command;
       TypesCommand.class,
       ExplainCommand.class,
       LearnRulesCommand.class,
-      RegressCommand.class
+      RegressCommand.class,
+      DiscoverCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
