@@ -47,9 +47,25 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Option(
       names = "--hours",
-      required = true,
-      description = "Wall-clock hours this run proposes new candidates for, > 0 and <= 1000.")
-  double hours;
+      description =
+          "Wall-clock hours this run proposes new candidates for, > 0 and <= 1000 (required"
+              + " unless --confirm).")
+  Double hours;
+
+  @Option(
+      names = "--confirm",
+      paramLabel = "K",
+      description =
+          "Instead of searching: retrain the top K discovered candidates and every seed from"
+              + " scratch with --confirm-seeds fresh seeds each; one JSON line per training on"
+              + " stdout.")
+  Integer confirm;
+
+  @Option(
+      names = "--confirm-seeds",
+      defaultValue = "3",
+      description = "Training seeds per confirmed candidate, 1..100 (default: ${DEFAULT-VALUE}).")
+  int confirmSeeds;
 
   @Option(
       names = "--candidates",
@@ -66,7 +82,10 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(hours > 0 && hours <= 1000)) {
+    if (confirm != null) {
+      Flags.inRange("--confirm", confirm, 1, 1000);
+      Flags.inRange("--confirm-seeds", confirmSeeds, 1, 100);
+    } else if (hours == null || !(hours > 0 && hours <= 1000)) {
       throw new org.gyrus.core.SpecError("--hours", "a number of hours in (0, 1000]", "" + hours);
     }
     Flags.inRange("--heartbeat", heartbeatSeconds, 1, 86_400);
@@ -93,6 +112,11 @@ final class DiscoverCommand implements Callable<Integer> {
       DiscoveryLoop loop =
           new DiscoveryLoop(
               st, cfg.proposer(), new Engineer(cfg.budget()), new Analyst(), cfg.seed(), beat);
+      if (confirm != null) {
+        org.gyrus.nas.discover.Confirm.run(
+            loop.lineage(), new Engineer(cfg.budget()), confirm, confirmSeeds, System.out::println);
+        return 0;
+      }
       int cap = candidates != null ? candidates : cfg.candidates();
       System.err.printf(
           Locale.ROOT,

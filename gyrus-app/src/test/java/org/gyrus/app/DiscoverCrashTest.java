@@ -105,6 +105,14 @@ class DiscoverCrashTest {
       assertThat(t.attrs().get("candidate")).isEqualTo(Integer.toString(number(t)));
     }
     assertThat(finished.get(4).get(0).attrs().get("parents")).isNotBlank(); // past the seeds
+    try (TrialStore store = TrialStores.open("sqlite:" + db)) {
+      String page =
+          org.gyrus.app.web.LineagePage.html(
+              org.gyrus.app.web.StudyData.load(store, store.study("crash").orElseThrow()));
+      assertThat(page).contains("9 candidates").contains("★").contains("#0 seed:softmax");
+      assertThat(page)
+          .doesNotContain("heartbeat lost"); // the killed attempt hides behind its re-run
+    }
   }
 
   /** At least three candidates finished and a later one is training. */
