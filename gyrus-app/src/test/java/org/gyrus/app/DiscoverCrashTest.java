@@ -28,7 +28,7 @@ class DiscoverCrashTest {
 
   static final String CONFIG =
       "_type: discover\nstudy: crash\nseed: 3\nvocab: 16\nlength: 12\npairs: 2\ndim: 8\n"
-          + "steps: 60\nbatch: 8\neval_sequences: 16\nproposals: 4\n";
+          + "steps: 40\nbatch: 8\neval_sequences: 16\nproposals: 4\n";
 
   private List<Trial> trials(Path db) {
     try (TrialStore store = TrialStores.open("sqlite:" + db)) {
@@ -51,7 +51,7 @@ class DiscoverCrashTest {
       "--hours",
       "1",
       "--candidates",
-      "9",
+      "7",
       "--heartbeat",
       "2"
     };
@@ -90,7 +90,7 @@ class DiscoverCrashTest {
         finished.computeIfAbsent(number(t), k -> new ArrayList<>()).add(t);
       }
     }
-    assertThat(finished.keySet()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+    assertThat(finished.keySet()).containsExactly(0, 1, 2, 3, 4, 5, 6);
     assertThat(finished.values()).allMatch(l -> l.size() == 1); // none duplicated
     Trial retried = finished.get(number(killed)).get(0);
     assertThat(retried.id()).isNotEqualTo(killed.id());
@@ -109,7 +109,7 @@ class DiscoverCrashTest {
       String page =
           org.gyrus.app.web.LineagePage.html(
               org.gyrus.app.web.StudyData.load(store, store.study("crash").orElseThrow()));
-      assertThat(page).contains("9 candidates").contains("★").contains("#0 seed:softmax");
+      assertThat(page).contains("7 candidates").contains("★").contains("#0 seed:softmax");
       assertThat(page)
           .doesNotContain("heartbeat lost"); // the killed attempt hides behind its re-run
     }
