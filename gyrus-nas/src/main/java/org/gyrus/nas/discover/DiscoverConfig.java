@@ -144,8 +144,23 @@ public record DiscoverConfig(
         a.smallInt("candidates"));
   }
 
+  /** The proposer, told the parameter budget (what the engineer would refuse as over it). */
   public MotifProposer proposer() {
+    Engineer engineer = new Engineer(budget);
     return new MotifProposer(
-        new Grammar(budget.dim()), seedNames, seeds, proposals, exploration, temperature);
+        new Grammar(budget.dim()),
+        seedNames,
+        seeds,
+        proposals,
+        exploration,
+        temperature,
+        program -> {
+          try {
+            engineer.check(program);
+            return true;
+          } catch (CandidateFailure f) {
+            return !f.stage().equals("budget"); // a compile failure is the engineer's to record
+          }
+        });
   }
 }

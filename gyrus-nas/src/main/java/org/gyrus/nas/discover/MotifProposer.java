@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.ListVal;
@@ -25,6 +26,7 @@ public final class MotifProposer implements Proposer {
   private final int proposals;
   private final double exploration;
   private final double temperature;
+  private final Predicate<Value> fits;
 
   /** An option under consideration: program, parents, operator and its motif value. */
   private record Option(Value program, List<Integer> parents, String operator, double value) {}
@@ -36,6 +38,22 @@ public final class MotifProposer implements Proposer {
       int proposals,
       double exploration,
       double temperature) {
+    this(grammar, seedNames, seeds, proposals, exploration, temperature, p -> true);
+  }
+
+  /**
+   * With {@code fits}: the constraint the researcher is told (the parameter budget); options that
+   * break it are dropped while others remain, so proposals are not spent on known refusals.
+   */
+  public MotifProposer(
+      Grammar grammar,
+      List<String> seedNames,
+      List<Value> seeds,
+      int proposals,
+      double exploration,
+      double temperature,
+      Predicate<Value> fits) {
+    this.fits = fits;
     this.grammar = grammar;
     this.seedNames = List.copyOf(seedNames);
     this.seeds = List.copyOf(seeds);
@@ -64,7 +82,8 @@ public final class MotifProposer implements Proposer {
     if (options.isEmpty()) {
       return new Candidate(number, grammar.program(r, 3), List.of(), "fresh");
     }
-    Option chosen = softmaxPick(options, r);
+    List<Option> fitting = options.stream().filter(o -> fits.test(o.program())).toList();
+    Option chosen = softmaxPick(fitting.isEmpty() ? options : fitting, r);
     return new Candidate(number, chosen.program(), chosen.parents(), chosen.operator());
   }
 

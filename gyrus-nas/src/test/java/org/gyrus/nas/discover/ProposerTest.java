@@ -85,6 +85,49 @@ class ProposerTest {
   }
 
   @Test
+  void aProposerToldTheBudgetRarelyProposesWhatTheEngineerWouldRefuseForIt() {
+    Engineer engineer = new Engineer(new Engineer.Budget(TASK, D, 2, 4, 3e-3, 4, 2_400));
+    List<Value> seeds = new ArrayList<>();
+    NAMES.forEach(n -> seeds.add(Grammar.seed(n, D)));
+    MotifProposer told =
+        new MotifProposer(
+            new Grammar(D),
+            NAMES,
+            seeds,
+            8,
+            0.1,
+            0.02,
+            v -> {
+              try {
+                engineer.check(v);
+                return true;
+              } catch (CandidateFailure f) {
+                return !f.stage().equals("budget");
+              }
+            });
+    int blind = 0;
+    int aware = 0;
+    for (int i = 0; i < 100; i++) {
+      blind +=
+          overBudget(
+              engineer, proposer().propose(3, seeded(), Memory.EMPTY, new SplittableRandom(i)));
+      aware +=
+          overBudget(engineer, told.propose(3, seeded(), Memory.EMPTY, new SplittableRandom(i)));
+    }
+    assertThat(blind).as("the test needs a budget that bites").isGreaterThan(20);
+    assertThat(aware).as("blind " + blind).isLessThan(blind / 4);
+  }
+
+  private static int overBudget(Engineer engineer, Candidate c) {
+    try {
+      engineer.check(c.program());
+      return 0;
+    } catch (CandidateFailure f) {
+      return f.stage().equals("budget") ? 1 : 0;
+    }
+  }
+
+  @Test
   void theMemoryBiasesWhichMotifsProposalsIntroduce() {
     MotifProposer p = proposer();
     Lineage lineage = seeded();
