@@ -8,6 +8,8 @@
 #   bench/discover/run.sh HOURS [CONFIG=bench/discover/mqar-smoke.yaml]
 # The study lives in bench/work/discover/discover.db: running again resumes it (HOURS more).
 # SKIP_SEARCH=1: confirm + report only; REPORT_ONLY=1: report only; CONFIRM=0: no retraining.
+# bench/work/discover/commands-notes.txt, when present (e.g. a note that a run was killed with
+# SIGKILL), is quoted beside the commands in the report.
 # One engine thread, nice 10.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -41,5 +43,6 @@ if [ -z "${REPORT_ONLY:-}" ]; then
   fi
 fi
 /usr/bin/python3 "$here/report.py" "$db" "$config" "$work/confirm.jsonl" \
-  "$(sort -u "$work/commands.txt" 2>/dev/null | paste -sd ';' || echo "$cmd")" \
+  "$(awk '!seen[$0]++' "$work/commands.txt" 2>/dev/null | paste -sd ';' || echo "$cmd")$(
+    [ -s "$work/commands-notes.txt" ] && echo " ($(paste -sd ';' "$work/commands-notes.txt"))")" \
   "$root/bench/results/discover.json" "$root/bench/results/discover.md"

@@ -33,11 +33,21 @@ final class SpecTree {
       }
     } else if (v instanceof Node n) {
       for (var e : n.args().entrySet()) {
-        if (holdsLayers(e.getValue())) {
-          path.add(e.getKey());
-          walk(e.getValue(), path, out);
-          path.remove(path.size() - 1);
+        if (!holdsLayers(e.getValue())) {
+          continue;
         }
+        path.add(e.getKey());
+        if (e.getKey().equals("branches") && e.getValue() instanceof ListVal l) {
+          // a parallel's branch list must stay a list: its branches are sites, the list is not
+          for (int i = 0; i < l.items().size(); i++) {
+            path.add(i);
+            walk(l.items().get(i), path, out);
+            path.remove(path.size() - 1);
+          }
+        } else {
+          walk(e.getValue(), path, out);
+        }
+        path.remove(path.size() - 1);
       }
     }
   }

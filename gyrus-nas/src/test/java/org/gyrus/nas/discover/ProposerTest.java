@@ -75,6 +75,8 @@ class ProposerTest {
         } catch (CandidateFailure f) {
           assertThat(f.getMessage()).isNotBlank();
           assertThat(f.stage()).isIn("compile", "budget");
+          // the grammar never writes a malformed node (smoke run 2 had parallel.branches replaced)
+          assertThat(f.getMessage()).doesNotContain("expected a list");
           stages.merge(f.stage(), 1, Integer::sum);
         }
       }
@@ -124,6 +126,37 @@ class ProposerTest {
       return 0;
     } catch (CandidateFailure f) {
       return f.stage().equals("budget") ? 1 : 0;
+    }
+  }
+
+  @Test
+  void editsOfAParallelKeepItsBranchListAList() {
+    Value parallel =
+        org.gyrus.core.Value.Node.of(
+            "parallel",
+            "branches",
+            org.gyrus.core.Value.ListVal.of(
+                Grammar.seed("softmax", D), Grammar.seed("gated_conv", D)),
+            "join",
+            "add");
+    assertThat(SpecTree.sites(parallel)).doesNotContain(List.of("branches"));
+    Engineer engineer = new Engineer(new Engineer.Budget(TASK, D, 2, 4, 3e-3, 4, 100_000));
+    Lineage lineage =
+        new Lineage(
+            List.of(
+                new Lineage.Entry(
+                    new Candidate(0, parallel, List.of(), "seed"),
+                    Motifs.of(parallel),
+                    0.5,
+                    null)));
+    MotifProposer p = new MotifProposer(new Grammar(D), List.of(), List.of(), 8, 0.0, 0.02);
+    for (int i = 0; i < 200; i++) {
+      Candidate c = p.propose(1, lineage, Memory.EMPTY, new SplittableRandom(i));
+      try {
+        engineer.check(c.program());
+      } catch (CandidateFailure f) {
+        assertThat(f.getMessage()).as(c.operator()).doesNotContain("expected a list");
+      }
     }
   }
 
