@@ -40,7 +40,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       LearnRulesCommand.class,
       RegressCommand.class,
-      AgentsCommand.class
+      AgentsCommand.class,
+      DiscoverCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

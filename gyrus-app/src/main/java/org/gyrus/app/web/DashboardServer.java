@@ -38,6 +38,7 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
           "/trial", Set.of("study", "number"),
           "/diagram.svg", Set.of("study", "number"),
           "/compare", Set.of("study", "numbers"),
+          "/lineage", Set.of("study"),
           "/api/study", Set.of("name"),
           "/events", Set.of("name"));
   private static final Map<String, String[]> STATIC =
@@ -233,6 +234,7 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
         StudyData data = data(q.require("study"));
         send(ex, 200, "text/html", comparePage(data, q.require("numbers")));
       }
+      case "/lineage" -> send(ex, 200, "text/html", LineagePage.html(data(q.require("study"))));
       case "/api/study" -> send(ex, 200, "application/json", studyJson(q.require("name")));
       case "/events" -> events(ex, info(q.require("name")));
       default -> throw new HttpError(404, "path", "No page at " + path + ".");

@@ -95,7 +95,12 @@ final class Pages {
         .append(t.number())
         .append("</h1><p><a href=\"/study?name=")
         .append(Html.esc(Html.url(study)))
-        .append("\">back to the study</a></p><div class=\"grid\"><section><h2>Result</h2>")
+        .append("\">back to the study</a>")
+        .append(
+            t.attrs().containsKey("candidate") // a discovery candidate: its lineage tree
+                ? " · <a href=\"/lineage?study=" + Html.esc(Html.url(study)) + "\">lineage</a>"
+                : "")
+        .append("</p><div class=\"grid\"><section><h2>Result</h2>")
         .append("<table class=\"kv\">");
     kv(sb, "state", t.state().name());
     kv(sb, "values", t.values().toString());
