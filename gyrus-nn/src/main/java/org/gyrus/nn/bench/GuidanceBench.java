@@ -32,7 +32,7 @@ public final class GuidanceBench {
 
   private static final String CNN =
       "[{_type: conv2d, filters: 16, kernel: 3, padding: same, activation: relu},"
-          + " {_type: conv2d, filters: 32, kernel: 3, stride: 2, padding: same, activation: relu},"
+          + " {_type: conv2d, filters: 32, kernel: 3, stride: 2, padding: 1, activation: relu},"
           + " {_type: max_pool, kernel: 2},"
           + " {_type: conv2d, filters: 64, kernel: 3, padding: same, activation: relu},"
           + " {_type: global_avg_pool}]";
