@@ -10,22 +10,23 @@ import ai.djl.ndarray.NDArray;
 public final class Cka {
   private Cka() {}
 
-  /** CKA of two activations (batch first; every other axis flattened), differentiable. */
+  /**
+   * CKA of two activations (batch first; every other axis flattened), differentiable. Computed
+   * through the n×n Gram matrices (‖YᵀX‖²_F = Σ (XXᵀ ∘ YYᵀ)), so wide layers such as a
+   * convolution's feature maps cost n² per feature rather than a p×p product.
+   */
   public static NDArray linear(NDArray x, NDArray y) {
     NDArray a = centred(x.reshape(x.getShape().get(0), -1));
     NDArray b = centred(y.reshape(y.getShape().get(0), -1));
-    NDArray cross = squaredFrobenius(b.transpose().matMul(a));
-    NDArray selfA = squaredFrobenius(a.transpose().matMul(a)).sqrt();
-    NDArray selfB = squaredFrobenius(b.transpose().matMul(b)).sqrt();
-    return cross.div(selfA.mul(selfB).add(1e-12));
+    NDArray ka = a.matMul(a.transpose());
+    NDArray kb = b.matMul(b.transpose());
+    NDArray cross = ka.mul(kb).sum();
+    NDArray norms = ka.square().sum().sqrt().mul(kb.square().sum().sqrt());
+    return cross.div(norms.add(1e-12));
   }
 
   private static NDArray centred(NDArray m) {
     return m.sub(m.mean(new int[] {0}, true));
-  }
-
-  private static NDArray squaredFrobenius(NDArray m) {
-    return m.square().sum();
   }
 
   /** The same in plain double arithmetic (rows are examples): the reference for tests. */
