@@ -60,8 +60,9 @@ final class NoiseClaim {
     Value spec = mlp(depth, width);
     List<Map<String, Object>> rows = new ArrayList<>();
     Map<String, Object> detail = new LinkedHashMap<>();
-    PngLines loss = new PngLines("B20: mean train loss per epoch", "epoch", "train loss");
-    PngLines every = new PngLines("B20: train loss, every run", "epoch", "train loss");
+    PngLines loss =
+        new PngLines("B20: mean train loss per epoch (NaN at 3)", "epoch", "train loss");
+    PngLines every = new PngLines("B20: train loss, every run (NaN at 3)", "epoch", "train loss");
     for (String etaText : etas) {
       double eta = Double.parseDouble(etaText);
       String arm = eta == 0 ? "no_noise" : "eta_" + etaText;
@@ -75,7 +76,7 @@ final class NoiseClaim {
         runs.add(res);
         every.add(arm + " s" + s, curve(res));
       }
-      loss.add(arm, ClaimsBench.meanCurve(runs, EpochReport::trainLoss));
+      loss.add(arm, ClaimsBench.meanCurve(runs, e -> capped(e.trainLoss())));
       summarise(arm, runs, bar, rows, detail);
     }
     loss.write(out.resolve("noise_loss.png"));
@@ -102,12 +103,29 @@ final class NoiseClaim {
     return row;
   }
 
+  /** Loss drawn up to {@link #CAP}: a diverged epoch (NaN or huge) is drawn at the cap. */
+  static final double CAP = 3.0;
+
   private static List<double[]> curve(TrainResult r) {
     List<double[]> pts = new ArrayList<>();
     for (EpochReport e : r.history()) {
-      pts.add(new double[] {e.epoch(), Math.min(e.trainLoss(), 5.0)});
+      pts.add(new double[] {e.epoch(), capped(e.trainLoss())});
     }
     return pts;
+  }
+
+  static double capped(double loss) {
+    return Double.isFinite(loss) ? Math.min(loss, CAP) : CAP;
+  }
+
+  /** First epoch whose validation accuracy is above 20% (off the chance plateau), or -1. */
+  private static int leftPlateau(TrainResult r) {
+    for (EpochReport e : r.history()) {
+      if (e.valAccuracy() > 0.2) {
+        return e.epoch();
+      }
+    }
+    return -1;
   }
 
   private static void summarise(
@@ -125,6 +143,7 @@ final class NoiseClaim {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("test_accuracy", r.testAccuracy());
       m.put("stop", r.stopReason());
+      m.put("left_plateau_epoch", leftPlateau(r));
       m.put("seconds", r.trainSeconds());
       m.put("train_loss", r.history().stream().map(EpochReport::trainLoss).toList());
       m.put("val_accuracy", r.history().stream().map(EpochReport::valAccuracy).toList());
