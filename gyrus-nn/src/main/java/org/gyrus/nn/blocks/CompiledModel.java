@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +69,16 @@ public record CompiledModel(
 
   /** Initialises parameters (Glorot-uniform weights) for a batch of one, seeded by the engine. */
   public Block initialize(NDManager manager, DataType type) {
+    return initialize(manager, type, 0);
+  }
+
+  /** As above; with {@code weightStd > 0} the weights are drawn from N(0, weightStd²) instead. */
+  public Block initialize(NDManager manager, DataType type, double weightStd) {
     block.setInitializer(
-        new XavierInitializer(
-            XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 6),
+        weightStd > 0
+            ? new NormalInitializer((float) weightStd)
+            : new XavierInitializer(
+                XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 6),
         Parameter.Type.WEIGHT);
     block.initialize(manager, type, Shapes.withBatch(1, input));
     return block;

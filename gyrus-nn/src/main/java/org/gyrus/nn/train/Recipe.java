@@ -33,6 +33,8 @@ import org.gyrus.core.Value.Node;
  * @param flip augmentation: every training image is mirrored left-right with probability 1/2
  * @param quadLrScale learning-rate factor for the quadratic terms of {@code quadratic} layers
  *     (parameters named {@code quad_*}; B4 trains them slower than the linear part)
+ * @param initStd weights drawn from N(0, initStd²) instead of Glorot-uniform (0 = Glorot); B20's
+ *     "simple init" (0.1) is a poor start for deep ReLU stacks
  */
 public record Recipe(
     String optimizer,
@@ -56,7 +58,8 @@ public record Recipe(
     long seed,
     int shift,
     boolean flip,
-    double quadLrScale) {
+    double quadLrScale,
+    double initStd) {
   /** The declared keys of a recipe ({@code gyrus explain recipe}). */
   public static final NodeType TYPE =
       NodeType.of(
@@ -90,7 +93,10 @@ public record Recipe(
           ArgSpec.optional("flip", Kind.BOOL, false).doc("random left-right mirror"),
           ArgSpec.optional("quad_lr_scale", Kind.FLOAT, 1.0)
               .range(0, 1e3)
-              .doc("lr factor for quadratic-neuron terms (quad_* parameters)"));
+              .doc("lr factor for quadratic-neuron terms (quad_* parameters)"),
+          ArgSpec.optional("init_std", Kind.FLOAT, 0.0)
+              .range(0, 10)
+              .doc("weights ~ N(0, init_std^2) instead of Glorot-uniform; 0 = Glorot"));
 
   public static Recipe defaults() {
     return from(Node.of("recipe"));
@@ -130,7 +136,8 @@ public record Recipe(
         a.integer("seed"),
         a.smallInt("shift"),
         a.bool("flip"),
-        a.number("quad_lr_scale"));
+        a.number("quad_lr_scale"),
+        a.number("init_std"));
   }
 
   /**
@@ -230,7 +237,9 @@ public record Recipe(
         "flip",
         flip,
         "quad_lr_scale",
-        quadLrScale);
+        quadLrScale,
+        "init_std",
+        initStd);
   }
 
   /** Whether training images are augmented (then the data must be images, C×H×W). */

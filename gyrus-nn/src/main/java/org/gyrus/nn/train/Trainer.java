@@ -48,6 +48,9 @@ public final class Trainer {
 
   private final List<NDArray> state = new ArrayList<>();
 
+  /** Fixed curriculum scores (per-example losses of a scoring model); null = self-paced. */
+  private float[] curriculumLosses;
+
   /** Builds and initialises the model's parameters under {@code manager} (seeded). */
   public Trainer(CompiledModel model, Recipe recipe, NDManager manager) {
     this(model, recipe, manager, b -> {});
@@ -64,7 +67,7 @@ public final class Trainer {
     this.manager = manager;
     this.engine = manager.getEngine();
     engine.setRandomSeed((int) recipe.seed());
-    this.block = model.initialize(manager, DataType.FLOAT32);
+    this.block = model.initialize(manager, DataType.FLOAT32, recipe.initStd());
     prepare.accept(block);
     this.ps = new ParameterStore(manager, false);
     for (Parameter p : block.getParameters().values()) {
@@ -93,12 +96,23 @@ public final class Trainer {
     return ps;
   }
 
+  /**
+   * With {@code recipe.curriculum}, samples each epoch's examples by these fixed per-example losses
+   * (weight 1 / loss, {@link Curriculum#scored}) instead of the self-paced last-seen losses: the
+   * paper's protocol, where {@code losses} come from a model trained beforehand ({@link
+   * #exampleLosses}).
+   */
+  public Trainer scoreCurriculumBy(float[] losses) {
+    this.curriculumLosses = losses.clone();
+    return this;
+  }
+
   public TrainResult fit(DataSplits data, EpochListener listener, ProgressBar bar) {
     Dataset train = data.train();
     SplittableRandom rng = new SplittableRandom(recipe.seed());
     Optimizer opt = Optimizer.of(recipe, params);
     Optimizer slowOpt = slowParams.isEmpty() ? null : Optimizer.of(recipe, slowParams);
-    Curriculum cur = recipe.curriculum() ? new Curriculum(train.size()) : null;
+    Curriculum cur = recipe.curriculum() ? curriculum(train.size()) : null;
     int bs = recipe.batchSize();
     int per = train.exampleSize();
     // one reusable native buffer: the engine reads a direct ByteBuffer without another copy
@@ -265,6 +279,21 @@ public final class Trainer {
         List.copyOf(history));
   }
 
+  private Curriculum curriculum(int n) {
+    if (curriculumLosses == null) {
+      return new Curriculum(n);
+    }
+    if (curriculumLosses.length != n) {
+      throw new IllegalArgumentException(
+          "curriculum scores: "
+              + curriculumLosses.length
+              + " given for "
+              + n
+              + " training examples");
+    }
+    return Curriculum.scored(curriculumLosses);
+  }
+
   /** Global-norm clipping, then annealed Gaussian noise (B20), both in place on the gradients. */
   private void clipAndNoise(List<NDArray> grads, long t) {
     if (recipe.clipNorm() > 0) {
@@ -326,6 +355,30 @@ public final class Trainer {
       a[j] = tmp;
     }
     return a;
+  }
+
+  /** Cross-entropy loss of every example of {@code d} (inference mode, batches of 1000). */
+  public float[] exampleLosses(Dataset d) {
+    int per = d.exampleSize();
+    float[] out = new float[d.size()];
+    for (int off = 0; off < d.size(); off += 1000) {
+      int m = Math.min(1000, d.size() - off);
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray x =
+            manager.create(
+                FloatBuffer.wrap(d.x(), off * per, m * per), Shapes.withBatch(m, d.exampleShape()));
+        long[] labels = new long[m];
+        for (int i = 0; i < m; i++) {
+          labels[i] = d.y()[off + i];
+        }
+        NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
+        NDArray y = manager.create(labels, new Shape(m, 1));
+        float[] l = logits.logSoftmax(1).gather(y, 1).neg().toFloatArray();
+        System.arraycopy(l, 0, out, off, m);
+      }
+    }
+    return out;
   }
 
   /** Fraction of correctly classified examples (inference mode, batches of 1000). */
