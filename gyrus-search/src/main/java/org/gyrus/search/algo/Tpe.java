@@ -42,11 +42,15 @@ public final class Tpe implements Algorithm {
   private final boolean multivariate;
   private final double priorWeight;
   private final boolean adaptive;
+  private final int maxRest;
   private long[] rowIds = new long[64];
   private int rowCount;
   private final List<double[]> rowCache = new ArrayList<>();
   private DnaSpec rowsFor;
   private CategoricalIndex index; // over rowCache, rebuilt whenever rowCache is
+
+  /** From this many rest rows on, a numeric rest density is summed by columns. */
+  static final int COLUMNS_MIN = 256;
 
   public Tpe(
       int startup,
@@ -55,8 +59,10 @@ public final class Tpe implements Algorithm {
       int maxGood,
       boolean multivariate,
       double priorWeight,
-      boolean adaptive) {
+      boolean adaptive,
+      int maxRest) {
     this.startup = startup;
+    this.maxRest = maxRest;
     this.adaptive = adaptive;
     this.candidates = candidates;
     this.gamma = gamma;
@@ -84,7 +90,12 @@ public final class Tpe implements Algorithm {
               .range(1e-6, 1e6)
               .doc("weight of the uniform prior"),
           ArgSpec.optional("adaptive_bandwidth", Kind.BOOL, true)
-              .doc("numeric bandwidths follow the spread of the observations"));
+              .doc("numeric bandwidths follow the spread of the observations"),
+          ArgSpec.optional("max_rest", Kind.INT, 0)
+              .min(0)
+              .doc(
+                  "numeric spaces: thin the rest density's older trials to this many rows"
+                      + " (0: every trial; bounds the cost of long studies)"));
     }
 
     @Override
@@ -96,7 +107,8 @@ public final class Tpe implements Algorithm {
           a.smallInt("max_good"),
           a.bool("multivariate"),
           a.number("prior_weight"),
-          a.bool("adaptive_bandwidth"));
+          a.bool("adaptive_bandwidth"),
+          a.smallInt("max_rest"));
     }
   }
 
@@ -129,6 +141,14 @@ public final class Tpe implements Algorithm {
       } else {
         badRows[bi++] = all[i];
       }
+    }
+    if (multivariate && !categoricalRest(dims)) {
+      Parzen g = restParzen(dims, badRows, n);
+      java.util.function.ToDoubleFunction<double[]> rest = g::logDensity;
+      if (badRows.length >= COLUMNS_MIN) {
+        rest = new ParzenColumns(g, g.rows())::logDensity;
+      }
+      return proposeJoint(space, history, dims, goodRows, rest, rng);
     }
     if (multivariate) {
       return proposeJoint(
@@ -174,20 +194,63 @@ public final class Tpe implements Algorithm {
   }
 
   /**
-   * The log density of the rest (the trials outside the good split). On small all-categorical
-   * spaces it reads the persistent {@link CategoricalIndex} with the same kernels and weights a
-   * {@link Parzen} would use; elsewhere it builds the Parzen estimator.
+   * The Parzen over the rest rows with the ramp's weights. Past {@code max_rest} rows the older
+   * ones are thinned: the newest half of the budget stays, the older rows fall into consecutive
+   * blocks (by age), and one row per block, moving through the block from ask to ask, carries the
+   * block's total weight; bandwidths still count every row.
+   */
+  private Parzen restParzen(List<Decision> dims, double[][] badRows, int asked) {
+    double[] w = ramp(badRows.length);
+    int nb = badRows.length;
+    if (maxRest <= 0 || nb <= maxRest) {
+      return new Parzen(dims, badRows, w, priorWeight, true, adaptive);
+    }
+    int newest = maxRest / 2;
+    int blocks = maxRest - newest;
+    int old = nb - newest;
+    double[][] rows = new double[maxRest][];
+    double[] weights = new double[maxRest];
+    for (int b = 0; b < blocks; b++) {
+      int from = (int) ((long) old * b / blocks);
+      int to = (int) ((long) old * (b + 1) / blocks);
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += w[i];
+      }
+      rows[b] = badRows[from + asked % (to - from)];
+      weights[b] = sum;
+    }
+    for (int i = 0; i < newest; i++) {
+      rows[blocks + i] = badRows[old + i];
+      weights[blocks + i] = w[old + i];
+    }
+    return new Parzen(dims, rows, weights, priorWeight, true, adaptive, nb);
+  }
+
+  /** Whether the rest density is read from a {@link CategoricalIndex} (small, all choices). */
+  private static boolean categoricalRest(List<Decision> dims) {
+    if (dims.size() > CategoricalIndex.MAX_DIMS) {
+      return false;
+    }
+    for (Decision dec : dims) {
+      if (!(dec instanceof Decision.Choice)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The log density of the rest (the trials outside the good split) on small all-categorical
+   * spaces: it reads the persistent {@link CategoricalIndex} with the same kernels and weights a
+   * {@link Parzen} would use.
    */
   private java.util.function.ToDoubleFunction<double[]> restDensity(
       List<Decision> dims, double[][] all, boolean[] good, double[][] badRows) {
     int d = dims.size();
     int[] choices = new int[d];
     for (int j = 0; j < d; j++) {
-      if (!(dims.get(j) instanceof Decision.Choice c) || d > CategoricalIndex.MAX_DIMS) {
-        Parzen g = new Parzen(dims, badRows, ramp(badRows.length), priorWeight, true, adaptive);
-        return g::logDensity;
-      }
-      choices[j] = c.size();
+      choices[j] = ((Decision.Choice) dims.get(j)).size();
     }
     if (index == null || index.size() > all.length) {
       index = new CategoricalIndex(choices);
