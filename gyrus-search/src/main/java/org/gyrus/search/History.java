@@ -117,7 +117,9 @@ public final class History {
       } else {
         completedDirty = true;
       }
-      completedRewrites++;
+      if (at < 0 || !old.values().equals(t.values()) || !old.dna().equals(t.dna())) {
+        completedRewrites++; // (a stored copy of the same result, as every tell gives, is not)
+      }
     } else if (wasComplete) {
       completedDirty = true;
       completedRewrites++;
