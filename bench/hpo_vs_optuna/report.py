@@ -141,4 +141,7 @@ if over:
         md.append("| %s | %s | %d | %.2f | %s |" % (o["system"], o["algorithm"], o["trials"],
                                                     o["ask_tell_ms_last10_median"],
                                                     "–" if cpu is None else "%.2f" % cpu))
+notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notes.md")
+if os.path.exists(notes):  # hand-written notes (figures from other commands, with the command)
+    md += [""] + open(notes).read().rstrip("\n").split("\n")
 open(out_md, "w").write("\n".join(md) + "\n")

@@ -18,6 +18,7 @@ public final class History {
   private final List<Trial> completed = new ArrayList<>();
   private final Map<String, Integer> live = new HashMap<>();
   private boolean completedDirty;
+  private long completedRewrites;
   private int liveCount;
 
   public History(List<Direction> directions) {
@@ -106,6 +107,7 @@ public final class History {
     if (isComplete && !wasComplete) {
       if (!completed.isEmpty() && completed.get(completed.size() - 1).number() > t.number()) {
         completedDirty = true;
+        completedRewrites++;
       }
       completed.add(t);
     } else if (wasComplete && isComplete && !completedDirty) {
@@ -115,8 +117,12 @@ public final class History {
       } else {
         completedDirty = true;
       }
+      if (at < 0 || !old.values().equals(t.values()) || !old.dna().equals(t.dna())) {
+        completedRewrites++; // (a stored copy of the same result, as every tell gives, is not)
+      }
     } else if (wasComplete) {
       completedDirty = true;
+      completedRewrites++;
     }
     if (old == null || old.state() == TrialState.FAIL) {
       liveCount += t.state() == TrialState.FAIL ? 0 : 1;
@@ -164,6 +170,19 @@ public final class History {
       completedDirty = false;
     }
     return Collections.unmodifiableList(completed);
+  }
+
+  /**
+   * How many times {@link #completed()} changed other than by appending: while this stays the same,
+   * what a caller derived from positions {@code 0..k-1} of that list still holds.
+   */
+  public long completedRewrites() {
+    return completedRewrites;
+  }
+
+  /** Whether a trial that is not FAIL already holds the point with this {@link Dna#toJson()}. */
+  public boolean containsJson(String dnaJson) {
+    return live.getOrDefault(dnaJson, 0) > 0;
   }
 
   /** The first objective, oriented so that larger is better. */

@@ -42,11 +42,18 @@ public final class Tpe implements Algorithm {
   private final boolean multivariate;
   private final double priorWeight;
   private final boolean adaptive;
+  private final int maxRest;
   private long[] rowIds = new long[64];
   private int rowCount;
-  private final List<double[]> rowCache = new ArrayList<>();
+  private double[][] rowCache = new double[64][];
+  private double[] scoreCache = new double[64];
+  private History rowsHistory;
+  private long rowsRewrites;
   private DnaSpec rowsFor;
   private CategoricalIndex index; // over rowCache, rebuilt whenever rowCache is
+
+  /** From this many rest rows on, a numeric rest density is summed by columns. */
+  static final int COLUMNS_MIN = 256;
 
   public Tpe(
       int startup,
@@ -55,8 +62,10 @@ public final class Tpe implements Algorithm {
       int maxGood,
       boolean multivariate,
       double priorWeight,
-      boolean adaptive) {
+      boolean adaptive,
+      int maxRest) {
     this.startup = startup;
+    this.maxRest = maxRest;
     this.adaptive = adaptive;
     this.candidates = candidates;
     this.gamma = gamma;
@@ -84,7 +93,12 @@ public final class Tpe implements Algorithm {
               .range(1e-6, 1e6)
               .doc("weight of the uniform prior"),
           ArgSpec.optional("adaptive_bandwidth", Kind.BOOL, true)
-              .doc("numeric bandwidths follow the spread of the observations"));
+              .doc("numeric bandwidths follow the spread of the observations"),
+          ArgSpec.optional("max_rest", Kind.INT, 0)
+              .min(0)
+              .doc(
+                  "numeric spaces: thin the rest density's older trials to this many rows"
+                      + " (0: every trial; bounds the cost of long studies)"));
     }
 
     @Override
@@ -96,7 +110,8 @@ public final class Tpe implements Algorithm {
           a.smallInt("max_good"),
           a.bool("multivariate"),
           a.number("prior_weight"),
-          a.bool("adaptive_bandwidth"));
+          a.bool("adaptive_bandwidth"),
+          a.smallInt("max_rest"));
     }
   }
 
@@ -109,12 +124,8 @@ public final class Tpe implements Algorithm {
     DnaSpec spec = space.dnaSpec();
     List<Decision> dims = spec.decisions();
     int n = done.size();
-    double[][] all = rows(spec, done);
-    double[] scores = new double[n];
-    for (int i = 0; i < n; i++) {
-      scores[i] = history.score(done.get(i));
-    }
-    boolean[] good = splitGood(scores);
+    double[][] all = rows(spec, history, done);
+    boolean[] good = splitGood(Arrays.copyOf(scoreCache, n));
     int nGood = 0;
     for (boolean b : good) {
       nGood += b ? 1 : 0;
@@ -130,6 +141,14 @@ public final class Tpe implements Algorithm {
         badRows[bi++] = all[i];
       }
     }
+    if (multivariate && !categoricalRest(dims)) {
+      Parzen g = restParzen(dims, badRows, n);
+      java.util.function.ToDoubleFunction<double[]> rest = g::logDensity;
+      if (badRows.length >= COLUMNS_MIN) {
+        rest = new ParzenColumns(g, g.rows())::logDensity;
+      }
+      return proposeJoint(space, history, dims, goodRows, rest, rng);
+    }
     if (multivariate) {
       return proposeJoint(
           space, history, dims, goodRows, restDensity(dims, all, good, badRows), rng);
@@ -137,27 +156,34 @@ public final class Tpe implements Algorithm {
     return space.complete(proposeIndependent(spec, dims, goodRows, badRows, rng), rng);
   }
 
-  /** Rows of kernel coordinates, cached by position in the completed list while it only grows. */
-  private double[][] rows(DnaSpec spec, List<Trial> done) {
-    if (spec != rowsFor) {
-      rowCount = 0;
-      rowCache.clear();
-      rowsFor = spec;
-      index = null;
-    }
-    List<Decision> dims = spec.decisions();
+  /**
+   * Rows of kernel coordinates and scores, cached by position in the completed list while it only
+   * grows: with the same history and no rewrite of its completed list, only new trials are read
+   * (reading 10,000 trial objects per ask costs more than the rest of a thinned proposal).
+   */
+  private double[][] rows(DnaSpec spec, History history, List<Trial> done) {
     int n = done.size();
-    for (int i = 0; i < n; i++) {
+    int from = 0;
+    if (spec != rowsFor || history != rowsHistory) {
+      rowCount = 0;
+      rowsFor = spec;
+      rowsHistory = history;
+      index = null;
+    } else if (history.completedRewrites() == rowsRewrites && n >= rowCount) {
+      from = rowCount;
+    }
+    rowsRewrites = history.completedRewrites();
+    List<Decision> dims = spec.decisions();
+    for (int i = from; i < n; i++) {
       Trial t = done.get(i);
-      if (i < rowCount && rowIds[i] == t.id()) {
+      if (i < rowCount
+          && rowIds[i] == t.id()
+          && Double.compare(scoreCache[i], history.score(t)) == 0) {
         continue;
       }
       if (rowCount > i) { // the list changed under us: rebuild from here
         index = null;
         rowCount = i;
-        while (rowCache.size() > i) {
-          rowCache.remove(rowCache.size() - 1);
-        }
       }
       double[] r = new double[dims.size()];
       for (int j = 0; j < dims.size(); j++) {
@@ -166,28 +192,74 @@ public final class Tpe implements Algorithm {
       }
       if (rowCount == rowIds.length) {
         rowIds = Arrays.copyOf(rowIds, rowCount * 2);
+        scoreCache = Arrays.copyOf(scoreCache, rowCount * 2);
+        rowCache = Arrays.copyOf(rowCache, rowCount * 2);
       }
-      rowIds[rowCount++] = t.id();
-      rowCache.add(r);
+      rowIds[rowCount] = t.id();
+      scoreCache[rowCount] = history.score(t);
+      rowCache[rowCount++] = r;
     }
-    return rowCache.subList(0, n).toArray(new double[0][]);
+    return Arrays.copyOf(rowCache, n);
   }
 
   /**
-   * The log density of the rest (the trials outside the good split). On small all-categorical
-   * spaces it reads the persistent {@link CategoricalIndex} with the same kernels and weights a
-   * {@link Parzen} would use; elsewhere it builds the Parzen estimator.
+   * The Parzen over the rest rows with the ramp's weights. Past {@code max_rest} rows the older
+   * ones are thinned: the newest half of the budget stays, the older rows fall into consecutive
+   * blocks (by age), and one row per block, moving through the block from ask to ask, carries the
+   * block's total weight; bandwidths still count every row.
+   */
+  private Parzen restParzen(List<Decision> dims, double[][] badRows, int asked) {
+    double[] w = ramp(badRows.length);
+    int nb = badRows.length;
+    if (maxRest <= 0 || nb <= maxRest) {
+      return new Parzen(dims, badRows, w, priorWeight, true, adaptive);
+    }
+    int newest = maxRest / 2;
+    int blocks = maxRest - newest;
+    int old = nb - newest;
+    double[][] rows = new double[maxRest][];
+    double[] weights = new double[maxRest];
+    for (int b = 0; b < blocks; b++) {
+      int from = (int) ((long) old * b / blocks);
+      int to = (int) ((long) old * (b + 1) / blocks);
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += w[i];
+      }
+      rows[b] = badRows[from + asked % (to - from)];
+      weights[b] = sum;
+    }
+    for (int i = 0; i < newest; i++) {
+      rows[blocks + i] = badRows[old + i];
+      weights[blocks + i] = w[old + i];
+    }
+    return new Parzen(dims, rows, weights, priorWeight, true, adaptive, nb);
+  }
+
+  /** Whether the rest density is read from a {@link CategoricalIndex} (small, all choices). */
+  private static boolean categoricalRest(List<Decision> dims) {
+    if (dims.size() > CategoricalIndex.MAX_DIMS) {
+      return false;
+    }
+    for (Decision dec : dims) {
+      if (!(dec instanceof Decision.Choice)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The log density of the rest (the trials outside the good split) on small all-categorical
+   * spaces: it reads the persistent {@link CategoricalIndex} with the same kernels and weights a
+   * {@link Parzen} would use.
    */
   private java.util.function.ToDoubleFunction<double[]> restDensity(
       List<Decision> dims, double[][] all, boolean[] good, double[][] badRows) {
     int d = dims.size();
     int[] choices = new int[d];
     for (int j = 0; j < d; j++) {
-      if (!(dims.get(j) instanceof Decision.Choice c) || d > CategoricalIndex.MAX_DIMS) {
-        Parzen g = new Parzen(dims, badRows, ramp(badRows.length), priorWeight, true, adaptive);
-        return g::logDensity;
-      }
-      choices[j] = c.size();
+      choices[j] = ((Decision.Choice) dims.get(j)).size();
     }
     if (index == null || index.size() > all.length) {
       index = new CategoricalIndex(choices);
@@ -344,10 +416,11 @@ public final class Tpe implements Algorithm {
         x[j] = Parzen.encode(d, v);
       }
       Dna dna = space.complete(point, rng);
-      if (!drawn.add(dna.toJson())) {
+      String json = dna.toJson();
+      if (!drawn.add(json)) {
         continue;
       }
-      if (history.contains(dna)) {
+      if (history.containsJson(json)) {
         seen.add(dna);
         seenX.add(x);
       } else {
