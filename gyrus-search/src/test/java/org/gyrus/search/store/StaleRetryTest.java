@@ -90,7 +90,9 @@ class StaleRetryTest {
     }
     List<Trial> all = store.trials(info.id());
     long counting = all.stream().filter(t -> t.state() != TrialState.FAIL).count();
-    assertThat(retried.get()).as("stale trials failed and queued again").isGreaterThan(TARGET);
+    assertThat(retried.get())
+        .as("stale trials failed and queued again")
+        .isGreaterThanOrEqualTo(TARGET);
     assertThat(counting).as("trials that count toward the target").isEqualTo(TARGET);
     assertThat(created.get()).as("new trials created past a full study").isZero();
   }
