@@ -359,25 +359,16 @@ public final class Trainer {
 
   /** Cross-entropy loss of every example of {@code d} (inference mode, batches of 1000). */
   public float[] exampleLosses(Dataset d) {
-    int per = d.exampleSize();
     float[] out = new float[d.size()];
-    for (int off = 0; off < d.size(); off += 1000) {
-      int m = Math.min(1000, d.size() - off);
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray x =
-            manager.create(
-                FloatBuffer.wrap(d.x(), off * per, m * per), Shapes.withBatch(m, d.exampleShape()));
-        long[] labels = new long[m];
-        for (int i = 0; i < m; i++) {
-          labels[i] = d.y()[off + i];
-        }
-        NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
-        NDArray y = manager.create(labels, new Shape(m, 1));
-        float[] l = logits.logSoftmax(1).gather(y, 1).neg().toFloatArray();
-        System.arraycopy(l, 0, out, off, m);
-      }
-    }
+    int[] at = {0};
+    forEachBatch(
+        d,
+        (logits, labels) -> {
+          float[] l =
+              logits.logSoftmax(1).gather(labels.reshape(labels.size(), 1), 1).neg().toFloatArray();
+          System.arraycopy(l, 0, out, at[0], l.length);
+          at[0] += l.length;
+        });
     return out;
   }
 
