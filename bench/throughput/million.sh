@@ -32,7 +32,7 @@ point() { # SQL for one random point's JSON, with or without the node type
   done
   echo "$s}'"
 }
-sqlite_rnd="(abs(random()) % 1000000) / 1000000.0"
+sqlite_rnd="((abs(random()) % 1000000) / 1000000.0)" # parenthesised: || binds tighter than / in SQLite
 pg_rnd="round(random()::numeric, 6)"
 fill_sqlite() {
   local dna params

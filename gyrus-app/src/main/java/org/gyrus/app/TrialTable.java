@@ -136,7 +136,10 @@ final class TrialTable {
         "value",
         "secs",
         "point / error");
-    study.forEachTrial( // a page at a time: a million-trial study is printed, not held
+    // a page at a time, so a million-trial study is printed, not held; stops when the reader
+    // of the output has gone (`study show | head`)
+    study.scanTrials(
+        5000,
         t -> {
           String tail =
               t.state() == TrialState.FAIL
@@ -150,6 +153,7 @@ final class TrialTable {
               value(t),
               t.durationSeconds(),
               tail);
+          return !out.checkError();
         });
   }
 }

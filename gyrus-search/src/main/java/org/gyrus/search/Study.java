@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.gyrus.core.Dna;
 import org.gyrus.core.GyrusVersion;
 import org.gyrus.core.Space;
@@ -199,12 +200,29 @@ public final class Study implements AutoCloseable {
 
   /** {@link #forEachTrial(Consumer)} reading {@code page} trials per store query. */
   public void forEachTrial(int page, Consumer<Trial> sink) {
+    scanTrials(
+        page,
+        t -> {
+          sink.accept(t);
+          return true;
+        });
+  }
+
+  /**
+   * As {@link #forEachTrial(int, Consumer)}, stopping as soon as {@code sink} returns false (e.g.
+   * the reader of a pipe has gone), so no further page is read.
+   */
+  public void scanTrials(int page, Predicate<Trial> sink) {
     for (int from = 0; ; from += page) {
       List<Trial> trials = store.trialsBetween(info.id(), from, from + page);
       if (trials.isEmpty()) {
         return; // numbers are dense from 0: an empty page is the end
       }
-      trials.forEach(sink);
+      for (Trial t : trials) {
+        if (!sink.test(t)) {
+          return;
+        }
+      }
     }
   }
 

@@ -54,6 +54,9 @@ class SqliteTrialStoreTest {
         Study.lazy(store, "s").forEachTrial(page, paged::add);
         assertThat(paged).as("page %d", page).isEqualTo(all);
       }
+      List<Trial> seen = new java.util.ArrayList<>();
+      Study.lazy(store, "s").scanTrials(5, t -> seen.add(t) && seen.size() < 7);
+      assertThat(seen).as("stopped when the sink said so").isEqualTo(all.subList(0, 7));
       assertThat(store.trialsBetween(Study.lazy(store, "s").info().id(), 20, 40))
           .extracting(Trial::number)
           .containsExactly(20, 21, 22);
