@@ -3,10 +3,9 @@
 Usage: report.py OUT RUNS WORKERS TRIALS KILLS SECONDS RESTARTS TEST_EXIT_STATUS
 (run.sh calls it; call it by hand on the rows of a run that was stopped early, or of halves run
 apart; FAULTS_NOTE, if set, is written under the heading to say so)."""
-import json, glob, sys, datetime
+import json, glob, os, sys, datetime
 out, runs, workers, trials, kills, secs, restarts, status = sys.argv[1:9]
 failure = sys.argv[9] if len(sys.argv) > 9 else ""  # what the failing run's assertion said
-import os
 note = os.environ.get("FAULTS_NOTE", "")  # how the run was made, when not by run.sh in one go
 rows = []
 for f in sorted(glob.glob(out + "/faults-*.jsonl")):

@@ -195,13 +195,8 @@ public final class Study implements AutoCloseable {
    * be shown or exported ({@link #trials} holds them all).
    */
   public void forEachTrial(Consumer<Trial> sink) {
-    forEachTrial(5000, sink);
-  }
-
-  /** {@link #forEachTrial(Consumer)} reading {@code page} trials per store query. */
-  public void forEachTrial(int page, Consumer<Trial> sink) {
     scanTrials(
-        page,
+        5000,
         t -> {
           sink.accept(t);
           return true;
@@ -209,8 +204,8 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * As {@link #forEachTrial(int, Consumer)}, stopping as soon as {@code sink} returns false (e.g.
-   * the reader of a pipe has gone), so no further page is read.
+   * As {@link #forEachTrial(Consumer)}, {@code page} trials per store query, stopping as soon as
+   * {@code sink} returns false (e.g. the reader of a pipe has gone), so no further page is read.
    */
   public void scanTrials(int page, Predicate<Trial> sink) {
     for (int from = 0; ; from += page) {

@@ -51,7 +51,7 @@ class SqliteTrialStoreTest {
       List<Trial> all = Study.load(store, "s").trials();
       for (int page : new int[] {1, 5, 23, 100}) {
         List<Trial> paged = new java.util.ArrayList<>();
-        Study.lazy(store, "s").forEachTrial(page, paged::add);
+        Study.lazy(store, "s").scanTrials(page, paged::add);
         assertThat(paged).as("page %d", page).isEqualTo(all);
       }
       List<Trial> seen = new java.util.ArrayList<>();

@@ -21,10 +21,9 @@ import org.gyrus.nn.train.StepForward;
  * is the activation after it (the last layer's output is the logits).
  */
 public final class Guidance implements StepForward {
-  private final Block guide;
+  private final List<Block> guideLayers;
   private final ParameterStore guideStore;
   private final boolean targetHead;
-  private final boolean guideHead;
   private final int[][] pairs;
   private final float weight;
 
@@ -39,10 +38,9 @@ public final class Guidance implements StepForward {
       ParameterStore store,
       int[][] pairs,
       float weight) {
-    this.guide = guideBlock;
+    this.guideLayers = layers(guide, guideBlock); // fixed: opened once, not every step
     this.guideStore = store;
     this.targetHead = hasHead(target);
-    this.guideHead = hasHead(guide);
     this.pairs = pairs.clone();
     this.weight = weight;
   }
@@ -50,7 +48,7 @@ public final class Guidance implements StepForward {
   @Override
   public Step forward(Block model, ParameterStore ps, NDArray x) {
     List<NDArray> target = activations(layers(model, targetHead), ps, x, true);
-    List<NDArray> guided = activations(layers(guide, guideHead), guideStore, x, false);
+    List<NDArray> guided = activations(guideLayers, guideStore, x, false);
     NDArray extra = null;
     for (int[] p : pairs) {
       NDArray t = layer(target, p[0], "target");

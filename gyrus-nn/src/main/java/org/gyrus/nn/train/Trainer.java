@@ -384,18 +384,11 @@ public final class Trainer {
    * 1000); divided by ln 2 it is bits per example, e.g. bits per character of a language model.
    */
   public double meanCrossEntropy(Dataset d) {
-    double[] sum = {0};
-    forEachBatch(
-        d,
-        (logits, labels) ->
-            sum[0] -=
-                logits
-                    .logSoftmax(1)
-                    .gather(labels.reshape(labels.size(), 1), 1)
-                    .toType(DataType.FLOAT64, false)
-                    .sum()
-                    .getDouble());
-    return d.size() == 0 ? Double.NaN : sum[0] / d.size();
+    double sum = 0;
+    for (float loss : exampleLosses(d)) {
+      sum += loss;
+    }
+    return d.size() == 0 ? Double.NaN : sum / d.size();
   }
 
   /** The model's logits and the labels of {@code d}, in inference mode, 1000 examples at a time. */
