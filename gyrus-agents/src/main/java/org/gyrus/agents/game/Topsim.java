@@ -1,6 +1,6 @@
 package org.gyrus.agents.game;
 
-import java.util.Arrays;
+import org.gyrus.core.Ranks;
 
 /**
  * Topographic similarity (Brighton and Kirby 2006): the Spearman correlation, over all pairs of
@@ -33,7 +33,7 @@ public final class Topsim {
         k++;
       }
     }
-    return spearman(md, ed);
+    return Ranks.spearman(md, ed);
   }
 
   /** Levenshtein distance over token sequences (unit insert, delete, substitute). */
@@ -54,51 +54,6 @@ public final class Topsim {
       cur = t;
     }
     return prev[b.length];
-  }
-
-  /** Spearman's rho: Pearson correlation of the ranks, ties given their average rank. */
-  public static double spearman(double[] x, double[] y) {
-    if (x.length != y.length) {
-      throw new IllegalArgumentException("spearman: " + x.length + " vs " + y.length + " values");
-    }
-    return pearson(ranks(x), ranks(y));
-  }
-
-  static double[] ranks(double[] v) {
-    Integer[] idx = new Integer[v.length];
-    for (int i = 0; i < v.length; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
-    double[] r = new double[v.length];
-    int i = 0;
-    while (i < v.length) {
-      int j = i;
-      while (j + 1 < v.length && v[idx[j + 1]] == v[idx[i]]) {
-        j++;
-      }
-      double avg = (i + j) / 2.0 + 1;
-      for (int t = i; t <= j; t++) {
-        r[idx[t]] = avg;
-      }
-      i = j + 1;
-    }
-    return r;
-  }
-
-  static double pearson(double[] x, double[] y) {
-    int n = x.length;
-    double mx = Arrays.stream(x).average().orElse(0);
-    double my = Arrays.stream(y).average().orElse(0);
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (x[i] - mx) * (y[i] - my);
-      sxx += (x[i] - mx) * (x[i] - mx);
-      syy += (y[i] - my) * (y[i] - my);
-    }
-    return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
   }
 
   /** Meaning distance 0 for the same class, 1 otherwise. */

@@ -38,14 +38,6 @@ class TopsimTest {
   }
 
   @Test
-  void spearmanMatchesTheRankFormulaWithoutTies() {
-    double[] x = {3, 1, 4, 1.5, 9, 2.6};
-    double[] y = {10, 20, 30, 40, 50, 60};
-    // ranks x = [4,1,5,2,6,3], y = [1..6]; d = [3,-1,2,-2,1,-3]; rho = 1 - 6*28/(6*35) = 0.2
-    assertThat(Topsim.spearman(x, y)).isCloseTo(0.2, within(1e-12));
-  }
-
-  @Test
   void constantMessagesGiveNaN() {
     assertThat(Topsim.of(new int[][] {{1}, {1}, {1}}, (i, j) -> i + j)).isNaN();
   }

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gyrus.core.Ranks;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.nas.proxy.ProxyPool;
-import org.gyrus.nas.proxy.Spearman;
 
 /**
  * Writes bench/results/nas_proxies.{json,md}: per proxy, Spearman rho against the table's CIFAR-10
@@ -79,7 +79,7 @@ final class ProxyReport {
         "| proxy | Spearman ρ (ours) | published \\|ρ\\| (Abdelfattah et al. 2021) | wall ms per cell (median) | CPU ms per cell (median, cells) |\n");
     t.append("|---|---|---|---|---|\n");
     for (String p : pool.proxies()) {
-      double rho = Spearman.rho(pool.column(p), acc);
+      double rho = Ranks.spearman(pool.column(p), acc);
       double med = median(ms.get(p));
       double[] c =
           cpu.getOrDefault(p, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
@@ -112,7 +112,7 @@ final class ProxyReport {
         continue;
       }
       String name = "rank-sum ensemble of " + (group.equals(pool.proxies()) ? "all" : group);
-      double rho = Spearman.rho(pool.rankSum(group), acc);
+      double rho = Ranks.spearman(pool.rankSum(group), acc);
       proxies.addObject().put("proxy", name).put("spearman", rho);
       t.append(
           String.format(
@@ -198,8 +198,8 @@ final class ProxyReport {
         xs[k] = cs[rowsShallow.get(k)];
         xd[k] = cd[rowsDeep.get(k)];
       }
-      double rs = Spearman.rho(xs, a);
-      double rd = Spearman.rho(xd, a);
+      double rs = Ranks.spearman(xs, a);
+      double rd = Ranks.spearman(xd, a);
       out.addObject().put("proxy", p).put("cells", n).put("rho_pool", rs).put("rho_deep", rd);
       t.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f |\n", p, rs, rd));
     }
@@ -219,7 +219,7 @@ final class ProxyReport {
     String best = null;
     double top = Double.NEGATIVE_INFINITY;
     for (String p : pool.proxies()) {
-      double rho = Spearman.rho(pool.column(p), acc);
+      double rho = Ranks.spearman(pool.column(p), acc);
       if (rho > top) {
         top = rho;
         best = p;

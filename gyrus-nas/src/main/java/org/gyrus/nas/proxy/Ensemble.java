@@ -1,10 +1,8 @@
 package org.gyrus.nas.proxy;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
+import org.gyrus.core.Ranks;
 
 /**
  * A pool's proxies as rank scores in [0, 1] per proxy (0 the lowest value, 1 the highest,
@@ -21,31 +19,11 @@ final class Ensemble {
     ranks = new double[n][proxies.size()];
     for (int j = 0; j < proxies.size(); j++) {
       double[] c = pool.column(proxies.get(j));
-      double[] r = ranks(c);
+      double[] r = Ranks.of(c);
       for (int i = 0; i < n; i++) {
         ranks[i][j] = n == 1 ? 1 : r[i] / (n - 1);
       }
     }
-  }
-
-  /** 0-based ranks, ties averaged, non-finite values below every finite one. */
-  static double[] ranks(double[] v) {
-    Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
-    Comparator<Integer> byValue =
-        Comparator.comparingDouble(i -> Double.isFinite(v[i]) ? v[i] : Double.NEGATIVE_INFINITY);
-    Arrays.sort(order, byValue);
-    double[] r = new double[v.length];
-    for (int lo = 0; lo < order.length; ) {
-      int hi = lo;
-      while (hi + 1 < order.length && byValue.compare(order[hi + 1], order[lo]) == 0) {
-        hi++;
-      }
-      for (int k = lo; k <= hi; k++) {
-        r[order[k]] = (lo + hi) / 2.0;
-      }
-      lo = hi + 1;
-    }
-    return r;
   }
 
   int size() {
