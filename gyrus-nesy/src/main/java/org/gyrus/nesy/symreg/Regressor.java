@@ -95,6 +95,16 @@ public final class Regressor {
   private Regressor() {}
 
   public static Result search(Library lib, double[][] x, double[] y, Config cfg) {
+    return search(lib, x, y, cfg, List.of());
+  }
+
+  /**
+   * As {@link #search(Library, double[][], double[], Config)}, with {@code prior} programs (for
+   * example the formulas a SNIP data encoder retrieves for this data) placed in the first batch
+   * instead of as many sampled ones; the rest of the search is unchanged.
+   */
+  public static Result search(
+      Library lib, double[][] x, double[] y, Config cfg, List<int[]> prior) {
     if (!List.of("nggp", "dsr", "gp").contains(cfg.mode())) {
       throw new IllegalArgumentException("mode '" + cfg.mode() + "': expected nggp, dsr or gp");
     }
@@ -115,7 +125,12 @@ public final class Regressor {
       List<Scorer.Candidate> samples = new ArrayList<>(cfg.batch());
       boolean controller = !cfg.mode().equals("gp");
       if (controller || gpPop == null) {
-        for (int i = 0; i < cfg.batch(); i++) {
+        if (iterations == 1) {
+          for (int[] p : prior.subList(0, Math.min(prior.size(), cfg.batch()))) {
+            samples.add(scorer.score(p));
+          }
+        }
+        while (samples.size() < cfg.batch()) {
           int[] p = controller ? policy.sample(grammar, rnd) : uniform(grammar, rnd);
           samples.add(scorer.score(p));
         }
