@@ -1,13 +1,19 @@
 package org.gyrus.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.gyrus.core.SpecError;
 import org.gyrus.nesy.symreg.Canon;
 import org.gyrus.nesy.symreg.DataFile;
+import org.gyrus.nesy.symreg.Formulas;
 import org.gyrus.nesy.symreg.Library;
 import org.gyrus.nesy.symreg.Regressor;
+import org.gyrus.nesy.symreg.Snip;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +50,21 @@ public final class RegressCommand implements Callable<Integer> {
       description = "stop when training R² reaches this, [0, 1]")
   double stopR2;
 
+  @Option(
+      names = "--snip",
+      defaultValue = "0",
+      description =
+          "seed the search with the K formulas a SNIP data encoder (trained first, on generated"
+              + " formulas over the data's input range) finds nearest to the data; 0: off; needs"
+              + " --ops without const")
+  int snipK;
+
+  @Option(
+      names = "--snip-steps",
+      defaultValue = "1500",
+      description = "SNIP training steps (batches of 256 formulas), >= 1")
+  int snipSteps;
+
   @Override
   public Integer call() {
     if (!(seconds > 0)) {
@@ -52,6 +73,13 @@ public final class RegressCommand implements Callable<Integer> {
     Flags.inRange("--stop-r2", stopR2, 0, 1, false);
     if (!java.util.List.of("nggp", "dsr", "gp").contains(mode)) {
       throw new SpecError("--mode", "nggp, dsr or gp", mode);
+    }
+    if (snipK < 0 || snipSteps < 1) {
+      throw new SpecError(snipK < 0 ? "--snip" : "--snip-steps", ">= 0 and >= 1", snipK + "");
+    }
+    if (snipK > 0 && ops.contains("const")) {
+      throw new SpecError(
+          "--snip", "--ops without const (SNIP's corpus has no fitted constants)", ops);
     }
     DataFile d = DataFile.read(data);
     Library lib;
@@ -62,7 +90,8 @@ public final class RegressCommand implements Callable<Integer> {
     }
     Regressor.Config cfg =
         Regressor.Config.defaults(seed).withMode(mode).withSeconds(seconds).withStopR2(stopR2);
-    Regressor.Result r = Regressor.search(lib, d.columns(), d.y(), cfg);
+    List<int[]> prior = snipK > 0 ? snipPrior(lib, d) : List.of();
+    Regressor.Result r = Regressor.search(lib, d.columns(), d.y(), cfg, prior);
     System.out.println("formula:    " + r.expr());
     System.out.println("simplified: " + Canon.of(r.expr()));
     System.out.printf(
@@ -74,5 +103,40 @@ public final class RegressCommand implements Callable<Integer> {
         r.wallSeconds(),
         r.evaluations());
     return 0;
+  }
+
+  /** Trains SNIP on formulas over the data's input range; the K nearest to the data. */
+  private List<int[]> snipPrior(Library lib, DataFile d) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] col : d.columns()) {
+      for (double v : col) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    Snip.Config sc = Snip.Config.defaults(seed).withSteps(snipSteps);
+    List<Formulas.Sample> corpus =
+        Formulas.generate(
+            lib,
+            20_000,
+            2,
+            sc.maxLen(),
+            d.y().length,
+            List.of(new Formulas.Range(lo, hi)),
+            Set.of(),
+            new Random(seed));
+    try (Snip snip = new Snip(lib, sc)) {
+      snip.train(corpus, null);
+      float[][] library =
+          snip.embedFormulas(corpus.stream().map(Formulas.Sample::program).toList());
+      Formulas.Sample query = new Formulas.Sample(new int[0], d.columns(), d.y());
+      List<int[]> prior = new ArrayList<>();
+      for (int i : Snip.nearest(library, snip.embedData(List.of(query))[0], snipK)) {
+        prior.add(corpus.get(i).program());
+      }
+      System.out.println("snip prior: " + lib.toExpr(prior.get(0), new double[0]) + " (nearest)");
+      return prior;
+    }
   }
 }
