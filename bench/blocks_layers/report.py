@@ -145,8 +145,11 @@ def write_arms(md, k, rs):
         if "epoch_wall_seconds" in r:
             wall += " (per epoch " + ", ".join(f"{a:.2f}" for a in r["epoch_wall_seconds"]) + ")"
             cpu += " (per epoch " + ", ".join(f"{a:.2f}" for a in r["epoch_cpu_seconds"]) + ")"
+        ep = str(r.get("epochs", "-"))
+        if r.get("distill_epochs"):
+            ep = f"{r['distill_epochs']} distill + {ep}"
         md.write(f"| {r['id']} | {r['value']:.4f} | {per} | {before} | {r.get('flops', '-')} "
-                 f"| {r.get('params', '-')} | {r.get('epochs', '-')} | {wall} | {cpu} |\n")
+                 f"| {r.get('params', '-')} | {ep} | {wall} | {cpu} |\n")
     md.write("\n")
 
 

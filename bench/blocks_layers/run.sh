@@ -11,6 +11,7 @@
 # Scale of the last three through the environment (defaults in brackets; see each bench class):
 #   EMOE_ARGS [12000 5 2 3 512 8 2]: TRAIN_SIZE EPOCHS FT_EPOCHS SEEDS HIDDEN EXPERTS TOP_K
 #   M2MKD_ARGS [12000 5 2 5 3]: TRAIN_SIZE TEACHER_EPOCHS DISTILL_EPOCHS EPOCHS SEEDS
+#   KARAT_ARGS [12000 5 2 mnist,fashion-mnist]: TRAIN_SIZE EPOCHS SEEDS TASKS
 # (default all but quadratic_low: Adam lr 1e-3 instead of 1e-2)
 # Writes bench/results/blocks_layers.{json,md} (rows of the parts run; others kept from the last run).
 set -euo pipefail
@@ -59,6 +60,10 @@ for p in $PARTS; do
     m2mkd)
       run m2mkd org.gyrus.nn.bench.M2mkdBench "$DATA" examples/blocks/m2mkd-fashion.yaml \
         ${M2MKD_ARGS:-12000 5 2 5 3}
+      ;;
+    karat)
+      run karat org.gyrus.nn.bench.KaratBench "$DATA" examples/blocks/karat-vit.yaml \
+        ${KARAT_ARGS:-12000 5 2 mnist,fashion-mnist}
       ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac
