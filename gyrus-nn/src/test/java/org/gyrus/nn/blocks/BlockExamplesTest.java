@@ -25,7 +25,16 @@ class BlockExamplesTest {
   @Test
   void new_block_types_are_registered_plug_ins() {
     assertThat(BlockTypes.standard().names())
-        .contains("kan", "skan", "quadratic", "spectral_conv", "fno", "frozen", "moe");
+        .contains(
+            "kan",
+            "skan",
+            "quadratic",
+            "spectral_conv",
+            "fno",
+            "frozen",
+            "moe",
+            "karat",
+            "patches");
     assertThat(BlockTypes.of("kan").type().args()).isNotEmpty();
   }
 
@@ -69,6 +78,17 @@ class BlockExamplesTest {
     SpecCompiler c = SpecCompiler.standard();
     assertThat(c.analyse(ex.arg("student"), in, "student").output()).isEqualTo(new Shape(10));
     assertThat(c.analyse(ex.arg("teacher"), in, "teacher").output()).isEqualTo(new Shape(10));
+  }
+
+  @Test
+  void the_karat_vit_is_within_five_percent_of_its_softmax_twin() throws IOException {
+    Value karat = read("karat-vit.yaml");
+    Value softmax = org.gyrus.nn.bench.KaratBench.softmax(karat);
+    assertThat(SpecCodec.toJson(softmax)).doesNotContain("karat").contains("attention");
+    long k = CompiledModel.classifier(karat, new Shape(1, 28, 28), 10).params();
+    long s = CompiledModel.classifier(softmax, new Shape(1, 28, 28), 10).params();
+    assertThat(k - s).isEqualTo(2 * (16 * 2 * 3 * 4 + 4 * 16));
+    assertThat((double) k / s).isBetween(1.0, 1.05);
   }
 
   @Test
