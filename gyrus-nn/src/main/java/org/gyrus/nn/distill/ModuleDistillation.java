@@ -45,7 +45,9 @@ public final class ModuleDistillation implements StepForward {
     for (int i = 0; i < modules.length; i++) {
       if (modules[i].length != 2 || modules[i][0] <= s || modules[i][1] <= t) {
         throw new SpecError(
-            "m2mkd.modules[" + i + "]", "[studentEnd, teacherEnd] after the previous module's", "");
+            "m2mkd.modules[" + i + "]",
+            "[studentEnd, teacherEnd], both after the previous module's",
+            java.util.Arrays.toString(modules[i]));
       }
       s = modules[i][0];
       t = modules[i][1];

@@ -168,7 +168,8 @@ class ModuleDistillationTest {
       ParameterStore ps = new ParameterStore(m, false);
       assertThatThrownBy(() -> new ModuleDistillation(s, t, tb, ps, new int[][] {{1, 1}, {1, 2}}))
           .isInstanceOf(SpecError.class)
-          .hasMessageContaining("m2mkd.modules[1]");
+          .hasMessageContaining("m2mkd.modules[1]")
+          .hasMessageContaining("got [1, 2]");
       assertThatThrownBy(() -> new ModuleDistillation(s, t, tb, ps, new int[][] {{2, 7}}))
           .hasMessageContaining("teacher layers 0..2");
       var mismatch = new ModuleDistillation(s, t, tb, ps, new int[][] {{0, 0}, {2, 2}});
