@@ -4,13 +4,19 @@
 # CNN on our own Burgers and Darcy data (zero-shot at 2x resolution), an untrained attention encoder
 # vs a trained one as a character language model of the bAbI stories, a deep plain MLP guided by a
 # trained CNN through 1 - CKA vs unguided. One engine thread, nice 10.
+# Emergent MoE (carve a trained dense FFN into top-k experts), m2mKD (module-to-module distillation)
+# and Fourier KArAt (learnable score->weight map) on Fashion-MNIST / MNIST.
 # Usage: bench/blocks_layers/run.sh [PARTS]   PARTS from "kan feynman skan quadratic quadratic_low fno
-# untrained_mha cka"
+# untrained_mha cka emoe m2mkd karat"
+# Scale of the last three through the environment (defaults in brackets; see each bench class):
+#   EMOE_ARGS [12000 5 2 3 512 8 2]: TRAIN_SIZE EPOCHS FT_EPOCHS SEEDS HIDDEN EXPERTS TOP_K
+#   M2MKD_ARGS [12000 5 2 5 3]: TRAIN_SIZE TEACHER_EPOCHS DISTILL_EPOCHS EPOCHS SEEDS
+#   KARAT_ARGS [12000 5 2 mnist,fashion-mnist]: TRAIN_SIZE EPOCHS SEEDS TASKS
 # (default all but quadratic_low: Adam lr 1e-3 instead of 1e-2)
 # Writes bench/results/blocks_layers.{json,md} (rows of the parts run; others kept from the last run).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-kan feynman skan quadratic fno untrained_mha cka}
+PARTS=${1:-kan feynman skan quadratic fno untrained_mha cka emoe m2mkd karat}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 mkdir -p "$OUT"
@@ -49,6 +55,16 @@ for p in $PARTS; do
       ;;
     cka) run cka org.gyrus.nn.bench.GuidanceBench "$DATA" 12000 5 3 12 ;;
     untrained_mha) run untrained_mha org.gyrus.nn.bench.UntrainedMhaBench "$DATA" 20000 3 2 ;;
+    # shellcheck disable=SC2086 # the *_ARGS are word lists
+    emoe) run emoe org.gyrus.nn.bench.EmoeBench "$DATA" ${EMOE_ARGS:-12000 5 2 3 512 8 2} ;;
+    m2mkd)
+      run m2mkd org.gyrus.nn.bench.M2mkdBench "$DATA" examples/blocks/m2mkd-fashion.yaml \
+        ${M2MKD_ARGS:-12000 5 2 5 3}
+      ;;
+    karat)
+      run karat org.gyrus.nn.bench.KaratBench "$DATA" examples/blocks/karat-vit.yaml \
+        ${KARAT_ARGS:-12000 5 2 mnist,fashion-mnist}
+      ;;
     *) echo "unknown part $p" >&2; exit 2 ;;
   esac
 done

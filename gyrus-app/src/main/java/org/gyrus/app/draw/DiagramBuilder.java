@@ -27,7 +27,9 @@ final class DiagramBuilder {
           "skan", new String[] {"S-KAN: φ from spline|cheb|fourier|wavelet", "#e2f3e4"},
           "quadratic", new String[] {"quadratic: (Wx)⊙(Wx)+W(x²)", "#fbe4e4"},
           "spectral_conv", new String[] {"spectral: FFT→modes→iFFT", "#ece4fb"},
-          "fno", new String[] {"FNO: lift→[FFT modes+1×1]×L→proj", "#ece4fb"});
+          "fno", new String[] {"FNO: lift→[FFT modes+1×1]×L→proj", "#ece4fb"},
+          "moe", new String[] {"MoE: top-k of E experts by gates", "#fff2d6"},
+          "karat", new String[] {"KArAt: Fourier-KAN score→weight map", "#e2f3e4"});
 
   private static final int MAX_LINE = 44;
   private static final int MAX_LINES = 5;

@@ -67,13 +67,18 @@ class DiagramsTest {
 
   @Test
   void kanQuadraticAndSpectralBlocksAreMarked() throws Exception {
-    for (String name : new String[] {"kan.yaml", "quadratic.yaml", "fno-burgers.yaml"}) {
+    for (String name :
+        new String[] {"kan.yaml", "quadratic.yaml", "fno-burgers.yaml", "karat-vit.yaml"}) {
       Path p = Path.of("../examples/blocks", name);
       Document d = parse(Diagrams.svg(SpecCodec.read(p), ShapeAnnotator.NONE, name));
       assertThat(texts(d))
           .as(name)
           .anyMatch(
-              t -> t.contains("φ(x) on every edge") || t.contains("(x²)") || t.contains("FFT"));
+              t ->
+                  t.contains("φ(x) on every edge")
+                      || t.contains("(x²)")
+                      || t.contains("FFT")
+                      || t.contains("Fourier-KAN"));
     }
   }
 

@@ -25,7 +25,16 @@ class BlockExamplesTest {
   @Test
   void new_block_types_are_registered_plug_ins() {
     assertThat(BlockTypes.standard().names())
-        .contains("kan", "skan", "quadratic", "spectral_conv", "fno", "frozen");
+        .contains(
+            "kan",
+            "skan",
+            "quadratic",
+            "spectral_conv",
+            "fno",
+            "frozen",
+            "moe",
+            "karat",
+            "patches");
     assertThat(BlockTypes.of("kan").type().args()).isNotEmpty();
   }
 
@@ -46,6 +55,40 @@ class BlockExamplesTest {
             CompiledModel.classifier(body(read("quadratic.yaml")), new Shape(1, 28, 28), 10)
                 .params())
         .isEqualTo(3 * (784 * 64) + 3 * 64 + 2 * (3 * 64 * 64 + 3 * 64) + 64 * 10 + 10);
+  }
+
+  @Test
+  void the_emoe_space_trades_flops_for_experts_and_the_m2mkd_modules_fit() throws IOException {
+    Space s = new Space(read("emoe.yaml"));
+    Set<Long> flops = new HashSet<>();
+    SplittableRandom rng = new SplittableRandom(4);
+    for (int i = 0; i < 30; i++) {
+      CompiledModel m =
+          CompiledModel.classifier(s.materialise(s.sample(rng)), new Shape(1, 28, 28), 10);
+      assertThat(m.params()).isEqualTo(784 * 512 + 512 + 512 * 10 + 10 + 8 * 784);
+      flops.add(m.flops());
+    }
+    // one cost per top_k in {1, 2, 4, 8}; the dearest is the dense FFN plus the router
+    assertThat(flops).hasSize(4);
+    long ffn = 2 * 784 * 512 + 512 + 512 + 2 * 512 * 10 + 10;
+    assertThat(flops.stream().mapToLong(Long::longValue).max().getAsLong())
+        .isEqualTo(ffn + 2 * 784 * 8);
+    Value.Node ex = (Value.Node) read("m2mkd-fashion.yaml");
+    Shape in = new Shape(1, 28, 28);
+    SpecCompiler c = SpecCompiler.standard();
+    assertThat(c.analyse(ex.arg("student"), in, "student").output()).isEqualTo(new Shape(10));
+    assertThat(c.analyse(ex.arg("teacher"), in, "teacher").output()).isEqualTo(new Shape(10));
+  }
+
+  @Test
+  void the_karat_vit_is_within_five_percent_of_its_softmax_twin() throws IOException {
+    Value karat = read("karat-vit.yaml");
+    Value softmax = org.gyrus.nn.bench.KaratBench.softmax(karat);
+    assertThat(SpecCodec.toJson(softmax)).doesNotContain("karat").contains("attention");
+    long k = CompiledModel.classifier(karat, new Shape(1, 28, 28), 10).params();
+    long s = CompiledModel.classifier(softmax, new Shape(1, 28, 28), 10).params();
+    assertThat(k - s).isEqualTo(2 * (16 * 2 * 3 * 4 + 4 * 16));
+    assertThat((double) k / s).isBetween(1.0, 1.05);
   }
 
   @Test

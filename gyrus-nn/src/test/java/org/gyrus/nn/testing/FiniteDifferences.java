@@ -66,7 +66,9 @@ public final class FiniteDifferences {
       }
       for (int t = 0; t < targets.size(); t++) {
         NDArray arr = targets.get(t);
-        double[] analytic = arr.getGradient().toDoubleArray();
+        // a parameter outside the output's graph (e.g. MoE gates) reads back a float32 zero
+        // gradient
+        double[] analytic = arr.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
         double[] base = arr.toDoubleArray();
         for (int k = 0; k < Math.min(samples, base.length); k++) {
           int idx = base.length <= samples ? k : rng.nextInt(base.length);
