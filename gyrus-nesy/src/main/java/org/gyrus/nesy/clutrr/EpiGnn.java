@@ -1,0 +1,205 @@
+package org.gyrus.nesy.clutrr;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Epistemic GNN (EpiGNN, Khalid and Schockaert) with a composition that is associative by
+ * construction. A node's state is a probability distribution over {@code states} latent relations
+ * to the source (an epistemic state: how plausible each latent relation is). Each relation r is a
+ * row-stochastic matrix M_r = softmax(W_r) and the message along an edge (u, r, v) is s_u · M_r, so
+ * composing relations is multiplying matrices, which is associative whatever is learned: the state
+ * after a path is e_0 · M_r1 ⋯ M_rk in any bracketing. A node's incoming messages are met by the
+ * component-wise min (the lattice meet of what its paths allow, the paper's aggregation) or max,
+ * then renormalised. The source starts at the one-hot e_0; the answer distribution is s_t · C, C =
+ * softmax(V) a learned row-stochastic read-out from latent states to relation names.
+ */
+public final class EpiGnn implements StoryModel {
+  /** How a node meets its incoming messages. */
+  public enum Aggregation {
+    MIN,
+    MAX
+  }
+
+  private final int relations;
+  private final int states;
+  private final Aggregation aggregation;
+  private final NDArray compose;
+  private final NDArray readout;
+  private final boolean anchored;
+
+  /**
+   * @param relations relation vocabulary size (edge types and answers share it)
+   * @param states latent relations per epistemic state
+   */
+  public EpiGnn(
+      int relations, int states, Aggregation aggregation, NDManager m, DataType type, long seed) {
+    this(relations, states, aggregation, false, m, type, seed);
+  }
+
+  /**
+   * @param anchored latent state 0 is "the source itself" and state 1 + r is "relation r": one edge
+   *     r from the source leads to state 1 + r (row 0 of M_r fixed) and state 1 + r reads out as r
+   *     (rows 1..R of C fixed); the other rows, and states past 1 + R, are learned. Then row 1 + a
+   *     of M_b is the composition a∘b itself.
+   */
+  public EpiGnn(
+      int relations,
+      int states,
+      Aggregation aggregation,
+      boolean anchored,
+      NDManager m,
+      DataType type,
+      long seed) {
+    if (anchored && states < relations + 1) {
+      throw new IllegalArgumentException(
+          "anchored states need at least relations + 1 = " + (relations + 1) + ", got " + states);
+    }
+    this.relations = relations;
+    this.states = states;
+    this.aggregation = aggregation;
+    this.anchored = anchored;
+    m.getEngine().setRandomSeed((int) seed);
+    compose = m.randomNormal(0, 1, new Shape(relations, states, states), type);
+    readout = m.randomNormal(0, 1, new Shape(states, relations), type);
+    compose.setRequiresGradient(true);
+    readout.setRequiresGradient(true);
+  }
+
+  @Override
+  public List<NDArray> parameters() {
+    return List.of(compose, readout);
+  }
+
+  public int states() {
+    return states;
+  }
+
+  public int relations() {
+    return relations;
+  }
+
+  /** The relation matrices M_r, (relations, states, states), row-stochastic, in {@code m}. */
+  NDArray relationMatrices(NDManager m) {
+    NDArray mats = StoryModel.local(compose.softmax(2), m);
+    if (!anchored) {
+      return mats;
+    }
+    float[] keep = new float[relations * states * states];
+    float[] fixed = new float[keep.length];
+    Arrays.fill(keep, 1f);
+    for (int r = 0; r < relations; r++) {
+      Arrays.fill(keep, r * states * states, r * states * states + states, 0f);
+      fixed[r * states * states + 1 + r] = 1f;
+    }
+    return mats.mul(constant(keep, mats.getShape(), m)).add(constant(fixed, mats.getShape(), m));
+  }
+
+  /** The read-out C, (states, relations), row-stochastic, in {@code m}. */
+  NDArray readoutMatrix(NDManager m) {
+    NDArray c = StoryModel.local(readout.softmax(1), m);
+    if (!anchored) {
+      return c;
+    }
+    float[] keep = new float[states * relations];
+    float[] fixed = new float[keep.length];
+    Arrays.fill(keep, 1f);
+    for (int r = 0; r < relations; r++) {
+      Arrays.fill(keep, (1 + r) * relations, (2 + r) * relations, 0f);
+      fixed[(1 + r) * relations + r] = 1f;
+    }
+    return c.mul(constant(keep, c.getShape(), m)).add(constant(fixed, c.getShape(), m));
+  }
+
+  private NDArray constant(float[] v, Shape shape, NDManager m) {
+    return m.create(v, shape).toType(compose.getDataType(), false);
+  }
+
+  /** Per-node states of every layer, concatenated: (all nodes, states). */
+  NDArray nodeStates(LayeredBatch b, NDManager m) {
+    NDArray mats = relationMatrices(m).reshape(relations, (long) states * states);
+    float[] init = new float[b.size * states];
+    for (int i = 0; i < b.size; i++) {
+      init[i * states] = 1f;
+    }
+    NDArray layer = m.create(init, new Shape(b.size, states)).toType(compose.getDataType(), false);
+    List<NDArray> all = new ArrayList<>(List.of(layer));
+    for (int d = 1; d < b.layers(); d++) {
+      int edges = b.sender[d].length;
+      NDArray from = StoryModel.rows(layer, b.sender[d], m).reshape(edges, 1, states);
+      NDArray mr = StoryModel.rows(mats, b.relation[d], m).reshape(edges, states, states);
+      NDArray msg = from.matMul(mr).reshape(edges, states);
+      boolean min = aggregation == Aggregation.MIN;
+      NDArray box = StoryModel.inbox(msg, b, d, min ? 1f : 0f, m);
+      NDArray met = min ? box.min(new int[] {1}) : box.max(new int[] {1});
+      layer = met.div(met.sum(new int[] {1}, true));
+      all.add(layer);
+    }
+    return NDArrays.concat(new NDList(all), 0);
+  }
+
+  @Override
+  public NDArray logProbs(LayeredBatch b, NDManager m) {
+    NDArray target = StoryModel.rows(nodeStates(b, m), b.targetRow, m);
+    return target.matMul(readoutMatrix(m)).add(1e-30).log();
+  }
+
+  /**
+   * Mean squared difference between M_a · M_b and M_c over composition facts (a, b, c) (a∘b = c):
+   * the fact asked to hold from every latent state, not only from the source, as associativity
+   * requires of a composition table ((x∘a)∘b = x∘(a∘b) = x∘c).
+   */
+  public NDArray compositionGap(List<int[]> facts, NDManager m) {
+    NDArray mats = relationMatrices(m).reshape(relations, (long) states * states);
+    int[][] col = new int[3][facts.size()];
+    for (int i = 0; i < facts.size(); i++) {
+      for (int j = 0; j < 3; j++) {
+        col[j][i] = facts.get(i)[j];
+      }
+    }
+    Shape sq = new Shape(facts.size(), states, states);
+    NDArray ab =
+        StoryModel.rows(mats, col[0], m)
+            .reshape(sq)
+            .matMul(StoryModel.rows(mats, col[1], m).reshape(sq));
+    return ab.sub(StoryModel.rows(mats, col[2], m).reshape(sq))
+        .square()
+        .sum(new int[] {1, 2})
+        .mean();
+  }
+
+  /** The relation matrices M_r as plain arrays [r][i][j]. */
+  public double[][][] matrices() {
+    double[] flat;
+    try (NDManager m = compose.getManager().newSubManager()) {
+      flat = relationMatrices(m).toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+    double[][][] out = new double[relations][states][states];
+    for (int r = 0; r < relations; r++) {
+      for (int i = 0; i < states; i++) {
+        System.arraycopy(flat, (r * states + i) * states, out[r][i], 0, states);
+      }
+    }
+    return out;
+  }
+
+  /** The read-out C as a plain array [state][relation]. */
+  public double[][] readoutMatrix() {
+    double[] flat;
+    try (NDManager m = compose.getManager().newSubManager()) {
+      flat = readoutMatrix(m).toType(DataType.FLOAT64, false).toDoubleArray();
+    }
+    double[][] out = new double[states][relations];
+    for (int i = 0; i < states; i++) {
+      System.arraycopy(flat, i * relations, out[i], 0, relations);
+    }
+    return out;
+  }
+}
