@@ -27,22 +27,45 @@ epi_cmd="gyrus clutrr \$GYRUS_DATA/clutrr/data_089907f8 --model epignn --seeds $
 base_cmd="gyrus clutrr \$GYRUS_DATA/clutrr/data_089907f8 --model mean --seeds $base_seeds --epochs $base_epochs"
 gyrus clutrr "$data" --model epignn --seeds "$seeds" --epochs "$epochs" --train-limit "$limit" --table --json "$work/epignn.json" | tee "$work/epignn.out"
 gyrus clutrr "$data" --model mean --seeds "$base_seeds" --epochs "$base_epochs" --train-limit "$limit" --json "$work/mean.json" | tee "$work/mean.out"
+if [ "${ABLATE:-1}" = 1 ]; then  # EpiGNN without the composition-consistency loss, and also without anchored states
+  gyrus clutrr "$data" --model epignn --seeds "$seeds" --epochs "$epochs" --train-limit "$limit" --consistency 0 --json "$work/noconsistency.json" | tee "$work/noconsistency.out"
+  gyrus clutrr "$data" --model epignn --seeds "$seeds" --epochs "$epochs" --train-limit "$limit" --consistency 0 --free --json "$work/free.json" | tee "$work/free.out"
+fi
 
-python3 - "$work" "$root/bench/results" "$epi_cmd" "$base_cmd" <<'PY'
-import json, statistics, sys, pathlib
+python3 - "$work" "$root/bench/results" "$epi_cmd" "$base_cmd" "$data" <<'PY'
+import csv, collections, json, statistics, sys, pathlib
 work, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-cmds = {"epignn": sys.argv[3], "mean": sys.argv[4]}
+cmds = {"epignn": sys.argv[3], "mean": sys.argv[4],
+        "noconsistency": sys.argv[3].replace(" --table", "") + " --consistency 0",
+        "free": sys.argv[3].replace(" --table", "") + " --consistency 0 --free"}
 names = {"epignn": "EpiGNN (anchored states, min aggregation, composition-consistency loss)",
-         "mean": "baseline: MLP messages, mean aggregation"}
+         "mean": "baseline: MLP messages, mean aggregation",
+         "noconsistency": "ablation: EpiGNN without the consistency loss",
+         "free": "ablation: EpiGNN without consistency loss and without anchored states"}
+# the most any model reading only the graph can score: identical graphs (edges, types, query)
+# with different answers can only all be right once per answer
+ceiling = {}
+for f in pathlib.Path(sys.argv[5]).glob("1.*_test.csv"):
+    k = int(f.name.split("_")[0].split(".")[1])
+    groups = collections.defaultdict(collections.Counter)
+    for r in csv.DictReader(open(f)):
+        groups[(r["story_edges"], r["edge_types"], r["query_edge"])][r["target"]] += 1
+    ceiling[k] = sum(c.most_common(1)[0][1] for c in groups.values()) / sum(sum(c.values()) for c in groups.values())
 rows, md = [], ["# CLUTRR (issue 15 section 2): systematic generalisation from k=2,3 to k=2..10", "",
                 "Data: `$GYRUS_DATA/clutrr/data_089907f8`, trained on `1.2,1.3_train.csv` (10,094 stories),",
                 "tested on each `1.k_test.csv`. Accuracy = argmax answer equals the target relation.", ""]
 runs = {}
-for model in ("epignn", "mean"):
-    runs[model] = json.loads((work / f"{model}.json").read_text())["runs"]
+for model in ("epignn", "mean", "noconsistency", "free"):
+    if (work / f"{model}.json").exists():
+        runs[model] = json.loads((work / f"{model}.json").read_text())["runs"]
 ks = sorted({int(k) for rs in runs.values() for r in rs for k in r["per_k"]})
 md += ["| model | seed | " + " | ".join(f"k={k}" for k in ks) + " | wall s | CPU s |",
-       "|---|---|" + "---|" * len(ks) + "---|---|"]
+       "|---|---|" + "---|" * len(ks) + "---|---|",
+       "| graph-consistency ceiling | - | " + " | ".join(f"{100*ceiling[k]:.1f}" for k in ks) + " | - | - |"]
+for k in ks:
+    rows.append({"id": f"clutrr_ceiling_k{k}", "metric": "largest accuracy any graph-reading model can reach",
+                 "value": round(100 * ceiling[k], 2), "unit": "%", "k": k,
+                 "command": "identical (story_edges, edge_types, query_edge) grouped, majority answer (this script)"})
 for model, rs in runs.items():
     for r in rs:
         acc = {int(k): v[0] / v[1] for k, v in r["per_k"].items()}
@@ -56,7 +79,7 @@ for model, rs in runs.items():
                          "command": cmds[model]})
         rows.append({"id": f"clutrr_{model}_seed{r['seed']}_time", "metric": "training + test time",
                      "value": r["wall_seconds"], "unit": "s", "cpu_seconds": r["cpu_seconds"],
-                     "config": {x: r[x] for x in ("width", "epochs", "batch", "lr", "anchored", "consistency", "aggregation")},
+                     "config": {x: r[x] for x in ("width", "epochs", "batch", "lr", "anchored", "consistency", "fact_length", "aggregation")},
                      "command": cmds[model]})
     means = {k: statistics.mean(r["per_k"][str(k)][0] / r["per_k"][str(k)][1] for r in rs) for k in ks}
     md.append(f"| **{model} mean** | {len(rs)} seeds | " + " | ".join(f"**{100*means[k]:.1f}**" for k in ks)
@@ -66,6 +89,10 @@ for model, rs in runs.items():
                      "value": round(100 * means[k], 2), "unit": "%", "k": k, "seeds": len(rs), "command": cmds[model]})
 md += ["", "Models: " + "; ".join(f"`{m}` = {names[m]}" for m in runs), "",
        "Commands:", ""] + [f"    {cmds[m]}" for m in runs]
+md += ["", "The ceiling row: test stories with identical graphs (edges, relation types, query) but different",
+       "answers cannot all be answered right. At k=3, 15 stories are the same chain wife-son-grandmother,",
+       "10 labelled mother and 5 mother-in-law (both are true readings), so no model reading the graph",
+       "exceeds 100/105 = 95.24% there; the 97% goal is unreachable at k=3 on this release."]
 md += ["", "Wall times were measured on a shared 2-core machine (other jobs running): CPU s is the",
        "process CPU time (JVM + PyTorch, 1 thread)."]
 epi = runs["epignn"]

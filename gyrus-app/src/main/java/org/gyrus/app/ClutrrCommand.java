@@ -53,7 +53,15 @@ public final class ClutrrCommand implements Callable<Integer> {
       description = "epignn: weight of ||M_a M_b - M_c||^2 over the k=2 facts a∘b=c (0 = off)")
   double consistency;
 
-  @Option(names = "--epochs", defaultValue = "12")
+  @Option(
+      names = "--fact-length",
+      defaultValue = "2",
+      description =
+          "epignn: the consistency loss uses the training chains of 2..this many edges as facts"
+              + " r1∘...∘rk = answer (default: ${DEFAULT-VALUE})")
+  int factLength;
+
+  @Option(names = "--epochs", defaultValue = "10")
   int epochs;
 
   @Option(names = "--batch", defaultValue = "128")
@@ -71,6 +79,9 @@ public final class ClutrrCommand implements Callable<Integer> {
   @Option(names = "--table", description = "print the learned composition table (epignn)")
   boolean table;
 
+  @Option(names = "--errors", description = "print every wrong test answer with its story graph")
+  boolean errors;
+
   @Override
   public Integer call() throws Exception {
     if (!model.equals("epignn") && !model.equals("mean")) {
@@ -80,6 +91,7 @@ public final class ClutrrCommand implements Callable<Integer> {
     Flags.inRange("--batch", batch, 1, 1 << 20);
     Flags.inRange("--train-limit", trainLimit, 0, Integer.MAX_VALUE);
     Flags.inRange("--consistency", consistency, 0, 1e6, false);
+    Flags.inRange("--fact-length", factLength, 2, 16);
     boolean epi = model.equals("epignn");
     int w = width != null ? width : epi ? 40 : 64;
     double rate = lr != null ? lr : epi ? 0.03 : 0.003;
@@ -94,6 +106,7 @@ public final class ClutrrCommand implements Callable<Integer> {
               aggregation,
               !free,
               epi ? consistency : 0,
+              factLength,
               epochs,
               batch,
               rate,
@@ -112,6 +125,9 @@ public final class ClutrrCommand implements Callable<Integer> {
               r.wallSeconds(),
               r.cpuSeconds()));
       System.out.println(line);
+      if (errors) {
+        r.errors().forEach(l -> System.out.println("  wrong: " + l));
+      }
       if (r.table() != null) {
         int[] ag = r.table().agreement();
         System.out.println(
@@ -136,7 +152,8 @@ public final class ClutrrCommand implements Callable<Integer> {
         String.format(
             Locale.ROOT,
             "{\"model\": \"%s\", \"seed\": %d, \"width\": %d, \"epochs\": %d, \"batch\": %d,"
-                + " \"lr\": %s, \"anchored\": %s, \"consistency\": %s, \"aggregation\": \"%s\","
+                + " \"lr\": %s, \"anchored\": %s, \"consistency\": %s, \"fact_length\": %d,"
+                + " \"aggregation\": \"%s\","
                 + " \"final_loss\": %.5f, \"wall_seconds\": %.1f, \"cpu_seconds\": %.1f,"
                 + " \"per_k\": {",
             c.model(),
@@ -147,6 +164,7 @@ public final class ClutrrCommand implements Callable<Integer> {
             c.lr(),
             c.anchored(),
             c.consistency(),
+            c.factLength(),
             c.aggregation(),
             r.finalLoss(),
             r.wallSeconds(),

@@ -32,6 +32,7 @@ public final class ClutrrTraining {
       EpiGnn.Aggregation aggregation,
       boolean anchored,
       double consistency,
+      int factLength,
       int epochs,
       int batch,
       double lr,
@@ -41,18 +42,18 @@ public final class ClutrrTraining {
       if (!model.equals("epignn") && !model.equals("mean")) {
         throw new SpecError("--model", "epignn or mean", model);
       }
-      if (consistency < 0 || width < 2 || epochs < 1 || batch < 1 || !(lr > 0) || trainLimit < 0) {
+      if (factLength < 2
+          || consistency < 0
+          || width < 2
+          || epochs < 1
+          || batch < 1
+          || !(lr > 0)
+          || trainLimit < 0) {
         throw new SpecError(
             "clutrr",
             "width >= 2, epochs >= 1, batch >= 1, lr > 0, train limit >= 0",
             width + "," + epochs + "," + batch + "," + lr + "," + trainLimit);
       }
-    }
-
-    public static Config defaults(String model, long seed) {
-      return model.equals("mean")
-          ? new Config(model, 64, null, false, 0, 30, 64, 3e-3, seed, 0)
-          : new Config(model, 48, EpiGnn.Aggregation.MIN, true, 1, 30, 64, 3e-2, seed, 0);
     }
   }
 
@@ -63,7 +64,8 @@ public final class ClutrrTraining {
       double finalLoss,
       double wallSeconds,
       double cpuSeconds,
-      CompositionTable table) {
+      CompositionTable table,
+      List<String> errors) {
     public double accuracy(int k) {
       int[] rt = perK.get(k);
       return rt[1] == 0 ? Double.NaN : (double) rt[0] / rt[1];
@@ -80,8 +82,9 @@ public final class ClutrrTraining {
       List<Story> train = subset(data.train(), cfg);
       double loss = train(model, train, cfg, m, log);
       Map<Integer, int[]> perK = new LinkedHashMap<>();
+      List<String> errors = new ArrayList<>();
       for (var e : data.test().entrySet()) {
-        perK.put(e.getKey(), evaluate(model, e.getValue(), m));
+        perK.put(e.getKey(), evaluate(model, e.getValue(), m, data.relations(), errors));
       }
       CompositionTable table =
           model instanceof EpiGnn epi
@@ -89,7 +92,7 @@ public final class ClutrrTraining {
               : null;
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = cpuNow().minus(cpu0).toMillis() / 1e3;
-      return new Result(cfg, perK, loss, wall, cpu, table);
+      return new Result(cfg, perK, loss, wall, cpu, table, errors);
     }
   }
 
@@ -120,7 +123,7 @@ public final class ClutrrTraining {
     SplittableRandom rng = new SplittableRandom(cfg.seed());
     List<int[]> facts =
         model instanceof EpiGnn epi && cfg.consistency() > 0
-            ? CompositionTable.facts(train, epi.relations())
+            ? CompositionTable.chainFacts(train, cfg.factLength())
             : List.of();
     long step = 0;
     double epochLoss = Double.NaN;
@@ -175,8 +178,9 @@ public final class ClutrrTraining {
     return logProbs.gather(idx, 1).neg().mean();
   }
 
-  /** (right, total) of argmax answers. */
-  static int[] evaluate(StoryModel model, List<Story> stories, NDManager m) {
+  /** (right, total) of argmax answers; each wrong answer is described in {@code errors}. */
+  static int[] evaluate(
+      StoryModel model, List<Story> stories, NDManager m, Relations rel, List<String> errors) {
     int right = 0;
     for (int off = 0; off < stories.size(); off += 256) {
       List<Story> part = stories.subList(off, Math.min(stories.size(), off + 256));
@@ -184,11 +188,37 @@ public final class ClutrrTraining {
         LayeredBatch b = LayeredBatch.of(part);
         long[] pred = model.logProbs(b, s).argMax(1).toLongArray();
         for (int i = 0; i < pred.length; i++) {
-          right += pred[i] == b.labels[i] ? 1 : 0;
+          if (pred[i] == b.labels[i]) {
+            right++;
+          } else if (errors != null) {
+            errors.add(describe(part.get(i), rel, (int) pred[i]));
+          }
         }
       }
     }
     return new int[] {right, stories.size()};
+  }
+
+  /** "k=3 0-wife->1 1-son->2 ... query (0, 3): answered mother, data mother-in-law". */
+  static String describe(Story s, Relations rel, int predicted) {
+    StringBuilder sb = new StringBuilder("k=" + s.k());
+    for (int e = 0; e < s.edges(); e++) {
+      sb.append(' ')
+          .append(s.from()[e])
+          .append('-')
+          .append(rel.name(s.relation()[e]))
+          .append("->")
+          .append(s.to()[e]);
+    }
+    return sb.append(" query (")
+        .append(s.source())
+        .append(", ")
+        .append(s.target())
+        .append("): answered ")
+        .append(rel.name(predicted))
+        .append(", data ")
+        .append(rel.name(s.label()))
+        .toString();
   }
 
   static int[] permutation(int n, SplittableRandom rng) {

@@ -47,30 +47,58 @@ public record CompositionTable(Relations relations, List<Entry> entries) {
   }
 
   /**
-   * The compositions the data states: (a, b, c) for each pair (a, b) of a k = 2 chain story with
-   * answer c (the majority answer where stories disagree).
+   * Facts (r1, ..., rk, answer) of the chain stories with 2..{@code longest} edges, the majority
+   * answer per relation sequence.
    */
-  public static List<int[]> facts(List<Story> train, int relations) {
-    int[][][] votes = votes(train, relations);
-    List<int[]> out = new ArrayList<>();
-    for (int a = 0; a < relations; a++) {
-      for (int b = 0; b < relations; b++) {
-        int c = argmax(votes[a][b]);
-        if (votes[a][b][c] > 0) {
-          out.add(new int[] {a, b, c});
+  public static List<int[]> chainFacts(List<Story> train, int longest) {
+    java.util.Map<List<Integer>, java.util.Map<Integer, Integer>> votes =
+        new java.util.TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+    for (Story s : train) {
+      if (s.edges() >= 2 && s.edges() <= longest && isChain(s)) {
+        List<Integer> key = new ArrayList<>();
+        for (int r : s.relation()) {
+          key.add(r);
         }
+        votes
+            .computeIfAbsent(key, x -> new java.util.TreeMap<>())
+            .merge(s.label(), 1, Integer::sum);
       }
     }
+    List<int[]> out = new ArrayList<>();
+    for (var e : votes.entrySet()) {
+      int best = -1;
+      for (var v : e.getValue().entrySet()) {
+        if (best < 0 || v.getValue() > e.getValue().get(best)) {
+          best = v.getKey();
+        }
+      }
+      int[] f = new int[e.getKey().size() + 1];
+      for (int i = 0; i < e.getKey().size(); i++) {
+        f[i] = e.getKey().get(i);
+      }
+      f[f.length - 1] = best;
+      out.add(f);
+    }
     return out;
+  }
+
+  /** Edges i go from node i to node i + 1 of a path from the source to the target. */
+  static boolean isChain(Story s) {
+    if (s.from()[0] != s.source() || s.to()[s.edges() - 1] != s.target()) {
+      return false;
+    }
+    for (int e = 1; e < s.edges(); e++) {
+      if (s.from()[e] != s.to()[e - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int[][][] votes(List<Story> train, int r) {
     int[][][] votes = new int[r][r][r];
     for (Story s : train) {
-      if (s.edges() == 2
-          && s.from()[0] == s.source()
-          && s.to()[1] == s.target()
-          && s.to()[0] == s.from()[1]) {
+      if (s.edges() == 2 && isChain(s)) {
         votes[s.relation()[0]][s.relation()[1]][s.label()]++;
       }
     }

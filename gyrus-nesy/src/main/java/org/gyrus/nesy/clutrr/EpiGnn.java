@@ -152,27 +152,38 @@ public final class EpiGnn implements StoryModel {
   }
 
   /**
-   * Mean squared difference between M_a · M_b and M_c over composition facts (a, b, c) (a∘b = c):
-   * the fact asked to hold from every latent state, not only from the source, as associativity
-   * requires of a composition table ((x∘a)∘b = x∘(a∘b) = x∘c).
+   * Mean squared difference between M_a · M_b ⋯ and M_c over composition facts (a, b, ..., c)
+   * (a∘b∘... = c): each fact asked to hold from every latent state, not only from the source, as
+   * associativity requires of a composition table ((x∘a)∘b = x∘(a∘b) = x∘c).
    */
   public NDArray compositionGap(List<int[]> facts, NDManager m) {
     NDArray mats = relationMatrices(m).reshape(relations, (long) states * states);
-    int[][] col = new int[3][facts.size()];
-    for (int i = 0; i < facts.size(); i++) {
-      for (int j = 0; j < 3; j++) {
-        col[j][i] = facts.get(i)[j];
+    NDArray total = null;
+    for (int len = 3; len <= 16; len++) {
+      List<int[]> group = new ArrayList<>();
+      for (int[] f : facts) {
+        if (f.length == len) {
+          group.add(f);
+        }
       }
+      if (group.isEmpty()) {
+        continue;
+      }
+      Shape sq = new Shape(group.size(), states, states);
+      int[][] col = new int[len][group.size()];
+      for (int i = 0; i < group.size(); i++) {
+        for (int j = 0; j < len; j++) {
+          col[j][i] = group.get(i)[j];
+        }
+      }
+      NDArray path = StoryModel.rows(mats, col[0], m).reshape(sq);
+      for (int j = 1; j < len - 1; j++) {
+        path = path.matMul(StoryModel.rows(mats, col[j], m).reshape(sq));
+      }
+      NDArray gap = path.sub(StoryModel.rows(mats, col[len - 1], m).reshape(sq)).square().sum();
+      total = total == null ? gap : total.add(gap);
     }
-    Shape sq = new Shape(facts.size(), states, states);
-    NDArray ab =
-        StoryModel.rows(mats, col[0], m)
-            .reshape(sq)
-            .matMul(StoryModel.rows(mats, col[1], m).reshape(sq));
-    return ab.sub(StoryModel.rows(mats, col[2], m).reshape(sq))
-        .square()
-        .sum(new int[] {1, 2})
-        .mean();
+    return total.div(facts.size());
   }
 
   /** The relation matrices M_r as plain arrays [r][i][j]. */

@@ -59,7 +59,8 @@ class ClutrrTrainingTest {
     }
     ClutrrData data = new ClutrrData(Path.of("toy"), rel, toyStories(rng, 400, 2, 3), test);
     var cfg =
-        new ClutrrTraining.Config("epignn", 8, EpiGnn.Aggregation.MIN, true, 1, 40, 32, 0.05, 0, 0);
+        new ClutrrTraining.Config(
+            "epignn", 8, EpiGnn.Aggregation.MIN, true, 1, 2, 40, 32, 0.05, 0, 0);
     ClutrrTraining.Result r = ClutrrTraining.run(cfg, data, null);
     for (int k : test.keySet()) {
       assertThat(r.accuracy(k)).as("k=%d", k).isGreaterThanOrEqualTo(0.98);
@@ -87,7 +88,7 @@ class ClutrrTrainingTest {
     ClutrrData data = new ClutrrData(dir, all.relations(), all.train(), test);
     var cfg =
         new ClutrrTraining.Config(
-            "epignn", 40, EpiGnn.Aggregation.MIN, true, 1, LIMIT_EPOCHS, 64, 0.03, 0, LIMIT);
+            "epignn", 40, EpiGnn.Aggregation.MIN, true, 1, 2, LIMIT_EPOCHS, 64, 0.03, 0, LIMIT);
     ClutrrTraining.Result r = ClutrrTraining.run(cfg, data, null);
     for (int k = 2; k <= 4; k++) {
       assertThat(r.accuracy(k)).as("k=%d", k).isGreaterThanOrEqualTo(SHORT_RUN_AT_LEAST);
