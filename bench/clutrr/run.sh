@@ -24,9 +24,9 @@ gyrus() { OMP_NUM_THREADS=1 nice -n 10 java -Dai.djl.offline=true -Dai.djl.pytor
   -Dai.djl.pytorch.num_interop_threads=1 -cp "$cp" org.gyrus.app.Main "$@"; }
 
 epi_cmd="gyrus clutrr \$GYRUS_DATA/clutrr/data_089907f8 --model epignn --seeds $seeds --epochs $epochs --table"
-base_cmd="gyrus clutrr \$GYRUS_DATA/clutrr/data_089907f8 --model mean --seeds $base_seeds --epochs $base_epochs"
+base_cmd="gyrus clutrr \$GYRUS_DATA/clutrr/data_089907f8 --model mean_gnn --seeds $base_seeds --epochs $base_epochs"
 gyrus clutrr "$data" --model epignn --seeds "$seeds" --epochs "$epochs" --train-limit "$limit" --table --json "$work/epignn.json" | tee "$work/epignn.out"
-gyrus clutrr "$data" --model mean --seeds "$base_seeds" --epochs "$base_epochs" --train-limit "$limit" --json "$work/mean.json" | tee "$work/mean.out"
+gyrus clutrr "$data" --model mean_gnn --seeds "$base_seeds" --epochs "$base_epochs" --train-limit "$limit" --json "$work/mean_gnn.json" | tee "$work/mean_gnn.out"
 if [ "${ABLATE:-1}" = 1 ]; then  # EpiGNN without the composition-consistency loss, and also without anchored states
   gyrus clutrr "$data" --model epignn --seeds "$seeds" --epochs "$epochs" --train-limit "$limit" --consistency 0 --json "$work/noconsistency.json" | tee "$work/noconsistency.out"
   gyrus clutrr "$data" --model epignn --seeds "$seeds" --epochs "$epochs" --train-limit "$limit" --consistency 0 --free --json "$work/free.json" | tee "$work/free.out"
@@ -35,11 +35,11 @@ fi
 python3 - "$work" "$root/bench/results" "$epi_cmd" "$base_cmd" "$data" <<'PY'
 import csv, collections, json, statistics, sys, pathlib
 work, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-cmds = {"epignn": sys.argv[3], "mean": sys.argv[4],
+cmds = {"epignn": sys.argv[3], "mean_gnn": sys.argv[4],
         "noconsistency": sys.argv[3].replace(" --table", "") + " --consistency 0",
         "free": sys.argv[3].replace(" --table", "") + " --consistency 0 --free"}
 names = {"epignn": "EpiGNN (anchored states, min aggregation, composition-consistency loss)",
-         "mean": "baseline: MLP messages, mean aggregation",
+         "mean_gnn": "baseline: MLP messages, mean aggregation",
          "noconsistency": "ablation: EpiGNN without the consistency loss",
          "free": "ablation: EpiGNN without consistency loss and without anchored states"}
 # the most any model reading only the graph can score: identical graphs (edges, types, query)
@@ -55,7 +55,7 @@ rows, md = [], ["# CLUTRR (issue 15 section 2): systematic generalisation from k
                 "Data: `$GYRUS_DATA/clutrr/data_089907f8`, trained on `1.2,1.3_train.csv` (10,094 stories),",
                 "tested on each `1.k_test.csv`. Accuracy = argmax answer equals the target relation.", ""]
 runs = {}
-for model in ("epignn", "mean", "noconsistency", "free"):
+for model in ("epignn", "mean_gnn", "noconsistency", "free"):
     if (work / f"{model}.json").exists():
         runs[model] = json.loads((work / f"{model}.json").read_text())["runs"]
 ks = sorted({int(k) for rs in runs.values() for r in rs for k in r["per_k"]})

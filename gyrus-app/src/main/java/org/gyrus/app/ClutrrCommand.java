@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Registry;
 import org.gyrus.nesy.clutrr.ClutrrData;
 import org.gyrus.nesy.clutrr.ClutrrTraining;
 import org.gyrus.nesy.clutrr.CompositionTable;
-import org.gyrus.nesy.clutrr.EpiGnn;
+import org.gyrus.nesy.clutrr.StoryLearnerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,46 +35,45 @@ public final class ClutrrCommand implements Callable<Integer> {
   @Option(names = "--train", defaultValue = ClutrrData.DEFAULT_TRAIN, description = "training file")
   String trainFile;
 
-  @Option(names = "--model", defaultValue = "epignn", description = "epignn or mean (baseline)")
+  @Option(
+      names = "--model",
+      defaultValue = "epignn",
+      description = "a registered CLUTRR learner (gyrus types): epignn or mean_gnn")
   String model;
 
   @Option(names = "--seeds", defaultValue = "0", split = ",", description = "seeds, e.g. 0,1,2")
   List<Long> seeds;
 
-  @Option(names = "--width", description = "latent states (epignn, default 40) or width (mean, 64)")
+  @Option(names = "--width", description = "latent states (epignn, 40) or width (mean_gnn, 64)")
   Integer width;
 
-  @Option(names = "--aggregation", defaultValue = "MIN", description = "MIN or MAX (epignn)")
-  EpiGnn.Aggregation aggregation;
+  @Option(names = "--aggregation", description = "epignn: min or max (default min)")
+  String aggregation;
 
   @Option(names = "--free", description = "epignn: no anchored states (all latent states learned)")
   boolean free;
 
   @Option(
       names = "--consistency",
-      defaultValue = "1",
-      description = "epignn: weight of ||M_a M_b - M_c||^2 over the k=2 facts a∘b=c (0 = off)")
-  double consistency;
+      description = "epignn: weight of ||M_a M_b - M_c||^2 over the k=2 facts a∘b=c (default 1)")
+  Double consistency;
 
   @Option(
       names = "--fact-length",
-      defaultValue = "2",
-      description =
-          "epignn: the consistency loss uses the training chains of 2..this many edges as facts"
-              + " r1∘...∘rk = answer (default: ${DEFAULT-VALUE})")
-  int factLength;
+      description = "epignn: training chains of 2..this many edges are consistency facts (2)")
+  Integer factLength;
 
-  @Option(names = "--epochs", defaultValue = "10")
-  int epochs;
+  @Option(names = "--epochs", description = "default 10")
+  Integer epochs;
 
-  @Option(names = "--batch", defaultValue = "128")
-  int batch;
+  @Option(names = "--batch", description = "default 128")
+  Integer batch;
 
-  @Option(names = "--lr", description = "Adam rate (default 0.03 epignn, 0.003 mean)")
+  @Option(names = "--lr", description = "Adam rate (default 0.03 epignn, 0.003 mean_gnn)")
   Double lr;
 
-  @Option(names = "--train-limit", defaultValue = "0", description = "training stories (0: all)")
-  int trainLimit;
+  @Option(names = "--train-limit", description = "training stories (default 0: all)")
+  Integer trainLimit;
 
   @Option(names = "--json", description = "also write the results as JSON here")
   Path json;
@@ -82,36 +84,36 @@ public final class ClutrrCommand implements Callable<Integer> {
   @Option(names = "--errors", description = "print every wrong test answer with its story graph")
   boolean errors;
 
+  /** The learner's spec from the flags given; its factory declares defaults and ranges once. */
+  Value.Node spec() {
+    Map<String, Value> args = new LinkedHashMap<>();
+    boolean epi = model.equals("epignn");
+    put(args, epi ? "states" : "width", width == null ? null : new Value.IntVal(width));
+    put(args, "aggregation", aggregation == null ? null : new Value.StrVal(aggregation));
+    put(args, "anchored", free ? new Value.BoolVal(false) : null);
+    put(args, "consistency", consistency == null ? null : new Value.FloatVal(consistency));
+    put(args, "fact_length", factLength == null ? null : new Value.IntVal(factLength));
+    put(args, "epochs", epochs == null ? null : new Value.IntVal(epochs));
+    put(args, "batch", batch == null ? null : new Value.IntVal(batch));
+    put(args, "lr", lr == null ? null : new Value.FloatVal(lr));
+    put(args, "train_limit", trainLimit == null ? null : new Value.IntVal(trainLimit));
+    return new Value.Node(model, args);
+  }
+
+  private static void put(Map<String, Value> args, String name, Value v) {
+    if (v != null) {
+      args.put(name, v);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    if (!model.equals("epignn") && !model.equals("mean")) {
-      throw new SpecError("--model", "epignn or mean", model);
-    }
-    Flags.inRange("--epochs", epochs, 1, 100_000);
-    Flags.inRange("--batch", batch, 1, 1 << 20);
-    Flags.inRange("--train-limit", trainLimit, 0, Integer.MAX_VALUE);
-    Flags.inRange("--consistency", consistency, 0, 1e6, false);
-    Flags.inRange("--fact-length", factLength, 2, 16);
-    boolean epi = model.equals("epignn");
-    int w = width != null ? width : epi ? 40 : 64;
-    double rate = lr != null ? lr : epi ? 0.03 : 0.003;
-    Flags.inRange("--lr", rate, 0, 10, true);
+    Registry.Resolved<StoryLearnerFactory> learner =
+        StoryLearnerFactory.registry().resolve(spec(), "--model");
     ClutrrData data = ClutrrData.load(dir, trainFile);
     List<String> runs = new ArrayList<>();
     for (long seed : seeds) {
-      var cfg =
-          new ClutrrTraining.Config(
-              model,
-              w,
-              aggregation,
-              !free,
-              epi ? consistency : 0,
-              factLength,
-              epochs,
-              batch,
-              rate,
-              seed,
-              trainLimit);
+      var cfg = learner.component().configure(learner.args(), seed);
       ClutrrTraining.Result r = ClutrrTraining.run(cfg, data, null);
       StringBuilder line = new StringBuilder(model + " seed " + seed + ":");
       for (int k : r.perK().keySet()) {

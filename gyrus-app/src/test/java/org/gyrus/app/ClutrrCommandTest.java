@@ -50,9 +50,21 @@ class ClutrrCommandTest {
     assertThat(r.err()).contains("1.2,1.3_train.csv:3").contains("1 edges, 2 types");
     CliTest.Result model = CliTest.run("clutrr", dir.toString(), "--model", "transformer");
     assertThat(model.code()).isEqualTo(2);
-    assertThat(model.err()).contains("--model").contains("epignn or mean");
+    assertThat(model.err()).contains("--model").contains("epignn").contains("mean_gnn");
+    CliTest.Result flag =
+        CliTest.run("clutrr", dir.toString(), "--model", "mean_gnn", "--consistency", "2");
+    assertThat(flag.code()).isEqualTo(2);
+    assertThat(flag.err()).contains("consistency");
     CliTest.Result missing = CliTest.run("clutrr", dir.resolve("nowhere").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("nowhere").contains("no such file");
+  }
+
+  @Test
+  void learnersAreRegisteredComponents() throws Exception {
+    CliTest.Result r = CliTest.run("explain", "epignn");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("consistency").contains("aggregation");
+    assertThat(CliTest.run("types").out()).contains("epignn").contains("mean_gnn");
   }
 }

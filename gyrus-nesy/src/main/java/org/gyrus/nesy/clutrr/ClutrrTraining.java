@@ -22,7 +22,7 @@ import org.gyrus.nn.train.Recipe;
 /** Trains an EpiGNN or the mean-aggregation baseline on CLUTRR and tests it per k. */
 public final class ClutrrTraining {
   /**
-   * @param model "epignn" or "mean"
+   * @param model "epignn" or "mean_gnn"
    * @param width latent states (epignn) or vector width (mean)
    * @param trainLimit use the first this many training stories after a seeded shuffle (0: all)
    */
@@ -39,8 +39,8 @@ public final class ClutrrTraining {
       long seed,
       int trainLimit) {
     public Config {
-      if (!model.equals("epignn") && !model.equals("mean")) {
-        throw new SpecError("--model", "epignn or mean", model);
+      if (!model.equals("epignn") && !model.equals("mean_gnn")) {
+        throw new SpecError("model", "epignn or mean_gnn", model);
       }
       if (factLength < 2
           || consistency < 0
@@ -97,7 +97,7 @@ public final class ClutrrTraining {
   }
 
   static StoryModel build(Config cfg, int relations, NDManager m, DataType type) {
-    return cfg.model().equals("mean")
+    return cfg.model().equals("mean_gnn")
         ? new MeanGnn(relations, cfg.width(), 2 * cfg.width(), m, type, cfg.seed())
         : new EpiGnn(
             relations, cfg.width(), cfg.aggregation(), cfg.anchored(), m, type, cfg.seed());

@@ -9,6 +9,12 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.plugin.Register;
 
 /**
  * Epistemic GNN (EpiGNN, Khalid and Schockaert) with a composition that is associative by
@@ -26,6 +32,51 @@ public final class EpiGnn implements StoryModel {
   public enum Aggregation {
     MIN,
     MAX
+  }
+
+  /** The registered learner {@code epignn}. */
+  @Register
+  public static final class Factory implements StoryLearnerFactory {
+    @Override
+    public NodeType type() {
+      List<ArgSpec> args =
+          new ArrayList<>(
+              List.of(
+                  ArgSpec.optional("states", Kind.INT, 40).range(2, 4096).doc("latent relations"),
+                  ArgSpec.optional("aggregation", Kind.STR, "min")
+                      .oneOf("min", "max")
+                      .doc("how a node meets its incoming messages"),
+                  ArgSpec.optional("anchored", Kind.BOOL, true)
+                      .doc("state 1+r = relation r (one edge r leads there, it reads out as r)"),
+                  ArgSpec.optional("consistency", Kind.FLOAT, 1.0)
+                      .range(0, 1e6)
+                      .doc("weight of ||M_a M_b - M_c||^2 over the training facts a.b=c"),
+                  ArgSpec.optional("fact_length", Kind.INT, 2)
+                      .range(2, 16)
+                      .doc("training chains of 2..this many edges are consistency facts")));
+      args.addAll(List.of(StoryLearnerFactory.training(0.03)));
+      return NodeType.of(
+          "epignn",
+          "epistemic GNN: states are distributions over latent relations, relations are"
+              + " row-stochastic matrices (associative composition), min/max meet",
+          args.toArray(new ArgSpec[0]));
+    }
+
+    @Override
+    public ClutrrTraining.Config configure(Args a, long seed) {
+      return new ClutrrTraining.Config(
+          "epignn",
+          a.smallInt("states"),
+          Aggregation.valueOf(a.string("aggregation").toUpperCase(Locale.ROOT)),
+          a.bool("anchored"),
+          a.number("consistency"),
+          a.smallInt("fact_length"),
+          a.smallInt("epochs"),
+          a.smallInt("batch"),
+          a.number("lr"),
+          seed,
+          a.smallInt("train_limit"));
+    }
   }
 
   private final int relations;

@@ -9,6 +9,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import java.util.ArrayList;
 import java.util.List;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.plugin.Register;
 
 /**
  * The neural baseline: the same layered message passing with real-valued node vectors, messages by
@@ -17,6 +22,38 @@ import java.util.List;
  * it learns on short paths need not carry over to long ones.
  */
 public final class MeanGnn implements StoryModel {
+  /** The registered learner {@code mean_gnn}. */
+  @Register
+  public static final class Factory implements StoryLearnerFactory {
+    @Override
+    public NodeType type() {
+      List<ArgSpec> args =
+          new ArrayList<>(
+              List.of(ArgSpec.optional("width", Kind.INT, 64).range(2, 4096).doc("state width")));
+      args.addAll(List.of(StoryLearnerFactory.training(0.003)));
+      return NodeType.of(
+          "mean_gnn",
+          "baseline GNN: MLP messages over [state; relation embedding], mean aggregation",
+          args.toArray(new ArgSpec[0]));
+    }
+
+    @Override
+    public ClutrrTraining.Config configure(Args a, long seed) {
+      return new ClutrrTraining.Config(
+          "mean_gnn",
+          a.smallInt("width"),
+          null,
+          false,
+          0,
+          2,
+          a.smallInt("epochs"),
+          a.smallInt("batch"),
+          a.number("lr"),
+          seed,
+          a.smallInt("train_limit"));
+    }
+  }
+
   private final int width;
   private final NDArray start;
   private final NDArray embed;
