@@ -3,6 +3,8 @@ package org.gyrus.nesy.clutrr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -51,17 +53,16 @@ public record CompositionTable(Relations relations, List<Entry> entries) {
    * answer per relation sequence.
    */
   public static List<int[]> chainFacts(List<Story> train, int longest) {
-    java.util.Map<List<Integer>, java.util.Map<Integer, Integer>> votes =
-        new java.util.TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
+    // ordered by the sequence's text so the facts come out in the same order every run
+    Map<List<Integer>, Map<Integer, Integer>> votes =
+        new TreeMap<>((x, y) -> x.toString().compareTo(y.toString()));
     for (Story s : train) {
       if (s.edges() >= 2 && s.edges() <= longest && isChain(s)) {
         List<Integer> key = new ArrayList<>();
         for (int r : s.relation()) {
           key.add(r);
         }
-        votes
-            .computeIfAbsent(key, x -> new java.util.TreeMap<>())
-            .merge(s.label(), 1, Integer::sum);
+        votes.computeIfAbsent(key, x -> new TreeMap<>()).merge(s.label(), 1, Integer::sum);
       }
     }
     List<int[]> out = new ArrayList<>();

@@ -23,8 +23,8 @@ import org.gyrus.core.plugin.Register;
  * row-stochastic matrix M_r = softmax(W_r) and the message along an edge (u, r, v) is s_u · M_r, so
  * composing relations is multiplying matrices, which is associative whatever is learned: the state
  * after a path is e_0 · M_r1 ⋯ M_rk in any bracketing. A node's incoming messages are met by the
- * component-wise min (the lattice meet of what its paths allow, the paper's aggregation) or max,
- * then renormalised. The source starts at the one-hot e_0; the answer distribution is s_t · C, C =
+ * component-wise min (the lattice meet: what all its paths allow) or max (the join), then
+ * renormalised. The source starts at the one-hot e_0; the answer distribution is s_t · C, C =
  * softmax(V) a learned row-stochastic read-out from latent states to relation names.
  */
 public final class EpiGnn implements StoryModel {
