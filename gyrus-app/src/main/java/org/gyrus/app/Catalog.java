@@ -42,6 +42,8 @@ final class Catalog {
     out.put("training-free proxies", types(org.gyrus.nas.proxy.Proxies.registry()));
     out.put("morphisms", types(org.gyrus.nas.grow.Morphisms.registry()));
     out.put("knowledge-graph rule learners", types(RuleLearnerFactory.registry()));
+    out.put(
+        "CLUTRR relational learners", types(org.gyrus.nesy.clutrr.StoryLearnerFactory.registry()));
     out.put("program learners (ILP)", types(org.gyrus.logic.ilp.RuleLearnerFactory.registry()));
     out.put("planners", types(org.gyrus.logic.plan.Planners.registry()));
     return out;
