@@ -8,8 +8,8 @@ public final class GoalBaselines {
   private GoalBaselines() {}
 
   /**
-   * The prior: each block's support scored by how often it held that support in the training
-   * goals (add-one smoothed log frequency), decoded into the best consistent goal.
+   * The prior: each block's support scored by how often it held that support in the training goals
+   * (add-one smoothed log frequency), decoded into the best consistent goal.
    */
   public static List<BlocksState> prior(List<GoalScenes.Pair> train, List<GoalScenes.Pair> test) {
     int k = Palette.size();

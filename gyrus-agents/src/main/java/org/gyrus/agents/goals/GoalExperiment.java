@@ -42,13 +42,14 @@ public final class GoalExperiment {
       Map<String, GoalMetrics> larger,
       double finalLoss,
       double trainCpuSeconds,
-      double totalCpuSeconds) {
+      double totalCpuSeconds,
+      double wallSeconds) {
     public String json() {
       return String.format(
           Locale.ROOT,
           "{\"seed\": %d, \"train_scenes\": %d, \"test_scenes\": %d, \"train_blocks\": \"%d-%d\","
               + " \"test_blocks\": \"%d-%d\", \"epochs\": %d, \"final_loss\": %.4f,"
-              + " \"train_cpu_s\": %.1f, \"total_cpu_s\": %.1f, \"same_size\": %s, \"larger\": %s}",
+              + " \"train_cpu_s\": %.1f, \"total_cpu_s\": %.1f, \"wall_s\": %.1f, \"same_size\": %s, \"larger\": %s}",
           setup.training().seed(),
           setup.trainScenes(),
           setup.testScenes(),
@@ -60,6 +61,7 @@ public final class GoalExperiment {
           finalLoss,
           trainCpuSeconds,
           totalCpuSeconds,
+          wallSeconds,
           json(sameSize),
           json(larger));
     }
@@ -73,6 +75,7 @@ public final class GoalExperiment {
 
   public static Result run(Setup s, PrintStream log) {
     long c0 = GoalTraining.cpuNanos();
+    long w0 = System.nanoTime();
     long seed = s.training().seed();
     List<GoalScenes.Pair> train =
         GoalScenes.generate(s.trainScenes(), s.trainMin(), s.trainMax(), seed);
@@ -95,7 +98,8 @@ public final class GoalExperiment {
         into.put("network", GoalMetrics.of(test, goals, inits, s.planSeconds()));
       }
       if (s.initialControl()) {
-        GoalTraining.Trained c = GoalTraining.train(s.training().fromInitialImage(), train, m, null);
+        GoalTraining.Trained c =
+            GoalTraining.train(s.training().fromInitialImage(), train, m, null);
         for (int set = 0; set < 2; set++) {
           List<GoalScenes.Pair> test = set == 0 ? same : larger;
           Map<String, GoalMetrics> into = set == 0 ? mSame : mLarger;
@@ -109,11 +113,10 @@ public final class GoalExperiment {
         List<GoalScenes.Pair> test = set == 0 ? same : larger;
         Map<String, GoalMetrics> into = set == 0 ? mSame : mLarger;
         into.put(
-                "prior",
-                GoalMetrics.of(test, GoalBaselines.prior(train, test), null, s.planSeconds()));
+            "prior", GoalMetrics.of(test, GoalBaselines.prior(train, test), null, s.planSeconds()));
         into.put(
-                "copy_initial",
-                GoalMetrics.of(test, GoalBaselines.copyInitial(test), null, s.planSeconds()));
+            "copy_initial",
+            GoalMetrics.of(test, GoalBaselines.copyInitial(test), null, s.planSeconds()));
       }
       Result r =
           new Result(
@@ -122,7 +125,8 @@ public final class GoalExperiment {
               mLarger,
               t.finalLoss(),
               t.cpuSeconds(),
-              (GoalTraining.cpuNanos() - c0) / 1e9);
+              (GoalTraining.cpuNanos() - c0) / 1e9,
+              (System.nanoTime() - w0) / 1e9);
       if (log != null) {
         print(r, log);
       }
@@ -141,9 +145,10 @@ public final class GoalExperiment {
     }
     log.printf(
         Locale.ROOT,
-        "train CPU %.1f s, total CPU %.1f s%n",
+        "train CPU %.1f s, total CPU %.1f s, wall %.1f s%n",
         r.trainCpuSeconds(),
-        r.totalCpuSeconds());
+        r.totalCpuSeconds(),
+        r.wallSeconds());
   }
 
   /**
@@ -172,10 +177,7 @@ public final class GoalExperiment {
       System.out.println("seed " + seed.trim());
       Result r = run(s, System.out);
       Files.writeString(
-          Path.of(a[9]),
-          r.json() + "\n",
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+          Path.of(a[9]), r.json() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
   }
 }

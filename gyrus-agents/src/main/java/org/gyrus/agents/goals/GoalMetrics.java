@@ -13,8 +13,8 @@ import java.util.Set;
  *     right, averaged over scenes
  * @param atomF1 F1 of the predicted true atoms against the true goal's, averaged over scenes
  * @param exactGoal fraction of scenes whose predicted goal equals the true goal
- * @param planValid fraction where the planner solved the predicted goal from the true initial
- *     state and the validator accepted the plan for that task
+ * @param planValid fraction where the planner solved the predicted goal from the true initial state
+ *     and the validator accepted the plan for that task
  * @param taskSuccess fraction where that plan, validated from the true initial state, reaches the
  *     true goal
  * @param perceivedSuccess as taskSuccess, but the initial state is also read from its image (NaN

@@ -83,7 +83,8 @@ public final class GoalNet {
         }
       }
     }
-    NDArray in = m.create(FloatBuffer.wrap(x), new Shape(n, 3, SceneRenderer.SIZE, SceneRenderer.SIZE));
+    NDArray in =
+        m.create(FloatBuffer.wrap(x), new Shape(n, 3, SceneRenderer.SIZE, SceneRenderer.SIZE));
     NDArray logits = block.forward(ps, new NDList(in), t).singletonOrThrow().reshape(n, k, k + 1);
     return logits.add(m.create(FloatBuffer.wrap(mask), new Shape(n, k, k + 1))).logSoftmax(2);
   }

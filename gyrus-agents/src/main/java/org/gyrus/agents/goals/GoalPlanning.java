@@ -12,9 +12,9 @@ import org.gyrus.logic.plan.Planner;
 import org.gyrus.logic.plan.Validator;
 
 /**
- * Hands a goal to the PDDL planner in the IPC-2000 4-operator blocks domain (a copy of
- * {@code pddl-ipc/ipc-2000/blocks-strips-typed/domain.pddl} ships as a resource) and checks the
- * plan with the independent validator.
+ * Hands a goal to the PDDL planner in the IPC-2000 4-operator blocks domain (a copy of {@code
+ * pddl-ipc/ipc-2000/blocks-strips-typed/domain.pddl} ships as a resource) and checks the plan with
+ * the independent validator.
  */
 public final class GoalPlanning {
   private static final String DOMAIN_RESOURCE = "blocks-domain.pddl";

@@ -12,8 +12,8 @@ public final class GoalScenes {
   public record Pair(BlocksState init, BlocksState goal, float[] initImage, float[] goalImage) {}
 
   /**
-   * {@code count} pairs with {@code minBlocks..maxBlocks} blocks (uniform), goal different from
-   * the initial state; the same arguments always give the same pairs and pixels.
+   * {@code count} pairs with {@code minBlocks..maxBlocks} blocks (uniform), goal different from the
+   * initial state; the same arguments always give the same pairs and pixels.
    */
   public static List<Pair> generate(int count, int minBlocks, int maxBlocks, long seed) {
     int most = Math.min(Palette.size(), SceneRenderer.SLOTS);

@@ -21,7 +21,8 @@ public final class GoalTraining {
    * @param fromInitial read the initial scene's image instead of the desired one (a control: the
    *     goal is drawn independently of the initial state, so this should learn only the prior)
    */
-  public record Config(Value spec, int epochs, int batch, double lr, long seed, boolean fromInitial) {
+  public record Config(
+      Value spec, int epochs, int batch, double lr, long seed, boolean fromInitial) {
     public Config {
       if (epochs < 1 || batch < 1 || !(lr > 0)) {
         throw new IllegalArgumentException(
@@ -35,7 +36,7 @@ public final class GoalTraining {
     }
 
     public static Config of(int epochs, long seed) {
-      return new Config(GoalNet.defaultSpec(), epochs, 32, 2e-3, seed, false);
+      return new Config(GoalNet.defaultSpec(), epochs, 16, 2e-3, seed, false);
     }
 
     public Config fromInitialImage() {

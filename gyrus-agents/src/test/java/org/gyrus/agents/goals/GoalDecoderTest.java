@@ -22,7 +22,8 @@ class GoalDecoderTest {
               assertThat(got.valid()).isTrue();
               assertThat(got.blocks()).isEqualTo(blocks);
               assertThat(GoalDecoder.score(scores, got))
-                  .isCloseTo(bruteForceBest(scores, blocks), org.assertj.core.data.Offset.offset(1e-9));
+                  .isCloseTo(
+                      bruteForceBest(scores, blocks), org.assertj.core.data.Offset.offset(1e-9));
             });
   }
 

@@ -27,8 +27,8 @@ class GoalPlanningTest {
     GoalPlanning.Outcome o = GoalPlanning.plan(p.init(), p.init(), p.init(), p.goal(), 10);
     assertThat(o.validForGiven()).isTrue();
     assertThat(o.reachesTrueGoal()).isFalse();
-    List<String> truncated = new ArrayList<>(
-        GoalPlanning.plan(p.init(), p.goal(), p.init(), p.goal(), 10).plan());
+    List<String> truncated =
+        new ArrayList<>(GoalPlanning.plan(p.init(), p.goal(), p.init(), p.goal(), 10).plan());
     truncated.remove(truncated.size() - 1);
     assertThat(
             org.gyrus.logic.plan.Validator.validate(
