@@ -49,7 +49,7 @@ r0 = rows[0]
 md = [
     "# Issue 21 §2: goals learned from scenes (N9, SGL without language)",
     "",
-    "A CNN (gyrus-nn spec: 3 conv 3x3 16/32/64 + max pools, global max pool, dense 128) reads a "
+    "A CNN (gyrus-nn spec: conv 3x3 16/32/64 with max pools, a 1x1 conv to one map per (block, support) pair, global max pool) reads a "
     "rendered 40x40 blocks-world scene (8 colours, jittered position/colour/grey, pixel noise) and "
     "scores, for each block, what it stands on; an exact search decodes the best consistent "
     "stacking into goal atoms (on/ontable/clear); the gyrus PDDL planner (lama-first, IPC-2000 "

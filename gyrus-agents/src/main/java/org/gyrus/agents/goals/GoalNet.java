@@ -44,23 +44,26 @@ public final class GoalNet {
 
   /**
    * The default body: three 3x3 convolutions (16, 32, 64 filters, ReLU) with 2x2 max pooling
-   * between them, a global max pool (so a relation seen anywhere counts, whatever the number of
-   * blocks) and a 128-unit dense layer.
+   * between them, a 1x1 convolution to one map per (block, support) pair and a global max pool: a
+   * pair's logit is its strongest local evidence anywhere in the scene, so a relation is read
+   * where it is seen and more blocks elsewhere do not change it. (A dense layer after the pool
+   * lets the net use scene-wide shortcuts: 0.55 exact goals on 6-7 blocks instead of 0.70, seed 1.)
    */
   public static Value defaultSpec() {
+    int k = Palette.size();
     return ListVal.of(
-        conv(16),
+        conv(16, 3),
         Node.of("max_pool", "kernel", 2),
-        conv(32),
+        conv(32, 3),
         Node.of("max_pool", "kernel", 2),
-        conv(64),
-        Node.of("global_max_pool"),
-        Node.of("dense", "units", 128, "activation", "relu"));
+        conv(64, 3),
+        Node.of("conv2d", "filters", k * (k + 1), "kernel", 1),
+        Node.of("global_max_pool"));
   }
 
-  private static Value conv(int filters) {
+  private static Value conv(int filters, int kernel) {
     return Node.of(
-        "conv2d", "filters", filters, "kernel", 3, "padding", "same", "activation", "relu");
+        "conv2d", "filters", filters, "kernel", kernel, "padding", "same", "activation", "relu");
   }
 
   public List<NDArray> parameters() {
