@@ -45,9 +45,9 @@ public final class GoalNet {
   /**
    * The default body: three 3x3 convolutions (16, 32, 64 filters, ReLU) with 2x2 max pooling
    * between them, a 1x1 convolution to one map per (block, support) pair and a global max pool: a
-   * pair's logit is its strongest local evidence anywhere in the scene, so a relation is read
-   * where it is seen and more blocks elsewhere do not change it. (A dense layer after the pool
-   * lets the net use scene-wide shortcuts: 0.55 exact goals on 6-7 blocks instead of 0.70, seed 1.)
+   * pair's logit is its strongest local evidence anywhere in the scene, so a relation is read where
+   * it is seen and more blocks elsewhere do not change it. (A dense layer after the pool lets the
+   * net use scene-wide shortcuts: 0.55 exact goals on 6-7 blocks instead of 0.70, seed 1.)
    */
   public static Value defaultSpec() {
     int k = Palette.size();
