@@ -27,11 +27,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Referential game with a VQ bottleneck; a module library grown over a curriculum.",
-    subcommands = {AgentsCommand.Game.class, AgentsCommand.Library.class})
+    subcommands = {AgentsCommand.Game.class, AgentsCommand.Library.class, GoalsCommand.class})
 public final class AgentsCommand implements Runnable {
   @Override
   public void run() {
-    System.err.println("error: name a subcommand: game or library (see gyrus agents --help)");
+    System.err.println(
+        "error: name a subcommand: game, library or goals (see gyrus agents --help)");
   }
 
   @Command(
