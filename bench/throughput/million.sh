@@ -2,7 +2,9 @@
 # A study of 1,000,000 trials in SQLite and in PostgreSQL (synthetic Hartmann-6 points written by
 # SQL, the first trial by `gyrus search`), then the commands a user runs on it, timed as whole
 # processes: `study list`, `study best`, `study show | head`, `export`, the dashboard's first page,
-# and one more TPE trial (`search --trials N+1`: loading the history and one ask).
+# and one more TPE trial (`search --trials N+1`: loading the history and one ask); then 20 more TPE
+# trials by `gyrus worker --timings`, whose ask latencies (p50, and the max: the first ask, which
+# reads the history) are in-process figures without the JVM start.
 # Writes bench/results/million.{json,md}.
 # Usage: bench/throughput/million.sh [TRIALS]   (default 1000000)
 set -euo pipefail
@@ -97,16 +99,19 @@ for store in sqlite postgresql; do
   export_s=$(timed export ./gyrus study export --storage "$url" --study million -o "$tmp/export-$store.csv")
   dash_s=$(dashboard_first_page "$url")
   ask_s=$(timed ask ./gyrus search "$tmp/exp.yaml" --storage "$url" --trials $((n + 1)))
+  ./gyrus worker --storage "$url" --study million --trials $((n + 21)) --timings > "$tmp/asks.out" 2>&1
+  ask_p50=$(sed -n 's/.*ask_p50_ms=\([0-9.]*\).*/\1/p' "$tmp/asks.out" | head -1)
+  ask_max=$(sed -n 's/.*ask_max_ms=\([0-9.]*\).*/\1/p' "$tmp/asks.out" | head -1)
   best_line="$(grep -m1 '^# trial' "$tmp/best.out" || true)"
-  echo "$store: fill ${fill_s}s list ${list_s}s best ${best_s}s show ${show_s}s export ${export_s}s dashboard ${dash_s}s one-more-TPE-trial ${ask_s}s ($best_line)"
-  rows+=("$store $fill_s $list_s $best_s $show_s $export_s $dash_s $ask_s")
+  echo "$store: fill ${fill_s}s list ${list_s}s best ${best_s}s show ${show_s}s export ${export_s}s dashboard ${dash_s}s one-more-TPE-trial ${ask_s}s, worker asks p50 ${ask_p50:-?} ms max ${ask_max:-?} ms ($best_line)"
+  rows+=("$store $fill_s $list_s $best_s $show_s $export_s $dash_s $ask_s ${ask_p50:-nan} ${ask_max:-nan}")
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 python3 - "$n" "$load" "${rows[@]}" <<'PY'
 import json, sys, datetime
 n, load, rows = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 keys = ["fill_s", "list_s", "best_s", "show_head_s", "export_s", "dashboard_first_page_s",
-        "one_more_tpe_trial_s"]
+        "one_more_tpe_trial_s", "tpe_ask_p50_ms", "tpe_ask_max_ms"]
 out = {}
 for r in rows:
     store, *vals = r.split()
@@ -120,9 +125,11 @@ with open("bench/results/million.md", "w") as f:
     f.write(f"# A study of {n:,} trials\n\n`{doc['command']}` ({doc['date']}, load average after "
             f"{load}): whole-process seconds of each command (JVM start included).\n\n")
     f.write("| store | fill (SQL) | study list | study best | study show (first 20 lines) | export "
-            "| dashboard first page | one more TPE trial |\n|---|---|---|---|---|---|---|---|\n")
+            "| dashboard first page | one more TPE trial | TPE ask p50 / max ms (worker) |\n"
+            "|---|---|---|---|---|---|---|---|---|\n")
     for s, v in out.items():
-        f.write(f"| {s} | " + " | ".join(str(v[k]) for k in keys) + " |\n")
+        f.write(f"| {s} | " + " | ".join(str(v[k]) for k in keys[:-2])
+                + f" | {v['tpe_ask_p50_ms']} / {v['tpe_ask_max_ms']} |\n")
     f.write("\nGoals: `study best` < 1 s, dashboard first page < 2 s, TPE ask < 5 ms.\n")
 print(json.dumps(doc))
 PY

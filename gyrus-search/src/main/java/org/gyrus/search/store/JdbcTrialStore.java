@@ -521,8 +521,12 @@ abstract class JdbcTrialStore implements TrialStore {
             }
           }
           tried[0] = true;
+          // numbers are dense from 0: the trials that count are all but the FAIL ones (two index
+          // seeks, where counting the others reads a large study's whole index)
           long counting =
-              scalar("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'FAIL'", studyId);
+              nextNumber(studyId)
+                  - scalar(
+                      "SELECT COUNT(*) FROM trials WHERE study_id = ? AND state = 'FAIL'", studyId);
           if (counting >= limit) {
             return Optional.empty();
           }
@@ -876,6 +880,58 @@ abstract class JdbcTrialStore implements TrialStore {
   public List<Trial> trialsBetween(long studyId, int from, int to) {
     return read(
         () -> loadTrials("t.study_id = ? AND t.number >= ? AND t.number < ?", studyId, from, to));
+  }
+
+  @Override
+  public int trialCount(long studyId) {
+    return read(
+        () ->
+            (int)
+                scalar(
+                    "SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?",
+                    studyId));
+  }
+
+  /** One walk down the trials_best index. */
+  @Override
+  public List<Integer> bestNumbers(long studyId, Direction direction, int k) {
+    // the index runs (value, number) upward: read it forward to minimise, backward to maximise
+    String order = direction == Direction.MINIMIZE ? " ASC" : " DESC";
+    return read(
+        () -> {
+          List<Integer> out = new ArrayList<>();
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "SELECT number FROM trials WHERE study_id = ? AND state = 'COMPLETE' AND "
+                      + firstValue()
+                      + " IS NOT NULL ORDER BY "
+                      + firstValue()
+                      + order
+                      + ", number"
+                      + order
+                      + " LIMIT ?")) {
+            p.setLong(1, studyId);
+            p.setInt(2, k);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getInt(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<Trial> trialsByNumber(long studyId, java.util.Collection<Integer> numbers) {
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder in = new StringBuilder();
+    for (int n : new java.util.TreeSet<>(numbers)) {
+      in.append(in.length() == 0 ? "" : ",").append(n); // whole numbers: no quoting to get wrong
+    }
+    return read(() -> loadTrials("t.study_id = ? AND t.number IN (" + in + ")", studyId));
   }
 
   @Override

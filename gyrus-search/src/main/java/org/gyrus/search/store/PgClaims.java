@@ -50,7 +50,7 @@ final class PgClaims {
     // is found and returned instead of inserting a second trial
     String token = java.util.UUID.randomUUID().toString();
     boolean[] tried = {false}; // only a retry can find its own earlier row
-    return store.writeRows(
+    return store.writeOne(
         () -> {
           if (tried[0]) {
             long done =
@@ -61,14 +61,34 @@ final class PgClaims {
             }
           }
           tried[0] = true;
-          if (unique) {
+          if (!unique) {
+            return insert(studyId, t, limit, false, token); // one statement, its own transaction
+          }
+          // the driver sends BEGIN with the first statement: no round trip of its own
+          store.conn.setAutoCommit(false);
+          try {
             long asked = System.nanoTime();
             store.scalar(
                 "SELECT study_id FROM study_counters WHERE study_id = ? FOR NO KEY UPDATE",
                 studyId);
             store.recordLockWait(System.nanoTime() - asked);
+            Optional<Trial> created = insert(studyId, t, limit, true, token);
+            store.conn.commit();
+            return created;
+          } catch (SQLException | RuntimeException e) {
+            try {
+              store.conn.rollback();
+            } catch (SQLException ignored) {
+              // a broken connection has no transaction left to roll back
+            }
+            throw e;
+          } finally {
+            try {
+              store.conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+              // a broken connection is replaced before the next attempt
+            }
           }
-          return insert(studyId, t, limit, unique, token);
         });
   }
 
