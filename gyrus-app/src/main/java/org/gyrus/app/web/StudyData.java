@@ -31,8 +31,8 @@ public record StudyData(
     List<Trial> trials,
     long version,
     List<Constraint> constraints,
-    long total,
-    long completeTotal) {
+    int total,
+    int completeTotal) {
 
   public StudyData {
     trials = List.copyOf(trials);
@@ -46,10 +46,11 @@ public record StudyData(
   /** With the study's hard specs: only trials that meet them make the Pareto front. */
   public static StudyData of(
       StudyInfo info, List<Trial> trials, long version, List<Constraint> constraints) {
-    long complete =
-        trials.stream()
-            .filter(t -> t.state() == TrialState.COMPLETE && !t.values().isEmpty())
-            .count();
+    int complete =
+        (int)
+            trials.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE && !t.values().isEmpty())
+                .count();
     return new StudyData(
         info,
         new Space(info.space()).dnaSpec(),
@@ -78,7 +79,7 @@ public record StudyData(
         version,
         specs,
         count,
-        complete == null ? 0 : complete);
+        complete == null ? 0 : complete.intValue());
   }
 
   /** The space's decisions, parents before children. */
