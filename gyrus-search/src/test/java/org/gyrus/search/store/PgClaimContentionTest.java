@@ -60,6 +60,12 @@ class PgClaimContentionTest {
       var nt = new TrialStore.NewTrial(space.sample(queue), null, 0, "v", "q", TrialState.WAITING);
       first.createTrial(info.id(), nt, Integer.MAX_VALUE, false).orElseThrow();
     }
+    // creates draw from a pool not much larger than the target, so claimers often race for one
+    // point
+    List<org.gyrus.core.Dna> pool = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      pool.add(space.sample(queue));
+    }
     Map<Long, AtomicInteger> claims = new ConcurrentHashMap<>();
     AtomicInteger failed = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
@@ -76,14 +82,18 @@ class PgClaimContentionTest {
                           claims
                               .computeIfAbsent(t.id(), k -> new AtomicInteger())
                               .incrementAndGet());
-                  Trial t =
-                      claimed.orElseGet(
-                          () -> {
-                            var nt =
-                                new TrialStore.NewTrial(
-                                    space.sample(rng), null, 0, "v", "w", TrialState.RUNNING);
-                            return mine.createTrial(info.id(), nt, TARGET, true).orElse(null);
-                          });
+                  Trial t = claimed.orElse(null);
+                  for (int attempt = 0; t == null && attempt < 50; attempt++) {
+                    var nt =
+                        new TrialStore.NewTrial(
+                            pool.get(rng.nextInt(pool.size())),
+                            null,
+                            0,
+                            "v",
+                            "w",
+                            TrialState.RUNNING);
+                    t = mine.createTrial(info.id(), nt, TARGET, true).orElse(null);
+                  }
                   if (t == null) {
                     return; // nothing waiting and the study is full
                   }
