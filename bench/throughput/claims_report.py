@@ -10,10 +10,11 @@ tmp = sys.argv[1]
 DONE = re.compile(r"trial +(\d+) COMPLETE +value (\S+)")
 rows = []
 for line in open(f"{tmp}/runs.txt"):
-    w, trials, start, end, fails, *load = line.split()
+    run, w, trials, start, end, fails, cpu, pgcpu, *load = line.split()
     w, trials, fails = int(w), int(trials), int(fails)
+    build = run.split("-", 1)[1]
     stored = {}
-    for t in open(f"{tmp}/trials-{w}.tsv"):
+    for t in open(f"{tmp}/trials-{run}.tsv"):
         number, state, vals, host, s_ms, e_ms, dna = t.rstrip("\n").split("\t")
         stored[int(number)] = (state, json.loads(vals), host, int(s_ms or 0), int(e_ms or 0), dna)
     complete = [v for v in stored.values() if v[0] == "COMPLETE"]
@@ -21,7 +22,7 @@ for line in open(f"{tmp}/runs.txt"):
     live = [v[5] for v in stored.values() if v[0] != "FAIL"]
     duplicated = len(live) - len(set(live))
     printed, lost, timings = 0, 0, []
-    for log in glob.glob(f"{tmp}/w{w}-*.log"):
+    for log in glob.glob(f"{tmp}/w{run}-*.log"):
         for l in open(log):
             m = DONE.search(l)
             if m:
@@ -51,7 +52,7 @@ for line in open(f"{tmp}/runs.txt"):
     med = lambda k: round(statistics.median(float(t[k]) for t in timings), 3) if timings else None
     top = lambda k: round(max(float(t[k]) for t in timings), 3) if timings else None
     rows.append({
-        "workers": w, "trials": trials, "complete": len(complete), "stuck_running": stuck,
+        "build": build, "workers": w, "trials": trials, "complete": len(complete), "stuck_running": stuck,
         "duplicated": duplicated, "lost": lost, "printed_results": printed, "failed_workers": fails,
         "wall_s": round(float(end) - float(start), 1),
         "window_s": round(window_s, 1),
@@ -60,11 +61,15 @@ for line in open(f"{tmp}/runs.txt"):
         "ask_p50_ms": med("ask_p50_ms"), "ask_p99_ms": top("ask_p99_ms"),
         "tell_p50_ms": med("tell_p50_ms"), "tell_p99_ms": top("tell_p99_ms"),
         "lock_wait_p50_ms": med("lock_p50_ms"), "lock_wait_p99_ms": top("lock_p99_ms"),
+        "cpu_s_workers": float(cpu), "cpu_s_postgres": float(pgcpu),
+        "cpu_ms_per_trial": round(1000 * (float(cpu) + float(pgcpu)) / max(1, len(complete)), 2),
         "load_after": " ".join(load),
     })
     print(json.dumps(rows[-1]))
 doc = {"name": "claims", "date": datetime.date.today().isoformat(),
-       "command": "bench/throughput/claims.sh \"" + " ".join(str(r["workers"]) for r in rows) + "\"",
+       "command": ("BASELINE=" + rows[0]["build"] + " " if len({r["build"] for r in rows}) > 1 else "")
+       + "bench/throughput/claims.sh \"" + " ".join(dict.fromkeys(str(r["workers"]) for r in rows))
+       + "\" " + sys.argv[2],
        "setup": "PostgreSQL from .ci/postgres (fsync=off) on this 2-core machine; random search on "
                 "synthetic Hartmann-6 with delay_ms 50; each worker a `gyrus worker --timings` JVM "
                 "(-Xmx160m, SerialGC, C1 only)",
@@ -76,13 +81,15 @@ with open("bench/results/claim_throughput.md", "w") as f:
             "every worker runs (from the last worker's first trial to the first worker's last), so "
             "JVM start-ups are outside it. Latencies: median of the workers' p50s and the largest of "
             "their p99s (each worker's `timings:` line). Lock wait = time to begin a write "
-            "transaction (PostgreSQL advisory lock).\n\n")
-    f.write("| workers | trials | committed/s (all running) | committed/s (whole run) | ask p50 / p99 ms "
-            "| tell p50 / p99 ms | lock wait p50 / p99 ms | duplicated | lost | stuck | load after |\n")
-    f.write("|---|---|---|---|---|---|---|---|---|---|---|\n")
+            "transaction (PostgreSQL advisory lock) or, with row locks, to lock the study's counter "
+            "row before a create. CPU: workers' and PostgreSQL's CPU seconds over the run, per "
+            "committed trial (the machine has 2 cores, shared with other sessions).\n\n")
+    f.write("| build | workers | trials | committed/s (all running) | committed/s (whole run) | ask p50 / p99 ms "
+            "| tell p50 / p99 ms | lock wait p50 / p99 ms | CPU ms/trial | duplicated | lost | stuck | load after |\n")
+    f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     for r in rows:
-        f.write(f"| {r['workers']} | {r['complete']}/{r['trials']} | {r['trials_per_s_all_running']} | "
+        f.write(f"| {r['build']} | {r['workers']} | {r['complete']}/{r['trials']} | {r['trials_per_s_all_running']} | "
                 f"{r['trials_per_s_whole_run']} | {r['ask_p50_ms']} / {r['ask_p99_ms']} | "
                 f"{r['tell_p50_ms']} / {r['tell_p99_ms']} | {r['lock_wait_p50_ms']} / "
-                f"{r['lock_wait_p99_ms']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
+                f"{r['lock_wait_p99_ms']} | {r['cpu_ms_per_trial']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
                 f"{r['load_after']} |\n")

@@ -44,6 +44,7 @@ public final class Study implements AutoCloseable {
   private final Clock clock;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
+  private long liveOutside; // of a sampled history: live trials it does not hold
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
   private ScheduledExecutorService heartbeats;
   private final Object lifecycle = new Object(); // orders claiming trials against abandon()
@@ -243,16 +244,60 @@ public final class Study implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Studies of more trials than this (system property {@code gyrus.history.bound}, default 50,000)
+   * are not read whole: the history starts from a {@link #HISTORY_SAMPLE} of them.
+   */
+  static int historyBound() {
+    return Integer.getInteger("gyrus.history.bound", 50_000);
+  }
+
+  /**
+   * What the history of a large study starts from: the 100 best (more than any model here takes as
+   * its good trials: TPE's max_good is 25), the newest 256 and 256 spread over the older ones (as
+   * many rows as TPE's max_rest keeps of the rest). Later changes are read as they come.
+   */
+  static final TrialSample HISTORY_SAMPLE = new TrialSample(100, 256, 256);
+
   /** Pulls what changed in the store since the last look. */
   public History refresh() {
     long v = store.version(info.id());
     if (v != knownVersion) {
+      if (knownVersion == -1 && startSampled()) {
+        knownVersion = v; // changes from here on are read as they come; older ones were sampled
+        return history;
+      }
       for (Trial t : store.trialsChangedSince(info.id(), knownVersion)) {
         history.update(t);
       }
       knownVersion = v;
     }
     return history;
+  }
+
+  /**
+   * A first look at a study larger than {@link #historyBound}: its history starts from a sample,
+   * and the trials outside it count toward targets by the store's state counts.
+   */
+  private boolean startSampled() {
+    int count = store.trialCount(info.id());
+    if (count <= historyBound()) {
+      return false;
+    }
+    for (Trial t : HISTORY_SAMPLE.read(store, info, count, info.seed())) {
+      history.update(t);
+    }
+    long live = 0;
+    for (Map.Entry<TrialState, Long> e : store.stateCounts(info.id()).entrySet()) {
+      live += e.getKey() == TrialState.FAIL ? 0 : e.getValue();
+    }
+    liveOutside = live - history.liveCount();
+    return true;
+  }
+
+  /** Trials that count toward a target (not FAIL), those outside a sampled history included. */
+  private long liveCount() {
+    return history.liveCount() + liveOutside;
   }
 
   public History history() {
@@ -339,7 +384,7 @@ public final class Study implements AutoCloseable {
     for (int attempt = 0; attempt < 200; attempt++) {
       int number = history.size();
       boolean exhausted =
-          size.isPresent() && size.get().compareTo(BigInteger.valueOf(history.liveCount())) <= 0;
+          size.isPresent() && size.get().compareTo(BigInteger.valueOf(liveCount())) <= 0;
       if (exhausted && dedupe) {
         return Optional.empty(); // every point of a finite space has been tried
       }
@@ -374,7 +419,7 @@ public final class Study implements AutoCloseable {
         }
       }
       refresh();
-      if (history.liveCount() >= limit) {
+      if (liveCount() >= limit) {
         return Optional.empty();
       }
     }

@@ -89,6 +89,32 @@ public interface TrialStore extends AutoCloseable {
     return trials(studyId).stream().filter(t -> t.number() >= from && t.number() < to).toList();
   }
 
+  /** How many trials the study holds (numbers are dense from 0: the last number plus one). */
+  default int trialCount(long studyId) {
+    return trials(studyId).size();
+  }
+
+  /**
+   * Numbers of the (at most) {@code k} COMPLETE trials with the best first objective, best first. A
+   * database store reads them from its index, without reading every trial.
+   */
+  default List<Integer> bestNumbers(long studyId, Direction direction, int k) {
+    return trials(studyId).stream()
+        .filter(t -> t.state() == TrialState.COMPLETE && !t.values().isEmpty())
+        .sorted(
+            java.util.Comparator.comparingDouble((Trial t) -> -direction.orient(t.value()))
+                .thenComparingInt(Trial::number))
+        .limit(k)
+        .map(Trial::number)
+        .toList();
+  }
+
+  /** The study's trials with these numbers, by number (numbers it does not hold are left out). */
+  default List<Trial> trialsByNumber(long studyId, java.util.Collection<Integer> numbers) {
+    java.util.Set<Integer> wanted = new java.util.HashSet<>(numbers);
+    return trials(studyId).stream().filter(t -> wanted.contains(t.number())).toList();
+  }
+
   /** Trials changed after {@code version} (see {@link #version}); cheap when little changed. */
   List<Trial> trialsChangedSince(long studyId, long version);
 

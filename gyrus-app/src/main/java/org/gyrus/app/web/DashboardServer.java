@@ -364,11 +364,10 @@ public final class DashboardServer implements AutoCloseable, NioHttpServer.Handl
 
   private record CachedJson(long version, String json) {}
 
-  private static Trial trial(StudyData data, int number) {
-    for (Trial t : data.trials()) {
-      if (t.number() == number) {
-        return t;
-      }
+  /** The trial of that number, read from the store (a large study's data holds a sample). */
+  private Trial trial(StudyData data, int number) {
+    for (Trial t : store.get().trialsBetween(data.info().id(), number, number + 1)) {
+      return t;
     }
     throw new HttpError(404, "number", "No trial " + number + " in '" + data.info().name() + "'.");
   }

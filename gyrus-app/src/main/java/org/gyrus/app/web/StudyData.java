@@ -14,16 +14,25 @@ import org.gyrus.search.Direction;
 import org.gyrus.search.History;
 import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
+import org.gyrus.search.TrialSample;
 import org.gyrus.search.TrialState;
 import org.gyrus.search.TrialStore;
 
 /**
  * Everything the study page and the report show, computed once from the stored trials: the rows of
  * the trial table, best-so-far history, intermediate curves, parameter importance and the Pareto
- * front. Parameters are shown by label (a choice) or number.
+ * front. Parameters are shown by label (a choice) or number. A study of more than {@link #MAX_SENT}
+ * trials is read as a {@link TrialSample} (the best fifth, an even spread of the rest): {@code
+ * total} and {@code completeTotal} count the whole study.
  */
 public record StudyData(
-    StudyInfo info, DnaSpec spec, List<Trial> trials, long version, List<Constraint> constraints) {
+    StudyInfo info,
+    DnaSpec spec,
+    List<Trial> trials,
+    long version,
+    List<Constraint> constraints,
+    int total,
+    int completeTotal) {
 
   public StudyData {
     trials = List.copyOf(trials);
@@ -37,16 +46,40 @@ public record StudyData(
   /** With the study's hard specs: only trials that meet them make the Pareto front. */
   public static StudyData of(
       StudyInfo info, List<Trial> trials, long version, List<Constraint> constraints) {
-    return new StudyData(info, new Space(info.space()).dnaSpec(), trials, version, constraints);
+    int complete =
+        (int)
+            trials.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE && !t.values().isEmpty())
+                .count();
+    return new StudyData(
+        info,
+        new Space(info.space()).dnaSpec(),
+        trials,
+        version,
+        constraints,
+        trials.size(),
+        complete);
   }
 
-  /** The stored study's data, hard specs included. */
+  /** The stored study's data, hard specs included; a sample of a large study. */
   public static StudyData load(TrialStore store, StudyInfo info) {
-    return of(
+    long version = store.version(info.id());
+    List<Constraint> specs = Constraint.parseAll(store.studyAttrs(info.id()).get(Constraint.ATTR));
+    int count = store.trialCount(info.id());
+    if (count <= MAX_SENT) {
+      return of(info, store.trials(info.id()), version, specs);
+    }
+    List<Trial> sample =
+        new TrialSample(MAX_SENT / 5, 0, MAX_SENT - MAX_SENT / 5).read(store, info, count, 0);
+    Long complete = store.stateCounts(info.id()).get(TrialState.COMPLETE);
+    return new StudyData(
         info,
-        store.trials(info.id()),
-        store.version(info.id()),
-        Constraint.parseAll(store.studyAttrs(info.id()).get(Constraint.ATTR)));
+        new Space(info.space()).dnaSpec(),
+        sample,
+        version,
+        specs,
+        count,
+        complete == null ? 0 : complete.intValue());
   }
 
   /** The space's decisions, parents before children. */
@@ -221,12 +254,11 @@ public record StudyData(
     doc.put("params", params);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Trial> sent = sent(maxSent);
-    if (sent.size() < trials.size()) {
-      doc.put("sampled", Map.of("shown", sent.size(), "total", trials.size()));
+    if (sent.size() < total) {
+      doc.put("sampled", Map.of("shown", sent.size(), "total", total));
     }
-    int complete = complete().size();
-    doc.put("complete", complete);
-    doc.put("importanceFrom", Math.min(complete, IMPORTANCE_ROWS));
+    doc.put("complete", completeTotal);
+    doc.put("importanceFrom", Math.min(complete().size(), IMPORTANCE_ROWS));
     for (Trial t : sent) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("number", t.number());

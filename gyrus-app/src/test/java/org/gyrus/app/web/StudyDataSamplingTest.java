@@ -9,7 +9,10 @@ import org.gyrus.core.Value;
 import org.gyrus.core.Values;
 import org.gyrus.search.Direction;
 import org.gyrus.search.Study;
+import org.gyrus.search.StudyInfo;
 import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore;
 import org.gyrus.search.store.MemoryTrialStore;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +60,42 @@ class StudyDataSamplingTest {
     assertThat(doc.get("importanceFrom")).isEqualTo(120);
     assertThat(StudyData.evenSample(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 5))
         .containsExactly(0, 2, 4, 6, 8);
+  }
+
+  /** Past MAX_SENT trials the store is read as a sample, and the counts still cover everything. */
+  @Test
+  void aStudyLargerThanThePageIsReadAsASampleWithWholeStudyCounts() {
+    MemoryTrialStore store = new MemoryTrialStore();
+    Value space = Value.Node.of("m", "x", Values.intRange(0, 100000));
+    StudyInfo info =
+        store.createStudy(
+            "huge", List.of(Direction.MAXIMIZE), space, new Value.StrVal("random"), 1);
+    org.gyrus.core.Space sp = new org.gyrus.core.Space(space);
+    java.util.Random rng = new java.util.Random(2);
+    int n = StudyData.MAX_SENT + 1000;
+    for (int i = 0; i < n; i++) {
+      var nt = new TrialStore.NewTrial(sp.sample(rng), null, i, "v", "h", TrialState.RUNNING);
+      Trial t = store.createTrial(info.id(), nt, Integer.MAX_VALUE, false).orElseThrow();
+      boolean fail = i % 50 == 0;
+      store.finish(
+          t.id(),
+          fail ? TrialState.FAIL : TrialState.COMPLETE,
+          fail ? List.of() : List.of(t.dna().get("x").doubleValue()),
+          null,
+          java.time.Instant.now());
+    }
+    StudyData data = StudyData.load(store, info);
+    assertThat(data.trials()).hasSizeLessThanOrEqualTo(StudyData.MAX_SENT);
+    assertThat(data.total()).isEqualTo(n);
+    assertThat(data.completeTotal()).isEqualTo(n - n / 50);
+    Trial best =
+        store.trials(info.id()).stream()
+            .filter(t -> t.state() == TrialState.COMPLETE)
+            .max(Comparator.comparingDouble(Trial::value))
+            .orElseThrow();
+    assertThat(data.trials()).contains(best);
+    Map<String, Object> doc = data.toJson();
+    assertThat(doc.get("sampled")).isEqualTo(Map.of("shown", data.trials().size(), "total", n));
+    assertThat(doc.get("complete")).isEqualTo(n - n / 50);
   }
 }

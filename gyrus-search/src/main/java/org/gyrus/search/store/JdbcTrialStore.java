@@ -206,11 +206,45 @@ abstract class JdbcTrialStore implements TrialStore {
 
   /** Runs {@code work} in one write transaction; on any error nothing of it is kept. */
   protected synchronized <T> T write(Work<T> work) {
+    return transaction(true, work);
+  }
+
+  /**
+   * As {@link #write}, in a transaction that excludes only the writers of the same rows (the rows
+   * it locks; {@link #beginRowWrite}): for work whose statements lock what they change.
+   */
+  protected synchronized <T> T writeRows(Work<T> work) {
+    return transaction(false, work);
+  }
+
+  /**
+   * Runs one statement that is its own transaction (autocommit), again after a transient error: for
+   * a write whose single statement locks what it changes.
+   */
+  protected synchronized <T> T writeOne(Work<T> work) {
+    return retrying(work);
+  }
+
+  /** Starts a write transaction whose statements take row locks; by default {@link #beginWrite}. */
+  protected void beginRowWrite() throws SQLException {
+    beginWrite();
+  }
+
+  /** Records how long this process waited for a lock that serialises writers. */
+  protected void recordLockWait(long nanos) {
+    lockWaits.record(nanos);
+  }
+
+  private <T> T transaction(boolean exclusive, Work<T> work) {
     return retrying(
         () -> {
           long asked = System.nanoTime();
-          beginWrite();
-          lockWaits.record(System.nanoTime() - asked);
+          if (exclusive) {
+            beginWrite();
+            lockWaits.record(System.nanoTime() - asked);
+          } else {
+            beginRowWrite();
+          }
           try {
             T result = work.run();
             try (Statement s = conn.createStatement()) {
@@ -440,7 +474,8 @@ abstract class JdbcTrialStore implements TrialStore {
         });
   }
 
-  private long nextSeq(long studyId) throws SQLException {
+  /** The study's next change number (inside the caller's write). */
+  protected long nextSeq(long studyId) throws SQLException {
     try (PreparedStatement p =
         conn.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM trials WHERE study_id = ?")) {
       p.setLong(1, studyId);
@@ -451,7 +486,7 @@ abstract class JdbcTrialStore implements TrialStore {
     }
   }
 
-  private long scalar(String sql, Object... args) throws SQLException {
+  protected long scalar(String sql, Object... args) throws SQLException {
     try (PreparedStatement p = conn.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         p.setObject(i + 1, args[i]);
@@ -486,8 +521,12 @@ abstract class JdbcTrialStore implements TrialStore {
             }
           }
           tried[0] = true;
+          // numbers are dense from 0: the trials that count are all but the FAIL ones (two index
+          // seeks, where counting the others reads a large study's whole index)
           long counting =
-              scalar("SELECT COUNT(*) FROM trials WHERE study_id = ? AND state <> 'FAIL'", studyId);
+              nextNumber(studyId)
+                  - scalar(
+                      "SELECT COUNT(*) FROM trials WHERE study_id = ? AND state = 'FAIL'", studyId);
           if (counting >= limit) {
             return Optional.empty();
           }
@@ -511,10 +550,14 @@ abstract class JdbcTrialStore implements TrialStore {
    * stored, without reading it back: a new trial has no attributes or intermediate values, and its
    * stored heartbeat is on the store's clock, the returned one on ours.
    */
+  /** The study's next trial number (inside the caller's write). */
+  protected int nextNumber(long studyId) throws SQLException {
+    return (int)
+        scalar("SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?", studyId);
+  }
+
   private Trial insertTrial(long studyId, NewTrial t) throws SQLException {
-    int number =
-        (int)
-            scalar("SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?", studyId);
+    int number = nextNumber(studyId);
     String key = t.dna().toJson();
     long now = System.currentTimeMillis();
     boolean running = t.state() == TrialState.RUNNING;
@@ -608,7 +651,7 @@ abstract class JdbcTrialStore implements TrialStore {
         });
   }
 
-  private void update(String sql, Object... args) throws SQLException {
+  protected void update(String sql, Object... args) throws SQLException {
     try (PreparedStatement p = conn.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         p.setObject(i + 1, args[i]);
@@ -617,7 +660,8 @@ abstract class JdbcTrialStore implements TrialStore {
     }
   }
 
-  private void touch(long trialId) throws SQLException {
+  /** Marks the trial changed (a new change number) inside the caller's write. */
+  protected void touch(long trialId) throws SQLException {
     long study = scalar("SELECT study_id FROM trials WHERE id = ?", trialId);
     update("UPDATE trials SET seq = ? WHERE id = ?", nextSeq(study), trialId);
   }
@@ -627,7 +671,7 @@ abstract class JdbcTrialStore implements TrialStore {
    * every worker shares, so a worker whose own clock jumps neither looks dead nor declares live
    * workers dead.
    */
-  private String storeNow() {
+  protected String storeNow() {
     return dialect == Dialect.SQLITE
         ? "CAST((julianday('now') - 2440587.5) * 86400000.0 AS BIGINT)"
         : "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
@@ -636,7 +680,7 @@ abstract class JdbcTrialStore implements TrialStore {
   /** Beats by the store's clock; {@code now} (the worker's) is not used for liveness. */
   @Override
   public void heartbeat(long trialId, Instant now) {
-    write(
+    writeRows(
         () -> {
           update(
               "UPDATE trials SET heartbeat_ms = "
@@ -649,7 +693,7 @@ abstract class JdbcTrialStore implements TrialStore {
 
   @Override
   public void reportIntermediate(long trialId, long step, double value) {
-    write(
+    writeRows(
         () -> {
           update(
               dialect == Dialect.SQLITE
@@ -665,7 +709,7 @@ abstract class JdbcTrialStore implements TrialStore {
 
   @Override
   public void setAttr(long trialId, String key, String value) {
-    write(
+    writeRows(
         () -> {
           update(
               dialect == Dialect.SQLITE
@@ -707,14 +751,15 @@ abstract class JdbcTrialStore implements TrialStore {
   @Override
   public List<Trial> failStale(
       long studyId, Duration timeout, Instant now, Function<Trial, NewTrial> retry) {
-    return write(
+    return writeRows(
         () -> {
           List<Long> ids = new ArrayList<>();
           try (PreparedStatement p =
               conn.prepareStatement(
                   "SELECT id FROM trials WHERE study_id = ? AND state = 'RUNNING' AND heartbeat_ms < "
                       + storeNow()
-                      + " - ?")) {
+                      + " - ?"
+                      + lockSkipping())) {
             p.setLong(1, studyId);
             p.setLong(2, timeout.toMillis());
             try (ResultSet rs = p.executeQuery()) {
@@ -739,6 +784,14 @@ abstract class JdbcTrialStore implements TrialStore {
           }
           return out;
         });
+  }
+
+  /**
+   * What a query that picks rows to change appends to lock them, passing over rows another writer
+   * holds (nothing where the whole store is locked already).
+   */
+  protected String lockSkipping() {
+    return "";
   }
 
   /**
@@ -830,6 +883,58 @@ abstract class JdbcTrialStore implements TrialStore {
   }
 
   @Override
+  public int trialCount(long studyId) {
+    return read(
+        () ->
+            (int)
+                scalar(
+                    "SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?",
+                    studyId));
+  }
+
+  /** One walk down the trials_best index. */
+  @Override
+  public List<Integer> bestNumbers(long studyId, Direction direction, int k) {
+    // the index runs (value, number) upward: read it forward to minimise, backward to maximise
+    String order = direction == Direction.MINIMIZE ? " ASC" : " DESC";
+    return read(
+        () -> {
+          List<Integer> out = new ArrayList<>();
+          try (PreparedStatement p =
+              conn.prepareStatement(
+                  "SELECT number FROM trials WHERE study_id = ? AND state = 'COMPLETE' AND "
+                      + firstValue()
+                      + " IS NOT NULL ORDER BY "
+                      + firstValue()
+                      + order
+                      + ", number"
+                      + order
+                      + " LIMIT ?")) {
+            p.setLong(1, studyId);
+            p.setInt(2, k);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(rs.getInt(1));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<Trial> trialsByNumber(long studyId, java.util.Collection<Integer> numbers) {
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder in = new StringBuilder();
+    for (int n : new java.util.TreeSet<>(numbers)) {
+      in.append(in.length() == 0 ? "" : ",").append(n); // whole numbers: no quoting to get wrong
+    }
+    return read(() -> loadTrials("t.study_id = ? AND t.number IN (" + in + ")", studyId));
+  }
+
+  @Override
   public List<Trial> trialsChangedSince(long studyId, long version) {
     return read(() -> loadTrials("t.study_id = ? AND t.seq > ?", studyId, version));
   }
@@ -845,7 +950,7 @@ abstract class JdbcTrialStore implements TrialStore {
     return read(() -> loadTrial(trialId));
   }
 
-  private Optional<Trial> loadTrial(long id) throws SQLException {
+  protected Optional<Trial> loadTrial(long id) throws SQLException {
     List<Trial> l = loadTrials("t.id = ?", id);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }

@@ -42,7 +42,28 @@ class StaleRetryTest {
     }
   }
 
+  @Test
+  void postgresKeepsTheTargetWhileStaleTrialsAreRetriedAndOthersCreate() throws Exception {
+    try (PgTestDb db = new PgTestDb()) {
+      String url = db.fresh();
+      // one connection per thread: the row locks, not this process's monitor, keep the order
+      List<TrialStore> stores = new ArrayList<>();
+      try {
+        for (int i = 0; i < 5; i++) {
+          stores.add(PostgresTrialStore.open(url));
+        }
+        raceAndCheck(stores.get(4), stores.subList(0, 4));
+      } finally {
+        stores.forEach(TrialStore::close);
+      }
+    }
+  }
+
   private static void raceAndCheck(TrialStore store) throws Exception {
+    raceAndCheck(store, List.of(store, store, store, store));
+  }
+
+  private static void raceAndCheck(TrialStore store, List<TrialStore> racers) throws Exception {
     StudyInfo info =
         store.createStudy(
             "s", List.of(Direction.MAXIMIZE), NasBench201.space(), new Value.StrVal("random"), 0);
@@ -56,6 +77,7 @@ class StaleRetryTest {
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       Random rng = new Random(100 + w);
+      TrialStore mine = racers.get(w);
       boolean reclaimer = w % 2 == 0;
       threads.add(
           new Thread(
@@ -64,8 +86,7 @@ class StaleRetryTest {
                   if (reclaimer) {
                     // a negative timeout makes every RUNNING trial stale on any clock
                     retried.addAndGet(
-                        store
-                            .failStale(
+                        mine.failStale(
                                 info.id(),
                                 Duration.ofSeconds(-5),
                                 Instant.now().plusSeconds(5),
@@ -74,9 +95,8 @@ class StaleRetryTest {
                                         t.dna(), null, 0, "v", "h", TrialState.WAITING))
                             .size());
                   } else {
-                    store.claimWaiting(info.id(), "h");
-                    if (store
-                        .createTrial(info.id(), running(space, rng), TARGET, false)
+                    mine.claimWaiting(info.id(), "h");
+                    if (mine.createTrial(info.id(), running(space, rng), TARGET, false)
                         .isPresent()) {
                       created.incrementAndGet();
                     }

@@ -1,0 +1,254 @@
+package org.gyrus.search.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.gyrus.core.SpecCodec;
+import org.gyrus.search.Trial;
+import org.gyrus.search.TrialState;
+import org.gyrus.search.TrialStore.NewTrial;
+
+/**
+ * PostgreSQL's row-locked trial writes: each is one statement (or, for a create that must not
+ * repeat a point, a lock on the study's counter row and then one statement), so the counter row is
+ * held for the time the server needs to run it, never across a round trip to a busy worker.
+ *
+ * <p>The counter's values are never trusted alone: the next number and change number are the larger
+ * of the counter's and the trials' own (one index seek each), so a store whose trials were written
+ * by SQL, or by a Gyrus that kept no counters, carries on where its trials end. The number of
+ * trials that count toward a target is the next number less the FAIL trials seen: a FAIL never
+ * turns back, so a reader that missed a fresh one only overcounts, and a target is never exceeded.
+ */
+final class PgClaims {
+  /** The counter's next change number (one parameter: the study id). */
+  static final String NEXT_SEQ =
+      "GREATEST(study_counters.seq, (SELECT COALESCE(MAX(seq), 0) FROM trials WHERE study_id = ?))"
+          + " + 1";
+
+  /** The counter's next trial number, plus one (one parameter: the study id). */
+  static final String NEXT_NUMBER =
+      "GREATEST(study_counters.next_number, (SELECT COALESCE(MAX(number), -1) + 1 FROM trials"
+          + " WHERE study_id = ?)) + 1";
+
+  private final PostgresTrialStore store;
+
+  PgClaims(PostgresTrialStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Counts, numbers and inserts in one statement; with {@code unique} the counter row is locked
+   * first, so the statement's check for the same point sees every trial created before it.
+   */
+  Optional<Trial> create(long studyId, NewTrial t, int limit, boolean unique) {
+    // the token makes a retried create idempotent: if an earlier attempt's COMMIT landed, its row
+    // is found and returned instead of inserting a second trial
+    String token = java.util.UUID.randomUUID().toString();
+    boolean[] tried = {false}; // only a retry can find its own earlier row
+    return store.writeOne(
+        () -> {
+          if (tried[0]) {
+            long done =
+                store.scalar(
+                    "SELECT COALESCE(MAX(trial_id), -1) FROM trial_tokens WHERE token = ?", token);
+            if (done >= 0) {
+              return store.loadTrial(done);
+            }
+          }
+          tried[0] = true;
+          if (!unique) {
+            return insert(studyId, t, limit, false, token); // one statement, its own transaction
+          }
+          // the driver sends BEGIN with the first statement: no round trip of its own
+          store.conn.setAutoCommit(false);
+          try {
+            long asked = System.nanoTime();
+            store.scalar(
+                "SELECT study_id FROM study_counters WHERE study_id = ? FOR NO KEY UPDATE",
+                studyId);
+            store.recordLockWait(System.nanoTime() - asked);
+            Optional<Trial> created = insert(studyId, t, limit, true, token);
+            store.conn.commit();
+            return created;
+          } catch (SQLException | RuntimeException e) {
+            try {
+              store.conn.rollback();
+            } catch (SQLException ignored) {
+              // a broken connection has no transaction left to roll back
+            }
+            throw e;
+          } finally {
+            try {
+              store.conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+              // a broken connection is replaced before the next attempt
+            }
+          }
+        });
+  }
+
+  private Optional<Trial> insert(long studyId, NewTrial t, int limit, boolean unique, String token)
+      throws SQLException {
+    String key = t.dna().toJson();
+    boolean running = t.state() == TrialState.RUNNING;
+    long now = System.currentTimeMillis();
+    String sql =
+        "WITH c AS (UPDATE study_counters SET next_number = "
+            + NEXT_NUMBER
+            + ", seq = "
+            + NEXT_SEQ
+            + " WHERE study_id = ? AND GREATEST(next_number, (SELECT COALESCE(MAX(number), -1) + 1"
+            + " FROM trials WHERE study_id = ?)) - (SELECT COUNT(*) FROM trials WHERE study_id = ?"
+            + " AND state = 'FAIL') < ?"
+            + (unique
+                ? " AND NOT EXISTS (SELECT 1 FROM trials WHERE study_id = ? AND dna_key = ? AND"
+                    + " state <> 'FAIL')"
+                : "")
+            + " RETURNING next_number - 1 AS number, seq),"
+            + " t AS (INSERT INTO trials (study_id, number, state, dna, dna_key, params, vals, seed,"
+            + " version, host, start_ms, heartbeat_ms, seq) SELECT ?, c.number, ?, ?, ?, ?, '[]',"
+            + " ?, ?, ?, ?, CASE WHEN ? THEN "
+            + store.storeNow()
+            + " END, c.seq FROM c RETURNING id, number),"
+            + " k AS (INSERT INTO trial_tokens (token, trial_id) SELECT ?, id FROM t)"
+            + " SELECT id, number FROM t";
+    try (PreparedStatement p = store.conn.prepareStatement(sql)) {
+      int i = 0;
+      for (int n = 0; n < 5; n++) {
+        p.setLong(++i, studyId); // NEXT_NUMBER, NEXT_SEQ, the counter, the count, the FAILs
+      }
+      p.setLong(++i, limit);
+      if (unique) {
+        p.setLong(++i, studyId);
+        p.setString(++i, key);
+      }
+      p.setLong(++i, studyId);
+      p.setString(++i, t.state().name());
+      p.setString(++i, key);
+      p.setString(++i, key);
+      p.setString(++i, t.params() == null ? null : SpecCodec.toCompactJson(t.params()));
+      p.setLong(++i, t.seed());
+      p.setString(++i, t.version());
+      p.setString(++i, t.host());
+      p.setObject(++i, running ? now : null, java.sql.Types.BIGINT);
+      p.setBoolean(++i, running); // a running trial beats from now, on the store's clock
+      p.setString(++i, token);
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty(); // the target is reached, or the point is taken
+        }
+        Instant started = running ? Instant.ofEpochMilli(now) : null;
+        return Optional.of(
+            new Trial(
+                rs.getLong(1),
+                rs.getInt(2),
+                t.state(),
+                t.dna(),
+                t.params(),
+                List.of(),
+                new TreeMap<>(),
+                Map.of(),
+                t.seed(),
+                t.version(),
+                t.host(),
+                started,
+                null,
+                started,
+                null));
+      }
+    }
+  }
+
+  /** Locks the trial row (if it is still in {@code states}), then the counter: its next change. */
+  private static String lockThenCount(String states) {
+    return "WITH x AS (SELECT id, study_id FROM trials WHERE id = ?"
+        + states
+        + " FOR NO KEY UPDATE), c AS (UPDATE study_counters SET seq = GREATEST(study_counters.seq,"
+        + " (SELECT COALESCE(MAX(seq), 0) FROM trials WHERE study_id = (SELECT study_id FROM x)))"
+        + " + 1 FROM x WHERE study_counters.study_id = x.study_id RETURNING study_counters.seq) ";
+  }
+
+  /**
+   * The oldest WAITING trial nobody else is taking, made RUNNING; the probe before it is a plain
+   * read, since most asks find nothing waiting.
+   */
+  Optional<Trial> claimWaiting(long studyId, String host) {
+    boolean anyWaiting =
+        store.read(
+            () ->
+                store.scalar(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM trials WHERE study_id = ? AND state ="
+                            + " 'WAITING' LIMIT 1) w",
+                        studyId)
+                    > 0);
+    if (!anyWaiting) {
+      return Optional.empty();
+    }
+    return store.writeOne(
+        () -> {
+          long id;
+          try (PreparedStatement p =
+              store.conn.prepareStatement(
+                  "WITH x AS (SELECT id, study_id FROM trials WHERE study_id = ? AND state ="
+                      + " 'WAITING' ORDER BY number LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED), c AS"
+                      + " (UPDATE study_counters SET seq = "
+                      + NEXT_SEQ
+                      + " FROM x WHERE study_counters.study_id = x.study_id RETURNING"
+                      + " study_counters.seq) UPDATE trials SET state = 'RUNNING', host = ?,"
+                      + " start_ms = ?, heartbeat_ms = "
+                      + store.storeNow()
+                      + ", seq = c.seq FROM c, x WHERE trials.id = x.id RETURNING trials.id")) {
+            p.setLong(1, studyId);
+            p.setLong(2, studyId);
+            p.setString(3, host);
+            p.setLong(4, System.currentTimeMillis());
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<Trial>empty(); // taken by others, or held by them right now
+              }
+              id = rs.getLong(1);
+            }
+          }
+          return store.loadTrial(id);
+        });
+  }
+
+  /** One statement: lock the trial if still unfinished, take the next change number, finish it. */
+  boolean finish(long trialId, TrialState state, List<Double> values, String error, Instant end) {
+    String vals;
+    try {
+      vals = SpecCodec.json().writeValueAsString(values);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return store.writeOne(
+        () -> {
+          try (PreparedStatement p =
+              store.conn.prepareStatement(
+                  lockThenCount(" AND state IN ('RUNNING', 'WAITING')")
+                      + "UPDATE trials SET state = ?, vals = ?, error = ?, end_ms = ?, seq = c.seq"
+                      + " FROM c WHERE trials.id = ?")) {
+            p.setLong(1, trialId);
+            p.setString(2, state.name());
+            p.setString(3, vals);
+            p.setString(4, error);
+            p.setLong(5, end.toEpochMilli());
+            p.setLong(6, trialId);
+            return p.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Marks a trial changed (inside the caller's write): the trial row first, then the counter. */
+  static void touch(PostgresTrialStore store, long trialId) throws SQLException {
+    store.update(
+        lockThenCount("") + "UPDATE trials SET seq = c.seq FROM c WHERE trials.id = ?",
+        trialId,
+        trialId);
+  }
+}
