@@ -14,7 +14,6 @@ import org.gyrus.core.Dna;
 import org.gyrus.core.DnaSpec;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.Space;
-import org.gyrus.core.SpecError;
 import org.gyrus.core.plugin.Register;
 import org.gyrus.search.Algorithm;
 import org.gyrus.search.AlgorithmFactory;
@@ -27,8 +26,9 @@ import org.gyrus.search.Trial;
  * one Adam step on −(r − b)·log π(point) − entropy·H(π), with b a moving average of the rewards.
  * Holding no state between calls, it replays the completed trials in trial-number order from a
  * fixed initialisation on every proposal, so a resumed study proposes what an uninterrupted one
- * would (cost: one update per completed trial per proposal). Real-valued decisions are left to
- * uniform sampling.
+ * would (a cache continues from the last replay when the history extends it, so a study costs one
+ * update per trial). Real-valued decisions and those with over 1,024 values are left to uniform
+ * sampling.
  */
 public final class Reinforce implements Algorithm {
   private static final int MAX_OPTIONS = 1024;
@@ -94,11 +94,7 @@ public final class Reinforce implements Algorithm {
     DnaSpec spec = space.dnaSpec();
     List<Decision> discrete = new ArrayList<>();
     for (Decision d : spec.decisions()) {
-      long k = spec.cardinality(d);
-      if (k > MAX_OPTIONS && k != Long.MAX_VALUE) {
-        throw new SpecError(d.id(), "at most " + MAX_OPTIONS + " options for reinforce", k + "");
-      }
-      if (k != Long.MAX_VALUE) {
+      if (spec.cardinality(d) <= MAX_OPTIONS) {
         discrete.add(d);
       }
     }
