@@ -41,7 +41,8 @@ import picocli.CommandLine.Command;
       LearnRulesCommand.class,
       RegressCommand.class,
       AgentsCommand.class,
-      DiscoverCommand.class
+      DiscoverCommand.class,
+      OneShotCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
