@@ -75,7 +75,8 @@ for s in summary:
 L += ["", "| method | seed | images | derived genotype | table acc | random best-of-N (N) | beats | wall s | CPU s | supernet ρ (sampled cells) |",
       "|---|---|---|---|---|---|---|---|---|---|"]
 for r in runs:
-    L.append(f"| {r['method']} | {r['seed']} | {r['images']} | `{r['genotype']}` | {r['table_accuracy']} | "
+    g = r["genotype"].replace("|", "\\|")
+    L.append(f"| {r['method']} | {r['seed']} | {r['images']} | `{g}` | {r['table_accuracy']} | "
              f"{r['random_best_of_n']} ({r['random_n']}) | {'yes' if r['beats_random'] else 'no'} | {r['wall_s']} | {r['cpu_s']} | "
              f"{r['estimate_rho']:.2f} ({r['sampled_cells']}) |")
 if rl:
