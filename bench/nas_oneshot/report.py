@@ -46,6 +46,7 @@ for (m, im), rs in sorted(by.items()):
         "median_wall_s": statistics.median(r["wall_s"] for r in rs),
         "median_cpu_s": statistics.median(r["cpu_s"] for r in rs),
         "skip_edges_mean": statistics.mean(r["genotype"].count("skip_connect") for r in rs),
+        "none_edges_mean": statistics.mean(r["genotype"].count("none~") for r in rs),
     })
 rl = {}
 for algo in ("reinforce", "random"):
@@ -67,16 +68,19 @@ L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2a)", "",
      + ", ".join(f"N={n}: {v}" for n, v in refs["expected_best_of_random"].items()) + ".", "",
      "Equal-cost random baseline: N = the search's image passes / 10,000,000 (one full NB201 training "
      "= 200 epochs x 50,000 images of a network no cheaper per image than the supernet), at least 1.", "",
-     "| method | images/half | seeds | mean table acc | median wall s | median CPU s | mean skip edges |",
-     "|---|---|---|---|---|---|---|"]
+     "Scale (2 shared CPU cores): supernet C and N cells per stage, images shrunk to SIZE² pixels, IMAGES "
+     "per half of CIFAR-10's 10k JPEG subset (5000 = the whole subset, 20% of the training set), "
+     "first-order DARTS, arch lr 3e-3 (10x DARTS's: ~780 arch steps instead of ~20k); see `config`.", "",
+     "| method | images/half | seeds | mean table acc | median wall s | median CPU s | mean skip edges | mean none edges |",
+     "|---|---|---|---|---|---|---|---|"]
 for s in summary:
     L.append(f"| {s['method']} | {s['images']} | {s['seeds']} | {s['mean_table_accuracy']} | "
-             f"{s['median_wall_s']} | {s['median_cpu_s']} | {s['skip_edges_mean']:.1f} |")
+             f"{s['median_wall_s']} | {s['median_cpu_s']} | {s['skip_edges_mean']:.1f} | {s['none_edges_mean']:.1f} |")
 L += ["", "| method | seed | images | derived genotype | table acc | random best-of-N (N) | beats | wall s | CPU s | supernet ρ (sampled cells) |",
       "|---|---|---|---|---|---|---|---|---|---|"]
 for r in runs:
     g = r["genotype"].replace("|", "\\|")
-    L.append(f"| {r['method']} | {r['seed']} | {r['images']} | `{g}` | {r['table_accuracy']} | "
+    L.append(f"| {r['method']} | {r['seed']} | {r['images']} | `{g}` | {r['table_accuracy']:.2f} | "
              f"{r['random_best_of_n']} ({r['random_n']}) | {'yes' if r['beats_random'] else 'no'} | {r['wall_s']} | {r['cpu_s']} | "
              f"{r['estimate_rho']:.2f} ({r['sampled_cells']}) |")
 if rl:
