@@ -42,7 +42,8 @@ import picocli.CommandLine.Command;
       RegressCommand.class,
       AgentsCommand.class,
       DiscoverCommand.class,
-      ClutrrCommand.class
+      ClutrrCommand.class,
+      OneShotCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

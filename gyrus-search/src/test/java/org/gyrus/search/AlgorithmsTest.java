@@ -223,7 +223,7 @@ class AlgorithmsTest {
     assertThatThrownBy(() -> Algorithms.of("tpee"))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining(
-            "algorithm: expected one of [cmaes, evolution, gp, grid, mcts, nsga2, random, tpe] (did you mean 'tpe'?), got 'tpee'");
+            "algorithm: expected one of [cmaes, evolution, gp, grid, mcts, nsga2, random, reinforce, tpe] (did you mean 'tpe'?), got 'tpee'");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("evolution", "population", 0)))
         .hasMessage("algorithm.population: expected a value in [2, inf], got 0");
     assertThatThrownBy(() -> Algorithms.of(Value.Node.of("tpe", "gama", 0.2)))

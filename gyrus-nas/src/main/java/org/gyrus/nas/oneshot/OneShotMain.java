@@ -1,0 +1,81 @@
+package org.gyrus.nas.oneshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gyrus.search.TrialStore;
+import org.gyrus.search.bench.NasBench201;
+import org.gyrus.search.store.TrialStores;
+
+/**
+ * {@code bench/nas_oneshot}'s runner: one search per call, {@code key=value} arguments (method,
+ * seed, channels, n, size, images, epochs, samples, data, out, store, checkpoints), one JSON line
+ * appended to {@code out}. A (method, seed, images) already in {@code out} is skipped, so a killed
+ * bench resumes where it stopped.
+ */
+public final class OneShotMain {
+  private OneShotMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = new HashMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq < 1) {
+        System.err.println("error: expected key=value, got '" + arg + "'");
+        System.exit(2);
+      }
+      a.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    String method = a.getOrDefault("method", "sharpdarts-guard");
+    long seed = Long.parseLong(a.getOrDefault("seed", "0"));
+    int images = Integer.parseInt(a.getOrDefault("images", "2500"));
+    DartsConfig cfg =
+        DartsConfig.method(
+            method,
+            Integer.parseInt(a.getOrDefault("channels", "16")),
+            Integer.parseInt(a.getOrDefault("n", "1")),
+            Integer.parseInt(a.getOrDefault("size", "16")),
+            images,
+            Integer.parseInt(a.getOrDefault("epochs", "10")),
+            seed);
+    Path out = Path.of(a.getOrDefault("out", "oneshot.jsonl"));
+    String key = "\"method\":\"" + method + "\",\"seed\":" + seed + ",\"images\":" + images + ",";
+    if (Files.exists(out) && Files.readString(out).contains(key)) {
+      System.err.println("done before: " + key);
+      return;
+    }
+    Path data = Path.of(a.getOrDefault("data", System.getenv().getOrDefault("GYRUS_DATA", ".")));
+    NasBench201 table = NasBench201.load(data);
+    SearchData d = SearchData.load(data, cfg.imageSize(), images, seed);
+    String name = "oneshot-" + method + "-s" + seed + "-i" + images;
+    String storeUrl = a.get("store");
+    Path ckpt = a.containsKey("checkpoints") ? Path.of(a.get("checkpoints")) : null;
+    int samples = Integer.parseInt(a.getOrDefault("samples", "30"));
+    OneShotRun.Outcome o;
+    try (TrialStore store = storeUrl == null ? null : TrialStores.open(storeUrl)) {
+      o = OneShotRun.run(method, cfg, d, table, samples, store, name, ckpt, System.err::println);
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("method", method);
+    row.put("seed", seed);
+    row.put("images", images);
+    row.put("config", cfg.toString());
+    row.put("study", storeUrl == null ? null : name);
+    row.put("genotype", o.genotype().arch());
+    row.put("table_accuracy", o.tableAccuracy());
+    row.put("wall_s", Math.round(o.wallSeconds() * 10) / 10.0);
+    row.put("cpu_s", Math.round(o.cpuSeconds() * 10) / 10.0);
+    row.put("sampled_cells", o.sampled());
+    row.put("estimate_rho", o.estimateRho());
+    row.put("trajectory", o.trajectory());
+    String line = new ObjectMapper().writeValueAsString(row) + "\n";
+    Files.writeString(
+        out, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    System.out.print(line);
+  }
+}
