@@ -32,10 +32,10 @@ if retrieval:
                      "command": command})
 by = defaultdict(list)
 for r in search:
-    by[(r["mode"], r["problem"], r["prior"])].append(r)
+    mode = f"{r['mode']} (K={r['k']})"
+    by[(mode, r["problem"], r["prior"])].append(r)
 if search:
-    k = search[0]["k"]
-    md += [f"Search with and without the prior (the {k} training formulas nearest to the problem's "
+    md += ["Search with and without the prior (the K training formulas nearest to the problem's "
            "training data in the first batch), same budget of the search thread's CPU seconds; "
            "recovered = symbolically equivalent to the ground truth. Prior R² = the best training R² "
            "among the retrieved formulas as they are.", "",
