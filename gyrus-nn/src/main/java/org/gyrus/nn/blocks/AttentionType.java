@@ -71,27 +71,14 @@ final class AttentionType implements BlockType {
       NDArray x = inputs.singletonOrThrow();
       long n = x.getShape().get(0);
       long t = x.getShape().get(1);
-      long dh = d / heads;
       NDArray proj = qkv.forward(ps, new NDList(x), training).singletonOrThrow();
-      // (N,T,3,H,dh) -> (3,N,H,T,dh)
-      NDArray parts = proj.reshape(n, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
-      NDArray q = parts.get(0);
-      NDArray k = parts.get(1);
-      NDArray v = parts.get(2);
-      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(dh));
+      AttentionHeads h = AttentionHeads.of(proj, heads);
+      NDArray scores = h.scores();
       if (causal) {
-        NDManager m = x.getManager();
-        float[] mask = new float[(int) (t * t)];
-        for (int i = 0; i < t; i++) {
-          for (int j = i + 1; j < t; j++) {
-            mask[(int) (i * t + j)] = -1e9f;
-          }
-        }
-        NDArray maskArr = m.create(mask, new Shape(t, t)).toType(x.getDataType(), false);
-        scores = scores.add(maskArr);
+        scores =
+            scores.add(AttentionHeads.futureMask(x.getManager(), t, x.getDataType()).mul(-1e9f));
       }
-      NDArray att = scores.softmax(-1);
-      NDArray o = att.matMul(v).transpose(0, 2, 1, 3).reshape(n, t, d);
+      NDArray o = h.merge(scores.softmax(-1));
       return out.forward(ps, new NDList(o), training);
     }
 

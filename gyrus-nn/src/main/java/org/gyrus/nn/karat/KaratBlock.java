@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import org.gyrus.nn.blocks.AttentionHeads;
 
 /**
  * Multi-head self-attention where each row of scores a = q·kᵀ/√dh (T values) becomes weights w = P
@@ -63,14 +64,10 @@ final class KaratBlock extends AbstractBlock {
     NDArray x = inputs.singletonOrThrow();
     long n = x.getShape().get(0);
     long t = x.getShape().get(1);
-    long dh = d / heads;
-    NDArray proj3 = qkv.forward(ps, new NDList(x), training).singletonOrThrow();
-    NDArray parts = proj3.reshape(n, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);
-    NDArray q = parts.get(0);
-    NDArray k = parts.get(1);
-    NDArray v = parts.get(2);
-    NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(dh));
-    NDArray future = causal ? futureMask(x.getManager(), t, x.getDataType()) : null;
+    AttentionHeads h =
+        AttentionHeads.of(qkv.forward(ps, new NDList(x), training).singletonOrThrow(), heads);
+    NDArray scores = h.scores();
+    NDArray future = causal ? AttentionHeads.futureMask(x.getManager(), t, x.getDataType()) : null;
     if (future != null) {
       scores = scores.mul(future.neg().add(1));
     }
@@ -81,7 +78,7 @@ final class KaratBlock extends AbstractBlock {
     if (l1) {
       weights = weights.div(weights.abs().sum(new int[] {-1}, true).add(1e-6));
     }
-    NDArray o = weights.matMul(v).transpose(0, 2, 1, 3).reshape(n, t, d);
+    NDArray o = h.merge(weights);
     return out.forward(ps, new NDList(o), training);
   }
 
@@ -95,16 +92,6 @@ final class KaratBlock extends AbstractBlock {
     NDArray flat = features.reshape(-1, t * 2 * grid);
     NDArray phi = flat.matMul(ps.getValue(coef, x.getDevice(), training));
     return phi.matMul(ps.getValue(proj, x.getDevice(), training)).reshape(s);
-  }
-
-  private static NDArray futureMask(NDManager m, long t, DataType type) {
-    float[] mask = new float[(int) (t * t)];
-    for (int i = 0; i < t; i++) {
-      for (int j = i + 1; j < t; j++) {
-        mask[(int) (i * t + j)] = 1f;
-      }
-    }
-    return m.create(mask, new Shape(t, t)).toType(type, false);
   }
 
   @Override
