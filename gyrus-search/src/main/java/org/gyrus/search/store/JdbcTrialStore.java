@@ -591,6 +591,11 @@ abstract class JdbcTrialStore implements TrialStore {
         id = rs.getLong(1);
       }
     }
+    return inserted(id, number, t, running, now);
+  }
+
+  /** The trial as just inserted: {@code t}'s point, no values yet, started now when running. */
+  static Trial inserted(long id, int number, NewTrial t, boolean running, long now) {
     Instant started = running ? Instant.ofEpochMilli(now) : null;
     return new Trial(
         id,

@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.search.Trial;
 import org.gyrus.search.TrialState;
@@ -142,24 +140,7 @@ final class PgClaims {
         if (!rs.next()) {
           return Optional.empty(); // the target is reached, or the point is taken
         }
-        Instant started = running ? Instant.ofEpochMilli(now) : null;
-        return Optional.of(
-            new Trial(
-                rs.getLong(1),
-                rs.getInt(2),
-                t.state(),
-                t.dna(),
-                t.params(),
-                List.of(),
-                new TreeMap<>(),
-                Map.of(),
-                t.seed(),
-                t.version(),
-                t.host(),
-                started,
-                null,
-                started,
-                null));
+        return Optional.of(JdbcTrialStore.inserted(rs.getLong(1), rs.getInt(2), t, running, now));
       }
     }
   }
