@@ -38,52 +38,32 @@ public record DartsConfig(
     }
   }
 
-  /** The named methods: darts, sharpdarts, sharpdarts-guard (Max-W + cos power + aux skip). */
+  /**
+   * The named methods: darts (softmax, cosine), sharpdarts (Max-W, cosine power annealing), each
+   * with "-guard" for DARTS-'s auxiliary skip.
+   */
   public static DartsConfig method(
       String name, int channels, int n, int size, int images, int epochs, long seed) {
-    return switch (name) {
-      case "darts" ->
-          new DartsConfig(
-              channels, n, size, images, epochs, 64, 0.025, 0.001, 3e-3, "softmax", "cosine", false,
-              seed);
-      case "darts-guard" ->
-          new DartsConfig(
-              channels, n, size, images, epochs, 64, 0.025, 0.001, 3e-3, "softmax", "cosine", true,
-              seed);
-      case "sharpdarts" ->
-          new DartsConfig(
-              channels,
-              n,
-              size,
-              images,
-              epochs,
-              64,
-              0.025,
-              0.001,
-              3e-3,
-              "maxw",
-              "cospower",
-              false,
-              seed);
-      case "sharpdarts-guard" ->
-          new DartsConfig(
-              channels,
-              n,
-              size,
-              images,
-              epochs,
-              64,
-              0.025,
-              0.001,
-              3e-3,
-              "maxw",
-              "cospower",
-              true,
-              seed);
-      default ->
-          throw new IllegalArgumentException(
-              "method: darts, darts-guard, sharpdarts or sharpdarts-guard, got '" + name + "'");
-    };
+    if (!java.util.List.of("darts", "darts-guard", "sharpdarts", "sharpdarts-guard")
+        .contains(name)) {
+      throw new IllegalArgumentException(
+          "method: darts, darts-guard, sharpdarts or sharpdarts-guard, got '" + name + "'");
+    }
+    boolean sharp = name.startsWith("sharpdarts");
+    return new DartsConfig(
+        channels,
+        n,
+        size,
+        images,
+        epochs,
+        64,
+        0.025,
+        0.001,
+        3e-3,
+        sharp ? "maxw" : "softmax",
+        sharp ? "cospower" : "cosine",
+        name.endsWith("-guard"),
+        seed);
   }
 
   /** The weights' learning rate at progress {@code p} in [0, 1]. */

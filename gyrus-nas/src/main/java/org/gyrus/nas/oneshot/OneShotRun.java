@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.gyrus.core.Ranks;
 import org.gyrus.core.Space;
 import org.gyrus.core.Value;
-import org.gyrus.nas.proxy.Spearman;
 import org.gyrus.search.Direction;
 import org.gyrus.search.Study;
 import org.gyrus.search.Trial;
@@ -91,7 +91,7 @@ public final class OneShotRun {
       if (store != null) {
         record(store, name, method, cfg, cells, est, acc, checkpoint);
       }
-      double rho = cells.size() > 2 ? Spearman.rho(est, acc) : Double.NaN;
+      double rho = cells.size() > 2 ? Ranks.spearman(est, acc) : Double.NaN;
       return new Outcome(
           method,
           cfg,
