@@ -139,7 +139,8 @@ class ExperimentCheckTest {
         .contains("default 3");
     CliTest.Result help = CliTest.run("bench", "--help");
     assertThat(help.out())
-        .contains("Algorithms: cmaes, evolution, gp, grid, mcts, nsga2, random, robot, tpe");
+        .contains(
+            "Algorithms: cmaes, evolution, gp, grid, mcts, nsga2, random, reinforce, robot, tpe");
     CliTest.Result bad = CliTest.run("explain", "conv2e");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("did you mean 'conv2d'?");
