@@ -1,7 +1,6 @@
 package org.gyrus.app;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -130,11 +129,7 @@ public final class RegressCommand implements Callable<Integer> {
       snip.train(corpus, null);
       float[][] library =
           snip.embedFormulas(corpus.stream().map(Formulas.Sample::program).toList());
-      Formulas.Sample query = new Formulas.Sample(new int[0], d.columns(), d.y());
-      List<int[]> prior = new ArrayList<>();
-      for (int i : Snip.nearest(library, snip.embedData(List.of(query))[0], snipK)) {
-        prior.add(corpus.get(i).program());
-      }
+      List<int[]> prior = snip.nearestPrograms(corpus, library, d.columns(), d.y(), snipK);
       System.out.println("snip prior: " + lib.toExpr(prior.get(0), new double[0]) + " (nearest)");
       return prior;
     }

@@ -4,11 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -77,14 +74,7 @@ public final class GameTraining {
             gc.backward(total);
           }
           loss = total.getFloat();
-          List<NDArray> grads = new ArrayList<>();
-          for (NDArray w : ws) {
-            grads.add(w.getGradient());
-          }
-          opt.step(ws, grads, (float) cfg.lr(), s + 1);
-          for (NDArray w : ws) {
-            JniUtils.zeroGrad((PtNDArray) w);
-          }
+          opt.stepAndZero(ws, (float) cfg.lr(), s + 1);
           for (long c : p.codes().toLongArray()) {
             used[(int) c] = true;
           }

@@ -2,8 +2,6 @@ package org.gyrus.agents.goals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,14 +76,7 @@ public final class GoalTraining {
             loss = GoalNet.loss(step, net.logProbs(step, images, goals, true), goals);
             gc.backward(loss);
           }
-          List<NDArray> grads = new ArrayList<>();
-          for (NDArray w : ws) {
-            grads.add(w.getGradient());
-          }
-          opt.step(ws, grads, (float) cfg.lr(), ++t);
-          for (NDArray w : ws) {
-            JniUtils.zeroGrad((PtNDArray) w);
-          }
+          opt.stepAndZero(ws, (float) cfg.lr(), ++t);
           sum += loss.getFloat();
           batches++;
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gyrus.core.CsvLine;
 import org.gyrus.core.SpecError;
 
 /**
@@ -43,7 +44,7 @@ public final class ClutrrCsv {
     if (lines.isEmpty()) {
       throw new SpecError(file + ":1", "a CSV header with columns " + COLUMNS, "an empty file");
     }
-    List<String> header = fields(lines.get(0), file + ":1");
+    List<String> header = CsvLine.fields(lines.get(0), file + ":1");
     int[] col = new int[COLUMNS.size()];
     int task = header.indexOf("task_name");
     for (int c = 0; c < col.length; c++) {
@@ -59,7 +60,7 @@ public final class ClutrrCsv {
         continue;
       }
       String where = file + ":" + (i + 1);
-      List<String> f = fields(lines.get(i), where);
+      List<String> f = CsvLine.fields(lines.get(i), where);
       if (f.size() != header.size()) {
         throw new SpecError(
             where, header.size() + " fields as in the header", f.size() + " fields");
@@ -153,38 +154,6 @@ public final class ClutrrCsv {
     if (!text.substring(end).matches("[\\s\\[\\],]*")) {
       throw new SpecError(where, "(int, int) pairs", "'" + text + "'");
     }
-    return out;
-  }
-
-  /** The fields of one CSV line: commas separate, double quotes enclose, "" is a quote. */
-  static List<String> fields(String line, String where) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c != '"') {
-          cur.append(c);
-        } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else {
-          quoted = false;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      throw new SpecError(where, "closed double quotes", "a quoted field left open");
-    }
-    out.add(cur.toString());
     return out;
   }
 }

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,14 +148,7 @@ public final class ClutrrTraining {
           }
           sum += loss.getFloat();
           batches++;
-          List<NDArray> grads = new ArrayList<>();
-          for (NDArray w : ws) {
-            grads.add(w.getGradient());
-          }
-          opt.step(ws, grads, (float) cfg.lr(), ++step);
-          for (NDArray w : ws) {
-            JniUtils.zeroGrad((PtNDArray) w);
-          }
+          opt.stepAndZero(ws, (float) cfg.lr(), ++step);
         }
       }
       epochLoss = sum / batches;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gyrus.core.CsvLine;
 
 /**
  * The DSO benchmark suite (dso_benchmarks.csv, dso_function_sets.csv, pre-sampled dso-data/). Seed
@@ -97,7 +98,7 @@ public final class Benchmarks {
     return new DataFile(cols, p.truth().eval(cols, cols[0].length));
   }
 
-  /** Minimal CSV reader (quoted cells with doubled quotes), header row dropped. */
+  /** The rows of a CSV file ({@link CsvLine}), header row dropped. */
   static List<List<String>> csv(Path file) {
     List<String> lines;
     try {
@@ -106,29 +107,10 @@ public final class Benchmarks {
       throw new UncheckedIOException(e);
     }
     List<List<String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      if (line.isBlank()) {
-        continue;
+    for (int i = 1; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        rows.add(CsvLine.fields(lines.get(i), file + ":" + (i + 1)));
       }
-      List<String> cells = new ArrayList<>();
-      StringBuilder cell = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
-        if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cell.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-          cells.add(cell.toString());
-          cell.setLength(0);
-        } else {
-          cell.append(c);
-        }
-      }
-      cells.add(cell.toString());
-      rows.add(cells);
     }
     return rows;
   }

@@ -9,8 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -118,14 +116,7 @@ public final class Snip implements AutoCloseable {
           gc.backward(total);
         }
         loss = total.getFloat();
-        List<NDArray> grads = new ArrayList<>();
-        for (NDArray w : params) {
-          grads.add(w.getGradient());
-        }
-        opt.step(params, grads, (float) cfg.lr(), s + 1);
-        for (NDArray w : params) {
-          JniUtils.zeroGrad((PtNDArray) w);
-        }
+        opt.stepAndZero(params, (float) cfg.lr(), s + 1);
         if (log != null && (s + 1) % 500 == 0) {
           log.printf(Locale.ROOT, "  snip step %d loss %.4f%n", s + 1, loss);
         }
@@ -172,6 +163,20 @@ public final class Snip implements AutoCloseable {
       }
     }
     return ranks;
+  }
+
+  /**
+   * The programs of the {@code k} corpus formulas nearest to the data (x, y), nearest first; {@code
+   * library} holds the corpus's formula embeddings ({@link #embedFormulas}), computed once.
+   */
+  public List<int[]> nearestPrograms(
+      List<Formulas.Sample> corpus, float[][] library, double[][] x, double[] y, int k) {
+    float[] query = embedData(List.of(new Formulas.Sample(new int[0], x, y)))[0];
+    List<int[]> out = new ArrayList<>();
+    for (int i : nearest(library, query, k)) {
+      out.add(corpus.get(i).program());
+    }
+    return out;
   }
 
   /** Indices of the {@code k} formulas most similar to {@code query}, most similar first. */

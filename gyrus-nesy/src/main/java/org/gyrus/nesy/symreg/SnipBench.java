@@ -1,6 +1,5 @@
 package org.gyrus.nesy.symreg;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -74,7 +72,7 @@ public final class SnipBench {
       append(out, row);
       float[][] library =
           snip.embedFormulas(corpus.stream().map(Formulas.Sample::program).toList());
-      Set<String> done = done(out);
+      Set<String> done = SymRegBench.finished(out);
       for (String mode : a[8].split(",")) {
         for (String name : a[9].split(",")) {
           for (long s : SymRegBench.seeds(a[10])) {
@@ -106,15 +104,12 @@ public final class SnipBench {
       double seconds) {
     Benchmarks.Problem p = bench.problem(name);
     DataFile[] data = bench.data(p, seed);
-    List<int[]> prior = new ArrayList<>();
+    List<int[]> prior = List.of();
     ObjectNode row = JSON.createObjectNode().put("kind", "search").put("problem", name);
     row.put("mode", mode).put("seed", seed).put("prior", usePrior ? "snip" : "none").put("k", k);
     if (usePrior) {
       long c0 = cpu();
-      Formulas.Sample query = new Formulas.Sample(new int[0], data[0].columns(), data[0].y());
-      for (int i : Snip.nearest(library, snip.embedData(List.of(query))[0], k)) {
-        prior.add(corpus.get(i).program());
-      }
+      prior = snip.nearestPrograms(corpus, library, data[0].columns(), data[0].y(), k);
       row.put("retrieve_cpu_s", (cpu() - c0) / 1e9);
       row.put("prior_best_r2", bestR2(bench.library(p), prior, data[0]));
     }
@@ -148,19 +143,6 @@ public final class SnipBench {
     }
     row.put(name + "_top1", top1 / (double) ranks.length);
     row.put(name + "_top5", top5 / (double) ranks.length);
-  }
-
-  private static Set<String> done(Path out) throws IOException {
-    Set<String> ids = new HashSet<>();
-    if (Files.exists(out)) {
-      for (String line : Files.readAllLines(out)) {
-        JsonNode n = line.isBlank() ? null : JSON.readTree(line);
-        if (n != null && n.has("id")) {
-          ids.add(n.get("id").asText());
-        }
-      }
-    }
-    return ids;
   }
 
   private static void append(Path out, ObjectNode row) throws IOException {

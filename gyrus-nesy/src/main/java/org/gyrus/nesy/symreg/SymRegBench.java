@@ -99,7 +99,8 @@ public final class SymRegBench {
     return s;
   }
 
-  private static Set<String> finished(Path out) throws IOException {
+  /** The ids of the runs already in {@code out} (JSON lines with an "id"). */
+  static Set<String> finished(Path out) throws IOException {
     Set<String> ids = new HashSet<>();
     if (Files.exists(out)) {
       for (String line : Files.readAllLines(out)) {

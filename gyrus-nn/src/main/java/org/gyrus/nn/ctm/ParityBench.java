@@ -9,8 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
@@ -85,15 +83,8 @@ public final class ParityBench {
             gc.backward(l);
           }
           last = l.getFloat();
-          List<NDArray> grads = new ArrayList<>();
-          for (NDArray w : ws) {
-            grads.add(w.getGradient());
-          }
           double rate = 1e-3 * Math.min(1.0, (s + 1) / (0.05 * steps));
-          opt.step(ws, grads, (float) rate, s + 1);
-          for (NDArray w : ws) {
-            JniUtils.zeroGrad((PtNDArray) w);
-          }
+          opt.stepAndZero(ws, (float) rate, s + 1);
           if (s % 100 == 0) {
             System.err.printf(Locale.ROOT, "parity-%d step %d loss %.4f%n", length, s, last);
           }

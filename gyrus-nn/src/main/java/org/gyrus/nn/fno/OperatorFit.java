@@ -8,8 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
@@ -89,14 +87,7 @@ public final class OperatorFit {
             NDArray out = block.forward(ps, new NDList(x), true).singletonOrThrow();
             gc.backward(relativeL2(out, y).mean());
           }
-          List<NDArray> grads = new ArrayList<>();
-          for (NDArray w : ws) {
-            grads.add(w.getGradient());
-          }
-          opt.step(ws, grads, (float) rate, ++t);
-          for (NDArray w : ws) {
-            JniUtils.zeroGrad((PtNDArray) w);
-          }
+          opt.stepAndZero(ws, (float) rate, ++t);
         }
       }
     }

@@ -177,14 +177,7 @@ public final class DniTrainer {
   }
 
   private static void update(Optimizer opt, List<NDArray> ws, double lr, long step) {
-    List<NDArray> grads = new ArrayList<>();
-    for (NDArray w : ws) {
-      grads.add(w.getGradient());
-    }
-    opt.step(ws, grads, (float) lr, step);
-    for (NDArray w : ws) {
-      JniUtils.zeroGrad((PtNDArray) w);
-    }
+    opt.stepAndZero(ws, (float) lr, step);
   }
 
   /** Fraction of recall symbols predicted right on {@code n} fresh sequences (whole sequence). */

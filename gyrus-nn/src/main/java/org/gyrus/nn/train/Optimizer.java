@@ -14,6 +14,18 @@ public interface Optimizer {
   /** One update; {@code grads.get(i)} belongs to {@code params.get(i)}; t counts from 1. */
   void step(List<NDArray> params, List<NDArray> grads, float lr, long t);
 
+  /** One update from the parameters' own gradients, which are then zeroed for the next step. */
+  default void stepAndZero(List<NDArray> params, float lr, long t) {
+    List<NDArray> grads = new ArrayList<>(params.size());
+    for (NDArray p : params) {
+      grads.add(p.getGradient());
+    }
+    step(params, grads, lr, t);
+    for (NDArray p : params) {
+      JniUtils.zeroGrad((PtNDArray) p);
+    }
+  }
+
   static Optimizer of(Recipe r, List<NDArray> params) {
     return switch (r.optimizer()) {
       case "sgd" -> new Sgd(params, (float) r.momentum(), r.nesterov(), (float) r.weightDecay());
