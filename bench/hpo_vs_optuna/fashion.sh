@@ -2,8 +2,9 @@
 # The real task of issue 25: the training recipe of a fixed Fashion-MNIST CNN (optimiser with its
 # conditional arguments, log learning rate, log weight decay, batch size, schedule, dropout; see
 # fashion.yaml), each trial EPOCHS epoch(s) over EXAMPLES training images, TRIALS trials per study.
-# Gyrus random / tpe / gp / cmaes run as `gyrus search` studies; Optuna's TPE drives the same
-# evaluator through `gyrus trial serve` (fashion_optuna.py), so both score the identical objective
+# Gyrus random / evolution / tpe / gp / cmaes run as `gyrus search` studies; Optuna's samplers
+# (OPTUNA_SAMPLERS, default tpe tpe_mv random cmaes) drive the same evaluator through
+# `gyrus trial serve` (fashion_optuna.py), so both score the identical objective
 # (validation accuracy, maximised). JOBS studies run at once (default 2). DATA=fashion-mnist (the
 # full set from $GYRUS_DATA: 55,000/5,000/10,000) or DATA=embedded-fashion-mnist (the 10,000 images
 # of Fashion-MNIST's test set shipped in gyrus-nn, split 8,000/1,000/1,000: no data directory, and a
@@ -13,7 +14,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 trials="${1:-20}"; seeds="${2:-3}"; examples="${3:-5000}"; epochs="${4:-1}"; jobs="${JOBS:-2}"
-algos="${ALGOS:-random tpe gp cmaes}"
+algos="${ALGOS:-random evolution tpe gp cmaes}"
+samplers="${OPTUNA_SAMPLERS:-tpe tpe_mv random cmaes}"
 data="${DATA:-fashion-mnist}"
 [ "$data" = embedded-fashion-mnist ] || : "${GYRUS_DATA:?set GYRUS_DATA to the data directory}"
 /usr/bin/python3 -c "import optuna" 2>/dev/null || { echo "needs Debian's python3-optuna"; exit 2; }
@@ -30,11 +32,15 @@ gyrus_study() { # algo seed: a stored study (a killed run resumes), exported as 
   "${gyrus[@]}" study export --storage "$db" --study "$study" --format json > "$work/$study.json"
 }
 for seed in $(seq 0 $((seeds - 1))); do
-  [ -s "$work/optuna-s$seed-t$trials.jsonl" ] || {
-    nice -n 10 /usr/bin/python3 "$here/fashion_optuna.py" --experiment "$work/fashion.yaml" --trials "$trials" \
-      --seeds "$seed" --sampler tpe -- "${gyrus[@]}" > "$work/optuna-s$seed-t$trials.jsonl.tmp" 2> "$work/optuna-s$seed.log" \
-      && mv "$work/optuna-s$seed-t$trials.jsonl.tmp" "$work/optuna-s$seed-t$trials.jsonl" &
-  }
+  for sm in $samplers; do
+    out="$work/optuna-$sm-s$seed-t$trials.jsonl"
+    [ -s "$out" ] || {
+      nice -n 10 /usr/bin/python3 "$here/fashion_optuna.py" --experiment "$work/fashion.yaml" --trials "$trials" \
+        --seeds "$seed" --sampler "$sm" -- "${gyrus[@]}" > "$out.tmp" 2> "$work/optuna-$sm-s$seed.log" \
+        && mv "$out.tmp" "$out" &
+    }
+    while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 2; done
+  done
   while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do sleep 2; done
   for a in $algos; do
     gyrus_study "$a" "$seed" &
@@ -43,5 +49,5 @@ for seed in $(seq 0 $((seeds - 1))); do
 done
 wait
 /usr/bin/python3 "$here/fashion_report.py" "$work" "$trials" "$seeds" "$examples" "$epochs" "$algos" "$data" \
-  "$(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')" "$(cut -d' ' -f1-3 /proc/loadavg)" "$samplers"
 cat "$root/bench/results/hpo_fashion.md"

@@ -35,6 +35,8 @@ def sampler(name, seed):
         return optuna.samplers.TPESampler(seed=seed, multivariate=True, group=True)
     if name == "random":
         return optuna.samplers.RandomSampler(seed=seed)
+    if name == "cmaes":  # numbers by CMA-ES; the categorical decisions fall back to random, as Optuna does
+        return optuna.samplers.CmaEsSampler(seed=seed, warn_independent_sampling=False)
     raise SystemExit("unknown sampler " + name)
 
 

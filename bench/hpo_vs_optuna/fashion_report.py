@@ -6,6 +6,7 @@ and the test accuracy of the trial that was best on validation.
 import json, os, statistics, sys, time
 
 work, trials, seeds, examples, epochs, algos, data, optuna_version, load = sys.argv[1:10]
+samplers = (sys.argv[10] if len(sys.argv) > 10 else "tpe").split()
 trials, seeds = int(trials), int(seeds)
 root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 checkpoints = [c for c in (5, 10, 20, 50) if c < trials] + [trials]
@@ -32,18 +33,22 @@ for a in algos.split():
         tests = [float(t["attrs"].get("metric.test_accuracy", "nan")) if t["state"] == "COMPLETE"
                  else None for t in ts]
         runs.setdefault(("gyrus", a), {})[s] = (vals, tests)
-for s in range(seeds):
-    path = os.path.join(work, "optuna-s%d-t%d.jsonl" % (s, trials))
-    log = os.path.join(work, "optuna-s%d.log" % s)
-    if os.path.exists(path):
-        for line in open(path):
-            d = json.loads(line)
-            runs.setdefault(("optuna", d["algorithm"]), {})[d["seed"]] = (d["values"][:trials],
-                                                                         d["test_accuracy"][:trials])
-    elif os.path.exists(log):  # an unfinished study (stopped at the deadline): its trials so far
-        vals = [float(l.split(": ")[1].split()[0]) for l in open(log) if l.startswith("seed %d trial" % s)]
-        if vals:
-            runs.setdefault(("optuna", "tpe"), {})[s] = (vals[:trials], [None] * len(vals[:trials]))
+for sm in samplers:
+    for s in range(seeds):
+        path = os.path.join(work, "optuna-%s-s%d-t%d.jsonl" % (sm, s, trials))
+        log = os.path.join(work, "optuna-%s-s%d.log" % (sm, s))
+        if sm == "tpe" and not os.path.exists(path):  # the file names before OPTUNA_SAMPLERS
+            path = os.path.join(work, "optuna-s%d-t%d.jsonl" % (s, trials))
+            log = os.path.join(work, "optuna-s%d.log" % s)
+        if os.path.exists(path):
+            for line in open(path):
+                d = json.loads(line)
+                runs.setdefault(("optuna", d["algorithm"]), {})[d["seed"]] = (d["values"][:trials],
+                                                                             d["test_accuracy"][:trials])
+        elif os.path.exists(log):  # an unfinished study (stopped at the deadline): its trials so far
+            vals = [float(l.split(": ")[1].split()[0]) for l in open(log) if l.startswith("seed %d trial" % s)]
+            if vals:
+                runs.setdefault(("optuna", sm), {})[s] = (vals[:trials], [None] * len(vals[:trials]))
 
 rows = []
 for (system, algo), per_seed in runs.items():
@@ -76,7 +81,9 @@ json.dump(doc, open(os.path.join(root, "bench/results/hpo_fashion.json"), "w"), 
 def cell(v):
     if not v:
         return "–"
-    return "%.4f (%d)" % (statistics.mean(v), len(v))
+    if len(v) == 1:
+        return "%.4f (1)" % v[0]
+    return "%.4f ± %.4f (%d)" % (statistics.mean(v), statistics.stdev(v), len(v))
 
 
 md = ["# Recipe search on Fashion-MNIST: Gyrus vs Optuna %s" % optuna_version, "",
@@ -84,9 +91,9 @@ md = ["# Recipe search on Fashion-MNIST: Gyrus vs Optuna %s" % optuna_version, "
       "SGD with momentum/Nesterov or Adam with beta2, log learning rate, log weight decay, batch size, "
       "schedule, dropout rate), each trial %s epoch(s) over %s training images (%s), "
       "validation accuracy maximised. Gyrus algorithms run `gyrus search`; "
-      "Optuna's TPESampler drives the same evaluator through `gyrus trial serve`. Mean best validation "
+      "Optuna's samplers (%s) drive the same evaluator through `gyrus trial serve`. Mean ± sd over seeds of the best validation "
       "accuracy after N trials (number of seeds in brackets; a study stopped early counts only at the "
-      "N it reached), and the mean test accuracy of the trial best on validation." % (command, doc["date"], load, epochs, examples, split), "",
+      "N it reached), and the mean test accuracy of the trial best on validation." % (command, doc["date"], load, epochs, examples, split, ", ".join(samplers)), "",
       "| system | algorithm | " + " | ".join("N=%d" % c for c in checkpoints) + " | test acc of best |",
       "|---|---|" + "---|" * (len(checkpoints) + 1)]
 for r in sorted(rows, key=lambda r: (r["system"] != "gyrus", r["algorithm"])):

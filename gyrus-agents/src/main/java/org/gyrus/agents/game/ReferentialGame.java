@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 
 /**
@@ -39,7 +40,7 @@ public final class ReferentialGame {
       NDArray encoded) {
     /** Listener cross-entropy + codebook loss + beta * commitment loss. */
     public NDArray total(double beta) {
-      return listenerLoss.add(codebookLoss).add(commitmentLoss.mul((float) beta));
+      return listenerLoss.add(codebookLoss).add(Scalars.mul(commitmentLoss, beta));
     }
   }
 

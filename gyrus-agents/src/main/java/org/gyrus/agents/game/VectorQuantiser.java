@@ -1,6 +1,7 @@
 package org.gyrus.agents.game;
 
 import ai.djl.ndarray.NDArray;
+import org.gyrus.nn.Scalars;
 
 /**
  * The VQ-VAE bottleneck (van den Oord et al. 2017) used by the speaker: each continuous vector is
@@ -62,7 +63,7 @@ public final class VectorQuantiser {
     NDArray dist =
         flat.square()
             .sum(new int[] {1}, true)
-            .sub(flat.matMul(codebook.transpose()).mul(2))
+            .sub(Scalars.mul(flat.matMul(codebook.transpose()), 2))
             .add(codebook.square().sum(new int[] {1}).reshape(1, -1));
     return dist.argMin(1);
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.ListVal;
 import org.gyrus.core.Value.Node;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 
 /**
@@ -107,7 +108,7 @@ public final class GoalNet {
       }
     }
     NDArray h = m.create(FloatBuffer.wrap(hot), new Shape(n, k, k + 1));
-    return logProbs.mul(h).sum().neg().div(count);
+    return Scalars.div(logProbs.mul(h).sum().neg(), count);
   }
 
   /** The decoded states read from {@code images}, each over the blocks of its scene. */

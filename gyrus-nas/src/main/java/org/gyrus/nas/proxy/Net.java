@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.Shapes;
 
@@ -94,7 +95,7 @@ final class Net implements AutoCloseable {
   /** Mean softmax cross-entropy of the logits against the batch's labels. */
   NDArray crossEntropy(NDArray logits) {
     NDArray oneHot = manager.create(in.y()).oneHot(in.classes()).toType(type, false);
-    return logits.logSoftmax(1).mul(oneHot).sum().neg().div(in.batch());
+    return Scalars.div(logits.logSoftmax(1).mul(oneHot).sum().neg(), in.batch());
   }
 
   /** The convolution and dense weights (not biases, not batch norm): what pruning scores. */

@@ -7,6 +7,7 @@ import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.Args;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.plugin.Register;
+import org.gyrus.nn.Scalars;
 
 /**
  * Zen-score (Lin et al. 2021): weights drawn from N(0, 1), a Gaussian batch x and a perturbation e
@@ -47,7 +48,7 @@ public final class Zen implements Proxy {
       NDArray x = net.gaussian(1);
       double[] logScale = {0};
       NDArray f = features(net, x, logScale);
-      NDArray g = features(net, x.add(net.gaussian(2).mul(alpha)), new double[1]);
+      NDArray g = features(net, x.add(Scalars.mul(net.gaussian(2), alpha)), new double[1]);
       double delta =
           Net.values(f.sub(g).abs().reshape(in.batch(), -1).sum(new int[] {1}).mean())[0];
       return Math.log(delta) + logScale[0];

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecError;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.train.Optimizer;
 import org.gyrus.nn.train.Recipe;
 
@@ -142,7 +143,7 @@ public final class ClutrrTraining {
             NDArray total = loss;
             if (!facts.isEmpty()) {
               NDArray gap = ((EpiGnn) model).compositionGap(facts, s);
-              total = loss.add(gap.mul(cfg.consistency()));
+              total = loss.add(Scalars.mul(gap, cfg.consistency()));
             }
             gc.backward(total);
           }

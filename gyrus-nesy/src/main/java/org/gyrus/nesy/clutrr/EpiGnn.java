@@ -15,6 +15,7 @@ import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.Args;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.plugin.Register;
+import org.gyrus.nn.Scalars;
 
 /**
  * Epistemic GNN (EpiGNN, Khalid and Schockaert) with a composition that is associative by
@@ -234,7 +235,7 @@ public final class EpiGnn implements StoryModel {
       NDArray gap = path.sub(StoryModel.rows(mats, col[len - 1], m).reshape(sq)).square().sum();
       total = total == null ? gap : total.add(gap);
     }
-    return total.div(facts.size());
+    return Scalars.div(total, facts.size());
   }
 
   /** The relation matrices M_r as plain arrays [r][i][j]. */

@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.ListVal;
 import org.gyrus.core.Value.Node;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.train.Optimizer;
 import org.gyrus.nn.train.Recipe;
@@ -130,11 +131,11 @@ public final class Snip implements AutoCloseable {
    * each data set against every formula, the matching pair being the target.
    */
   static NDArray contrastiveLoss(NDArray f, NDArray d, double temperature) {
-    NDArray logits = f.matMul(d.transpose()).div((float) temperature);
+    NDArray logits = Scalars.div(f.matMul(d.transpose()), temperature);
     NDArray eye = logits.getManager().eye((int) logits.getShape().get(0));
     NDArray rows = logits.logSoftmax(1).mul(eye).sum().neg();
     NDArray cols = logits.logSoftmax(0).mul(eye).sum().neg();
-    return rows.add(cols).div(2 * logits.getShape().get(0));
+    return Scalars.div(rows.add(cols), 2 * logits.getShape().get(0));
   }
 
   /** Unit-length formula embeddings, one row per program. */

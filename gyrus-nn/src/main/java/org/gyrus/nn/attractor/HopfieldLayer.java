@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gyrus.nn.Scalars;
 
 /**
  * Continuous dense associative memory as a layer (Ramsauer et al., "Hopfield networks is all you
@@ -45,7 +46,7 @@ public final class HopfieldLayer extends AbstractBlock {
     NDArray y = ps.getValue(stored, x.getDevice(), training);
     NDArray yt = y.transpose();
     for (int t = 0; t < steps; t++) {
-      x = x.matMul(yt).mul(beta).softmax(-1).matMul(y);
+      x = Scalars.mul(x.matMul(yt), beta).softmax(-1).matMul(y);
     }
     return new NDList(x);
   }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.gyrus.nn.Scalars;
 
 /**
  * Per-head scaled dot-product scores (N, H, T, T) and values (N, H, T, d/H) from a fused (N, T, 3d)
@@ -19,7 +20,7 @@ public record AttentionHeads(NDArray scores, NDArray values) {
     NDArray q = parts.get(0);
     NDArray k = parts.get(1);
     return new AttentionHeads(
-        q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(dh)), parts.get(2));
+        Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(dh)), parts.get(2));
   }
 
   /** The heads' {@code weights} (N, H, T, T) applied to the values, merged to (N, T, d). */

@@ -19,6 +19,7 @@ import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
+import org.gyrus.nn.Scalars;
 
 /** Composition: sequential, model, residual (add), parallel (add/mean/concat) and concat. */
 final class CompositeTypes {
@@ -226,7 +227,7 @@ final class CompositeTypes {
             for (int i = 1; i < firsts.size(); i++) {
               sum = sum.add(firsts.get(i));
             }
-            return new NDList(join.equals("mean") ? sum.div(firsts.size()) : sum);
+            return new NDList(join.equals("mean") ? Scalars.div(sum, firsts.size()) : sum);
           };
       return new ParallelBlock(f, blocks);
     }

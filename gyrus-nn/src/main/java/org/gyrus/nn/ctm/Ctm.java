@@ -16,6 +16,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.SplittableRandom;
+import org.gyrus.nn.Scalars;
 
 /**
  * Continuous Thought Machine (B1) over a token sequence (N,L,F): D neurons think for {@code ticks}
@@ -130,7 +131,7 @@ final class Ctm extends AbstractBlock {
     for (int t = 0; t < ticks; t++) {
       NDArray q = split(lin(query, ps, act.fold(z), training).reshape(n, 1, width));
       double scale = 1 / Math.sqrt(width / (double) heads);
-      NDArray att = q.matMul(k.transpose(0, 2, 1)).mul(scale).softmax(-1).matMul(v);
+      NDArray att = Scalars.mul(q.matMul(k.transpose(0, 2, 1)), scale).softmax(-1).matMul(v);
       NDArray o = lin(attnOut, ps, att.reshape(n, width), training);
       NDArray hidden = silu(lin(synapse1, ps, z.concat(o, 1), training));
       NDArray pre = lin(synapse2, ps, hidden, training);

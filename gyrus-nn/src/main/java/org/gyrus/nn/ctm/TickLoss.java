@@ -3,6 +3,7 @@ package org.gyrus.nn.ctm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.gyrus.nn.Scalars;
 
 /**
  * CTM's training signal and read-outs over per-tick logits (N, ticks, P·C) for P positions of C
@@ -26,7 +27,8 @@ public final class TickLoss {
     NDArray logp = logits.reshape(n, ticks, positions, classes).logSoftmax(-1);
     NDArray hot = oneHot(logits.getManager(), targets, n);
     NDArray loss = logp.mul(hot).sum(new int[] {-1}).mean(new int[] {-1}).neg();
-    NDArray entropy = logp.exp().mul(logp).sum(new int[] {-1}).neg().div(Math.log(classes));
+    NDArray entropy =
+        Scalars.div(logp.exp().mul(logp).sum(new int[] {-1}).neg(), Math.log(classes));
     NDArray certainty = entropy.mean(new int[] {-1}).neg().add(1);
     return new NDArray[] {loss, certainty};
   }
@@ -35,7 +37,7 @@ public final class TickLoss {
   public NDArray loss(NDArray logits, int[] targets) {
     NDArray[] lc = perTick(logits, targets);
     NDArray pick = pickTicks(lc[0], true).add(pickTicks(lc[1], false));
-    return lc[0].mul(pick).sum(new int[] {1}).mean().div(2);
+    return Scalars.div(lc[0].mul(pick).sum(new int[] {1}).mean(), 2);
   }
 
   /** One-hot (N, ticks) of each row's arg-min (least) or arg-max (greatest), as a constant. */

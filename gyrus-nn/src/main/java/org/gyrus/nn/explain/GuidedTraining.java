@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.ListVal;
 import org.gyrus.core.Value.Node;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.data.Dataset;
 import org.gyrus.nn.train.Optimizer;
@@ -118,7 +119,7 @@ public final class GuidedTraining {
           NDArray xk = manager.create(FloatBuffer.wrap(kept), s);
           NDArray lk = block.forward(ps, new NDList(xk), true).singletonOrThrow();
           NDArray diff = logits.softmax(1).sub(lk.softmax(1));
-          loss = loss.add(diff.square().sum(new int[] {1}).mean().mul(lambda));
+          loss = loss.add(Scalars.mul(diff.square().sum(new int[] {1}).mean(), lambda));
         }
         gc.backward(loss);
       }

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.gyrus.core.SpecError;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.SpecCompiler;
 import org.gyrus.nn.train.StepForward;
@@ -57,7 +58,7 @@ public final class Guidance implements StepForward {
       extra = extra == null ? term : extra.add(term);
     }
     NDArray logits = target.get(target.size() - 1);
-    return new Step(logits, extra == null ? null : extra.mul(weight));
+    return new Step(logits, extra == null ? null : Scalars.mul(extra, weight));
   }
 
   private static NDArray layer(List<NDArray> acts, int k, String which) {

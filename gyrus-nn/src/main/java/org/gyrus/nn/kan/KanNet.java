@@ -18,6 +18,7 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.gyrus.core.Value;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.SpecCompiler;
 
@@ -180,7 +181,7 @@ public final class KanNet {
       h = b.forward(ps, new NDList(h), true).singletonOrThrow();
     }
     NDArray loss = h.sub(y).square().mean();
-    return reg == null ? loss : loss.add(reg.mul(lambda));
+    return reg == null ? loss : loss.add(Scalars.mul(reg, lambda));
   }
 
   /** Any scalar loss of the parameters w (built by lossFn in training mode); gradient into grad. */

@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.gyrus.nn.Scalars;
 
 /**
  * S-KAN layer: every edge has one function per candidate space (B-spline, Chebyshev, Fourier,
@@ -71,7 +72,7 @@ public final class SkanLayer extends AbstractBlock {
     NDManager m = x.getManager();
     double mid = (hi + lo) / 2;
     double half = (hi - lo) / 2;
-    NDArray u = x.sub(mid).div(half); // [-1, 1] on the nominal range
+    NDArray u = Scalars.div(x.sub(mid), half); // [-1, 1] on the nominal range
     switch (SPACES.get(s)) {
       case "bspline":
         {
@@ -93,7 +94,7 @@ public final class SkanLayer extends AbstractBlock {
             tk[1] = v;
           }
           for (int k = 2; k < n; k++) {
-            tk[k] = v.mul(tk[k - 1]).mul(2).sub(tk[k - 2]);
+            tk[k] = Scalars.mul(v.mul(tk[k - 1]), 2).sub(tk[k - 2]);
           }
           return NDArrays.stack(new NDList(tk), 2);
         }
@@ -102,7 +103,7 @@ public final class SkanLayer extends AbstractBlock {
           NDArray[] f = new NDArray[n];
           for (int k = 0; k < n; k++) {
             double w = Math.PI * (k / 2 + 1);
-            f[k] = k % 2 == 0 ? u.mul(w).sin() : u.mul(w).cos();
+            f[k] = k % 2 == 0 ? Scalars.mul(u, w).sin() : Scalars.mul(u, w).cos();
           }
           return NDArrays.stack(new NDList(f), 2);
         }
@@ -112,9 +113,9 @@ public final class SkanLayer extends AbstractBlock {
           NDArray[] w = new NDArray[n];
           double step = 2.0 / Math.max(1, n - 1);
           for (int k = 0; k < n; k++) {
-            NDArray z = u.sub(-1 + k * step).div(step);
+            NDArray z = Scalars.div(u.sub(-1 + k * step), step);
             NDArray z2 = z.square();
-            w[k] = z2.neg().add(1).mul(z2.mul(-0.5).exp());
+            w[k] = z2.neg().add(1).mul(Scalars.mul(z2, -0.5).exp());
           }
           return NDArrays.stack(new NDList(w), 2);
         }

@@ -1,6 +1,7 @@
 package org.gyrus.nn.memory;
 
 import ai.djl.ndarray.NDArray;
+import org.gyrus.nn.Scalars;
 
 /**
  * The inner objective ℓ(M; k, v) = Σ_i b(e_i) with e = M k − v that the neural memory descends at
@@ -63,7 +64,7 @@ public record AttentionalBias(Kind kind, double p, double delta) {
   public NDArray derivative(NDArray e) {
     switch (kind) {
       case LP:
-        return e.sign().mul(e.abs().add(1e-12).pow(p - 1));
+        return e.sign().mul(Scalars.pow(e.abs().add(1e-12), p - 1));
       case HUBER:
         return e.clip(-delta, delta);
       default:

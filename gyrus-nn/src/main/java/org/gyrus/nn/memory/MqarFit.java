@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.Analysis;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.SpecCompiler;
@@ -79,7 +80,9 @@ public final class MqarFit {
         Mqar.Batch b = task.sample(batch, rng);
         NDArray loss;
         try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
-          loss = queryLogits(b, true).logSoftmax(-1).mul(oneHot(b)).sum().neg().div(b.queries());
+          loss =
+              Scalars.div(
+                  queryLogits(b, true).logSoftmax(-1).mul(oneHot(b)).sum().neg(), b.queries());
           gc.backward(loss);
         }
         losses[s] = loss.getFloat();

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gyrus.nn.Scalars;
 
 /**
  * Causal attention with the same projections as {@link NeuralMemory} (q, k, v from [x_t, x_{t−1}]
@@ -53,7 +54,7 @@ final class RecallAttention extends AbstractBlock {
       mixed = scores.matMul(vs).div(scores.sum(new int[] {-1}, true).add(1e-6));
     } else {
       double scale = 1.0 / Math.sqrt(qs.getShape().get(2));
-      NDArray scores = qs.matMul(ks.transpose(0, 2, 1)).mul(scale);
+      NDArray scores = Scalars.mul(qs.matMul(ks.transpose(0, 2, 1)), scale);
       scores = scores.add(lower.neg().add(1).mul(-1e9));
       mixed = scores.softmax(-1).matMul(vs);
     }
@@ -62,7 +63,7 @@ final class RecallAttention extends AbstractBlock {
 
   /** elu(x) + 1 = relu(x) + exp(min(x, 0)): positive, so the normaliser never vanishes. */
   private static NDArray feature(NDArray x) {
-    return x.maximum(0).add(x.minimum(0).exp());
+    return Scalars.maximum(x, 0).add(Scalars.minimum(x, 0).exp());
   }
 
   private static NDArray lowerTriangle(NDManager m, long t, DataType type) {

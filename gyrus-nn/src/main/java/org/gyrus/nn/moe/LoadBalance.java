@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.train.StepForward;
 
 /**
@@ -33,6 +34,6 @@ public final class LoadBalance implements StepForward {
         extra = extra == null ? b : extra.add(b);
       }
     }
-    return new Step(logits, extra == null ? null : extra.mul(weight));
+    return new Step(logits, extra == null ? null : Scalars.mul(extra, weight));
   }
 }

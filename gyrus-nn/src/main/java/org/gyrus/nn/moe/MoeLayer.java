@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import org.gyrus.nn.Scalars;
 
 /**
  * A feed-forward layer split into {@code experts} equal slices of its hidden units: expert e owns
@@ -100,7 +101,7 @@ public final class MoeLayer extends AbstractBlock {
   private NDArray balance(NDArray logits, NDArray mask) {
     NDArray fraction = mask.mean(new int[] {0}).div(topK);
     NDArray prob = logits.softmax(1).mean(new int[] {0});
-    return fraction.mul(prob).sum().mul(experts);
+    return Scalars.mul(fraction.mul(prob).sum(), experts);
   }
 
   /** The load-balance loss of the last training forward pass, or null. */

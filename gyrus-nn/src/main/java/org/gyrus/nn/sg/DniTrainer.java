@@ -17,6 +17,7 @@ import ai.djl.training.initializer.Initializer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.train.Optimizer;
 import org.gyrus.nn.train.Recipe;
 
@@ -102,7 +103,7 @@ public final class DniTrainer {
           NDArray[] r = window(b, start, from, to, true);
           end = r[1];
           loss = r[0];
-          NDArray objective = loss.div(Math.max(1, batch));
+          NDArray objective = Scalars.div(loss, Math.max(1, batch));
           if (bootstrap) {
             NDArray g =
                 synthetic
@@ -132,7 +133,7 @@ public final class DniTrainer {
   private void trainSynthetic(NDArray start, NDArray target, double lr) {
     try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
       NDArray g = synthetic.forward(ps, new NDList(start), true).singletonOrThrow();
-      gc.backward(g.sub(target).square().sum().div(start.getShape().get(0)));
+      gc.backward(Scalars.div(g.sub(target).square().sum(), start.getShape().get(0)));
     }
     update(sgOpt, sgParams, lr, ++sgT);
   }
@@ -243,7 +244,7 @@ public final class DniTrainer {
 
   NDArray objective(CopyTask.Batch b, NDArray start, int from, int to, NDArray g) {
     NDArray[] r = window(b, start, from, to, true);
-    NDArray o = r[0].div(b.n());
+    NDArray o = Scalars.div(r[0], b.n());
     return g == null ? o : o.add(r[1].mul(g).sum());
   }
 

@@ -14,6 +14,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.gyrus.nn.Scalars;
 
 /**
  * A layer of leaky integrate-and-fire neurons (snnTorch {@code Leaky}) fed by a dense projection:
@@ -91,7 +92,7 @@ public final class LifLayer extends AbstractBlock {
     NDArray memSum = null;
     for (int k = 0; k < t; k++) {
       NDArray in = sequence ? cur.get(new NDIndex(":, {}, :", k)) : cur;
-      mem = mem.mul(beta).add(in).sub(reset.mul(threshold));
+      mem = Scalars.mul(mem, beta).add(in).sub(reset.mul(threshold));
       NDArray u = mem.sub(threshold);
       NDArray spk = smooth ? Surrogate.smooth(u, alpha) : Surrogate.spike(u, alpha);
       reset = smooth ? spk : spk.stopGradient();
@@ -104,7 +105,7 @@ public final class LifLayer extends AbstractBlock {
       }
     }
     return switch (output) {
-      case MEMBRANE -> new NDList(memSum.div(t));
+      case MEMBRANE -> new NDList(Scalars.div(memSum, t));
       case RATE -> new NDList(NDArrays.stack(new NDList(out), 1).mean(new int[] {1}));
       default -> new NDList(NDArrays.stack(new NDList(out), 1));
     };

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import org.gyrus.nn.Scalars;
 
 /**
  * A small Neuroformer-style model (B14): one token per neuron made of its last K spike bins (linear
@@ -57,7 +58,7 @@ public final class SpikeTransformer extends AbstractBlock {
     // the query is the neuron's identity alone: which neurons it reads is a property of the neuron
     NDArray q = id.matMul(ps.getValue(wq, dev, training)).expandDims(0);
     NDArray k = h.matMul(ps.getValue(wk, dev, training));
-    NDArray att = q.matMul(k.transpose(0, 2, 1)).div(Math.sqrt(dim)).softmax(-1);
+    NDArray att = Scalars.div(q.matMul(k.transpose(0, 2, 1)), Math.sqrt(dim)).softmax(-1);
     return new NDArray[] {h, att};
   }
 

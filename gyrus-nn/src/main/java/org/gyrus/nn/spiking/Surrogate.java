@@ -2,6 +2,7 @@ package org.gyrus.nn.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.gyrus.nn.Scalars;
 
 /**
  * The spike non-linearity with an arctan surrogate gradient (snnTorch's default {@code
@@ -16,7 +17,7 @@ public final class Surrogate {
    * The smooth spike σ(u) (used as the forward in smooth mode and by the straight-through trick).
    */
   public static NDArray smooth(NDArray u, double alpha) {
-    return u.mul(Math.PI * alpha / 2).atan().div(Math.PI).add(0.5);
+    return Scalars.div(Scalars.mul(u, Math.PI * alpha / 2).atan(), Math.PI).add(0.5);
   }
 
   /** Binary spikes H(u) (1 where u > 0) with the surrogate derivative as gradient. */
