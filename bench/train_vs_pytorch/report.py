@@ -92,7 +92,7 @@ if int(threads) == 1:
               "Gyrus' per-epoch validation (2,000 examples), which the others do not have. "
               "CPU ratio: median over repetitions of the ratio within each repetition (runs side by side)."]
 reps = len({r["rep"] for r in runs})
-envs = " ".join(f"{k}={os.environ[k]}" for k in ("MODELS", "TAG", "MLP_EPOCHS", "CNN_EPOCHS") if os.environ.get(k))
+envs = " ".join(f"{k}={os.environ[k]}" if " " not in os.environ[k] else f'{k}="{os.environ[k]}"' for k in ("BASE_TREE", "IMPLS", "MODELS", "TAG", "MLP_EPOCHS", "CNN_EPOCHS") if os.environ.get(k))
 lines += ["", f"Reproduce: `{envs + ' ' if envs else ''}bench/train_vs_pytorch/run.sh {reps} {threads}` (REPS THREADS); "
           "`LONG_CNN_EPOCHS=12 [LONG_CNN_RECIPE=\"shift=2 flip=true\"] bench/train_vs_pytorch/run.sh 0 2` adds a long Gyrus CNN run."]
 open(out_md, "w").write("\n".join(lines) + "\n")
