@@ -4,6 +4,8 @@ import statistics
 import sys
 
 raw, threads, batch, out_json, out_md = sys.argv[1:6]
+# gyrus_base: the trainer of an older checkout run in the same repetitions (run.sh BASE_TREE=...)
+IMPLS = ("gyrus", "djl", "pytorch", "gyrus_base")
 rows = [json.loads(l) for l in open(raw) if l.strip()]
 matmul = next((r["matmul_gflops"] for r in rows if "matmul_gflops" in r), None)
 runs = [r for r in rows if "impl" in r and r.get("rep") != "long"]
@@ -20,7 +22,7 @@ for model in ("mlp", "cnn"):
     if model not in flops:
         continue
     m = {}
-    for impl in ("gyrus", "djl", "pytorch"):
+    for impl in IMPLS:
         rs = [r for r in runs if r["model"] == model and r["impl"] == impl]
         if not rs:
             continue
@@ -33,7 +35,7 @@ for model in ("mlp", "cnn"):
         cpus = [r["thread_cpu_seconds"] / len(r["epoch_seconds"]) for r in rs if "thread_cpu_seconds" in r]
         if cpus and int(threads) == 1:
             m[impl]["median_thread_cpu_s_per_epoch"] = statistics.median(cpus)
-    for other in ("djl", "pytorch"):
+    for other in IMPLS[1:]:
         ratios = []
         for rep in sorted({r["rep"] for r in runs}):
             g = [r for r in runs if r["model"] == model and r["impl"] == "gyrus" and r["rep"] == rep]
@@ -42,6 +44,15 @@ for model in ("mlp", "cnn"):
                 ratios.append(statistics.median(g[0]["epoch_seconds"]) / statistics.median(o[0]["epoch_seconds"]))
         if ratios:
             m["ratio_gyrus_over_" + other] = {"median": statistics.median(ratios), "per_rep": ratios}
+        cpu_ratios = []
+        for rep in sorted({r["rep"] for r in runs}):
+            g = [r for r in runs if r["model"] == model and r["impl"] == "gyrus" and r["rep"] == rep]
+            o = [r for r in runs if r["model"] == model and r["impl"] == other and r["rep"] == rep]
+            if g and o and "thread_cpu_seconds" in g[0] and "thread_cpu_seconds" in o[0]:
+                cpu_ratios.append((g[0]["thread_cpu_seconds"] / len(g[0]["epoch_seconds"]))
+                                  / (o[0]["thread_cpu_seconds"] / len(o[0]["epoch_seconds"])))
+        if cpu_ratios and int(threads) == 1:
+            m["cpu_ratio_gyrus_over_" + other] = {"median": statistics.median(cpu_ratios), "per_rep": cpu_ratios}
     summary["models"][model] = m
 if long_runs:
     summary["cnn_long"] = [{"epochs": len(r["epoch_seconds"]), "test_accuracy": r["test_accuracy"],
@@ -54,19 +65,21 @@ lines = [f"# Training: Gyrus vs raw DJL vs PyTorch {next((r['torch'] for r in ru
          f"{' and glibc MALLOC_MMAP_THRESHOLD_/TRIM_THRESHOLD_/TOP_PAD_' if __import__('os').environ.get('MALLOC_MMAP_THRESHOLD_') else ''}"
          f" for all three. 1024³ matmul on this engine: {matmul} GFLOP/s. "
          "Machine shared with other jobs: medians, and ratios from runs made side by side.", "",
-         "| model | impl | median epoch (s) | ratio gyrus/impl | test acc (epochs) | train GFLOP/s | CPU s/epoch (1 thread) |",
-         "|---|---|---|---|---|---|---|"]
+         "| model | impl | median epoch (s) | ratio gyrus/impl | test acc (epochs) | train GFLOP/s | CPU s/epoch (1 thread) | CPU ratio gyrus/impl |",
+         "|---|---|---|---|---|---|---|---|"]
 for model, m in summary["models"].items():
-    for impl in ("gyrus", "djl", "pytorch"):
+    for impl in IMPLS:
         if impl not in m:
             continue
         e = m[impl]
         ratio = m.get("ratio_gyrus_over_" + impl, {}).get("median")
         accs = ", ".join(f"{100 * a:.2f}%" for a in e["test_accuracy"])
         cpu = e.get("median_thread_cpu_s_per_epoch")
+        cpu_ratio = m.get("cpu_ratio_gyrus_over_" + impl, {}).get("median")
         lines.append(f"| {model} | {impl} | {e['median_epoch_s']:.2f} | "
                      f"{'' if ratio is None else f'{ratio:.2f}'} | {accs} ({e['epochs']}) | "
-                     f"{e['train_gflops_per_s']:.1f} | {'' if cpu is None else f'{cpu:.2f}'} |")
+                     f"{e['train_gflops_per_s']:.1f} | {'' if cpu is None else f'{cpu:.2f}'} | "
+                     f"{'' if cpu_ratio is None else f'{cpu_ratio:.2f}'} |")
 if "cnn_long" in summary:
     lines += ["", "Longer Gyrus CNN runs (Adam 1e-3, batch as above; recipe keys beyond that):", "",
               "| epochs | recipe | test accuracy | median epoch (s) |", "|---|---|---|---|"]
@@ -75,10 +88,11 @@ if "cnn_long" in summary:
 import os
 if int(threads) == 1:
     lines += ["", "CPU s/epoch: CPU time of the training thread divided by epochs, robust to other load "
-              "(with one engine thread all ops run on it); it includes Gyrus' per-epoch validation "
-              "(2,000 examples) and both Java runs' final test pass, which PyTorch's figure does not."]
+              "(with one engine thread all ops run on it); it includes every run's final test pass and "
+              "Gyrus' per-epoch validation (2,000 examples), which the others do not have. "
+              "CPU ratio: median over repetitions of the ratio within each repetition (runs side by side)."]
 reps = len({r["rep"] for r in runs})
-envs = " ".join(f"{k}={os.environ[k]}" for k in ("MODELS", "TAG", "MLP_EPOCHS", "CNN_EPOCHS") if os.environ.get(k))
+envs = " ".join(f"{k}={os.environ[k]}" if " " not in os.environ[k] else f'{k}="{os.environ[k]}"' for k in ("BASE_TREE", "IMPLS", "MODELS", "TAG", "MLP_EPOCHS", "CNN_EPOCHS") if os.environ.get(k))
 lines += ["", f"Reproduce: `{envs + ' ' if envs else ''}bench/train_vs_pytorch/run.sh {reps} {threads}` (REPS THREADS); "
           "`LONG_CNN_EPOCHS=12 [LONG_CNN_RECIPE=\"shift=2 flip=true\"] bench/train_vs_pytorch/run.sh 0 2` adds a long Gyrus CNN run."]
 open(out_md, "w").write("\n".join(lines) + "\n")

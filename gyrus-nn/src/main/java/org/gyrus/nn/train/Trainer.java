@@ -13,9 +13,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,11 +112,8 @@ public final class Trainer {
     Curriculum cur = recipe.curriculum() ? curriculum(train.size()) : null;
     int bs = recipe.batchSize();
     int per = train.exampleSize();
-    // one reusable native buffer: the engine reads a direct ByteBuffer without another copy
-    ByteBuffer xbuf =
-        ByteBuffer.allocateDirect(bs * per * Float.BYTES).order(ByteOrder.nativeOrder());
-    FloatBuffer xview = xbuf.asFloatBuffer();
-    long[] yb = new long[bs];
+    // one reusable native buffer pair: the engine reads it in place, no copy or allocation per step
+    BatchBuffers batch = new BatchBuffers(train.exampleShape(), bs);
     int[] image = recipe.augments() ? imageShape(train) : null;
     float[] scratch = new float[per];
     // its own stream, so that turning augmentation on leaves the batch order unchanged
@@ -132,6 +126,7 @@ public final class Trainer {
     List<EpochReport> history = new ArrayList<>();
     String stop = "epochs";
     double lastLoss = Double.NaN;
+    StepTotals totals = new StepTotals();
     for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
       long epochStart = System.nanoTime();
       int[] order =
@@ -139,79 +134,38 @@ public final class Trainer {
               ? shuffle(cur.select(epoch, rng), rng)
               : Dataset.permutation(train.size(), rng);
       int steps = (order.length + bs - 1) / bs;
-      double lossSum = 0;
-      long correct = 0;
+      totals.reset();
       double lr = 0;
       boolean outOfTime = false;
       for (int s = 0; s < steps; s++) {
         int off = s * bs;
         int m = Math.min(bs, order.length - off);
-        xview.clear();
+        batch.clear();
         for (int i = 0; i < m; i++) {
           int ex = order[off + i];
           if (image == null) {
-            xview.put(train.x(), ex * per, per);
+            batch.add(train.x(), ex * per, train.y()[ex]);
           } else {
             int dx = recipe.shift() == 0 ? 0 : aug.nextInt(2 * recipe.shift() + 1) - recipe.shift();
             int dy = recipe.shift() == 0 ? 0 : aug.nextInt(2 * recipe.shift() + 1) - recipe.shift();
             boolean flip = recipe.flip() && aug.nextBoolean();
             Augment.shifted(
                 train.x(), ex * per, scratch, 0, image[0], image[1], image[2], dx, dy, flip);
-            xview.put(scratch, 0, per);
+            batch.add(scratch, 0, train.y()[ex]);
           }
-          yb[i] = train.y()[ex];
         }
-        xbuf.clear().limit(m * per * Float.BYTES);
         lr = Schedule.lr(recipe, epoch + (double) s / steps, recipe.epochs());
         t++;
-        try (NDScope scope = new NDScope()) {
-          scope.suppressNotUsedWarning();
-          NDArray x =
-              manager.create(xbuf, Shapes.withBatch(m, train.exampleShape()), DataType.FLOAT32);
-          NDArray y = manager.create(Arrays.copyOf(yb, m), new Shape(m, 1));
-          NDArray logits;
-          NDArray losses;
-          try (GradientCollector gc = engine.newGradientCollector()) {
-            StepForward.Step step = forward.forward(block, ps, x);
-            logits = step.logits();
-            losses = logits.logSoftmax(1).gather(y, 1).neg();
-            gc.backward(
-                step.extraLoss() == null ? losses.mean() : losses.mean().add(step.extraLoss()));
+        float[] losses = step(batch, opt, slowOpt, (float) lr, t, totals);
+        if (cur != null) {
+          for (int i = 0; i < m; i++) {
+            cur.record(order[off + i], losses[i]);
           }
-          List<NDArray> grads = new ArrayList<>(params.size() + slowParams.size());
-          for (NDArray p : params) {
-            grads.add(p.getGradient());
-          }
-          for (NDArray p : slowParams) {
-            grads.add(p.getGradient());
-          }
-          clipAndNoise(grads, t);
-          opt.step(params, grads.subList(0, params.size()), (float) lr, t);
-          if (slowOpt != null) {
-            slowOpt.step(
-                slowParams,
-                grads.subList(params.size(), grads.size()),
-                (float) (lr * recipe.quadLrScale()),
-                t);
-          }
-          for (NDArray p : params) {
-            JniUtils.zeroGrad((PtNDArray) p);
-          }
-          for (NDArray p : slowParams) {
-            JniUtils.zeroGrad((PtNDArray) p);
-          }
-          if (cur != null) {
-            float[] l = losses.toFloatArray();
-            for (int i = 0; i < m; i++) {
-              cur.record(order[off + i], l[i]);
-            }
-          }
-          lossSum += losses.sum().getFloat();
-          correct += logits.argMax(1).eq(y.squeeze(1)).sum().getLong();
         }
         long done = (long) off + m;
         double secs = (System.nanoTime() - epochStart) / 1e9;
-        bar.update(done, order.length, lossSum / done, (double) correct / done, done / secs);
+        bar.update(
+            done, order.length, totals.lossSum / done, (double) totals.correct / done, done / secs);
         if (recipe.maxSeconds() > 0 && (System.nanoTime() - start) / 1e9 > recipe.maxSeconds()) {
           outOfTime = true;
           int seenNow = off + m;
@@ -219,6 +173,8 @@ public final class Trainer {
           break;
         }
       }
+      double lossSum = totals.lossSum;
+      long correct = totals.correct;
       double secs = (System.nanoTime() - epochStart) / 1e9;
       lastLoss = lossSum / order.length;
       double val = accuracy(data.validation());
@@ -277,6 +233,71 @@ public final class Trainer {
         lastLoss,
         stop,
         List.copyOf(history));
+  }
+
+  /** Running sums of one epoch's training loss and correct predictions. */
+  private static final class StepTotals {
+    double lossSum;
+    long correct;
+
+    void reset() {
+      lossSum = 0;
+      correct = 0;
+    }
+  }
+
+  /**
+   * One optimisation step on the batch in {@code batch}; adds its loss and correct predictions to
+   * {@code totals} and returns the per-example losses. The metrics are read from two small host
+   * copies (the picked log-probabilities and the logits) after the update, instead of a chain of
+   * engine reductions and a host read each.
+   */
+  private float[] step(
+      BatchBuffers batch, Optimizer opt, Optimizer slowOpt, float lr, long t, StepTotals totals) {
+    int m = batch.count();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray x = batch.inputs(manager);
+      NDArray y = batch.labels(manager);
+      NDArray logits;
+      NDArray picked;
+      try (GradientCollector gc = engine.newGradientCollector()) {
+        StepForward.Step step = forward.forward(block, ps, x);
+        logits = step.logits();
+        picked = logits.logSoftmax(1).gather(y, 1);
+        NDArray loss = picked.mean().neg();
+        gc.backward(step.extraLoss() == null ? loss : loss.add(step.extraLoss()));
+      }
+      List<NDArray> grads = new ArrayList<>(params.size() + slowParams.size());
+      for (NDArray p : params) {
+        grads.add(p.getGradient());
+      }
+      for (NDArray p : slowParams) {
+        grads.add(p.getGradient());
+      }
+      clipAndNoise(grads, t);
+      opt.step(params, grads.subList(0, params.size()), lr, t);
+      if (slowOpt != null) {
+        slowOpt.step(
+            slowParams,
+            grads.subList(params.size(), grads.size()),
+            (float) (lr * recipe.quadLrScale()),
+            t);
+      }
+      for (NDArray p : params) {
+        JniUtils.zeroGrad((PtNDArray) p);
+      }
+      for (NDArray p : slowParams) {
+        JniUtils.zeroGrad((PtNDArray) p);
+      }
+      float[] losses = picked.toFloatArray();
+      for (int i = 0; i < m; i++) {
+        losses[i] = -losses[i];
+        totals.lossSum += losses[i];
+      }
+      totals.correct += correct(logits, batch);
+      return losses;
+    }
   }
 
   private Curriculum curriculum(int n) {
@@ -357,15 +378,39 @@ public final class Trainer {
     return a;
   }
 
+  /**
+   * How many rows of {@code logits} have their largest value at the batch's label (the first
+   * largest, NaN counting as largest, as the engine's argmax), read on the host from one copy.
+   */
+  private static long correct(NDArray logits, BatchBuffers batch) {
+    int m = batch.count();
+    int classes = (int) (logits.size() / Math.max(1, m));
+    float[] z = logits.toFloatArray();
+    long hits = 0;
+    for (int i = 0; i < m; i++) {
+      int row = i * classes;
+      int arg = 0;
+      float top = z[row];
+      for (int c = 1; c < classes && !Float.isNaN(top); c++) {
+        float v = z[row + c];
+        if (v > top || Float.isNaN(v)) {
+          top = v;
+          arg = c;
+        }
+      }
+      hits += arg == batch.label(i) ? 1 : 0;
+    }
+    return hits;
+  }
+
   /** Cross-entropy loss of every example of {@code d} (inference mode, batches of 1000). */
   public float[] exampleLosses(Dataset d) {
     float[] out = new float[d.size()];
     int[] at = {0};
     forEachBatch(
         d,
-        (logits, labels) -> {
-          float[] l =
-              logits.logSoftmax(1).gather(labels.reshape(labels.size(), 1), 1).neg().toFloatArray();
+        (logits, batch) -> {
+          float[] l = logits.logSoftmax(1).gather(batch.labels(manager), 1).neg().toFloatArray();
           System.arraycopy(l, 0, out, at[0], l.length);
           at[0] += l.length;
         });
@@ -374,9 +419,9 @@ public final class Trainer {
 
   /** Fraction of correctly classified examples (inference mode, batches of 1000). */
   public double accuracy(Dataset d) {
-    long[] correct = {0};
-    forEachBatch(d, (logits, labels) -> correct[0] += logits.argMax(1).eq(labels).sum().getLong());
-    return d.size() == 0 ? Double.NaN : (double) correct[0] / d.size();
+    long[] hits = {0};
+    forEachBatch(d, (logits, batch) -> hits[0] += correct(logits, batch));
+    return d.size() == 0 ? Double.NaN : (double) hits[0] / d.size();
   }
 
   /**
@@ -391,22 +436,26 @@ public final class Trainer {
     return d.size() == 0 ? Double.NaN : sum / d.size();
   }
 
-  /** The model's logits and the labels of {@code d}, in inference mode, 1000 examples at a time. */
-  private void forEachBatch(Dataset d, BiConsumer<NDArray, NDArray> sink) {
+  /**
+   * The model's logits for {@code d} in inference mode, 1000 examples at a time, with the batch.
+   */
+  private void forEachBatch(Dataset d, BiConsumer<NDArray, BatchBuffers> sink) {
+    if (d.size() == 0) {
+      return;
+    }
     int per = d.exampleSize();
+    BatchBuffers batch = new BatchBuffers(d.exampleShape(), Math.min(1000, d.size()));
     for (int off = 0; off < d.size(); off += 1000) {
       int m = Math.min(1000, d.size() - off);
+      batch.clear();
+      for (int i = 0; i < m; i++) {
+        batch.add(d.x(), (off + i) * per, d.y()[off + i]);
+      }
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
-        NDArray x =
-            manager.create(
-                FloatBuffer.wrap(d.x(), off * per, m * per), Shapes.withBatch(m, d.exampleShape()));
-        long[] labels = new long[m];
-        for (int i = 0; i < m; i++) {
-          labels[i] = d.y()[off + i];
-        }
+        NDArray x = batch.inputs(manager);
         NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
-        sink.accept(logits, manager.create(labels));
+        sink.accept(logits, batch);
       }
     }
   }

@@ -1,0 +1,52 @@
+"""Writes issue 12's per-step section (CPU seconds per epoch at 1 thread, Gyrus vs PyTorch, ratios
+from the same run) into bench/results/throughput.json (key "per_step") and throughput.md (its own
+section), leaving the rest of both files as they are.
+Usage: per_step.py TRAIN_JSON THROUGHPUT_JSON THROUGHPUT_MD COMMAND"""
+import datetime
+import json
+import os
+import re
+import sys
+
+train_json, out_json, out_md, command = sys.argv[1:5]
+train = json.load(open(train_json))
+section = {"date": datetime.date.today().isoformat(), "command": command, "threads": 1,
+           "goal": "Gyrus CPU s/epoch <= PyTorch's (ratio <= 1.0), MLP and CNN, same run",
+           "load_after": " ".join(open("/proc/loadavg").read().split()[:3]), "models": {}}
+for model, m in train["models"].items():
+    row = {impl: m[impl].get("median_thread_cpu_s_per_epoch")
+           for impl in ("gyrus", "djl", "pytorch", "gyrus_base") if impl in m}
+    ratio = m.get("cpu_ratio_gyrus_over_pytorch", {})
+    entry = {"cpu_s_per_epoch": row, "ratio_gyrus_over_pytorch": ratio.get("median"),
+             "ratio_per_rep": ratio.get("per_rep", [])}
+    # the older build's ratio in the same repetitions: (gyrus / pytorch) / (gyrus / gyrus_base)
+    vs_base = m.get("cpu_ratio_gyrus_over_gyrus_base", {}).get("per_rep", [])
+    if vs_base and len(vs_base) == len(entry["ratio_per_rep"]):
+        before = sorted(gp / gb for gp, gb in zip(entry["ratio_per_rep"], vs_base))
+        entry["base_ratio_over_pytorch_per_rep"] = before
+        entry["base_ratio_over_pytorch"] = before[len(before) // 2] if len(before) % 2 else \
+            (before[len(before) // 2 - 1] + before[len(before) // 2]) / 2
+        entry["new_over_base"] = m["cpu_ratio_gyrus_over_gyrus_base"]["median"]
+    section["models"][model] = entry
+doc = json.load(open(out_json)) if os.path.exists(out_json) else {"name": "throughput"}
+doc["per_step"] = section
+json.dump(doc, open(out_json, "w"), indent=2)
+lines = ["## Per-step training cost (issue 12 section 1)", "",
+         f"`{command}` ({section['date']}; load average after: {section['load_after']}): CPU seconds "
+         "of the training thread per epoch on Fashion-MNIST (60k), batch 128, Adam, one engine thread; "
+         "ratio = median over repetitions of Gyrus / PyTorch 1.13 + OpenBLAS within a repetition "
+         "(goal <= 1.0); base build: the trainer of the commit before this work, run in the same "
+         "repetitions when BASE_TREE is set. Details: bench/results/train" + os.path.basename(train_json)[len("train"):-len(".json")] + ".md.", "",
+         "| model | Gyrus | raw DJL | PyTorch | Gyrus / PyTorch | per repetition | before: base build | base / PyTorch |",
+         "|---|---|---|---|---|---|---|---|"]
+for model, r in section["models"].items():
+    c = r["cpu_s_per_epoch"]
+    fmt = lambda v: "" if v is None else f"{v:.2f}"
+    per = ", ".join(f"{x:.2f}" for x in r["ratio_per_rep"])
+    lines.append(f"| {model} | {fmt(c.get('gyrus'))} | {fmt(c.get('djl'))} | {fmt(c.get('pytorch'))} | "
+                 f"**{fmt(r['ratio_gyrus_over_pytorch'])}** | {per} | {fmt(c.get('gyrus_base'))} | "
+                 f"{fmt(r.get('base_ratio_over_pytorch'))} |")
+text = open(out_md).read() if os.path.exists(out_md) else "# Throughput\n"
+text = re.sub(r"\n## Per-step training cost.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
+open(out_md, "w").write(text + "\n\n" + "\n".join(lines) + "\n")
+print("\n".join(lines))
