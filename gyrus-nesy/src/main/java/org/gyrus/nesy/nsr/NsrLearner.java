@@ -52,9 +52,15 @@ public final class NsrLearner {
     this.config = config;
   }
 
-  public TrainReport train(List<SeqPair> pairs) {
+  /**
+   * Learns from the pairs; {@code seed} shuffles them before the curriculum's stable sort, so it
+   * only changes the order within a length (the search itself is deterministic).
+   */
+  public TrainReport train(List<SeqPair> pairs, long seed) {
     long cpu0 = Cpu.now();
-    data = curriculum(pairs);
+    List<SeqPair> shuffled = new ArrayList<>(pairs);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
+    data = curriculum(shuffled);
     boolean[] explained = new boolean[data.size()];
     int pass = 0;
     int done = 0;
@@ -84,8 +90,8 @@ public final class NsrLearner {
       Ex e = new Ex(lex.encodeInput(p.input(), true), lex.encodeOutput(p.output(), true));
       Ex old = byInput.putIfAbsent(key, e);
       if (old != null && !Arrays.equals(old.out(), e.out())) {
-        throw new IllegalArgumentException(
-            p.source() + ": input '" + key + "' appears earlier with a different output");
+        throw new org.gyrus.core.SpecError(
+            p.source(), "input '" + key + "' appears earlier with a different output");
       }
     }
     List<Ex> out = new ArrayList<>(byInput.values());

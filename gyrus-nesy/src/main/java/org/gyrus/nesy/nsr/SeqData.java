@@ -28,7 +28,8 @@ public final class SeqData {
       String where = file + ":" + (i + 1);
       int outAt = line.indexOf(" OUT:");
       if (!line.startsWith("IN:") || outAt < 0) {
-        throw new IllegalArgumentException(
+        throw new org.gyrus.core.SpecError(
+            "",
             where
                 + ": expected 'IN: <input tokens> OUT: <output tokens>', got '"
                 + clip(line)
@@ -36,7 +37,7 @@ public final class SeqData {
       }
       List<String> in = tokens(line.substring(3, outAt));
       if (in.isEmpty()) {
-        throw new IllegalArgumentException(where + ": empty input sequence after 'IN:'");
+        throw new org.gyrus.core.SpecError("", where + ": empty input sequence after 'IN:'");
       }
       out.add(new SeqPair(in, tokens(line.substring(outAt + 5)), where));
     }
@@ -48,7 +49,8 @@ public final class SeqData {
     List<String> src = lines(source);
     List<String> tgt = lines(target);
     if (src.size() != tgt.size()) {
-      throw new IllegalArgumentException(
+      throw new org.gyrus.core.SpecError(
+          "",
           source
               + " has "
               + src.size()
@@ -65,8 +67,8 @@ public final class SeqData {
         if (tokens(tgt.get(i)).isEmpty()) {
           continue;
         }
-        throw new IllegalArgumentException(
-            source + ":" + (i + 1) + ": empty input line (its target line is not empty)");
+        throw new org.gyrus.core.SpecError(
+            "", source + ":" + (i + 1) + ": empty input line (its target line is not empty)");
       }
       out.add(new SeqPair(in, tokens(tgt.get(i)), source + ":" + (i + 1)));
     }
@@ -75,14 +77,14 @@ public final class SeqData {
 
   private static List<String> lines(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(file + ": no such file");
+      throw new org.gyrus.core.SpecError("", file + ": no such file");
     }
     return Files.readAllLines(file, StandardCharsets.UTF_8);
   }
 
   private static List<SeqPair> nonEmpty(List<SeqPair> pairs, String file) {
     if (pairs.isEmpty()) {
-      throw new IllegalArgumentException(file + ": no examples in the file");
+      throw new org.gyrus.core.SpecError("", file + ": no examples in the file");
     }
     return pairs;
   }
