@@ -20,6 +20,9 @@ final class Abduction {
   /** Decompositions stop after this many programs per piece (the cheapest come first anyway). */
   private static final int MAX_BODIES = 4000;
 
+  /** Tree enumeration keeps at most this many trees per span (long inputs, many arities). */
+  private static final int MAX_TREES = 20000;
+
   private Abduction() {}
 
   /** One way to build a piece: the atoms, their cost and the arguments used (bit mask). */
@@ -163,6 +166,9 @@ final class Abduction {
           for (int a = 0; a <= c; a++) {
             for (List<Tree> left : forests(i, h - 1, a)) {
               for (List<Tree> right : forests(h + 1, j, c - a)) {
+                if (out.size() >= MAX_TREES) {
+                  break;
+                }
                 List<Tree> kids = new ArrayList<>(left);
                 kids.addAll(right);
                 out.add(new Tree(h, kids));

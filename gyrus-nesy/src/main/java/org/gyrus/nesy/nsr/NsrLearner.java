@@ -46,6 +46,7 @@ public final class NsrLearner {
   private final Map<Integer, List<Integer>> evidence = new HashMap<>();
   private List<Ex> data = List.of();
   private int abductions;
+  private int abductionLimit;
   private int revisions;
 
   public NsrLearner(Config config) {
@@ -64,6 +65,7 @@ public final class NsrLearner {
     boolean[] explained = new boolean[data.size()];
     int pass = 0;
     int done = 0;
+    abductionLimit = config.abductionLength();
     while (pass < config.passes()) {
       pass++;
       boolean progress = false;
@@ -74,8 +76,15 @@ public final class NsrLearner {
         }
       }
       done = recount(explained);
-      if (done == data.size() || !progress) {
+      if (done == data.size()) {
         break;
+      }
+      if (!progress) {
+        // stuck: words seen only in longer inputs need abduction over longer inputs
+        if (abductionLimit >= config.abductionLength() + 4) {
+          break;
+        }
+        abductionLimit += 2;
       }
     }
     return new TrainReport(
@@ -113,9 +122,9 @@ public final class NsrLearner {
         arcs.add(t, ex.in(), lex);
         return true;
       }
-      return ex.in().length <= config.abductionLength() && revise(idx);
+      return ex.in().length <= abductionLimit && revise(idx);
     }
-    if (unknown.size() != 1 || ex.in().length > config.abductionLength()) {
+    if (unknown.size() != 1 || ex.in().length > abductionLimit) {
       return false;
     }
     int w = unknown.iterator().next();
