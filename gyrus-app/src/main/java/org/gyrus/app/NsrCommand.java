@@ -1,15 +1,17 @@
 package org.gyrus.app;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
+import org.gyrus.core.plugin.Registry;
 import org.gyrus.nesy.nsr.ArithmeticPostfix;
-import org.gyrus.nesy.nsr.NsrLearner;
-import org.gyrus.nesy.nsr.Seq2Seq;
 import org.gyrus.nesy.nsr.SeqData;
+import org.gyrus.nesy.nsr.SeqLearner;
 import org.gyrus.nesy.nsr.SeqPair;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,38 +57,38 @@ public final class NsrCommand implements Callable<Integer> {
     Path testTgt;
   }
 
-  @Option(names = "--model", defaultValue = "nsr", description = "nsr or seq2seq")
+  @Option(
+      names = "--model",
+      defaultValue = "nsr",
+      description = "a registered sequence learner (gyrus types): nsr or seq2seq")
   String model;
 
   @Option(names = "--seeds", defaultValue = "0", split = ",", description = "seeds, e.g. 0,1,2")
   List<Long> seeds;
 
-  @Option(names = "--max-arity", defaultValue = "3", description = "nsr: largest word arity")
-  int maxArity;
+  @Option(names = "--max-arity", description = "nsr: largest word arity (3)")
+  Integer maxArity;
 
-  @Option(names = "--max-cost", defaultValue = "12", description = "nsr: largest program cost")
-  int maxCost;
+  @Option(names = "--max-cost", description = "nsr: largest program cost (12)")
+  Integer maxCost;
 
-  @Option(
-      names = "--abduction-length",
-      defaultValue = "6",
-      description = "nsr: longest input abduced from")
-  int abductionLength;
+  @Option(names = "--abduction-length", description = "nsr: longest input abduced from (6)")
+  Integer abductionLength;
 
   @Option(names = "--programs", description = "nsr: print the learned program of every word")
   boolean programs;
 
-  @Option(names = "--hidden", defaultValue = "64", description = "seq2seq: LSTM width")
-  int hidden;
+  @Option(names = "--hidden", description = "seq2seq: LSTM width (64)")
+  Integer hidden;
 
-  @Option(names = "--steps", defaultValue = "2000", description = "seq2seq: training steps")
-  int steps;
+  @Option(names = "--steps", description = "seq2seq: training steps (2000)")
+  Integer steps;
 
-  @Option(names = "--batch", defaultValue = "64", description = "seq2seq: batch size")
-  int batch;
+  @Option(names = "--batch", description = "seq2seq: batch size (64)")
+  Integer batch;
 
-  @Option(names = "--lr", defaultValue = "0.003", description = "seq2seq: Adam rate")
-  double lr;
+  @Option(names = "--lr", description = "seq2seq: Adam rate (0.003)")
+  Double lr;
 
   @Option(names = "--errors", defaultValue = "0", description = "print up to N wrong test answers")
   int errors;
@@ -112,9 +114,8 @@ public final class NsrCommand implements Callable<Integer> {
       throw new SpecError(
           "", "give --train/--test or --train-src/--train-tgt/--test-src/--test-tgt");
     }
-    if (!model.equals("nsr") && !model.equals("seq2seq")) {
-      throw new SpecError("--model", "nsr or seq2seq", "'" + model + "'");
-    }
+    Registry.Resolved<SeqLearner.Factory> learner =
+        SeqLearner.Factory.registry().resolve(spec(), "--model");
     List<SeqPair> train =
         inOut != null
             ? SeqData.readInOut(inOut.train)
@@ -124,88 +125,66 @@ public final class NsrCommand implements Callable<Integer> {
             ? SeqData.readInOut(inOut.test)
             : SeqData.readAligned(aligned.testSrc, aligned.testTgt);
     for (long seed : seeds) {
-      if (model.equals("nsr")) {
-        runNsr(train, test, seed);
-      } else {
-        runSeq2Seq(train, test, seed);
-      }
+      run(learner, train, test, seed);
     }
     return 0;
   }
 
-  private void runNsr(List<SeqPair> train, List<SeqPair> test, long seed) {
-    NsrLearner.Config cfg =
-        new NsrLearner.Config(
-            maxArity, maxCost, abductionLength, NsrLearner.Config.defaults().passes());
-    long t0 = System.nanoTime();
-    long c0 = cpu();
-    NsrLearner l = new NsrLearner(cfg);
-    NsrLearner.TrainReport r = l.train(train, seed);
-    double trainWall = (System.nanoTime() - t0) / 1e9;
-    double trainCpu = (cpu() - c0) / 1e9;
-    int right = 0;
-    List<String> wrong = new ArrayList<>();
-    for (SeqPair p : test) {
-      List<String> got = l.predict(p.input());
-      if (got.equals(p.output())) {
-        right++;
-      } else if (wrong.size() < errors) {
-        wrong.add(
-            String.join(" ", p.input())
-                + "  parse "
-                + l.parse(p.input())
-                + "  got "
-                + String.join(" ", got));
-      }
+  /** The learner's spec from the flags given; its factory declares defaults and ranges once. */
+  Value.Node spec() {
+    Map<String, Value> args = new LinkedHashMap<>();
+    put(args, "max_arity", maxArity);
+    put(args, "max_cost", maxCost);
+    put(args, "abduction_length", abductionLength);
+    put(args, "hidden", hidden);
+    put(args, "steps", steps);
+    put(args, "batch", batch);
+    if (lr != null) {
+      args.put("lr", new Value.FloatVal(lr));
     }
-    System.out.printf(
-        Locale.ROOT,
-        "nsr seed %d: train explained %d/%d (abductions %d, revisions %d, passes %d) test exact"
-            + " %d/%d = %.4f | train wall %.2f s cpu %.2f s | total wall %.2f s cpu %.2f s%n",
-        seed,
-        r.explained(),
-        r.examples(),
-        r.abductions(),
-        r.revisions(),
-        r.passes(),
-        right,
-        test.size(),
-        right / (double) test.size(),
-        trainWall,
-        trainCpu,
-        (System.nanoTime() - t0) / 1e9,
-        (cpu() - c0) / 1e9);
-    if (programs) {
-      l.programs().forEach((w, p) -> System.out.println("  " + w + ": " + p));
-    }
-    wrong.forEach(w -> System.out.println("  wrong: " + w));
+    return new Value.Node(model, args);
   }
 
-  private void runSeq2Seq(List<SeqPair> train, List<SeqPair> test, long seed) {
+  private static void put(Map<String, Value> args, String name, Integer v) {
+    if (v != null) {
+      args.put(name, new Value.IntVal(v));
+    }
+  }
+
+  private void run(
+      Registry.Resolved<SeqLearner.Factory> learner,
+      List<SeqPair> train,
+      List<SeqPair> test,
+      long seed) {
     long t0 = System.nanoTime();
     long c0 = cpu();
-    try (Seq2Seq s = new Seq2Seq(new Seq2Seq.Config(hidden, steps, batch, lr, seed))) {
-      double loss = s.train(train);
+    try (SeqLearner l = learner.component().create(learner.args(), seed)) {
+      String summary = l.learn(train);
       double trainWall = (System.nanoTime() - t0) / 1e9;
       double trainCpu = (cpu() - c0) / 1e9;
-      double acc = s.accuracy(test);
+      double acc = l.accuracy(test);
       System.out.printf(
           Locale.ROOT,
-          "seq2seq seed %d: hidden %d steps %d batch %d lr %s final loss %.4f test exact %d/%d ="
-              + " %.4f | train wall %.2f s cpu %.2f s | total wall %.2f s cpu %.2f s%n",
-          seed,
-          hidden,
-          steps,
-          batch,
-          lr,
-          loss,
-          Math.round(acc * test.size()),
-          test.size(),
-          acc,
-          trainWall,
-          trainCpu,
-          (System.nanoTime() - t0) / 1e9,
-          (cpu() - c0) / 1e9);
+          "%s seed %d: %s test exact %d/%d = %.4f | train wall %.2f s cpu %.2f s | total wall"
+              + " %.2f s cpu %.2f s%n",
+          model, seed, summary, Math.round(acc * test.size()), test.size(), acc, trainWall,
+          trainCpu, (System.nanoTime() - t0) / 1e9, (cpu() - c0) / 1e9);
+      if (programs) {
+        l.programs().forEach((w, p) -> System.out.println("  " + w + ": " + p));
+      }
+      int shown = 0;
+      for (SeqPair p : test) {
+        if (shown >= errors) {
+          break;
+        }
+        List<String> got = l.predict(p.input());
+        if (!got.equals(p.output())) {
+          shown++;
+          System.out.println(
+              "  wrong: " + String.join(" ", p.input()) + "  parse " + l.parse(p.input())
+                  + "  got " + String.join(" ", got));
+        }
+      }
     }
   }
 

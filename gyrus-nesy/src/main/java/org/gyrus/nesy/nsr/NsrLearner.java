@@ -9,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.plugin.Register;
 
 /**
  * A neural-symbolic recursive machine (NSR, Li et al. 2024) for token sequence to token sequence
@@ -20,7 +25,7 @@ import java.util.Set;
  * example, abduce the cheapest program for one word that explains it while keeping every earlier
  * example that word was abduced from explained; learn the arcs from the explanations.
  */
-public final class NsrLearner {
+public final class NsrLearner implements SeqLearner {
   /** Search bounds: the largest arity, program cost and sentence length abduction works on. */
   public record Config(int maxArity, int maxCost, int abductionLength, int passes) {
     public static Config defaults() {
@@ -49,8 +54,56 @@ public final class NsrLearner {
   private int abductionLimit;
   private int revisions;
 
+  private final long seed;
+
   public NsrLearner(Config config) {
+    this(config, 0);
+  }
+
+  NsrLearner(Config config, long seed) {
     this.config = config;
+    this.seed = seed;
+  }
+
+  /** The registered learner {@code nsr}. */
+  @Register
+  public static final class Factory implements SeqLearner.Factory {
+    @Override
+    public NodeType type() {
+      Config d = Config.defaults();
+      return NodeType.of(
+          "nsr",
+          "neural-symbolic recursive machine: chart dependency parser with learned arcs, word"
+              + " programs induced in a sequence DSL, deduction-abduction over a length curriculum",
+          ArgSpec.optional("max_arity", Kind.INT, d.maxArity()).range(1, 6)
+              .doc("largest number of dependents a word takes"),
+          ArgSpec.optional("max_cost", Kind.INT, d.maxCost()).range(1, 40)
+              .doc("largest program cost (constant 2, argument or application 1)"),
+          ArgSpec.optional("abduction_length", Kind.INT, d.abductionLength()).range(1, 12)
+              .doc("longest input abduced from at first (grows by 2, up to +4, when stuck)"),
+          ArgSpec.optional("passes", Kind.INT, d.passes()).range(1, 100)
+              .doc("passes over the training data at most"));
+    }
+
+    @Override
+    public SeqLearner create(Args a, long seed) {
+      return new NsrLearner(
+          new Config(
+              a.smallInt("max_arity"),
+              a.smallInt("max_cost"),
+              a.smallInt("abduction_length"),
+              a.smallInt("passes")),
+          seed);
+    }
+  }
+
+  @Override
+  public String learn(List<SeqPair> pairs) {
+    TrainReport r = train(pairs, seed);
+    return String.format(
+        java.util.Locale.ROOT,
+        "train explained %d/%d (abductions %d, revisions %d, passes %d)",
+        r.explained(), r.examples(), r.abductions(), r.revisions(), r.passes());
   }
 
   /**
@@ -218,6 +271,7 @@ public final class NsrLearner {
   }
 
   /** The output for an input: parse with the learned parser, then run the programs. */
+  @Override
   public List<String> predict(List<String> input) {
     int[] in = lex.encodeInput(input, false);
     Tree t = Chart.parse(in, lex, arcs);
@@ -226,24 +280,15 @@ public final class NsrLearner {
   }
 
   /** The parser's tree for an input, bracketed, or null when it has none. */
+  @Override
   public String parse(List<String> input) {
     int[] in = lex.encodeInput(input, false);
     Tree t = Chart.parse(in, lex, arcs);
     return t == null ? null : t.show(input);
   }
 
-  /** Exact-match accuracy over the pairs, in [0, 1]. */
-  public double accuracy(List<SeqPair> pairs) {
-    int right = 0;
-    for (SeqPair p : pairs) {
-      if (predict(p.input()).equals(p.output())) {
-        right++;
-      }
-    }
-    return pairs.isEmpty() ? 0 : right / (double) pairs.size();
-  }
-
   /** The learned lexicon, one word per line: {@code word: program}. */
+  @Override
   public Map<String, String> programs() {
     Map<String, String> out = new LinkedHashMap<>();
     for (int w = 0; w < lex.words.size(); w++) {

@@ -14,6 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
+import org.gyrus.core.Args;
+import org.gyrus.core.NodeType;
+import org.gyrus.core.plugin.Register;
 import org.gyrus.nn.train.Optimizer;
 import org.gyrus.nn.train.Recipe;
 
@@ -22,7 +27,7 @@ import org.gyrus.nn.train.Recipe;
  * without attention), trained with teacher forcing and Adam for a fixed number of steps, decoded
  * greedily. Parameters are plain DJL arrays; one LSTM cell per side.
  */
-public final class Seq2Seq implements AutoCloseable {
+public final class Seq2Seq implements SeqLearner {
   /** Training budget and size. */
   public record Config(int hidden, int steps, int batch, double lr, long seed) {
     public Config {
@@ -50,6 +55,41 @@ public final class Seq2Seq implements AutoCloseable {
   private NDArray outW;
   private NDArray outB;
   private int maxOut;
+
+  /** The registered learner {@code seq2seq}. */
+  @Register
+  public static final class Factory implements SeqLearner.Factory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "seq2seq",
+          "LSTM encoder-decoder baseline (no attention), teacher forcing, Adam, greedy decoding",
+          ArgSpec.optional("hidden", Kind.INT, 64).range(1, 4096).doc("LSTM width"),
+          ArgSpec.optional("steps", Kind.INT, 2000).range(1, 10_000_000).doc("training steps"),
+          ArgSpec.optional("batch", Kind.INT, 64).range(1, 1 << 16).doc("examples per step"),
+          ArgSpec.optional("lr", Kind.FLOAT, 0.003).range(1e-9, 10).doc("Adam learning rate"));
+    }
+
+    @Override
+    public SeqLearner create(Args a, long seed) {
+      return new Seq2Seq(
+          new Config(
+              a.smallInt("hidden"), a.smallInt("steps"), a.smallInt("batch"), a.number("lr"), seed));
+    }
+  }
+
+  @Override
+  public String learn(List<SeqPair> pairs) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "hidden %d steps %d batch %d lr %s final loss %.4f",
+        cfg.hidden(), cfg.steps(), cfg.batch(), cfg.lr(), train(pairs));
+  }
+
+  @Override
+  public List<String> predict(List<String> input) {
+    return predictBatch(List.of(new SeqPair(input, List.of(), "input"))).get(0);
+  }
 
   public Seq2Seq(Config cfg) {
     this.cfg = cfg;
@@ -186,7 +226,7 @@ public final class Seq2Seq implements AutoCloseable {
   }
 
   /** Greedy outputs for a batch of inputs. */
-  public List<List<String>> predict(List<SeqPair> batch) {
+  public List<List<String>> predictBatch(List<SeqPair> batch) {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       out.add(new ArrayList<>());
@@ -223,11 +263,12 @@ public final class Seq2Seq implements AutoCloseable {
   }
 
   /** Exact-match accuracy, decoded in batches. */
+  @Override
   public double accuracy(List<SeqPair> pairs) {
     int right = 0;
     for (int s = 0; s < pairs.size(); s += 256) {
       List<SeqPair> b = pairs.subList(s, Math.min(pairs.size(), s + 256));
-      List<List<String>> got = predict(b);
+      List<List<String>> got = predictBatch(b);
       for (int i = 0; i < b.size(); i++) {
         if (got.get(i).equals(b.get(i).output())) {
           right++;
