@@ -167,8 +167,16 @@ public final class NsrCommand implements Callable<Integer> {
           Locale.ROOT,
           "%s seed %d: %s test exact %d/%d = %.4f | train wall %.2f s cpu %.2f s | total wall"
               + " %.2f s cpu %.2f s%n",
-          model, seed, summary, Math.round(acc * test.size()), test.size(), acc, trainWall,
-          trainCpu, (System.nanoTime() - t0) / 1e9, (cpu() - c0) / 1e9);
+          model,
+          seed,
+          summary,
+          Math.round(acc * test.size()),
+          test.size(),
+          acc,
+          trainWall,
+          trainCpu,
+          (System.nanoTime() - t0) / 1e9,
+          (cpu() - c0) / 1e9);
       if (programs) {
         l.programs().forEach((w, p) -> System.out.println("  " + w + ": " + p));
       }
@@ -181,8 +189,12 @@ public final class NsrCommand implements Callable<Integer> {
         if (!got.equals(p.output())) {
           shown++;
           System.out.println(
-              "  wrong: " + String.join(" ", p.input()) + "  parse " + l.parse(p.input())
-                  + "  got " + String.join(" ", got));
+              "  wrong: "
+                  + String.join(" ", p.input())
+                  + "  parse "
+                  + l.parse(p.input())
+                  + "  got "
+                  + String.join(" ", got));
         }
       }
     }

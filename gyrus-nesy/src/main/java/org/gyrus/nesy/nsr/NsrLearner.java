@@ -75,13 +75,17 @@ public final class NsrLearner implements SeqLearner {
           "nsr",
           "neural-symbolic recursive machine: chart dependency parser with learned arcs, word"
               + " programs induced in a sequence DSL, deduction-abduction over a length curriculum",
-          ArgSpec.optional("max_arity", Kind.INT, d.maxArity()).range(1, 6)
+          ArgSpec.optional("max_arity", Kind.INT, d.maxArity())
+              .range(1, 6)
               .doc("largest number of dependents a word takes"),
-          ArgSpec.optional("max_cost", Kind.INT, d.maxCost()).range(1, 40)
+          ArgSpec.optional("max_cost", Kind.INT, d.maxCost())
+              .range(1, 40)
               .doc("largest program cost (constant 2, argument or application 1)"),
-          ArgSpec.optional("abduction_length", Kind.INT, d.abductionLength()).range(1, 12)
+          ArgSpec.optional("abduction_length", Kind.INT, d.abductionLength())
+              .range(1, 12)
               .doc("longest input abduced from at first (grows by 2, up to +4, when stuck)"),
-          ArgSpec.optional("passes", Kind.INT, d.passes()).range(1, 100)
+          ArgSpec.optional("passes", Kind.INT, d.passes())
+              .range(1, 100)
               .doc("passes over the training data at most"));
     }
 
@@ -103,7 +107,11 @@ public final class NsrLearner implements SeqLearner {
     return String.format(
         java.util.Locale.ROOT,
         "train explained %d/%d (abductions %d, revisions %d, passes %d)",
-        r.explained(), r.examples(), r.abductions(), r.revisions(), r.passes());
+        r.explained(),
+        r.examples(),
+        r.abductions(),
+        r.revisions(),
+        r.passes());
   }
 
   /**

@@ -74,7 +74,11 @@ public final class Seq2Seq implements SeqLearner {
     public SeqLearner create(Args a, long seed) {
       return new Seq2Seq(
           new Config(
-              a.smallInt("hidden"), a.smallInt("steps"), a.smallInt("batch"), a.number("lr"), seed));
+              a.smallInt("hidden"),
+              a.smallInt("steps"),
+              a.smallInt("batch"),
+              a.number("lr"),
+              seed));
     }
   }
 
@@ -83,7 +87,11 @@ public final class Seq2Seq implements SeqLearner {
     return String.format(
         java.util.Locale.ROOT,
         "hidden %d steps %d batch %d lr %s final loss %.4f",
-        cfg.hidden(), cfg.steps(), cfg.batch(), cfg.lr(), train(pairs));
+        cfg.hidden(),
+        cfg.steps(),
+        cfg.batch(),
+        cfg.lr(),
+        train(pairs));
   }
 
   @Override
