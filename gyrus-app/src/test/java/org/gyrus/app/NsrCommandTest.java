@@ -39,4 +39,15 @@ class NsrCommandTest {
     assertThat(m.code()).isEqualTo(2);
     assertThat(m.err()).contains("--model").contains("'gpt'");
   }
+
+  @Test
+  void learnersAreRegisteredWithTheirArguments() {
+    assertThat(CliTest.run("types").out()).contains("sequence learners").contains("seq2seq");
+    CliTest.Result e = CliTest.run("explain", "nsr");
+    assertThat(e.code()).isEqualTo(0);
+    assertThat(e.out()).contains("max_arity").contains("abduction_length");
+    CliTest.Result r = CliTest.run("nsr", "--max-arity", "0", "--train", "x", "--test", "y");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("max_arity");
+  }
 }
