@@ -44,6 +44,7 @@ final class Catalog {
     out.put("knowledge-graph rule learners", types(RuleLearnerFactory.registry()));
     out.put(
         "CLUTRR relational learners", types(org.gyrus.nesy.clutrr.StoryLearnerFactory.registry()));
+    out.put("sequence learners", types(org.gyrus.nesy.nsr.SeqLearner.Factory.registry()));
     out.put("program learners (ILP)", types(org.gyrus.logic.ilp.RuleLearnerFactory.registry()));
     out.put("planners", types(org.gyrus.logic.plan.Planners.registry()));
     return out;

@@ -43,7 +43,8 @@ import picocli.CommandLine.Command;
       AgentsCommand.class,
       DiscoverCommand.class,
       ClutrrCommand.class,
-      OneShotCommand.class
+      OneShotCommand.class,
+      NsrCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
