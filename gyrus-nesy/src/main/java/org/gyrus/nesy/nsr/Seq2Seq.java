@@ -19,6 +19,7 @@ import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.core.Args;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.plugin.Register;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.train.Optimizer;
 import org.gyrus.nn.train.Recipe;
 
@@ -230,7 +231,7 @@ public final class Seq2Seq implements SeqLearner {
       total = total.sub(pick.mul(m.create(mask)).sum());
       prev = gold;
     }
-    return total.div(Math.max(1, count));
+    return Scalars.div(total, Math.max(1, count));
   }
 
   /** Greedy outputs for a batch of inputs. */
