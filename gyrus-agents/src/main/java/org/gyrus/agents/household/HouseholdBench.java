@@ -58,6 +58,11 @@ public final class HouseholdBench {
       movedAgent.add(symbolic(s, false, new SplittableRandom(cfg.seed() + i)));
       movedOracle.add(symbolic(s, true, null));
     }
+    List<Run> random = new ArrayList<>();
+    SplittableRandom coin = new SplittableRandom(cfg.seed());
+    for (Scenario s : all) {
+      random.add(randomPolicy(s, coin));
+    }
     List<Run> ppo = new ArrayList<>();
     PpoTraining.Summary ppoSummary = null;
     double ppoEvalCpu = 0;
@@ -77,12 +82,22 @@ public final class HouseholdBench {
         agent,
         oracle,
         ppo,
+        random,
         movedAgent,
         movedOracle,
         ppoSummary,
         symbolicCpu,
         ppoEvalCpu,
         (processCpu() - cpu0) / 1e9);
+  }
+
+  /** Uniformly random primitive actions until the step limit: the floor PPO should beat. */
+  static Run randomPolicy(Scenario s, SplittableRandom coin) {
+    RlEnv env = new RlEnv(s);
+    while (!env.done()) {
+      env.step(Action.values()[coin.nextInt(Action.COUNT)]);
+    }
+    return new Run(env.world().solved(), env.world().steps(), 0, 0, 0);
   }
 
   /** One episode of the sub-goal agent; with {@code mover}, a goal item is moved once seen. */

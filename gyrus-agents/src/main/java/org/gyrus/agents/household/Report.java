@@ -11,6 +11,7 @@ public record Report(
     List<HouseholdBench.Run> agent,
     List<HouseholdBench.Run> oracle,
     List<HouseholdBench.Run> ppo,
+    List<HouseholdBench.Run> random,
     List<HouseholdBench.Run> movedAgent,
     List<HouseholdBench.Run> movedOracle,
     PpoTraining.Summary ppoTraining,
@@ -125,12 +126,14 @@ public record Report(
               num(meanSubgoals(o))));
       sb.append("     \"subgoal_agent\": ").append(json(stats(pick(agent, idx), o))).append(",\n");
       sb.append("     \"oracle\": ").append(json(stats(o, o))).append(",\n");
-      sb.append("     \"ppo\": ").append(json(stats(pick(ppo, idx), o))).append("}");
+      sb.append("     \"ppo\": ").append(json(stats(pick(ppo, idx), o))).append(",\n");
+      sb.append("     \"random\": ").append(json(stats(pick(random, idx), o))).append("}");
       sb.append(level < Scenario.MAX_LEVEL ? ",\n" : "\n");
     }
     sb.append("  ],\n");
     sb.append("  \"all\": {\"subgoal_agent\": ").append(json(stats(agent, oracle)));
-    sb.append(", \"ppo\": ").append(json(stats(ppo, oracle))).append("},\n");
+    sb.append(", \"ppo\": ").append(json(stats(ppo, oracle)));
+    sb.append(", \"random\": ").append(json(stats(random, oracle))).append("},\n");
     sb.append("  \"moved\": {\"subgoal_agent\": ").append(json(stats(movedAgent, movedOracle)));
     sb.append(
         String.format(
@@ -211,12 +214,17 @@ public record Report(
       sb.append("| ")
           .append(l)
           .append(' ')
+          .append(row("uniformly random actions", stats(pick(random, idx), o)));
+      sb.append("| ")
+          .append(l)
+          .append(' ')
           .append(row("oracle (full view, optimal plans)", stats(o, o)));
     }
     sb.append("| all ").append(row("sub-goal agent", stats(agent, oracle)));
     if (!ppo.isEmpty()) {
       sb.append("| all ").append(row("PPO", stats(ppo, oracle)));
     }
+    sb.append("| all ").append(row("uniformly random actions", stats(random, oracle)));
     sb.append(
         String.format(
             Locale.ROOT,

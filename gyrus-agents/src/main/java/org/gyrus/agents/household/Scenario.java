@@ -75,8 +75,21 @@ public record Scenario(
     int start;
     do {
       start = rnd.nextInt(House.CELLS);
-    } while (house.cell(start) != House.Cell.FLOOR || House.roomOf(start) < 0);
+    } while (house.cell(start) != House.Cell.FLOOR
+        || House.roomOf(start) < 0
+        || enclosed(house, start));
     return new Scenario(seed, house, doorOpen, types, where, clean, start, rnd.nextInt(4), task);
+  }
+
+  /** A corner cell walled in by furniture on both open sides: no start there. */
+  private static boolean enclosed(House house, int c) {
+    for (int d = 0; d < 4; d++) {
+      int n = House.step(c, d);
+      if (n >= 0 && house.cell(n) == House.Cell.FLOOR) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int placement(House house, ItemType t, boolean[] used, SplittableRandom rnd) {
