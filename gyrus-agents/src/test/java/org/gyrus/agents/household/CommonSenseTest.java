@@ -17,13 +17,19 @@ class CommonSenseTest {
 
   /** A map of room 0 with the given items seen (type, furniture id, clean). */
   private static SemanticMap map(boolean cabinetOpen, Object... items) {
+    return roomMap(true, cabinetOpen, items);
+  }
+
+  private static SemanticMap roomMap(boolean withSink, boolean cabinetOpen, Object... items) {
     List<Observation.CellView> cells = new ArrayList<>();
     cells.add(new Observation.CellView(AGENT, House.Cell.FLOOR, -1, null, false));
     cells.add(
         new Observation.CellView(
             CABINET, House.Cell.FURNITURE, 0, FurnitureType.CABINET, cabinetOpen));
     cells.add(new Observation.CellView(TABLE, House.Cell.FURNITURE, 1, FurnitureType.TABLE, true));
-    cells.add(new Observation.CellView(SINK, House.Cell.FURNITURE, 2, FurnitureType.SINK, true));
+    if (withSink) {
+      cells.add(new Observation.CellView(SINK, House.Cell.FURNITURE, 2, FurnitureType.SINK, true));
+    }
     List<List<Observation.ItemView>> on =
         List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int i = 0; i < items.length / 3; i++) {
@@ -31,7 +37,7 @@ class CommonSenseTest {
           .add(new Observation.ItemView(i, (ItemType) items[3 * i], (Boolean) items[3 * i + 2]));
     }
     List<Observation.ContentView> contents = new ArrayList<>();
-    for (int f = cabinetOpen ? 0 : 1; f < 3; f++) {
+    for (int f = cabinetOpen ? 0 : 1; f < (withSink ? 3 : 2); f++) {
       contents.add(new Observation.ContentView(f, on.get(f)));
     }
     SemanticMap m = new SemanticMap();
@@ -75,6 +81,17 @@ class CommonSenseTest {
     assertThat(b.accessible()).containsExactlyInAnyOrder(1, 2);
     assertThat(b.containers()).containsExactly(0);
     assertThat(b.sinks()).containsExactly(2);
+  }
+
+  @Test
+  void washingWithNoSinkKnownMeansExploringFirst() {
+    CommonSense.Beliefs b =
+        CommonSense.infer(roomMap(false, false, ItemType.MUG, 1, false), cleanMugInCabinet());
+    assertThat(b.sinks()).isEmpty();
+    assertThat(b.explore()).containsExactly(0);
+    CommonSense.Beliefs clean =
+        CommonSense.infer(roomMap(false, false, ItemType.MUG, 1, true), cleanMugInCabinet());
+    assertThat(clean.explore()).isEmpty(); // a clean mug needs no sink
   }
 
   @Test

@@ -186,6 +186,18 @@ class WorldRulesTest {
   }
 
   @Test
+  void theAgentNeverStartsWalledInByFurniture() {
+    for (int seed = 1; seed <= 300; seed++) {
+      Scenario s = Scenario.generate(seed, 1 + seed % Scenario.MAX_LEVEL);
+      boolean free = false;
+      for (int d = 0; d < 4; d++) {
+        free |= s.house().cell(House.step(s.agentCell(), d)) == House.Cell.FLOOR;
+      }
+      assertThat(free).as("%s", s).isTrue();
+    }
+  }
+
+  @Test
   void goalsNeedTheRightTypeStateAndPlace() {
     Scenario s = Scenario.generate(3, 4);
     World w = new World(s);
