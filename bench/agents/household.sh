@@ -31,6 +31,7 @@ CMD="HOUSEHOLD_TASKS=$TASKS HOUSEHOLD_MOVED=$MOVED HOUSEHOLD_PPO_STEPS=$PPO HOUS
   -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" org.gyrus.agents.household.HouseholdBench \
   "$TASKS" "$MOVED" "$PPO" "$SEED" "$OUT/agents_household.json" "$OUT/agents_household.md" "$CMD" \
   2> >(grep -v -i -E "warn" | tee "$RAW/household.log" >&2) >/dev/null
+/usr/bin/python3 bench/agents/household_rows.py "$OUT/agents_household.json"
 {
   echo
   echo "Process times (\`/usr/bin/time\`): $(cat "$RAW/household.time")"
