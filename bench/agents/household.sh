@@ -7,15 +7,18 @@
 # once the agent has seen it. Runs from the built classes (no install into ~/.m2), one engine
 # thread, nice 10; writes bench/results/agents_household.{json,md}.
 # Knobs (defaults are the reported run): HOUSEHOLD_TASKS (50), HOUSEHOLD_MOVED (50),
-# HOUSEHOLD_PPO_STEPS (1000000), HOUSEHOLD_SEED (1), HOUSEHOLD_NICE (10).
+# HOUSEHOLD_PPO_STEPS (1000000), HOUSEHOLD_SEED (1), HOUSEHOLD_NICE (10), HOUSEHOLD_PPO_MAX_LEVEL
+# (5: PPO trains on levels 1..N), HOUSEHOLD_NAME (agents_household: the results' file name).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TASKS=${HOUSEHOLD_TASKS:-50}
 MOVED=${HOUSEHOLD_MOVED:-50}
 PPO=${HOUSEHOLD_PPO_STEPS:-1000000}
 SEED=${HOUSEHOLD_SEED:-1}
+MAXLEVEL=${HOUSEHOLD_PPO_MAX_LEVEL:-5}
+NAME=${HOUSEHOLD_NAME:-agents_household}
 OUT=bench/results
-RAW=$OUT/agents_household_raw
+RAW=$OUT/${NAME}_raw
 mkdir -p "$RAW"
 ./mvnw -o -q -B -pl gyrus-agents -am compile -Dspotless.skip=true
 ./mvnw -o -q -B -pl gyrus-agents dependency:build-classpath \
@@ -25,15 +28,19 @@ CP=""
 for m in gyrus-agents gyrus-nesy gyrus-logic gyrus-nn gyrus-core; do CP="$CP$m/target/classes:"; done
 CP="$CP$(cat gyrus-agents/target/bench-cp.txt)"
 export OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
-CMD="HOUSEHOLD_TASKS=$TASKS HOUSEHOLD_MOVED=$MOVED HOUSEHOLD_PPO_STEPS=$PPO HOUSEHOLD_SEED=$SEED bench/agents/household.sh"
+CMD="HOUSEHOLD_TASKS=$TASKS HOUSEHOLD_MOVED=$MOVED HOUSEHOLD_PPO_STEPS=$PPO HOUSEHOLD_SEED=$SEED"
+if [ "$MAXLEVEL" != 5 ] || [ "$NAME" != agents_household ]; then
+  CMD="$CMD HOUSEHOLD_PPO_MAX_LEVEL=$MAXLEVEL HOUSEHOLD_NAME=$NAME"
+fi
+CMD="$CMD bench/agents/household.sh"
 /usr/bin/time -o "$RAW/household.time" -f "wall_s %e user_s %U sys_s %S" \
   nice -n "${HOUSEHOLD_NICE:-10}" java -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
   -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" org.gyrus.agents.household.HouseholdBench \
-  "$TASKS" "$MOVED" "$PPO" "$SEED" "$OUT/agents_household.json" "$OUT/agents_household.md" "$CMD" \
+  "$TASKS" "$MOVED" "$PPO" "$SEED" "$OUT/$NAME.json" "$OUT/$NAME.md" "$CMD" "$MAXLEVEL" \
   2> >(grep -v -i -E "warn" | tee "$RAW/household.log" >&2) >/dev/null
-/usr/bin/python3 bench/agents/household_rows.py "$OUT/agents_household.json"
+/usr/bin/python3 bench/agents/household_rows.py "$OUT/$NAME.json"
 {
   echo
   echo "Process times (\`/usr/bin/time\`): $(cat "$RAW/household.time")"
-} >>"$OUT/agents_household.md"
-cat "$OUT/agents_household.md"
+} >>"$OUT/$NAME.md"
+cat "$OUT/$NAME.md"

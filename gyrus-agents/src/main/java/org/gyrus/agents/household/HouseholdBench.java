@@ -26,8 +26,15 @@ public final class HouseholdBench {
    * @param tasksPerLevel seeds 1..tasksPerLevel per level
    * @param moved tasks (level 3 and 4 alternating, seeds from 1) with an item moved mid-episode
    * @param ppoSteps PPO training budget in environment steps (0: skip PPO)
+   * @param ppoMaxLevel PPO trains on levels 1..ppoMaxLevel (evaluation: every level)
    */
-  public record Config(int tasksPerLevel, int moved, long ppoSteps, long seed, String command) {}
+  public record Config(
+      int tasksPerLevel, int moved, long ppoSteps, int ppoMaxLevel, long seed, String command) {
+    /** PPO trained on every level. */
+    public Config(int tasksPerLevel, int moved, long ppoSteps, long seed, String command) {
+      this(tasksPerLevel, moved, ppoSteps, Scenario.MAX_LEVEL, seed, command);
+    }
+  }
 
   /** One agent's results on one task. */
   record Run(boolean solved, int steps, int replans, int subgoals, int surprises) {}
@@ -67,7 +74,8 @@ public final class HouseholdBench {
     PpoTraining.Summary ppoSummary = null;
     double ppoEvalCpu = 0;
     if (cfg.ppoSteps() > 0) {
-      try (PpoTraining t = new PpoTraining(Ppo.Config.of(cfg.ppoSteps(), cfg.seed()))) {
+      try (PpoTraining t =
+          new PpoTraining(Ppo.Config.of(cfg.ppoSteps(), cfg.seed()), cfg.ppoMaxLevel())) {
         ppoSummary = t.train(log);
         long c1 = processCpu();
         for (PpoTraining.Outcome o : t.evaluate(all, cfg.seed())) {
@@ -168,9 +176,10 @@ public final class HouseholdBench {
    * {@code java ... HouseholdBench TASKS_PER_LEVEL MOVED PPO_STEPS SEED OUT.json OUT.md "COMMAND"}.
    */
   public static void main(String[] args) {
-    if (args.length != 7) {
+    if (args.length != 7 && args.length != 8) {
       System.err.println(
-          "usage: HouseholdBench TASKS_PER_LEVEL MOVED PPO_STEPS SEED OUT.json OUT.md COMMAND");
+          "usage: HouseholdBench TASKS_PER_LEVEL MOVED PPO_STEPS SEED OUT.json OUT.md COMMAND"
+              + " [PPO_MAX_LEVEL]");
       System.exit(2);
     }
     Config cfg =
@@ -178,6 +187,7 @@ public final class HouseholdBench {
             Integer.parseInt(args[0]),
             Integer.parseInt(args[1]),
             Long.parseLong(args[2]),
+            args.length == 8 ? Integer.parseInt(args[7]) : Scenario.MAX_LEVEL,
             Long.parseLong(args[3]),
             args[6]);
     Report r = run(cfg, System.err);

@@ -31,7 +31,18 @@ public final class PpoTraining implements AutoCloseable {
   public record Summary(
       long envSteps, int updates, int episodes, double successRate, double cpuSeconds) {}
 
+  private final int maxLevel;
+
   public PpoTraining(Ppo.Config cfg) {
+    this(cfg, Scenario.MAX_LEVEL);
+  }
+
+  /** Training scenarios of levels 1..maxLevel. */
+  public PpoTraining(Ppo.Config cfg, int maxLevel) {
+    if (maxLevel < 1 || maxLevel > Scenario.MAX_LEVEL) {
+      throw new IllegalArgumentException("ppo: max level must be 1.." + Scenario.MAX_LEVEL);
+    }
+    this.maxLevel = maxLevel;
     this.cfg = cfg;
     this.m = Engine.getEngine("PyTorch").newBaseManager();
     this.net = new Ppo(m, ObsEncoder.SIZE, cfg.hidden(), Action.COUNT, cfg.seed());
@@ -40,7 +51,7 @@ public final class PpoTraining implements AutoCloseable {
   }
 
   private RlEnv freshEnv() {
-    return new RlEnv(Scenario.generate(trainSeed++, 1 + rnd.nextInt(Scenario.MAX_LEVEL)));
+    return new RlEnv(Scenario.generate(trainSeed++, 1 + rnd.nextInt(maxLevel)));
   }
 
   /** Runs the budget; logs a line every few updates. */

@@ -109,10 +109,12 @@ public record Report(
         String.format(
             Locale.ROOT,
             "  \"config\": {\"tasks_per_level\": %d, \"moved_tasks\": %d, \"ppo_env_steps\": %d,"
+                + " \"ppo_train_levels\": \"1-%d\","
                 + " \"seed\": %d, \"max_steps\": \"100 + 100 * level\"},%n",
             config.tasksPerLevel(),
             config.moved(),
             config.ppoSteps(),
+            config.ppoMaxLevel(),
             config.seed()));
     sb.append("  \"levels\": [\n");
     for (int level = 1; level <= Scenario.MAX_LEVEL; level++) {
@@ -247,9 +249,10 @@ public record Report(
       sb.append(
           String.format(
               Locale.ROOT,
-              "%n## PPO budget%n%n%d environment steps (%d updates, %d training episodes, success while"
+              "%n## PPO budget%n%n%d environment steps on training levels 1–%d (%d updates, %d training episodes, success while"
                   + " training %.3f), %.1f CPU s of training; evaluation %.1f CPU s.%n",
               ppoTraining.envSteps(),
+              config.ppoMaxLevel(),
               ppoTraining.updates(),
               ppoTraining.episodes(),
               ppoTraining.successRate(),
