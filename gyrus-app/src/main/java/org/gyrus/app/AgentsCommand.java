@@ -27,12 +27,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Referential game with a VQ bottleneck; a module library grown over a curriculum.",
-    subcommands = {AgentsCommand.Game.class, AgentsCommand.Library.class, GoalsCommand.class})
+    subcommands = {
+      AgentsCommand.Game.class,
+      AgentsCommand.Library.class,
+      GoalsCommand.class,
+      HouseholdCommand.class
+    })
 public final class AgentsCommand implements Runnable {
   @Override
   public void run() {
     System.err.println(
-        "error: name a subcommand: game, library or goals (see gyrus agents --help)");
+        "error: name a subcommand: game, library, goals or household (see gyrus agents --help)");
   }
 
   @Command(
