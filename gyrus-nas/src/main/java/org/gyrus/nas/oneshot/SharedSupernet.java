@@ -98,8 +98,12 @@ final class SharedSupernet implements AutoCloseable {
     return active;
   }
 
+  /** Supernet forward passes so far (each one serves every head, whatever the task count). */
+  long forwards;
+
   /** Logits of cell {@code g} on its single path. */
   NDArray pathLogits(NDArray x, Genotype g, boolean train) {
+    forwards++;
     return net.logits(ps, x, oneHot(g), path(g), train);
   }
 
