@@ -318,7 +318,8 @@ public final class MultiTaskSearch implements OneShotSearch {
    * on that task (single-path network, the weight half, {@code evalEpochs} epochs) and tests them.
    */
   private void evaluateLaterTasks(SearchData data, Consumer<String> log) {
-    Genotype random = Genotype.ofIndex(new SplittableRandom(cfg.scale().seed() + 99).nextInt(15625));
+    Genotype random =
+        Genotype.ofIndex(new SplittableRandom(cfg.scale().seed() + 99).nextInt(15625));
     for (int k = 1; k < cfg.tasks().size(); k++) {
       Task task = cfg.tasks().get(k);
       Map<String, Object> row = new LinkedHashMap<>();
@@ -344,7 +345,8 @@ public final class MultiTaskSearch implements OneShotSearch {
   double testAccuracy(Genotype cell, Task task, SearchData data) {
     Scale s = cfg.scale();
     try (SharedSupernet net =
-        new SharedSupernet(s.channels(), s.cellsPerStage(), task.classes(), s.imageSize(), s.seed())) {
+        new SharedSupernet(
+            s.channels(), s.cellsPerStage(), task.classes(), s.imageSize(), s.seed())) {
       Dataset train = relabel(data.weights(), task);
       Dataset test = relabel(data.test(), task);
       SplittableRandom r = new SplittableRandom(s.seed() + 5);

@@ -24,13 +24,14 @@ class MultiTaskSearchTest {
   }
 
   /**
-   * The same search steps with one task and with three cost the same number of supernet passes
-   * (two per step: weights, then architectures), and the three-task run moves all three
-   * distributions away from uniform.
+   * The same search steps with one task and with three cost the same number of supernet passes (two
+   * per step: weights, then architectures), and the three-task run moves all three distributions
+   * away from uniform.
    */
   @Test
   void oneSupernetPassServesEveryTask() {
-    SearchData data = new SearchData(randomImages(128, 1), randomImages(128, 2), randomImages(8, 3));
+    SearchData data =
+        new SearchData(randomImages(128, 1), randomImages(128, 2), randomImages(8, 3));
     Scale scale = new Scale(4, 1, 8, 128, 2, 5);
     long[] forwards = new long[2];
     String[] specs = {
@@ -77,14 +78,17 @@ class MultiTaskSearchTest {
       theta[i] = keep - h;
       double down = logProb(softmax(theta), a);
       theta[i] = keep;
-      assertThat(g[i]).isCloseTo(0.7 * (up - down) / (2 * h), org.assertj.core.data.Offset.offset(1e-7));
+      assertThat(g[i])
+          .isCloseTo(0.7 * (up - down) / (2 * h), org.assertj.core.data.Offset.offset(1e-7));
     }
   }
 
   @Test
   void unknownTaskIsRefusedByName() {
     assertThatThrownBy(
-            () -> OneShotMethods.create("{_type: multitask, tasks: 'c10,rotation'}", new Scale(4, 1, 8, 64, 1, 0)))
+            () ->
+                OneShotMethods.create(
+                    "{_type: multitask, tasks: 'c10,rotation'}", new Scale(4, 1, 8, 64, 1, 0)))
         .hasMessageContaining("rotation")
         .hasMessageContaining("vehicle_animal");
   }
