@@ -1,5 +1,6 @@
 package org.gyrus.nas.oneshot;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class EnasSearch implements OneShotSearch {
       int batch,
       double lr,
       boolean controller,
+      boolean fair,
       int controllerSteps,
       double controllerLr,
       double entropy,
@@ -60,6 +62,9 @@ public final class EnasSearch implements OneShotSearch {
               + " supernet; memory buffer of the best sampled cells, re-ranked at the end",
           ArgSpec.optional("controller", Kind.BOOL, true)
               .doc("false: uniform sampling (RSPS), no controller"),
+          ArgSpec.optional("fair", Kind.BOOL, false)
+              .doc(
+                  "train the weights FairNAS-style: 5 paths per batch using each op once per edge"),
           ArgSpec.optional("controller_steps", Kind.INT, 30).min(0).doc("REINFORCE steps/epoch"),
           ArgSpec.optional("controller_lr", Kind.FLOAT, 5e-3).min(0).doc("controller Adam step"),
           ArgSpec.optional("entropy", Kind.FLOAT, 5e-3).min(0).doc("entropy bonus weight"),
@@ -81,6 +86,7 @@ public final class EnasSearch implements OneShotSearch {
               a.smallInt("batch"),
               a.number("lr"),
               a.bool("controller"),
+              a.bool("fair"),
               a.smallInt("controller_steps"),
               a.number("controller_lr"),
               a.number("entropy"),
@@ -122,6 +128,22 @@ public final class EnasSearch implements OneShotSearch {
         : controller.sample(rng);
   }
 
+  /** Five paths that use every op of every edge exactly once (a random permutation per edge). */
+  static List<Genotype> fairPaths(SplittableRandom rng) {
+    int[][] ops = new int[Genotype.OPS][Genotype.EDGES];
+    for (int e = 0; e < Genotype.EDGES; e++) {
+      int[] perm = Dataset.permutation(Genotype.OPS, rng);
+      for (int i = 0; i < Genotype.OPS; i++) {
+        ops[i][e] = perm[i];
+      }
+    }
+    List<Genotype> paths = new ArrayList<>();
+    for (int[] o : ops) {
+      paths.add(new Genotype(o));
+    }
+    return paths;
+  }
+
   @Override
   public void run(SearchData data, Consumer<String> log) {
     Dataset wData = data.weights();
@@ -140,7 +162,11 @@ public final class EnasSearch implements OneShotSearch {
         double lr = 0.001 + (cfg.lr() - 0.001) * (1 + Math.cos(Math.PI * t / total)) / 2;
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
-          loss += shared.trainPath(shared.batch(wData, order, s * bs, bs, rng), draw(uniform), lr);
+          NDArray[] b = shared.batch(wData, order, s * bs, bs, rng);
+          loss +=
+              cfg.fair()
+                  ? shared.trainPaths(b, fairPaths(rng), lr)
+                  : shared.trainPath(b, draw(uniform), lr);
         }
       }
       double reward = 0;

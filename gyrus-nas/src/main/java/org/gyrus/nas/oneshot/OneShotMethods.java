@@ -21,7 +21,8 @@ public final class OneShotMethods {
           "darts-guard", "{_type: darts, guard: true}",
           "sharpdarts", "{_type: darts, weighting: maxw, schedule: cospower}",
           "sharpdarts-guard", "{_type: darts, weighting: maxw, schedule: cospower, guard: true}",
-          "rsps", "{_type: enas, controller: false}");
+          "rsps", "{_type: enas, controller: false}",
+          "fairnas", "{_type: enas, controller: false, fair: true}");
 
   public static Registry<OneShotMethodFactory> registry() {
     return Registry.of(OneShotMethodFactory.class, "one-shot method");

@@ -155,6 +155,26 @@ final class SharedSupernet implements AutoCloseable {
   }
 
   /**
+   * One weight step on the mean loss of several paths on the same batch (FairNAS's strict fairness
+   * when the paths use every op of every edge once); returns that loss.
+   */
+  double trainPaths(NDArray[] b, List<Genotype> paths, double lr) {
+    double loss;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray l = null;
+      for (Genotype g : paths) {
+        NDArray lg = crossEntropy(pathLogits(b[0], g, true), b[1]);
+        l = l == null ? lg : l.add(lg);
+      }
+      l = l.div(paths.size());
+      gc.backward(l);
+      loss = l.getFloat();
+    }
+    sgdUpdate(lr);
+    return loss;
+  }
+
+  /**
    * Cell {@code g}'s accuracy on {@code batches} batches of {@code bs} examples of {@code d} from
    * example {@code offset} on (wrapping around), on its single path. Batch statistics (train mode),
    * as weight-sharing estimators do: the running averages belong to the mixture of paths.

@@ -60,6 +60,24 @@ class WeightSharingTest {
     }
   }
 
+  /** FairNAS's paths: every op of every edge exactly once per step, in a different order. */
+  @Test
+  void fairPathsUseEveryOpOncePerEdge() {
+    SplittableRandom r = new SplittableRandom(8);
+    java.util.Set<List<Genotype>> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      List<Genotype> paths = EnasSearch.fairPaths(r);
+      seen.add(paths);
+      assertThat(paths).hasSize(Genotype.OPS);
+      for (int e = 0; e < Genotype.EDGES; e++) {
+        int edge = e;
+        assertThat(paths.stream().map(g -> g.ops()[edge]).toList())
+            .containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+      }
+    }
+    assertThat(seen).hasSizeGreaterThan(15);
+  }
+
   /** One step on a path moves the chosen ops' weights and leaves every op off the path alone. */
   @Test
   void trainingAPathMovesOnlyItsOps() {
