@@ -64,7 +64,7 @@ refs = {
 }
 json.dump({"references": refs, "summary": summary, "runs": runs, "reinforce_on_table": rl},
           open(out_json, "w"), indent=1)
-L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2a)", "",
+L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2, §4)", "",
      "Derived cells are judged by the NB201 CIFAR-10 table (200-epoch test accuracy).", "",
      f"References: table mean {refs['table_mean']}, all-`nor_conv_3x3` cell {refs['all_nor_conv_3x3']}, "
      f"optimum {refs['optimum']}; expected best of N random cells: "
@@ -133,5 +133,11 @@ if rl:
           "| algorithm | repeats | seed | mean best | sd |", "|---|---|---|---|---|"]
     for a, d in rl.items():
         L.append(f"| {d['algorithm_spec']} | {d['repeats']} | {d['seed']} | {d['mean_best']:.3f} | {d['std_best']:.3f} |")
-L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (softmax per epoch) too."]
+L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (softmax per epoch) too.", "",
+      "Commands (each row is skipped when already in bench/work/nas_oneshot/runs.jsonl):", "",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" \"darts sharpdarts-guard\"          # DARTS rows; darts-guard, sharpdarts: seed 0",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" \"enas rsps\" 10 5000 16 8 1 30 50 50",
+      "    bench/nas_oneshot/run.sh 0 enas-e40 40 5000 16 8 1 30 50 50",
+      "    bench/nas_oneshot/run.sh 0 fairnas 10 5000 16 8 1 30 50 50",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" \"multitask1 multitask3\" 10 5000 16 8 1 30 50 0"]
 open(out_md, "w").write("\n".join(L) + "\n")
