@@ -47,6 +47,9 @@ for (m, im), rs in sorted(by.items()):
         "median_cpu_s": statistics.median(r["cpu_s"] for r in rs),
         "skip_edges_mean": statistics.mean(r["genotype"].count("skip_connect") for r in rs),
         "none_edges_mean": statistics.mean(r["genotype"].count("none~") for r in rs),
+        "mean_estimate_rho": round(statistics.mean(r["estimate_rho"] for r in rs), 3),
+        "mean_uniform_rho": (round(statistics.mean(r["uniform_rho"] for r in rs), 3)
+                             if all(r.get("uniform_rho") is not None for r in rs) else None),
     })
 rl = {}
 for algo in ("reinforce", "random"):
@@ -61,7 +64,7 @@ refs = {
 }
 json.dump({"references": refs, "summary": summary, "runs": runs, "reinforce_on_table": rl},
           open(out_json, "w"), indent=1)
-L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2a)", "",
+L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2, §4)", "",
      "Derived cells are judged by the NB201 CIFAR-10 table (200-epoch test accuracy).", "",
      f"References: table mean {refs['table_mean']}, all-`nor_conv_3x3` cell {refs['all_nor_conv_3x3']}, "
      f"optimum {refs['optimum']}; expected best of N random cells: "
@@ -71,11 +74,13 @@ L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2a)", "",
      "Scale (2 shared CPU cores): supernet C and N cells per stage, images shrunk to SIZE² pixels, IMAGES "
      "per half of CIFAR-10's 10k JPEG subset (5000 = the whole subset, 20% of the training set), "
      "first-order DARTS, arch lr 3e-3 (10x DARTS's: ~780 arch steps instead of ~20k); see `config`.", "",
-     "| method | images/half | seeds | mean table acc | median wall s | median CPU s | mean skip edges | mean none edges |",
-     "|---|---|---|---|---|---|---|---|"]
+     "| method | images/half | seeds | mean table acc | median wall s | median CPU s | mean skip edges | mean none edges | mean ρ sampled | mean ρ uniform |",
+     "|---|---|---|---|---|---|---|---|---|---|"]
 for s in summary:
+    ur = "" if s["mean_uniform_rho"] is None else s["mean_uniform_rho"]
     L.append(f"| {s['method']} | {s['images']} | {s['seeds']} | {s['mean_table_accuracy']} | "
-             f"{s['median_wall_s']} | {s['median_cpu_s']} | {s['skip_edges_mean']:.1f} | {s['none_edges_mean']:.1f} |")
+             f"{s['median_wall_s']} | {s['median_cpu_s']} | {s['skip_edges_mean']:.1f} | {s['none_edges_mean']:.1f} | "
+             f"{s['mean_estimate_rho']} | {ur} |")
 L += ["", "| method | seed | images | derived genotype | table acc | random best-of-N (N) | beats | wall s | CPU s | supernet ρ (sampled cells) |",
       "|---|---|---|---|---|---|---|---|---|---|"]
 for r in runs:
@@ -83,10 +88,56 @@ for r in runs:
     L.append(f"| {r['method']} | {r['seed']} | {r['images']} | `{g}` | {r['table_accuracy']:.2f} | "
              f"{r['random_best_of_n']} ({r['random_n']}) | {'yes' if r['beats_random'] else 'no'} | {r['wall_s']} | {r['cpu_s']} | "
              f"{r['estimate_rho']:.2f} ({r['sampled_cells']}) |")
+enas = [r for r in runs if r.get("details", {}).get("buffer_reranked")]
+if enas:
+    L += ["", "ENAS / RSPS with weight sharing (single paths of one supernet): the derived cell is the memory "
+          "buffer's best after re-ranking with the final weights; the buffer's effect is read against, in the "
+          "same run, the buffer's top before re-ranking, ENAS's own derivation (best of 10 fresh controller "
+          "samples on one batch) and the controller's greedy cell. ρ uniform: Spearman of the supernet "
+          "estimate vs the table over `uniform_cells` cells drawn uniformly (RSPS's sampler, so the same cells "
+          "for every method with the same seed).", "",
+          "| method | seed | derived (buffer, re-ranked) | buffer top before re-rank | ENAS best of 10 | controller greedy | buffer cells: mean table | ρ uniform (cells) | CPU s |",
+          "|---|---|---|---|---|---|---|---|---|"]
+    for r in enas:
+        d = r["details"]
+        fmt = lambda k: f"{d[k]:.2f}" if k in d else "-"
+        bt = statistics.mean(e["table"] for e in d["buffer_reranked"])
+        ur = "-" if r.get("uniform_rho") is None else f"{r['uniform_rho']:.2f} ({r['uniform_cells']})"
+        L.append(f"| {r['method']} | {r['seed']} | {r['table_accuracy']:.2f} | {fmt('buffer_top_before_rerank_table')} | "
+                 f"{fmt('enas_best_of_10_table')} | {fmt('controller_greedy_table')} | {bt:.2f} | {ur} | {r['cpu_s']} |")
+multi = [r for r in runs if "derived_per_task" in r.get("details", {})]
+if multi:
+    L += ["", "Multi-task search in one run (FBNetV5-style): one supernet whose head holds every task's logits, one "
+          "factorised architecture distribution per task, each step one weight pass on a path from the tasks' "
+          "mixture and one pass on the architecture half that updates every task (importance-weighted "
+          "REINFORCE). Tasks are label maps of the same CIFAR-10 images: c10, vehicle_animal (2), pairs (5). "
+          "Search cost excludes the after-search training; the first task's cell is judged by the table, later "
+          "tasks' cells are trained from scratch on their task (eval_epochs, weight half) and tested on 2,000 "
+          "CIFAR-10 test images, next to the first task's cell and one random cell trained the same way.", "",
+          "| method | seed | tasks | c10 cell table acc | search wall s | search CPU s | supernet passes |",
+          "|---|---|---|---|---|---|---|"]
+    for r in multi:
+        d = r["details"]
+        L.append(f"| {r['method']} | {r['seed']} | {', '.join(d['tasks'])} | {r['table_accuracy']:.2f} | "
+                 f"{d['search_seconds']:.1f} | {d['search_cpu_seconds']:.1f} | {d['supernet_forwards']} |")
+    ev = [(r, t, e) for r in multi for t, e in r["details"].get("evaluation", {}).items()]
+    if ev:
+        L += ["", "| method | seed | task | own cell | test acc | c10 cell on this task | random cell |",
+              "|---|---|---|---|---|---|---|"]
+        for r, t, e in ev:
+            g = e["own_cell"].replace("|", "\\|")
+            L.append(f"| {r['method']} | {r['seed']} | {t} | `{g}` | {e['own_cell_test_accuracy']:.4f} | "
+                     f"{e['first_task_cell_test_accuracy']:.4f} | {e['random_cell_test_accuracy']:.4f} |")
 if rl:
     L += ["", "REINFORCE (LSTM controller) on the table, 100 queries:", "",
           "| algorithm | repeats | seed | mean best | sd |", "|---|---|---|---|---|"]
     for a, d in rl.items():
         L.append(f"| {d['algorithm_spec']} | {d['repeats']} | {d['seed']} | {d['mean_best']:.3f} | {d['std_best']:.3f} |")
-L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (softmax per epoch) too."]
+L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (softmax per epoch) too.", "",
+      "Commands (each row is skipped when already in bench/work/nas_oneshot/runs.jsonl):", "",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" \"darts sharpdarts-guard\"          # DARTS rows; darts-guard, sharpdarts: seed 0",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" \"enas rsps\" 10 5000 16 8 1 30 50 50",
+      "    bench/nas_oneshot/run.sh 0 enas-e40 40 5000 16 8 1 30 50 50",
+      "    bench/nas_oneshot/run.sh 0 fairnas 10 5000 16 8 1 30 50 50",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" \"multitask1 multitask3\" 10 5000 16 8 1 30 50 0"]
 open(out_md, "w").write("\n".join(L) + "\n")

@@ -41,6 +41,7 @@ final class Catalog {
     out.put("cost models", types(org.gyrus.nas.CostModels.registry()));
     out.put("training-free proxies", types(org.gyrus.nas.proxy.Proxies.registry()));
     out.put("morphisms", types(org.gyrus.nas.grow.Morphisms.registry()));
+    out.put("one-shot methods", types(org.gyrus.nas.oneshot.OneShotMethods.registry()));
     out.put("knowledge-graph rule learners", types(RuleLearnerFactory.registry()));
     out.put(
         "CLUTRR relational learners", types(org.gyrus.nesy.clutrr.StoryLearnerFactory.registry()));

@@ -2,23 +2,17 @@ package org.gyrus.nas.oneshot;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.gyrus.nn.data.Augment;
+import org.gyrus.core.ArgSpec;
+import org.gyrus.core.ArgSpec.Kind;
 import org.gyrus.nn.data.Dataset;
 import org.gyrus.nn.oneshot.MixedCell;
-import org.gyrus.nn.oneshot.Supernet;
 
 /**
  * First-order DARTS over the NAS-Bench-201 cell: each step moves the architecture parameters α
@@ -27,13 +21,9 @@ import org.gyrus.nn.oneshot.Supernet;
  * weight half, under the config's schedule, weighting and skip guard. The result keeps α after
  * every epoch and the trained supernet, whose sub-architectures {@link #estimate} scores.
  */
-public final class DartsSearch implements AutoCloseable {
+public final class DartsSearch implements OneShotSearch {
   private final DartsConfig cfg;
-  private final NDManager manager;
-  private final Supernet net;
-  private final ParameterStore ps;
-  private final List<NDArray> params = new ArrayList<>();
-  private final List<NDArray> momentum = new ArrayList<>();
+  private final SharedSupernet shared;
   private final double[] alpha = new double[Genotype.EDGES * Genotype.OPS];
   private final double[] m1 = new double[alpha.length];
   private final double[] m2 = new double[alpha.length];
@@ -42,23 +32,51 @@ public final class DartsSearch implements AutoCloseable {
   /** Softmax(α) after each epoch, [epoch][edge][op]. */
   private final List<double[][]> trajectory = new ArrayList<>();
 
+  /** {@code darts}: the registered factory (sharpDARTS and the guard are its arguments). */
+  @org.gyrus.core.plugin.Register
+  public static final class Factory implements OneShotMethodFactory {
+    @Override
+    public org.gyrus.core.NodeType type() {
+      return org.gyrus.core.NodeType.of(
+          "darts",
+          "first-order DARTS over the NB201 mixed-op supernet; sharpDARTS with weighting maxw and"
+              + " schedule cospower; guard: DARTS-'s auxiliary skip",
+          ArgSpec.optional("weighting", Kind.STR, "softmax")
+              .oneOf("softmax", "maxw")
+              .doc("op weights from alpha: softmax, or sharpDARTS' Max-W"),
+          ArgSpec.optional("schedule", Kind.STR, "cosine")
+              .oneOf("cosine", "cospower")
+              .doc("weights' learning rate: cosine, or cosine power annealing"),
+          ArgSpec.optional("guard", Kind.BOOL, false).doc("DARTS-'s auxiliary skip, 1 -> 0"),
+          ArgSpec.optional("arch_lr", Kind.FLOAT, 3e-3).min(0).doc("Adam step of alpha"),
+          ArgSpec.optional("lr", Kind.FLOAT, 0.025).min(0).doc("weights' initial SGD step"),
+          ArgSpec.optional("batch", Kind.INT, 64).min(1).doc("batch size"));
+    }
+
+    @Override
+    public DartsSearch create(org.gyrus.core.Args a, Scale s) {
+      return new DartsSearch(
+          new DartsConfig(
+              s.channels(),
+              s.cellsPerStage(),
+              s.imageSize(),
+              s.images(),
+              s.epochs(),
+              a.smallInt("batch"),
+              a.number("lr"),
+              0.001,
+              a.number("arch_lr"),
+              a.string("weighting"),
+              a.string("schedule"),
+              a.bool("guard"),
+              s.seed()));
+    }
+  }
+
   public DartsSearch(DartsConfig cfg) {
     this.cfg = cfg;
-    this.manager = NDManager.newBaseManager();
-    Engine.getInstance().setRandomSeed((int) cfg.seed());
-    net = new Supernet(cfg.channels(), cfg.cellsPerStage(), 10);
-    net.initialize(
-        manager,
-        DataType.FLOAT32,
-        new Shape(1, 3, cfg.imageSize(), cfg.imageSize()),
-        new Shape(Genotype.EDGES, Genotype.OPS));
-    ps = new ParameterStore(manager, false);
-    for (Parameter p : net.getParameters().values()) {
-      if (p.requiresGradient()) {
-        params.add(p.getArray());
-        momentum.add(p.getArray().zerosLike());
-      }
-    }
+    shared =
+        new SharedSupernet(cfg.channels(), cfg.cellsPerStage(), 10, cfg.imageSize(), cfg.seed());
     SplittableRandom rng = new SplittableRandom(cfg.seed() * 7919 + 1);
     for (int i = 0; i < alpha.length; i++) {
       alpha[i] = 1e-3 * gaussian(rng);
@@ -67,6 +85,48 @@ public final class DartsSearch implements AutoCloseable {
 
   private static double gaussian(SplittableRandom r) {
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+  }
+
+  @Override
+  public void run(SearchData data, Consumer<String> log) {
+    run(data.weights(), data.arch(), log);
+  }
+
+  @Override
+  public long seed() {
+    return cfg.seed();
+  }
+
+  @Override
+  public String config() {
+    return cfg.toString();
+  }
+
+  /** The derived cell first, then distinct draws from softmax(α), edge by edge. */
+  @Override
+  public List<Candidate> candidates(int samples, long seed) {
+    Genotype derived = genotype();
+    java.util.Set<Genotype> cells = new java.util.LinkedHashSet<>();
+    cells.add(derived);
+    double[][] p = softmaxAlpha();
+    SplittableRandom rng = new SplittableRandom(seed * 31 + 5);
+    for (int tries = 0; cells.size() < samples + 1 && tries < 50 * (samples + 1); tries++) {
+      int[] ops = new int[Genotype.EDGES];
+      for (int e = 0; e < Genotype.EDGES; e++) {
+        double u = rng.nextDouble();
+        int k = 0;
+        while (k < Genotype.OPS - 1 && (u -= p[e][k]) > 0) {
+          k++;
+        }
+        ops[e] = k;
+      }
+      cells.add(new Genotype(ops));
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (Genotype g : cells) {
+      out.add(new Candidate(g, g.equals(derived) ? "derived" : "sampled"));
+    }
+    return out;
   }
 
   /** Runs the search: weights on {@code wData}, α on {@code aData} (same image size). */
@@ -87,8 +147,8 @@ public final class DartsSearch implements AutoCloseable {
         double beta = cfg.auxSkip() ? 1 - progress : 0;
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
-          aLoss += archStep(batch(aData, aOrder, s * bs, bs, null), beta);
-          wLoss += weightStep(batch(wData, wOrder, s * bs, bs, rng), beta, cfg.lr(progress));
+          aLoss += archStep(shared.batch(aData, aOrder, s * bs, bs, null), beta);
+          wLoss += weightStep(shared.batch(wData, wOrder, s * bs, bs, rng), beta, cfg.lr(progress));
         }
         t++;
       }
@@ -106,40 +166,12 @@ public final class DartsSearch implements AutoCloseable {
     }
   }
 
-  /** Images and labels of one batch; augmented (shift, flip) when {@code aug} is given. */
-  private NDArray[] batch(Dataset d, int[] order, int off, int bs, SplittableRandom aug) {
-    int per = d.exampleSize();
-    int side = cfg.imageSize();
-    float[] x = new float[bs * per];
-    float[] y = new float[bs];
-    int shift = side / 8;
-    for (int i = 0; i < bs; i++) {
-      int ex = order[off + i];
-      if (aug == null) {
-        System.arraycopy(d.x(), ex * per, x, i * per, per);
-      } else {
-        int dx = aug.nextInt(2 * shift + 1) - shift;
-        int dy = aug.nextInt(2 * shift + 1) - shift;
-        Augment.shifted(d.x(), ex * per, x, i * per, 3, side, side, dx, dy, aug.nextBoolean());
-      }
-      y[i] = d.y()[ex];
-    }
-    return new NDArray[] {
-      manager.create(x, new Shape(bs, 3, side, side)),
-      manager.create(y, new Shape(bs)).toType(DataType.INT64, false)
-    };
-  }
-
-  private static NDArray crossEntropy(NDArray logits, NDArray y) {
-    return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).neg().mean();
-  }
-
   private NDArray alphaArray() {
     float[] f = new float[alpha.length];
     for (int i = 0; i < f.length; i++) {
       f[i] = (float) alpha[i];
     }
-    return manager.create(f, new Shape(Genotype.EDGES, Genotype.OPS));
+    return shared.manager.create(f, new Shape(Genotype.EDGES, Genotype.OPS));
   }
 
   private double archStep(NDArray[] b, double beta) {
@@ -148,12 +180,13 @@ public final class DartsSearch implements AutoCloseable {
     double loss;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
       NDArray w = MixedCell.weights(a, cfg.weighting().equals("maxw"), beta);
-      NDArray l = crossEntropy(net.logits(ps, b[0], w, null, true), b[1]);
+      NDArray l =
+          SharedSupernet.crossEntropy(shared.net.logits(shared.ps, b[0], w, null, true), b[1]);
       gc.backward(l);
       loss = l.getFloat();
     }
     float[] g = a.getGradient().toFloatArray();
-    zeroGrads();
+    shared.zeroGrads();
     archSteps++;
     double b1 = 0.5;
     double b2 = 0.999;
@@ -172,72 +205,32 @@ public final class DartsSearch implements AutoCloseable {
     NDArray w = MixedCell.weights(alphaArray(), cfg.weighting().equals("maxw"), beta);
     double loss;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray l = crossEntropy(net.logits(ps, b[0], w, null, true), b[1]);
+      NDArray l =
+          SharedSupernet.crossEntropy(shared.net.logits(shared.ps, b[0], w, null, true), b[1]);
       gc.backward(l);
       loss = l.getFloat();
     }
-    double norm2 = 0;
-    List<NDArray> grads = new ArrayList<>(params.size());
-    for (NDArray p : params) {
-      NDArray g = p.getGradient();
-      grads.add(g);
-      norm2 += g.square().sum().getFloat();
-    }
-    double clip = Math.min(1, 5 / (Math.sqrt(norm2) + 1e-6));
-    for (int i = 0; i < params.size(); i++) {
-      NDArray p = params.get(i);
-      NDArray g = grads.get(i).mul((float) clip).add(p.mul(3e-4f));
-      momentum.get(i).muli(0.9f).addi(g);
-      p.subi(momentum.get(i).mul((float) lr));
-    }
-    zeroGrads();
+    shared.sgdUpdate(lr);
     return loss;
   }
 
-  private void zeroGrads() {
-    for (NDArray p : params) {
-      JniUtils.zeroGrad((PtNDArray) p);
-    }
-  }
-
   /** The supernet's accuracy on {@code d} for one sub-architecture (one-hot op weights). */
+  @Override
   public double estimate(Genotype g, Dataset d, int batches) {
-    float[] onehot = new float[alpha.length];
-    boolean[][] active = new boolean[Genotype.EDGES][Genotype.OPS];
-    for (int e = 0; e < Genotype.EDGES; e++) {
-      onehot[e * Genotype.OPS + g.ops()[e]] = 1;
-      active[e][g.ops()[e]] = true;
-    }
     int bs = Math.min(256, d.size());
-    int[] order = new int[d.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    long correct = 0;
-    int seen = 0;
-    for (int s = 0; s < batches && (s + 1) * bs <= d.size(); s++) {
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray[] b = batch(d, order, s * bs, bs, null);
-        NDArray w = manager.create(onehot, new Shape(Genotype.EDGES, Genotype.OPS));
-        // batch statistics (train mode), as weight-sharing estimators do: BN's running averages
-        // belong to the mixture, not to any one sub-architecture
-        NDArray logits = net.logits(ps, b[0], w, active, true);
-        correct += logits.argMax(1).eq(b[1]).sum().getLong();
-        seen += bs;
-      }
-    }
-    return (double) correct / seen;
+    return shared.accuracy(g, d, 0, bs, Math.min(batches, d.size() / bs));
   }
 
   /** The supernet's weights (DJL's parameter format) followed by α as 30 doubles. */
+  @Override
   public void saveSupernet(java.io.DataOutputStream out) throws java.io.IOException {
-    net.saveParameters(out);
+    shared.save(out);
     for (double a : alpha) {
       out.writeDouble(a);
     }
   }
 
+  @Override
   public Genotype genotype() {
     return Genotype.argmax(softmaxAlpha());
   }
@@ -262,12 +255,13 @@ public final class DartsSearch implements AutoCloseable {
     return p;
   }
 
+  @Override
   public List<double[][]> trajectory() {
     return trajectory;
   }
 
   @Override
   public void close() {
-    manager.close();
+    shared.close();
   }
 }

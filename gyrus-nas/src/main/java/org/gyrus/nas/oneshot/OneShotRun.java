@@ -24,25 +24,30 @@ import org.gyrus.search.TrialStore;
 import org.gyrus.search.bench.NasBench201;
 
 /**
- * One one-shot search as one study: the supernet is trained by {@link DartsSearch}, then its
- * derived genotype and {@code samples} distinct cells drawn from softmax(α) become the study's
- * trials, each with the supernet's accuracy estimate on the architecture half as its value and the
- * NB201 table's CIFAR-10 accuracy as the attribute {@code table_accuracy}; the trials name the
- * supernet checkpoint they were scored with instead of being re-runnable alone.
+ * One one-shot search as one study: the {@link OneShotSearch} trains its supernet, then its derived
+ * genotype and the cells it proposes (drawn from softmax(α), from the ENAS controller, its memory
+ * buffer, ...) become the study's trials, each with the supernet's accuracy estimate on the
+ * architecture half as its value, the NB201 table's CIFAR-10 accuracy as the attribute {@code
+ * table_accuracy} and its role; the trials name the supernet checkpoint they were scored with
+ * instead of being re-runnable alone. Optionally {@code uniform} cells drawn uniformly from the
+ * 15,625 are scored too, for a ranking correlation that does not depend on the method's sampler.
  */
 public final class OneShotRun {
   private OneShotRun() {}
 
   public record Outcome(
       String method,
-      DartsConfig config,
+      String config,
       Genotype genotype,
       double tableAccuracy,
       double wallSeconds,
       double cpuSeconds,
       double estimateRho,
       int sampled,
-      List<double[][]> trajectory) {}
+      double uniformRho,
+      int uniformCells,
+      List<double[][]> trajectory,
+      Map<String, Object> details) {}
 
   static double cpuSeconds() {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -50,10 +55,7 @@ public final class OneShotRun {
         / 1e9;
   }
 
-  /**
-   * Runs the search; with a {@code store}, records the study {@code name} there and the supernet
-   * checkpoint under {@code checkpointDir} (both may be null).
-   */
+  /** A DARTS / sharpDARTS search (see {@link #run(String, OneShotSearch, SearchData, ...)}). */
   public static Outcome run(
       String method,
       DartsConfig cfg,
@@ -65,73 +67,96 @@ public final class OneShotRun {
       Path checkpointDir,
       Consumer<String> log)
       throws IOException {
-    long wall0 = System.nanoTime();
-    double cpu0 = cpuSeconds();
     try (DartsSearch search = new DartsSearch(cfg)) {
-      search.run(data.weights(), data.arch(), log);
-      double wall = (System.nanoTime() - wall0) / 1e9;
-      double cpu = cpuSeconds() - cpu0;
-      Genotype derived = search.genotype();
-      String checkpoint = "in memory (not kept)";
-      if (checkpointDir != null) {
-        Files.createDirectories(checkpointDir);
-        Path file = checkpointDir.resolve(name + ".params");
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
-          search.saveSupernet(out);
-        }
-        checkpoint = file.toString();
-      }
-      List<Genotype> cells = new ArrayList<>(sampleCells(search, derived, samples, cfg.seed()));
-      double[] est = new double[cells.size()];
-      double[] acc = new double[cells.size()];
-      for (int i = 0; i < cells.size(); i++) {
-        est[i] = search.estimate(cells.get(i), data.arch(), 2);
-        acc[i] = cells.get(i).tableAccuracy(table);
-      }
-      if (store != null) {
-        record(store, name, method, cfg, cells, est, acc, checkpoint);
-      }
-      double rho = cells.size() > 2 ? Ranks.spearman(est, acc) : Double.NaN;
-      return new Outcome(
-          method,
-          cfg,
-          derived,
-          derived.tableAccuracy(table),
-          wall,
-          cpu,
-          rho,
-          cells.size(),
-          search.trajectory());
+      return run(method, search, data, table, samples, 0, store, name, checkpointDir, log);
     }
   }
 
-  /** The derived cell first, then distinct draws from softmax(α), edge by edge. */
-  static Set<Genotype> sampleCells(DartsSearch search, Genotype derived, int samples, long seed) {
-    Set<Genotype> cells = new LinkedHashSet<>();
-    cells.add(derived);
-    double[][] p = search.softmaxAlpha();
-    SplittableRandom rng = new SplittableRandom(seed * 31 + 5);
-    for (int tries = 0; cells.size() < samples + 1 && tries < 50 * (samples + 1); tries++) {
-      int[] ops = new int[Genotype.EDGES];
-      for (int e = 0; e < Genotype.EDGES; e++) {
-        double u = rng.nextDouble();
-        int k = 0;
-        while (k < Genotype.OPS - 1 && (u -= p[e][k]) > 0) {
-          k++;
-        }
-        ops[e] = k;
+  /**
+   * Runs the search; with a {@code store}, records the study {@code name} there and the supernet
+   * checkpoint under {@code checkpointDir} (both may be null). The search is closed by the caller.
+   */
+  public static Outcome run(
+      String method,
+      OneShotSearch search,
+      SearchData data,
+      NasBench201 table,
+      int samples,
+      int uniform,
+      TrialStore store,
+      String name,
+      Path checkpointDir,
+      Consumer<String> log)
+      throws IOException {
+    long wall0 = System.nanoTime();
+    double cpu0 = cpuSeconds();
+    search.run(data, log);
+    double wall = (System.nanoTime() - wall0) / 1e9;
+    double cpu = cpuSeconds() - cpu0;
+    Genotype derived = search.genotype();
+    String checkpoint = "in memory (not kept)";
+    if (checkpointDir != null) {
+      Files.createDirectories(checkpointDir);
+      Path file = checkpointDir.resolve(name + ".params");
+      try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+        search.saveSupernet(out);
       }
-      cells.add(new Genotype(ops));
+      checkpoint = file.toString();
     }
-    return cells;
+    List<OneShotSearch.Candidate> cells = search.candidates(samples, search.seed());
+    double[] est = new double[cells.size()];
+    double[] acc = new double[cells.size()];
+    for (int i = 0; i < cells.size(); i++) {
+      est[i] = search.estimate(cells.get(i).cell(), data.arch(), 2);
+      acc[i] = cells.get(i).cell().tableAccuracy(table);
+    }
+    if (store != null) {
+      record(store, name, method, search.config(), search.seed(), cells, est, acc, checkpoint);
+    }
+    double rho = cells.size() > 2 ? Ranks.spearman(est, acc) : Double.NaN;
+    double uniformRho = Double.NaN;
+    if (uniform > 2) {
+      List<Genotype> u = uniformCells(uniform, search.seed());
+      double[] ue = new double[u.size()];
+      double[] ua = new double[u.size()];
+      for (int i = 0; i < u.size(); i++) {
+        ue[i] = search.estimate(u.get(i), data.arch(), 2);
+        ua[i] = u.get(i).tableAccuracy(table);
+      }
+      uniformRho = Ranks.spearman(ue, ua);
+    }
+    return new Outcome(
+        method,
+        search.config(),
+        derived,
+        derived.tableAccuracy(table),
+        wall,
+        cpu,
+        rho,
+        cells.size(),
+        uniformRho,
+        Math.max(0, uniform),
+        search.trajectory(),
+        search.details(table));
+  }
+
+  /** {@code n} distinct cells drawn uniformly from the 15,625 (seeded). */
+  static List<Genotype> uniformCells(int n, long seed) {
+    Set<Genotype> cells = new LinkedHashSet<>();
+    SplittableRandom rng = new SplittableRandom(seed * 131 + 17);
+    while (cells.size() < Math.min(n, Genotype.COUNT)) {
+      cells.add(Genotype.ofIndex(rng.nextInt(Genotype.COUNT)));
+    }
+    return new ArrayList<>(cells);
   }
 
   private static void record(
       TrialStore store,
       String name,
       String method,
-      DartsConfig cfg,
-      List<Genotype> cells,
+      String config,
+      long seed,
+      List<OneShotSearch.Candidate> cells,
       double[] est,
       double[] acc,
       String checkpoint) {
@@ -144,21 +169,22 @@ public final class OneShotRun {
             space,
             List.of(Direction.MAXIMIZE),
             new Value.StrVal("random"),
-            cfg.seed(),
+            seed,
             Study.Options.DEFAULT,
-            Map.of("method", method, "config", cfg.toString()));
+            Map.of("method", method, "config", config));
     if (!study.trials().isEmpty()) {
       throw new IllegalStateException("study " + name + " already holds trials");
     }
     for (int i = 0; i < cells.size(); i++) {
-      study.enqueue(cells.get(i).dna(sp));
+      Genotype g = cells.get(i).cell();
+      study.enqueue(g.dna(sp));
       Trial t = study.ask(Integer.MAX_VALUE).orElseThrow();
       study.tell(t, est[i]);
       Map<String, String> attrs = new LinkedHashMap<>();
       attrs.put("table_accuracy", Double.toString(acc[i]));
-      attrs.put("role", i == 0 ? "derived" : "sampled");
+      attrs.put("role", cells.get(i).role());
       attrs.put("supernet", checkpoint);
-      attrs.put("arch", cells.get(i).arch());
+      attrs.put("arch", g.arch());
       for (var a : attrs.entrySet()) {
         study.setAttr(t, a.getKey(), a.getValue());
       }

@@ -10,13 +10,16 @@ import org.gyrus.nn.data.Datasets;
  * The data of a one-shot search: CIFAR-10's 10,000-image training subset (1,000 per class, JPEG zip
  * in {@code dataDir/cifar10}), split in two seeded halves as DARTS does (weights / architecture),
  * normalised per channel, the first {@code images} of each half kept, and shrunk to {@code side}²
- * pixels by averaging blocks.
+ * pixels by averaging blocks; {@code test} is the first 2,000 CIFAR-10 test images, shrunk alike,
+ * for architectures trained after the search.
  */
-public record SearchData(Dataset weights, Dataset arch) {
+public record SearchData(Dataset weights, Dataset arch, Dataset test) {
   public static SearchData load(Path dataDir, int side, int images, long seed) {
     DataSplits s = Datasets.cifar10(dataDir, true, 0.5, seed);
     return new SearchData(
-        shrink(s.train().head(images), side), shrink(s.validation().head(images), side));
+        shrink(s.train().head(images), side),
+        shrink(s.validation().head(images), side),
+        shrink(s.test().head(2000), side));
   }
 
   /** Averages f×f pixel blocks of 3×32×32 images, f = 32 / side. */

@@ -8,12 +8,16 @@ import java.util.random.RandomGenerator;
  * an embedding of the action taken at step t−1 (a learned start vector at step 0; one extra
  * "absent" row for a decision the point does not use), with one softmax head per decision. All
  * parameters live in one flat array, so Adam and a finite-difference check see them alike; the
- * gradient is exact backpropagation through the steps.
+ * gradient is exact backpropagation through the steps. Public for gyrus-nas's ENAS, whose
+ * controller proposes cells for a weight-sharing supernet.
  */
-final class LstmPolicy {
+public final class LstmPolicy {
   final int[] sizes;
   final int h;
-  final double[] w;
+
+  /** All parameters, flat (an optimiser updates them in place). */
+  public final double[] w;
+
   private final int wx;
   private final int wh;
   private final int b;
@@ -22,7 +26,7 @@ final class LstmPolicy {
   private final int[] head;
 
   /** sizes[t]: options of decision t; parameters uniform in ±0.1 from {@code seed}. */
-  LstmPolicy(int[] sizes, int hidden, long seed) {
+  public LstmPolicy(int[] sizes, int hidden, long seed) {
     this.sizes = sizes.clone();
     this.h = hidden;
     int n = 0;
@@ -123,7 +127,7 @@ final class LstmPolicy {
   }
 
   /** Samples every decision in turn. */
-  int[] sample(RandomGenerator rng) {
+  public int[] sample(RandomGenerator rng) {
     Pass pass = new Pass();
     for (int t = 0; t < sizes.length; t++) {
       double[] p = pass.step(t);
@@ -137,12 +141,27 @@ final class LstmPolicy {
     return pass.actions;
   }
 
+  /** The most likely option at every step, each step fed the previous step's choice. */
+  public int[] greedy() {
+    Pass pass = new Pass();
+    for (int t = 0; t < sizes.length; t++) {
+      double[] p = pass.step(t);
+      int a = 0;
+      for (int k = 1; k < p.length; k++) {
+        a = p[k] > p[a] ? k : a;
+      }
+      pass.actions[t] = a;
+    }
+    return pass.actions;
+  }
+
   /**
    * The loss −advantage·Σ log π(a_t) − entropyWeight·Σ H(π_t) over the steps where {@code
    * actions[t] >= 0} (a negative action is absent: it feeds the "absent" embedding and adds no
    * term); adds its gradient to {@code grad} and returns the loss.
    */
-  double lossAndGradient(int[] actions, double advantage, double entropyWeight, double[] grad) {
+  public double lossAndGradient(
+      int[] actions, double advantage, double entropyWeight, double[] grad) {
     int n = sizes.length;
     Pass pass = new Pass();
     double loss = 0;

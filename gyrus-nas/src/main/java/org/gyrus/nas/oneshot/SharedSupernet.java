@@ -1,0 +1,206 @@
+package org.gyrus.nas.oneshot;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gyrus.nn.data.Augment;
+import org.gyrus.nn.data.Dataset;
+import org.gyrus.nn.oneshot.Supernet;
+
+/**
+ * The weights every one-shot method shares: a {@link Supernet} (C channels, N cells per stage,
+ * {@code classes} logits), its SGD-with-momentum update (decay 3e-4, gradient norm clipped at 5),
+ * batches of a {@link Dataset} (augmented by shift and flip for weight training), and the accuracy
+ * of one sub-architecture on a single path. A single path is the supernet with one-hot op weights
+ * whose other ops are not computed, so training it moves only the chosen ops' weights (and the
+ * stem, reductions and head every path shares).
+ */
+final class SharedSupernet implements AutoCloseable {
+  final NDManager manager;
+  final Supernet net;
+  final ParameterStore ps;
+  final int side;
+  private final List<NDArray> params = new ArrayList<>();
+  private final List<NDArray> momentum = new ArrayList<>();
+
+  SharedSupernet(int channels, int cellsPerStage, int classes, int side, long seed) {
+    this.side = side;
+    manager = NDManager.newBaseManager();
+    Engine.getInstance().setRandomSeed((int) seed);
+    net = new Supernet(channels, cellsPerStage, classes);
+    net.initialize(
+        manager,
+        DataType.FLOAT32,
+        new Shape(1, 3, side, side),
+        new Shape(Genotype.EDGES, Genotype.OPS));
+    ps = new ParameterStore(manager, false);
+    for (Parameter p : net.getParameters().values()) {
+      if (p.requiresGradient()) {
+        params.add(p.getArray());
+        momentum.add(p.getArray().zerosLike());
+      }
+    }
+  }
+
+  /** Images and labels of one batch; augmented (shift, flip) when {@code aug} is given. */
+  NDArray[] batch(Dataset d, int[] order, int off, int bs, SplittableRandom aug) {
+    int per = d.exampleSize();
+    float[] x = new float[bs * per];
+    float[] y = new float[bs];
+    int shift = side / 8;
+    for (int i = 0; i < bs; i++) {
+      int ex = order[(off + i) % order.length];
+      if (aug == null) {
+        System.arraycopy(d.x(), ex * per, x, i * per, per);
+      } else {
+        int dx = aug.nextInt(2 * shift + 1) - shift;
+        int dy = aug.nextInt(2 * shift + 1) - shift;
+        Augment.shifted(d.x(), ex * per, x, i * per, 3, side, side, dx, dy, aug.nextBoolean());
+      }
+      y[i] = d.y()[ex];
+    }
+    return new NDArray[] {
+      manager.create(x, new Shape(bs, 3, side, side)),
+      manager.create(y, new Shape(bs)).toType(DataType.INT64, false)
+    };
+  }
+
+  static NDArray crossEntropy(NDArray logits, NDArray y) {
+    return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).neg().mean();
+  }
+
+  /** The one-hot op weights (6,5) of a cell. */
+  NDArray oneHot(Genotype g) {
+    float[] w = new float[Genotype.EDGES * Genotype.OPS];
+    for (int e = 0; e < Genotype.EDGES; e++) {
+      w[e * Genotype.OPS + g.ops()[e]] = 1;
+    }
+    return manager.create(w, new Shape(Genotype.EDGES, Genotype.OPS));
+  }
+
+  /** Which ops a single path computes: the cell's one op per edge. */
+  static boolean[][] path(Genotype g) {
+    boolean[][] active = new boolean[Genotype.EDGES][Genotype.OPS];
+    for (int e = 0; e < Genotype.EDGES; e++) {
+      active[e][g.ops()[e]] = true;
+    }
+    return active;
+  }
+
+  /** Supernet forward passes so far (each one serves every head, whatever the task count). */
+  long forwards;
+
+  /** Logits of cell {@code g} on its single path. */
+  NDArray pathLogits(NDArray x, Genotype g, boolean train) {
+    forwards++;
+    return net.logits(ps, x, oneHot(g), path(g), train);
+  }
+
+  /**
+   * Applies one SGD step from the gradients the last backward pass left on the weights (clipped,
+   * decayed, with momentum), then zeroes them. A weight with no gradient at all (an op off the
+   * sampled path) is left alone, momentum and decay included, as PyTorch's SGD skips it.
+   */
+  void sgdUpdate(double lr) {
+    double norm2 = 0;
+    List<NDArray> grads = new ArrayList<>(params.size());
+    boolean[] used = new boolean[params.size()];
+    for (int i = 0; i < params.size(); i++) {
+      NDArray g = params.get(i).getGradient();
+      grads.add(g);
+      float n2 = g.square().sum().getFloat();
+      used[i] = n2 != 0;
+      norm2 += n2;
+    }
+    double clip = Math.min(1, 5 / (Math.sqrt(norm2) + 1e-6));
+    for (int i = 0; i < params.size(); i++) {
+      if (!used[i]) {
+        continue;
+      }
+      NDArray p = params.get(i);
+      NDArray g = grads.get(i).mul((float) clip).add(p.mul(3e-4f));
+      momentum.get(i).muli(0.9f).addi(g);
+      p.subi(momentum.get(i).mul((float) lr));
+    }
+    zeroGrads();
+  }
+
+  void zeroGrads() {
+    for (NDArray p : params) {
+      JniUtils.zeroGrad((PtNDArray) p);
+    }
+  }
+
+  /** One weight step of cell {@code g}'s single path on batch {@code b}; returns the loss. */
+  double trainPath(NDArray[] b, Genotype g, double lr) {
+    double loss;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray l = crossEntropy(pathLogits(b[0], g, true), b[1]);
+      gc.backward(l);
+      loss = l.getFloat();
+    }
+    sgdUpdate(lr);
+    return loss;
+  }
+
+  /**
+   * One weight step on the mean loss of several paths on the same batch (FairNAS's strict fairness
+   * when the paths use every op of every edge once); returns that loss.
+   */
+  double trainPaths(NDArray[] b, List<Genotype> paths, double lr) {
+    double loss;
+    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray l = null;
+      for (Genotype g : paths) {
+        NDArray lg = crossEntropy(pathLogits(b[0], g, true), b[1]);
+        l = l == null ? lg : l.add(lg);
+      }
+      l = l.div(paths.size());
+      gc.backward(l);
+      loss = l.getFloat();
+    }
+    sgdUpdate(lr);
+    return loss;
+  }
+
+  /**
+   * Cell {@code g}'s accuracy on {@code batches} batches of {@code bs} examples of {@code d} from
+   * example {@code offset} on (wrapping around), on its single path. Batch statistics (train mode),
+   * as weight-sharing estimators do: the running averages belong to the mixture of paths.
+   */
+  double accuracy(Genotype g, Dataset d, int offset, int bs, int batches) {
+    int[] order = new int[d.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    long correct = 0;
+    for (int s = 0; s < batches; s++) {
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDArray[] b = batch(d, order, offset + s * bs, bs, null);
+        correct += pathLogits(b[0], g, true).argMax(1).eq(b[1]).sum().getLong();
+      }
+    }
+    return (double) correct / ((long) batches * bs);
+  }
+
+  void save(java.io.DataOutputStream out) throws java.io.IOException {
+    net.saveParameters(out);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
