@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.gyrus.nn.Scalars;
 
 /**
  * The PPO baseline's actor-critic (a two-layer tanh trunk with a policy head and a value head, DJL
@@ -101,7 +102,8 @@ public final class Ppo {
     NDArray policy = s1.minimum(s2).mean().neg();
     NDArray value = values.sub(returns).square().mean();
     NDArray entropy = logp.exp().mul(logp).sum(new int[] {1}).mean().neg();
-    NDArray total = policy.add(value.mul((float) valueCoef)).sub(entropy.mul((float) entropyCoef));
+    NDArray total =
+        policy.add(Scalars.mul(value, valueCoef)).sub(Scalars.mul(entropy, entropyCoef));
     return new NDArray[] {total, policy, value, entropy};
   }
 

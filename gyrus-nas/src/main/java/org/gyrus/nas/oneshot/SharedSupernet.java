@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.data.Augment;
 import org.gyrus.nn.data.Dataset;
 import org.gyrus.nn.oneshot.Supernet;
@@ -166,7 +167,7 @@ final class SharedSupernet implements AutoCloseable {
         NDArray lg = crossEntropy(pathLogits(b[0], g, true), b[1]);
         l = l == null ? lg : l.add(lg);
       }
-      l = l.div(paths.size());
+      l = Scalars.div(l, paths.size());
       gc.backward(l);
       loss = l.getFloat();
     }
