@@ -62,9 +62,11 @@ for (n, st, ep, b), rs in sorted(groups.items()):
            "train_cpu_seconds_median": cpu, "published_deepprooflog": pub,
            "commands": [r["command"] for r in rs]}
     summary["results"].append(ent)
+    cpu_s = "-" if cpu is None else f"{cpu:.0f}"
+    pub_s = "-" if pub is None else f"{pub[0]} ({pub[1] if pub[1] else '-'})"
     lines.append(f"| {n} | {ent['setting']} | {len(rs)} | {ep} | {b} | {ent['train_sums']} | {ent['test_sums_total']} | "
                  f"{acc[0]:.2f} ± {acc[1]:.2f} | {dig[0]:.2f} ± {dig[1]:.2f} | {pred:.1f} | {wall:.0f} | "
-                 f"{'-' if cpu is None else f'{cpu:.0f}'} | {'-' if pub is None else f'{pub[0]} ({pub[1] if pub[1] else "-"})'} |")
+                 f"{cpu_s} | {pub_s} |")
 lines += ["", "Digit acc.^(2N): the sum accuracy expected if digit errors were independent (a sum is right only if all 2N "
           "digits are). N = 1..15 rows come from run.sh (mnist_addition.jsonl, no CPU time recorded then); N = 100 and "
           "500 from scale.sh.", "", "## Runs", "",
@@ -79,16 +81,16 @@ acc_tsv, time_tsv = [], []
 import math
 for e in summary["results"]:
     x = math.log10(e["digits"])
-    acc_tsv.append(("test sum accuracy % (ours, mean)", x, e["sum_accuracy_mean"]))
-    acc_tsv.append(("digit accuracy^(2N) % (ours)", x, e["digit_accuracy_pow_2n"]))
+    acc_tsv.append(("ours: sum acc.", x, e["sum_accuracy_mean"]))
+    acc_tsv.append(("ours: digit acc.^2N", x, e["digit_accuracy_pow_2n"]))
     t = e["train_seconds_median"] / 60
-    time_tsv.append(("train wall min (ours, median)", x, t))
+    time_tsv.append(("ours: wall min", x, t))
     if e["train_cpu_seconds_median"] is not None:
-        time_tsv.append(("train CPU min (ours, median)", x, e["train_cpu_seconds_median"] / 60))
+        time_tsv.append(("ours: CPU min", x, e["train_cpu_seconds_median"] / 60))
 for n, (a, mins) in sorted(PUBLISHED.items()):
-    acc_tsv.append(("DeepProofLog (published)", math.log10(n), a))
+    acc_tsv.append(("DeepProofLog", math.log10(n), a))
     if mins:
-        time_tsv.append(("DeepProofLog min (published)", math.log10(n), mins))
+        time_tsv.append(("DeepProofLog", math.log10(n), mins))
 pngs = []
 jar = [f for f in os.listdir(app) if f.startswith("gyrus-app") and f.endswith(".jar")] if os.path.isdir(app) else []
 for suffix, data, title, ylab in [("accuracy", acc_tsv, "MNIST-addition: test sum accuracy vs N", "accuracy %"),

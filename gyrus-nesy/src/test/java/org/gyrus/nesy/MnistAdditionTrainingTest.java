@@ -80,35 +80,32 @@ class MnistAdditionTrainingTest {
   }
 
   /**
-   * N = 100 (issue 23): each sum is a 201-digit label over 200 images, so this also exercises the
+   * N = 100 (issue 23): every sum is a 201-digit label over 200 images, so this exercises the
    * log-space circuit far below float32's range (P(sum) ~ e^-200 at the start) and the (d+5)
-   * relabelling that replaces restarts at large N. A small MLP on the first 12,000 training images
-   * (60 sums per epoch) keeps it short.
+   * relabelling that replaces restarts at large N. Three epochs of all 60,000 training images (300
+   * sums each) with LeNet take the seed past the plateau; 2,000 test images (10 sums) measure the
+   * digits. About 40 s of CPU on a free core (measured: see gyrus-nesy/README.md).
    */
   @Test
   void hundredDigitSumsTeachTheDigits() {
     Path dir = mnist();
-    Dataset train = AdditionData.mnist(dir, "train").head(TRAIN_100);
+    Dataset train = AdditionData.mnist(dir, "train");
     Dataset test = AdditionData.mnist(dir, "t10k").head(2000);
-    Value mlp =
-        SpecCodec.fromYaml(
-            "{_type: model, body: [{_type: flatten}, {_type: dense, units: 128, activation: relu}]}");
     MnistAddition.Result r =
         MnistAddition.run(
             new MnistAddition.Config(
-                100, EPOCHS_100, 0, 1, 3e-3f, "carry", 0, 110, mlp, "constant", 0),
+                100, 3, SEED_100, 2, 2e-3f, "carry", 0, 0, null, "constant", 2),
             train,
             test,
             null);
-    assertThat(r.trainSums()).isEqualTo(TRAIN_100 / 200);
+    assertThat(r.trainSums()).isEqualTo(300);
     assertThat(r.testSums()).isEqualTo(10);
     assertThat(r.digitAccuracy())
         .as("N=100 digit accuracy after %d epochs, %.1f s", r.epochsRun(), r.trainSeconds())
         .isGreaterThan(0.90);
   }
 
-  static final int TRAIN_100 = 12_000;
-  static final int EPOCHS_100 = 12;
+  static final long SEED_100 = 2;
 
   @Test
   void plusFiveRelabellingIsAnInvolutionOnTheLogits() {
