@@ -76,6 +76,18 @@ for r in rows:
     lines.append(f"| {r['digits']} | {r['seed']} | {r['epochs']} | {100 * r['sum_accuracy']:.2f} | {100 * r['digit_accuracy']:.2f} | "
                  f"{r['train_seconds']:.0f} | {r.get('train_cpu_seconds', float('nan')):.0f} | {' '.join(r.get('load_average', []))} | "
                  f"`{r['command']}` |")
+stuck_raw = os.path.join(out, name + "_stuck_without_restart.jsonl")
+stuck = [json.loads(l) for l in open(stuck_raw) if l.strip()] if os.path.exists(stuck_raw) else []
+if stuck:
+    summary["stuck_without_restart"] = stuck
+    lines += ["", f"## Runs made with the restart rule off above N = 20 ({os.path.basename(stuck_raw)}, not in the means)", "",
+              "| N | seed | epochs | sum acc. % | digit acc. % | wall s | CPU s | command |", "|---|---|---|---|---|---|---|---|"]
+    for r in stuck:
+        lines.append(f"| {r['digits']} | {r['seed']} | {r['epochs']} | {100 * r['sum_accuracy']:.2f} | {100 * r['digit_accuracy']:.2f} | "
+                     f"{r['train_seconds']:.0f} | {r.get('train_cpu_seconds', float('nan')):.0f} | `{r['command']}` |")
+notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scale_notes.md")
+if os.path.exists(notes):
+    lines += ["", open(notes).read().rstrip()]
 # plots: one series per setting, x = log10 N
 acc_tsv, time_tsv = [], []
 import math

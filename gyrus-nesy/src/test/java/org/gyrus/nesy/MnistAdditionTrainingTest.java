@@ -84,7 +84,9 @@ class MnistAdditionTrainingTest {
    * log-space circuit far below float32's range (P(sum) ~ e^-200 at the start) and the (d+5)
    * relabelling that replaces restarts at large N. Three epochs of all 60,000 training images (300
    * sums each) with LeNet take the seed past the plateau; 2,000 test images (10 sums) measure the
-   * digits. About 40 s of CPU on a free core (measured: see gyrus-nesy/README.md).
+   * digits. Measured: 97.4% digits, 28 s of training CPU (728 s wall at load 27 on 2 cores); seed 1
+   * 97.8%; with the training labels shuffled (sums no longer match the images) 10.1%, so the bar
+   * fails when the circuit's labels are wrong.
    */
   @Test
   void hundredDigitSumsTeachTheDigits() {
