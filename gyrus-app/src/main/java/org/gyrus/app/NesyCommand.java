@@ -155,20 +155,22 @@ public final class NesyCommand implements Runnable {
                   : null);
       System.out.printf(
           Locale.ROOT,
-          "mnist-add N=%d seed=%d: test sum accuracy %.4f (%d sums), digit accuracy %.4f, train %.1f s, %d epochs, %d restarts%n",
+          "mnist-add N=%d seed=%d: test sum accuracy %.4f (%d sums), digit accuracy %.4f, train %.1f s (%.1f s CPU), %d epochs, %d restarts, %d relabels%n",
           r.digits(),
           r.seed(),
           r.sumAccuracy(),
           r.testSums(),
           r.digitAccuracy(),
           r.trainSeconds(),
+          r.trainCpuSeconds(),
           r.epochsRun(),
-          r.restarts());
+          r.restarts(),
+          r.relabels());
       String line =
           String.format(
               Locale.ROOT,
               "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"net\": \"%s\", \"schedule\": \"%s\", \"shift\": %d, \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
-                  + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f, \"restarts\": %d%s}",
+                  + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f, \"train_cpu_seconds\": %.1f, \"restarts\": %d, \"relabels\": %d%s}",
               r.digits(),
               r.seed(),
               semantics,
@@ -182,7 +184,9 @@ public final class NesyCommand implements Runnable {
               r.sumAccuracy(),
               r.digitAccuracy(),
               r.trainSeconds(),
+              r.trainCpuSeconds(),
               r.restarts(),
+              r.relabels(),
               extra);
       if (pinesy) {
         System.out.println(line);

@@ -2,6 +2,7 @@ package org.gyrus.nesy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -132,6 +133,95 @@ class CircuitTest {
     }
   }
 
+  /** log P(sum) by the plain forward recursion over carries in doubles, rescaled every step. */
+  static double referenceLogProbability(double[][] p, int[] sumDigits, int digits) {
+    double[] alpha = {1, 0};
+    double logZ = 0;
+    for (int pos = 0; pos < digits; pos++) {
+      double[] pa = p[digits - 1 - pos];
+      double[] pb = p[2 * digits - 1 - pos];
+      double[] next = new double[2];
+      for (int c = 0; c < 2; c++) {
+        for (int a = 0; a < 10; a++) {
+          for (int b = 0; b < 10; b++) {
+            int t = a + b + c;
+            if (t % 10 == sumDigits[pos]) {
+              next[t / 10] += alpha[c] * pa[a] * pb[b];
+            }
+          }
+        }
+      }
+      double norm = next[0] + next[1];
+      logZ += Math.log(norm);
+      alpha = new double[] {next[0] / norm, next[1] / norm};
+    }
+    return logZ + Math.log(alpha[sumDigits[digits]]);
+  }
+
+  @Test
+  void carryTreeMatchesTheForwardRecursionUpToFiveHundredDigits() {
+    Random r = new Random(11);
+    try (NDManager m = NDManager.newBaseManager()) {
+      for (int digits : new int[] {3, 7, 100, 500}) {
+        double[][][] p = randomDists(r, 3, 2 * digits);
+        int[][] sums = new int[3][];
+        for (int i = 0; i < 3; i++) {
+          // the sum of the most probable digits (a likely label) for one row, random digits else
+          int[] a = new int[digits];
+          int[] b = new int[digits];
+          for (int j = 0; j < digits; j++) {
+            a[j] = i == 0 ? argmax(p[i][j]) : r.nextInt(10);
+            b[j] = i == 0 ? argmax(p[i][digits + j]) : r.nextInt(10);
+          }
+          sums[i] = AdditionData.addDigits(a, b);
+        }
+        double[] got = new CarryCircuit(digits).logProbability(logOf(m, p), sums).toDoubleArray();
+        for (int i = 0; i < 3; i++) {
+          double want = referenceLogProbability(p[i], sums[i], digits);
+          assertThat(got[i]).as("N=%d row %d", digits, i).isCloseTo(want, within(1e-9 * digits));
+        }
+        // float32, as in training: log P ~ -1000 at N = 100 must stay finite and close
+        double[] got32 =
+            new CarryCircuit(digits)
+                .logProbability(
+                    logOf(m, p).toType(ai.djl.ndarray.types.DataType.FLOAT32, false), sums)
+                .toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+                .toDoubleArray();
+        for (int i = 0; i < 3; i++) {
+          double want = referenceLogProbability(p[i], sums[i], digits);
+          // exp(-87.4) is float32's smallest normal: P itself would underflow
+          assertThat(want).isLessThan(digits >= 100 ? -87.4 : 0);
+          assertThat(got32[i]).as("float32 N=%d", digits).isCloseTo(want, within(1e-4 * digits));
+        }
+      }
+    }
+  }
+
+  @Test
+  void badSumDigitsAreSpecErrorsBeforeAnyTensorWork() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray lp = logOf(m, randomDists(new Random(3), 1, 6));
+      CarryCircuit c = new CarryCircuit(3);
+      assertThatThrownBy(() -> c.logProbability(lp, new int[][] {{1, 2, 3}}))
+          .isInstanceOf(SpecError.class)
+          .hasMessageContaining("4 digits");
+      assertThatThrownBy(() -> c.logProbability(lp, new int[][] {{1, 2, 3, 2}}))
+          .isInstanceOf(SpecError.class)
+          .hasMessageContaining("sum[0]");
+      assertThatThrownBy(() -> c.logProbability(lp, new long[] {2000}))
+          .isInstanceOf(SpecError.class)
+          .hasMessageContaining("sum[0]");
+    }
+  }
+
+  static int argmax(double[] d) {
+    int best = 0;
+    for (int v = 1; v < d.length; v++) {
+      best = d[v] > d[best] ? v : best;
+    }
+    return best;
+  }
+
   @Test
   void topKKeepsTheKMostProbableProofs() {
     Random r = new Random(2);
@@ -203,6 +293,9 @@ class CircuitTest {
     checkGradient(lp -> new CarryCircuit(2).loss(lp, sums2), 3, 4, 7);
     long[] sums4 = {12345, 9999, 10000};
     checkGradient(lp -> new CarryCircuit(4).loss(lp, sums4), 3, 8, 8);
+    // 7 positions: the tree pads to 8 with identities
+    int[][] sums7 = {AdditionData.digitsOf(1234567L, 7), AdditionData.digitsOf(9999999L, 7)};
+    checkGradient(lp -> new CarryCircuit(7).loss(lp, sums7), 2, 14, 9);
   }
 
   /** Any single-neural-predicate program grounds: here "less(Z)" with Z = 1 when d0 < d1. */

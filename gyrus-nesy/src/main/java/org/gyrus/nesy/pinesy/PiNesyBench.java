@@ -45,11 +45,13 @@ public final class PiNesyBench {
     // --- addition N=1
     AdditionData tr = AdditionData.of(train, 1, seed);
     AdditionData te = AdditionData.of(test, 1, seed + 1);
+    long[] trSums = tr.sums();
+    long[] teSums = te.sums();
     double[][] xs = new double[tr.size()][];
     double[][] ys = new double[tr.size()][19];
     for (int k = 0; k < tr.size(); k++) {
       xs[k] = premises(ptr, tr.groups()[k]);
-      ys[k][(int) tr.sums()[k]] = 1;
+      ys[k][(int) trSums[k]] = 1;
     }
     long t0 = System.nanoTime();
     double[][] rel = FuzzyRelation.fitRelaxed(xs, ys, QUANTILES);
@@ -69,10 +71,9 @@ public final class PiNesyBench {
     int okCheb = 0;
     for (int k = 0; k < te.size(); k++) {
       double[] x = premises(pte, te.groups()[k]);
-      ok += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, rel)) == te.sums()[k] ? 1 : 0;
-      okSanchez += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, sanchez)) == te.sums()[k] ? 1 : 0;
-      okCheb +=
-          FuzzyRelation.argmax(FuzzyRelation.maxMin(x, cheb.relation())) == te.sums()[k] ? 1 : 0;
+      ok += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, rel)) == teSums[k] ? 1 : 0;
+      okSanchez += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, sanchez)) == teSums[k] ? 1 : 0;
+      okCheb += FuzzyRelation.argmax(FuzzyRelation.maxMin(x, cheb.relation())) == teSums[k] ? 1 : 0;
     }
     double addAcc = (double) ok / te.size();
     double addSanchez = (double) okSanchez / te.size();
