@@ -111,16 +111,7 @@ public final class DartsSearch implements OneShotSearch {
     double[][] p = softmaxAlpha();
     SplittableRandom rng = new SplittableRandom(seed * 31 + 5);
     for (int tries = 0; cells.size() < samples + 1 && tries < 50 * (samples + 1); tries++) {
-      int[] ops = new int[Genotype.EDGES];
-      for (int e = 0; e < Genotype.EDGES; e++) {
-        double u = rng.nextDouble();
-        int k = 0;
-        while (k < Genotype.OPS - 1 && (u -= p[e][k]) > 0) {
-          k++;
-        }
-        ops[e] = k;
-      }
-      cells.add(new Genotype(ops));
+      cells.add(Genotype.sample(p, rng));
     }
     List<Candidate> out = new ArrayList<>();
     for (Genotype g : cells) {

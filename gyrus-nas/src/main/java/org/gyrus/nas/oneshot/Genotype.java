@@ -46,6 +46,20 @@ public record Genotype(int[] ops) {
   }
 
   /** The i-th of the 15,625 cells, edge 0 as the most significant base-5 digit. */
+  /** A cell drawn edge by edge from per-edge operation probabilities p[edge][op]. */
+  public static Genotype sample(double[][] p, java.util.random.RandomGenerator rng) {
+    int[] ops = new int[EDGES];
+    for (int e = 0; e < EDGES; e++) {
+      double u = rng.nextDouble();
+      int k = 0;
+      while (k < OPS - 1 && (u -= p[e][k]) > 0) {
+        k++;
+      }
+      ops[e] = k;
+    }
+    return new Genotype(ops);
+  }
+
   public static Genotype ofIndex(int i) {
     if (i < 0 || i >= COUNT) {
       throw new IllegalArgumentException("cell index " + i + " outside 0..15624");

@@ -172,17 +172,7 @@ public final class MultiTaskSearch implements OneShotSearch {
     if (uniform) {
       return Genotype.ofIndex(rng.nextInt(Genotype.COUNT));
     }
-    double[][] p = probabilities(rng.nextInt(cfg.tasks().size()));
-    int[] ops = new int[Genotype.EDGES];
-    for (int e = 0; e < Genotype.EDGES; e++) {
-      double u = rng.nextDouble();
-      int k = 0;
-      while (k < Genotype.OPS - 1 && (u -= p[e][k]) > 0) {
-        k++;
-      }
-      ops[e] = k;
-    }
-    return new Genotype(ops);
+    return Genotype.sample(probabilities(rng.nextInt(cfg.tasks().size())), rng);
   }
 
   /** Per task: its logits (columns of the shared head) and its labels. */
@@ -405,16 +395,7 @@ public final class MultiTaskSearch implements OneShotSearch {
     SplittableRandom r = new SplittableRandom(seed * 31 + 5);
     int added = 0;
     for (int tries = 0; added < samples && tries < 50 * (samples + 1); tries++) {
-      int[] ops = new int[Genotype.EDGES];
-      for (int e = 0; e < Genotype.EDGES; e++) {
-        double u = r.nextDouble();
-        int k = 0;
-        while (k < Genotype.OPS - 1 && (u -= p[e][k]) > 0) {
-          k++;
-        }
-        ops[e] = k;
-      }
-      if (roles.putIfAbsent(new Genotype(ops), "sampled") == null) {
+      if (roles.putIfAbsent(Genotype.sample(p, r), "sampled") == null) {
         added++;
       }
     }
