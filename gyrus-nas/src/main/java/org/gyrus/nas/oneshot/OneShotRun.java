@@ -55,7 +55,7 @@ public final class OneShotRun {
         / 1e9;
   }
 
-  /** A DARTS / sharpDARTS search (see {@link #run(String, OneShotSearch, SearchData, ...)}). */
+  /** A DARTS / sharpDARTS search, run by the general overload that takes any OneShotSearch. */
   public static Outcome run(
       String method,
       DartsConfig cfg,
