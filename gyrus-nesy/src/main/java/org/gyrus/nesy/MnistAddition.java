@@ -148,21 +148,9 @@ public final class MnistAddition {
     for (int attempt = 0; ; attempt++) {
       boolean mayRestart = cfg.digits() > 1 && attempt < MAX_RESTARTS;
       Result r =
-          attempt(cfg, train, test, tr, te, nTrain, obj, attempt, mayRestart, t0, log, after);
+          attempt(cfg, train, test, tr, te, nTrain, obj, attempt, mayRestart, t0, cpu0, log, after);
       if (r != null) {
-        return new Result(
-            r.digits(),
-            r.seed(),
-            r.trainSums(),
-            r.testSums(),
-            r.epochsRun(),
-            r.sumAccuracy(),
-            r.digitAccuracy(),
-            r.trainSeconds(),
-            r.finalLoss(),
-            r.restarts(),
-            r.trainCpuSeconds() - cpu0,
-            r.relabels());
+        return r;
       }
       if (log != null) {
         log.printf(
@@ -185,6 +173,7 @@ public final class MnistAddition {
       int attempt,
       boolean mayRestart,
       long t0,
+      double cpu0,
       PrintStream log,
       Listener after) {
     long initSeed = cfg.seed() + 1000L * attempt;
@@ -251,13 +240,14 @@ public final class MnistAddition {
                 NDArray loss = obj.loss(logp, sums);
                 gc.backward(loss);
                 lossSum += loss.getFloat();
+                boolean recent = mayRestart && !checked && off + 100 * cfg.batch() >= nTrain;
+                long[] map = relabel || recent ? logp.argMax(2).toLongArray() : null;
                 if (relabel) {
-                  long[] map = logp.argMax(2).toLongArray();
                   epochOk += mapSumDigitsCorrect(map, sums, cfg.digits());
                   epochOk5 += mapSumDigitsCorrect(plusFive(map), sums, cfg.digits());
                 }
-                if (mayRestart && !checked && off + 100 * cfg.batch() >= nTrain) {
-                  recentOk += mapSumDigitsCorrect(logp.argMax(2).toLongArray(), sums, cfg.digits());
+                if (recent) {
+                  recentOk += mapSumDigitsCorrect(map, sums, cfg.digits());
                   recentN += n * (cfg.digits() + 1);
                 }
               }
@@ -313,7 +303,7 @@ public final class MnistAddition {
           }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        double cpu = processCpuSeconds();
+        double cpu = processCpuSeconds() - cpu0;
         int[] pred = predictDigits(trainer, test);
         long digitOk = 0;
         for (int i = 0; i < pred.length; i++) {

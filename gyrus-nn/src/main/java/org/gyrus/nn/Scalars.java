@@ -3,6 +3,7 @@ package org.gyrus.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic with a constant that is safe inside a differentiated forward pass. DJL's {@code
@@ -21,7 +22,7 @@ public final class Scalars {
    * A 0-d tensor holding c in memory the engine owns: float32 beside a float32 array (so a 0-d
    * result keeps its type), double precision otherwise.
    */
-  public static NDArray of(NDArray like, double c) {
+  private static NDArray of(NDArray like, double c) {
     NDManager m = like.getManager();
     try (NDArray blob =
         like.getDataType() == DataType.FLOAT32 ? m.create((float) c) : m.create(c)) {
@@ -31,43 +32,33 @@ public final class Scalars {
 
   /** x * c. */
   public static NDArray mul(NDArray x, double c) {
-    try (NDArray s = of(x, c)) {
-      return x.mul(s);
-    }
+    return apply(x, c, NDArray::mul);
   }
 
   /** x / c. */
   public static NDArray div(NDArray x, double c) {
-    try (NDArray s = of(x, c)) {
-      return x.div(s);
-    }
-  }
-
-  /** c / x. */
-  public static NDArray rdiv(NDArray x, double c) {
-    try (NDArray s = of(x, c)) {
-      return s.div(x);
-    }
+    return apply(x, c, NDArray::div);
   }
 
   /** x ^ c. */
   public static NDArray pow(NDArray x, double c) {
-    try (NDArray s = of(x, c)) {
-      return x.pow(s);
-    }
+    return apply(x, c, NDArray::pow);
   }
 
   /** max(x, c) elementwise. */
   public static NDArray maximum(NDArray x, double c) {
-    try (NDArray s = of(x, c)) {
-      return x.maximum(s);
-    }
+    return apply(x, c, NDArray::maximum);
   }
 
   /** min(x, c) elementwise. */
   public static NDArray minimum(NDArray x, double c) {
+    return apply(x, c, NDArray::minimum);
+  }
+
+  /** op(x, the constant c), the constant's engine handle closed afterwards. */
+  private static NDArray apply(NDArray x, double c, BinaryOperator<NDArray> op) {
     try (NDArray s = of(x, c)) {
-      return x.minimum(s);
+      return op.apply(x, s);
     }
   }
 }
