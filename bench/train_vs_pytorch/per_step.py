@@ -6,6 +6,7 @@ import datetime
 import json
 import os
 import re
+import statistics
 import sys
 
 train_json, out_json, out_md, command = sys.argv[1:5]
@@ -24,8 +25,7 @@ for model, m in train["models"].items():
     if vs_base and len(vs_base) == len(entry["ratio_per_rep"]):
         before = sorted(gp / gb for gp, gb in zip(entry["ratio_per_rep"], vs_base))
         entry["base_ratio_over_pytorch_per_rep"] = before
-        entry["base_ratio_over_pytorch"] = before[len(before) // 2] if len(before) % 2 else \
-            (before[len(before) // 2 - 1] + before[len(before) // 2]) / 2
+        entry["base_ratio_over_pytorch"] = statistics.median(before)
         entry["new_over_base"] = m["cpu_ratio_gyrus_over_gyrus_base"]["median"]
     section["models"][model] = entry
 doc = json.load(open(out_json)) if os.path.exists(out_json) else {"name": "throughput"}

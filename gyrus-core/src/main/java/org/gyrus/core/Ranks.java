@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
-/** Ranks and Spearman's rank correlation, shared by proxy rankings and topographic similarity. */
+/**
+ * Ranks, Spearman's rank correlation and the median, shared by proxy rankings, topographic
+ * similarity and bench reports.
+ */
 public final class Ranks {
   private Ranks() {}
 
@@ -53,5 +56,16 @@ public final class Ranks {
       syy += (y[i] - my) * (y[i] - my);
     }
     return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+  }
+
+  /** The median (the mean of the middle two for an even count); NaN when there is no value. */
+  public static double median(double[] v) {
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 }

@@ -20,7 +20,14 @@ public enum Action {
   /** Cleans the held dirty item when facing a sink. */
   CLEAN;
 
-  public static final int COUNT = values().length;
+  private static final Action[] ALL = values();
+
+  public static final int COUNT = ALL.length;
+
+  /** The action with this ordinal (values() copies its array on every call). */
+  public static Action of(int ordinal) {
+    return ALL[ordinal];
+  }
 
   /** Direction index 0..3 (N, E, S, W) of a move, -1 otherwise. */
   public int direction() {
@@ -28,6 +35,6 @@ public enum Action {
   }
 
   public static Action move(int direction) {
-    return values()[direction];
+    return ALL[direction];
   }
 }

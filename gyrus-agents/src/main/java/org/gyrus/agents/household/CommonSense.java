@@ -6,14 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.gyrus.logic.datalog.Ast;
 import org.gyrus.logic.datalog.Parser;
 import org.gyrus.logic.datalog.engine.Engine;
-import org.gyrus.logic.datalog.engine.Relation;
+import org.gyrus.logic.ilp.Background;
 
 /**
  * The symbolic commonsense knowledge base: a Datalog program (resource {@code commonsense.dl}:
@@ -23,6 +23,9 @@ import org.gyrus.logic.datalog.engine.Relation;
  */
 public final class CommonSense {
   static final String RULES = resource("commonsense.dl");
+
+  /** The rules, parsed once; each inference adds the map's facts after them. */
+  private static final List<Ast.Rule> RULE_AST = Parser.parse(RULES, "commonsense.dl").rules();
 
   /**
    * What the knowledge base concludes.
@@ -47,7 +50,7 @@ public final class CommonSense {
   /** The map's and task's facts in the program's vocabulary. */
   public static String facts(SemanticMap map, Task task) {
     StringBuilder sb = new StringBuilder();
-    for (SemanticMap.Furniture f : map.furniture().values()) {
+    for (House.Furniture f : map.furniture().values()) {
       sb.append(fact("furniture", "f" + f.id(), f.type().id()));
       if (!f.type().openable || map.open(f.cell())) {
         sb.append(fact("opened", "f" + f.id()));
@@ -93,20 +96,24 @@ public final class CommonSense {
 
   /** Runs the program on the map's facts. */
   public static Beliefs infer(SemanticMap map, Task task) {
-    Engine e = new Engine(Parser.parse(RULES + facts(map, task), "commonsense.dl+map"));
+    List<Ast.Rule> program = new ArrayList<>(RULE_AST);
+    program.addAll(Parser.parse(facts(map, task), "map facts").rules());
+    Engine e = new Engine(new Ast.Program(program, List.of()));
     e.run();
     Map<Integer, List<Integer>> candidates = new TreeMap<>();
-    for (Object[] row : rows(e, "candidate")) {
-      candidates.computeIfAbsent(id(row[0]), k -> new ArrayList<>()).add(id(row[1]));
+    for (List<Object> row : Background.tuples(e, "candidate")) {
+      candidates.computeIfAbsent(id(row.get(0)), k -> new ArrayList<>()).add(id(row.get(1)));
     }
     Map<Integer, Map<Integer, Integer>> search = new TreeMap<>();
-    for (Object[] row : rows(e, "search")) {
-      int rank = ((Number) row[2]).intValue();
-      search.computeIfAbsent(id(row[0]), k -> new TreeMap<>()).merge(id(row[1]), rank, Math::min);
+    for (List<Object> row : Background.tuples(e, "search")) {
+      int rank = ((Number) row.get(2)).intValue();
+      search
+          .computeIfAbsent(id(row.get(0)), k -> new TreeMap<>())
+          .merge(id(row.get(1)), rank, Math::min);
     }
     List<String> subgoals = new ArrayList<>();
-    for (Object[] row : rows(e, "subgoal")) {
-      subgoals.add(row[0] + " " + row[1] + " " + row[2]);
+    for (List<Object> row : Background.tuples(e, "subgoal")) {
+      subgoals.add(row.get(0) + " " + row.get(1) + " " + row.get(2));
     }
     subgoals.sort(null);
     return new Beliefs(
@@ -122,8 +129,8 @@ public final class CommonSense {
 
   private static Set<Integer> ids(Engine e, String pred) {
     Set<Integer> out = new TreeSet<>();
-    for (Object[] row : rows(e, pred)) {
-      out.add(id(row[0]));
+    for (List<Object> row : Background.tuples(e, pred)) {
+      out.add(id(row.get(0)));
     }
     return out;
   }
@@ -131,22 +138,6 @@ public final class CommonSense {
   /** The number in an id such as {@code f12}. */
   private static int id(Object sym) {
     return Integer.parseInt(sym.toString().substring(1));
-  }
-
-  static List<Object[]> rows(Engine e, String pred) {
-    Relation rel = e.relation(pred);
-    List<Object[]> out = new ArrayList<>();
-    if (rel == null) {
-      return out;
-    }
-    for (int r = 0; r < rel.size(); r++) {
-      Object[] row = new Object[rel.arity()];
-      for (int c = 0; c < row.length; c++) {
-        row[c] = e.symbols().value(rel.get(r, c));
-      }
-      out.add(row);
-    }
-    return out;
   }
 
   static String resource(String name) {
@@ -158,9 +149,5 @@ public final class CommonSense {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
-  }
-
-  static String lower(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT);
   }
 }

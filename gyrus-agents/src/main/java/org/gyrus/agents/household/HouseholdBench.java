@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -103,7 +102,7 @@ public final class HouseholdBench {
   static Run randomPolicy(Scenario s, SplittableRandom coin) {
     RlEnv env = new RlEnv(s);
     while (!env.done()) {
-      env.step(Action.values()[coin.nextInt(Action.COUNT)]);
+      env.step(Action.of(coin.nextInt(Action.COUNT)));
     }
     return new Run(env.world().solved(), env.world().steps(), 0, 0, 0);
   }
@@ -137,33 +136,36 @@ public final class HouseholdBench {
       return false;
     }
     Observation o = w.observe();
-    int room = House.roomOf(w.agent());
+    List<Integer> empty = emptyElsewhere(w, House.roomOf(w.agent()));
+    if (empty.isEmpty()) {
+      return false;
+    }
     for (Observation.ContentView cv : o.contents()) {
       for (Observation.ItemView iv : cv.items()) {
-        boolean goalType =
-            w.scenario().task().goals().stream().anyMatch(g -> g.type() == iv.type());
-        if (!goalType) {
-          continue;
-        }
-        List<Integer> empty = new ArrayList<>();
-        for (House.Furniture f : w.house().furniture()) {
-          boolean free = true;
-          for (int i = 0; i < w.scenario().items(); i++) {
-            free &= w.itemAt(i) != f.id();
-          }
-          boolean goalPlace =
-              w.scenario().task().goals().stream().anyMatch(g -> g.receptacle() == f.type());
-          if (free && f.room() != room && !goalPlace) {
-            empty.add(f.id());
-          }
-        }
-        if (!empty.isEmpty()) {
+        if (w.scenario().task().goals().stream().anyMatch(g -> g.type() == iv.type())) {
           w.moveItem(iv.id(), empty.get(rnd.nextInt(empty.size())));
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Furniture outside {@code room} holding no item and not a goal's receptacle. */
+  private static List<Integer> emptyElsewhere(World w, int room) {
+    List<Integer> empty = new ArrayList<>();
+    for (House.Furniture f : w.house().furniture()) {
+      boolean free = true;
+      for (int i = 0; i < w.scenario().items(); i++) {
+        free &= w.itemAt(i) != f.id();
+      }
+      boolean goalPlace =
+          w.scenario().task().goals().stream().anyMatch(g -> g.receptacle() == f.type());
+      if (free && f.room() != room && !goalPlace) {
+        empty.add(f.id());
+      }
+    }
+    return empty;
   }
 
   static long processCpu() {
@@ -198,14 +200,5 @@ public final class HouseholdBench {
       throw new UncheckedIOException(e);
     }
     System.out.println(r.markdown());
-  }
-
-  static double median(double[] v) {
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 }

@@ -66,7 +66,7 @@ public final class Navigator {
         continue;
       }
       if (goal.test(s)) {
-        return new Route(firstAction[s] < 0 ? null : Action.values()[firstAction[s]], g[s]);
+        return new Route(firstAction[s] < 0 ? null : Action.of(firstAction[s]), g[s]);
       }
       for (int[] e : edges(map, s)) {
         int t = e[0];

@@ -34,7 +34,7 @@ public final class ObsEncoder {
         default -> {}
       }
     }
-    for (SemanticMap.Furniture f : map.furniture().values()) {
+    for (House.Furniture f : map.furniture().values()) {
       int base = off + f.cell() * CELL_CHANNELS;
       out[base + 5 + f.type().ordinal()] = 1;
       if (f.type().openable && !map.open(f.cell())) {

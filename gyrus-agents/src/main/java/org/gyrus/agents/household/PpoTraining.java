@@ -33,10 +33,6 @@ public final class PpoTraining implements AutoCloseable {
 
   private final int maxLevel;
 
-  public PpoTraining(Ppo.Config cfg) {
-    this(cfg, Scenario.MAX_LEVEL);
-  }
-
   /** Training scenarios of levels 1..maxLevel. */
   public PpoTraining(Ppo.Config cfg, int maxLevel) {
     if (maxLevel < 1 || maxLevel > Scenario.MAX_LEVEL) {
@@ -77,9 +73,9 @@ public final class PpoTraining implements AutoCloseable {
     int solved = 0;
     int recentEpisodes = 0;
     int recentSolved = 0;
+    float[] x = new float[e * d]; // the envs' observations, re-encoded in place every step
     while (steps < cfg.envSteps()) {
       for (int s = 0; s < t; s++) {
-        float[] x = new float[e * d];
         for (int i = 0; i < e; i++) {
           envs[i].encode(x, i * d);
         }
@@ -90,7 +86,7 @@ public final class PpoTraining implements AutoCloseable {
           act[k] = sample(pv[0], i, rnd);
           logp[k] = (float) Math.log(Math.max(1e-12, pv[0][i * Action.COUNT + act[k]]));
           val[k] = pv[1][i];
-          rew[k] = envs[i].step(Action.values()[act[k]]);
+          rew[k] = envs[i].step(Action.of(act[k]));
           done[k] = envs[i].done();
           if (done[k]) {
             episodes++;
@@ -104,7 +100,6 @@ public final class PpoTraining implements AutoCloseable {
         }
         steps += e;
       }
-      float[] x = new float[e * d];
       for (int i = 0; i < e; i++) {
         envs[i].encode(x, i * d);
       }
@@ -267,7 +262,7 @@ public final class PpoTraining implements AutoCloseable {
       List<Integer> next = new ArrayList<>();
       for (int j = 0; j < live.size(); j++) {
         RlEnv env = envs.get(live.get(j));
-        env.step(Action.values()[sample(p, j, r)]);
+        env.step(Action.of(sample(p, j, r)));
         if (!env.done()) {
           next.add(live.get(j));
         }

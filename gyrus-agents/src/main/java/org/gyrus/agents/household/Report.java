@@ -3,6 +3,7 @@ package org.gyrus.agents.household;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gyrus.core.Ranks;
 
 /** The household bench's figures, as JSON and Markdown. */
 public record Report(
@@ -55,7 +56,7 @@ public record Report(
         n,
         (double) solved / n,
         spl / n,
-        HouseholdBench.median(eff.stream().mapToDouble(Double::doubleValue).toArray()),
+        Ranks.median(eff.stream().mapToDouble(Double::doubleValue).toArray()),
         solved == 0 ? Double.NaN : steps / solved,
         replans / n);
   }

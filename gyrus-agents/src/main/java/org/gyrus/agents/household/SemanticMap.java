@@ -19,15 +19,12 @@ public final class SemanticMap {
 
   public static final int LOST = -2;
 
-  /** A known piece of furniture. */
-  public record Furniture(int id, FurnitureType type, int cell, int room) {}
-
   /** A known item. */
   public record Item(int id, ItemType type, int at, boolean clean) {}
 
   private final House.Cell[] cells = new House.Cell[House.CELLS];
   private final boolean[] open = new boolean[House.CELLS];
-  private final Map<Integer, Furniture> furniture = new LinkedHashMap<>();
+  private final Map<Integer, House.Furniture> furniture = new LinkedHashMap<>();
   private final Map<Integer, Item> items = new LinkedHashMap<>();
   private final Set<Integer> searched = new HashSet<>();
   private final boolean[] visited = new boolean[4];
@@ -58,7 +55,7 @@ public final class SemanticMap {
     return held;
   }
 
-  public Map<Integer, Furniture> furniture() {
+  public Map<Integer, House.Furniture> furniture() {
     return furniture;
   }
 
@@ -100,7 +97,7 @@ public final class SemanticMap {
       if (v.furniture() >= 0) {
         furniture.putIfAbsent(
             v.furniture(),
-            new Furniture(v.furniture(), v.type(), v.cell(), House.roomOf(v.cell())));
+            new House.Furniture(v.furniture(), v.type(), v.cell(), House.roomOf(v.cell())));
       }
     }
     if (held >= 0) {
@@ -148,7 +145,7 @@ public final class SemanticMap {
     StringBuilder sb = new StringBuilder();
     sb.append(furniture.keySet()).append(items.values()).append(searched).append(held);
     sb.append(Arrays.toString(visited));
-    for (Furniture f : furniture.values()) {
+    for (House.Furniture f : furniture.values()) {
       sb.append(open[f.cell()] ? 'o' : 'c');
     }
     return sb.toString();

@@ -43,6 +43,8 @@ public final class SubgoalAgent {
     observe(world, map);
     Deque<SubgoalPlanner.Step> plan = new ArrayDeque<>();
     String planKey = null;
+    String beliefsKey = null;
+    CommonSense.Beliefs b = null;
     int exploreRoom = -1;
     int lastExplore = -1;
     int replans = 0;
@@ -50,11 +52,15 @@ public final class SubgoalAgent {
     int idle = 0;
     List<String> trace = new ArrayList<>();
     while (!world.solved() && world.steps() < maxSteps && idle < 8) {
-      if (!map.beliefKey().equals(planKey) || (plan.isEmpty() && exploreRoom < 0)) {
-        planKey = map.beliefKey();
+      String key = map.beliefKey();
+      if (!key.equals(planKey) || (plan.isEmpty() && exploreRoom < 0)) {
+        planKey = key;
         plan.clear();
         exploreRoom = -1;
-        CommonSense.Beliefs b = CommonSense.infer(map, task);
+        if (!key.equals(beliefsKey)) { // the knowledge base reads only what the key covers
+          b = CommonSense.infer(map, task);
+          beliefsKey = key;
+        }
         if (!b.explore().isEmpty()) {
           int room = nearestUnvisited(map);
           if (room != lastExplore) {
@@ -64,13 +70,9 @@ public final class SubgoalAgent {
           exploreRoom = room;
           lastExplore = room;
         } else {
-          SubgoalPlanner.Plan p = SubgoalPlanner.plan(map, task, b, mode);
           replans++;
-          plan.addAll(p.steps());
+          plan.addAll(SubgoalPlanner.plan(map, task, b, mode).steps());
           if (plan.isEmpty()) {
-            if (Boolean.getBoolean("household.debug")) {
-              System.err.println("no plan: " + b + "\n" + p.problem() + "\n" + p.status());
-            }
             break; // nowhere left to look, or no plan
           }
         }
@@ -109,7 +111,7 @@ public final class SubgoalAgent {
     }
     while (!plan.isEmpty()) {
       SubgoalPlanner.Step s = plan.peek();
-      SemanticMap.Furniture f = s.place() >= 0 ? map.furniture().get(s.place()) : null;
+      House.Furniture f = s.place() >= 0 ? map.furniture().get(s.place()) : null;
       switch (s.op()) {
         case "go":
           Navigator.Route r = Navigator.toFurniture(map, f.cell());

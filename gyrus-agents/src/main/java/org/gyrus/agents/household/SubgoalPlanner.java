@@ -31,16 +31,19 @@ public final class SubgoalPlanner {
     }
   }
 
-  /** The problem text and the planner's answer; {@code steps} empty when none was found. */
-  public record Plan(String problem, List<Step> steps, Planner.Status status, long cost) {}
+  /** The ordered sub-goal steps; empty when no plan was found. */
+  public record Plan(List<Step> steps) {}
 
   private SubgoalPlanner() {}
 
-  /** Whether planning may proceed: false while a goal's item has nowhere left to look. */
+  /**
+   * The sub-goals in the planner's order; empty while a goal's item has nowhere left to look or no
+   * plan exists.
+   */
   public static Plan plan(SemanticMap map, Task task, CommonSense.Beliefs b, Mode mode) {
     String problem = problem(map, task, b);
     if (problem == null) {
-      return new Plan(null, List.of(), Planner.Status.UNSOLVABLE, 0);
+      return new Plan(List.of());
     }
     Problem p = PddlParser.parseProblem(problem, "household-problem.pddl", DOMAIN);
     Planner.Result r = Planner.solve(DOMAIN, p, mode.options());
@@ -59,7 +62,7 @@ public final class SubgoalPlanner {
         }
       }
     }
-    return new Plan(problem, steps, r.status(), r.cost());
+    return new Plan(steps);
   }
 
   /**
@@ -94,8 +97,8 @@ public final class SubgoalPlanner {
   static String problem(SemanticMap map, Task task, CommonSense.Beliefs b) {
     int[] fromHere =
         Navigator.costsToFace(map, new int[] {Navigator.state(map.agent(), map.facing())});
-    Map<Integer, SemanticMap.Furniture> places = new LinkedHashMap<>();
-    for (SemanticMap.Furniture f : map.furniture().values()) {
+    Map<Integer, House.Furniture> places = new LinkedHashMap<>();
+    for (House.Furniture f : map.furniture().values()) {
       if (fromHere[f.cell()] != Integer.MAX_VALUE) {
         places.put(f.id(), f);
       }
@@ -172,14 +175,14 @@ public final class SubgoalPlanner {
   }
 
   private static boolean goalFacts(
-      int g, Task.Goal goal, Map<Integer, SemanticMap.Furniture> places, StringBuilder init) {
+      int g, Task.Goal goal, Map<Integer, House.Furniture> places, StringBuilder init) {
     if (goal.receptacle() == null) {
       init.append(" (hold-goal g").append(g).append(')');
       return true;
     }
     init.append(goal.clean() ? " (clean-goal g" : " (any-goal g").append(g).append(')');
     boolean any = false;
-    for (SemanticMap.Furniture f : places.values()) {
+    for (House.Furniture f : places.values()) {
       if (f.type() == goal.receptacle()) {
         init.append(" (put-goal g").append(g).append(" f").append(f.id()).append(')');
         any = true;
@@ -190,11 +193,11 @@ public final class SubgoalPlanner {
 
   /** Rank first (likely places), then the navigator's cost from here. */
   private static int bestSpot(
-      Map<Integer, Integer> ranked, Map<Integer, SemanticMap.Furniture> places, int[] fromHere) {
+      Map<Integer, Integer> ranked, Map<Integer, House.Furniture> places, int[] fromHere) {
     int best = -1;
     long bestKey = Long.MAX_VALUE;
     for (Map.Entry<Integer, Integer> e : ranked.entrySet()) {
-      SemanticMap.Furniture f = places.get(e.getKey());
+      House.Furniture f = places.get(e.getKey());
       if (f != null) {
         long key = (long) e.getValue() * 1_000_000 + fromHere[f.cell()];
         if (key < bestKey) {
@@ -209,10 +212,10 @@ public final class SubgoalPlanner {
   private static void placeFacts(
       SemanticMap map,
       CommonSense.Beliefs b,
-      Map<Integer, SemanticMap.Furniture> places,
+      Map<Integer, House.Furniture> places,
       int[] fromHere,
       StringBuilder init) {
-    for (SemanticMap.Furniture f : places.values()) {
+    for (House.Furniture f : places.values()) {
       String p = " f" + f.id();
       if (b.accessible().contains(f.id())) {
         init.append(" (accessible").append(p).append(')');
@@ -225,7 +228,7 @@ public final class SubgoalPlanner {
       }
       init.append(" (= (dist here").append(p).append(") ").append(fromHere[f.cell()]).append(')');
       int[] from = Navigator.costsToFace(map, Navigator.facingStates(map, f.cell()));
-      for (SemanticMap.Furniture t : places.values()) {
+      for (House.Furniture t : places.values()) {
         int d = from[t.cell()] == Integer.MAX_VALUE ? 1000 : from[t.cell()];
         init.append(" (= (dist").append(p).append(" f").append(t.id()).append(") ");
         init.append(d).append(')');

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gyrus.core.Ranks;
 import org.gyrus.core.SpecCodec;
 
 /** Writes bench/results/nas_hardware.{json,md} from the traces of every system. */
@@ -69,7 +70,7 @@ final class NasHardwareReport {
                   e.getValue().get(i).get("points"), budgets[k], specs, accRef);
         }
         Arrays.sort(hv);
-        med[k] = median(hv);
+        med[k] = Ranks.median(hv);
         ArrayNode all = d.putArray("hv@" + budgets[k]);
         Arrays.stream(hv).forEach(all::add);
         table.append(
@@ -188,14 +189,6 @@ final class NasHardwareReport {
     for (JsonNode t : traces) {
       t.get("ask_tell_ms").forEach(x -> all.add(x.asDouble()));
     }
-    double[] a = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return median(a);
-  }
-
-  private static double median(double[] sorted) {
-    int n = sorted.length;
-    return n == 0
-        ? Double.NaN
-        : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Ranks.median(all.stream().mapToDouble(Double::doubleValue).toArray());
   }
 }
