@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.gyrus.core.ArgSpec;
@@ -105,19 +107,11 @@ public final class DartsSearch implements OneShotSearch {
   /** The derived cell first, then distinct draws from softmax(α), edge by edge. */
   @Override
   public List<Candidate> candidates(int samples, long seed) {
-    Genotype derived = genotype();
-    java.util.Set<Genotype> cells = new java.util.LinkedHashSet<>();
-    cells.add(derived);
+    Map<Genotype, String> roles = new LinkedHashMap<>();
+    roles.put(genotype(), "derived");
     double[][] p = softmaxAlpha();
     SplittableRandom rng = new SplittableRandom(seed * 31 + 5);
-    for (int tries = 0; cells.size() < samples + 1 && tries < 50 * (samples + 1); tries++) {
-      cells.add(Genotype.sample(p, rng));
-    }
-    List<Candidate> out = new ArrayList<>();
-    for (Genotype g : cells) {
-      out.add(new Candidate(g, g.equals(derived) ? "derived" : "sampled"));
-    }
-    return out;
+    return OneShotSearch.withSamples(roles, samples, () -> Genotype.sample(p, rng));
   }
 
   /** Runs the search: weights on {@code wData}, α on {@code aData} (same image size). */
@@ -194,22 +188,15 @@ public final class DartsSearch implements OneShotSearch {
 
   private double weightStep(NDArray[] b, double beta, double lr) {
     NDArray w = MixedCell.weights(alphaArray(), cfg.weighting().equals("maxw"), beta);
-    double loss;
-    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray l =
-          SharedSupernet.crossEntropy(shared.net.logits(shared.ps, b[0], w, null, true), b[1]);
-      gc.backward(l);
-      loss = l.getFloat();
-    }
-    shared.sgdUpdate(lr);
-    return loss;
+    return shared.step(
+        () -> SharedSupernet.crossEntropy(shared.net.logits(shared.ps, b[0], w, null, true), b[1]),
+        lr);
   }
 
   /** The supernet's accuracy on {@code d} for one sub-architecture (one-hot op weights). */
   @Override
   public double estimate(Genotype g, Dataset d, int batches) {
-    int bs = Math.min(256, d.size());
-    return shared.accuracy(g, d, 0, bs, Math.min(batches, d.size() / bs));
+    return shared.estimate(g, d, batches, null);
   }
 
   /** The supernet's weights (DJL's parameter format) followed by α as 30 doubles. */
@@ -228,22 +215,7 @@ public final class DartsSearch implements OneShotSearch {
 
   /** Softmax of α per edge, [edge][op]. */
   public double[][] softmaxAlpha() {
-    double[][] p = new double[Genotype.EDGES][Genotype.OPS];
-    for (int e = 0; e < Genotype.EDGES; e++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int k = 0; k < Genotype.OPS; k++) {
-        max = Math.max(max, alpha[e * Genotype.OPS + k]);
-      }
-      double sum = 0;
-      for (int k = 0; k < Genotype.OPS; k++) {
-        p[e][k] = Math.exp(alpha[e * Genotype.OPS + k] - max);
-        sum += p[e][k];
-      }
-      for (int k = 0; k < Genotype.OPS; k++) {
-        p[e][k] /= sum;
-      }
-    }
-    return p;
+    return Genotype.softmax(alpha);
   }
 
   @Override

@@ -72,15 +72,7 @@ final class EnasController {
     double advantage = reward - baseline;
     double[] g = gradient(actions, advantage);
     baseline = baselineDecay * baseline + (1 - baselineDecay) * reward;
-    step++;
-    double c1 = 1 - Math.pow(0.9, step);
-    double c2 = 1 - Math.pow(0.999, step);
-    double[] w = policy.w;
-    for (int i = 0; i < w.length; i++) {
-      m[i] = 0.9 * m[i] + 0.1 * g[i];
-      v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-      w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-    }
+    ArchAdam.step(policy.w, g, m, v, ++step, -lr);
     return advantage;
   }
 

@@ -6,11 +6,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.gyrus.core.ArgSpec;
@@ -123,9 +121,7 @@ public final class EnasSearch implements OneShotSearch {
   }
 
   private Genotype draw(boolean uniform) {
-    return uniform || controller == null
-        ? Genotype.ofIndex(rng.nextInt(Genotype.COUNT))
-        : controller.sample(rng);
+    return uniform || controller == null ? Genotype.random(rng) : controller.sample(rng);
   }
 
   /** Five paths that use every op of every edge exactly once (a random permutation per edge). */
@@ -159,7 +155,7 @@ public final class EnasSearch implements OneShotSearch {
       double loss = 0;
       long start = System.nanoTime();
       for (int s = 0; s < steps; s++, t++) {
-        double lr = 0.001 + (cfg.lr() - 0.001) * (1 + Math.cos(Math.PI * t / total)) / 2;
+        double lr = SharedSupernet.cosineLr(cfg.lr(), t, total);
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
           NDArray[] b = shared.batch(wData, order, s * bs, bs, rng);
@@ -249,24 +245,13 @@ public final class EnasSearch implements OneShotSearch {
       roles.putIfAbsent(e.cell(), "buffer");
     }
     SplittableRandom r = new SplittableRandom(seed * 31 + 5);
-    Set<Genotype> drawn = new LinkedHashSet<>();
-    for (int tries = 0; drawn.size() < samples && tries < 50 * (samples + 1); tries++) {
-      Genotype g =
-          controller == null ? Genotype.ofIndex(r.nextInt(Genotype.COUNT)) : controller.sample(r);
-      if (!roles.containsKey(g)) {
-        drawn.add(g);
-      }
-    }
-    drawn.forEach(g -> roles.put(g, "sampled"));
-    List<Candidate> out = new ArrayList<>();
-    roles.forEach((g, role) -> out.add(new Candidate(g, role)));
-    return out;
+    return OneShotSearch.withSamples(
+        roles, samples, () -> controller == null ? Genotype.random(r) : controller.sample(r));
   }
 
   @Override
   public double estimate(Genotype g, Dataset d, int batches) {
-    int bs = Math.min(256, d.size());
-    return shared.accuracy(g, d, 0, bs, Math.min(batches, d.size() / bs));
+    return shared.estimate(g, d, batches, null);
   }
 
   /** The supernet's weights followed by the controller's parameters (when there is one). */

@@ -45,7 +45,31 @@ public record Genotype(int[] ops) {
     return new Genotype(ops);
   }
 
-  /** The i-th of the 15,625 cells, edge 0 as the most significant base-5 digit. */
+  /** A cell drawn uniformly from all 15,625. */
+  public static Genotype random(java.util.random.RandomGenerator rng) {
+    return ofIndex(rng.nextInt(COUNT));
+  }
+
+  /** Per-edge softmax of flat architecture parameters (edge-major, 6×5), [edge][op]. */
+  public static double[][] softmax(double[] flat) {
+    double[][] p = new double[EDGES][OPS];
+    for (int e = 0; e < EDGES; e++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < OPS; k++) {
+        max = Math.max(max, flat[e * OPS + k]);
+      }
+      double sum = 0;
+      for (int k = 0; k < OPS; k++) {
+        p[e][k] = Math.exp(flat[e * OPS + k] - max);
+        sum += p[e][k];
+      }
+      for (int k = 0; k < OPS; k++) {
+        p[e][k] /= sum;
+      }
+    }
+    return p;
+  }
+
   /** A cell drawn edge by edge from per-edge operation probabilities p[edge][op]. */
   public static Genotype sample(double[][] p, java.util.random.RandomGenerator rng) {
     int[] ops = new int[EDGES];
@@ -60,6 +84,7 @@ public record Genotype(int[] ops) {
     return new Genotype(ops);
   }
 
+  /** The i-th of the 15,625 cells, edge 0 as the most significant base-5 digit. */
   public static Genotype ofIndex(int i) {
     if (i < 0 || i >= COUNT) {
       throw new IllegalArgumentException("cell index " + i + " outside 0..15624");

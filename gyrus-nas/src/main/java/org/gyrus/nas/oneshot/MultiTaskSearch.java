@@ -1,12 +1,9 @@
 package org.gyrus.nas.oneshot;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -141,22 +138,7 @@ public final class MultiTaskSearch implements OneShotSearch {
 
   /** Task t's op probabilities, [edge][op]. */
   double[][] probabilities(int t) {
-    double[][] p = new double[Genotype.EDGES][Genotype.OPS];
-    for (int e = 0; e < Genotype.EDGES; e++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int k = 0; k < Genotype.OPS; k++) {
-        max = Math.max(max, theta[t][e * Genotype.OPS + k]);
-      }
-      double sum = 0;
-      for (int k = 0; k < Genotype.OPS; k++) {
-        p[e][k] = Math.exp(theta[t][e * Genotype.OPS + k] - max);
-        sum += p[e][k];
-      }
-      for (int k = 0; k < Genotype.OPS; k++) {
-        p[e][k] /= sum;
-      }
-    }
-    return p;
+    return Genotype.softmax(theta[t]);
   }
 
   private static double prob(double[][] p, Genotype g) {
@@ -170,7 +152,7 @@ public final class MultiTaskSearch implements OneShotSearch {
   /** A path from the mixture of the tasks' distributions (uniform while warming up). */
   private Genotype drawFromMixture(boolean uniform) {
     if (uniform) {
-      return Genotype.ofIndex(rng.nextInt(Genotype.COUNT));
+      return Genotype.random(rng);
     }
     return Genotype.sample(probabilities(rng.nextInt(cfg.tasks().size())), rng);
   }
@@ -205,7 +187,7 @@ public final class MultiTaskSearch implements OneShotSearch {
       int[] aOrder = Dataset.permutation(aData.size(), rng);
       double loss = 0;
       for (int s = 0; s < steps; s++, t++) {
-        double lr = 0.001 + (cfg.lr() - 0.001) * (1 + Math.cos(Math.PI * t / total)) / 2;
+        double lr = SharedSupernet.cosineLr(cfg.lr(), t, total);
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
           loss += weightStep(shared.batch(wData, wOrder, s * bs, bs, rng), lr, uniform);
@@ -232,19 +214,17 @@ public final class MultiTaskSearch implements OneShotSearch {
 
   private double weightStep(NDArray[] b, double lr, boolean uniform) {
     Genotype g = drawFromMixture(uniform);
-    double loss;
-    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray logits = shared.pathLogits(b[0], g, true);
-      NDArray l = null;
-      for (int k = 0; k < cfg.tasks().size(); k++) {
-        NDArray lk = taskLoss(logits, b[1], k);
-        l = l == null ? lk : l.add(lk);
-      }
-      gc.backward(l);
-      loss = l.getFloat();
-    }
-    shared.sgdUpdate(lr);
-    return loss;
+    return shared.step(
+        () -> {
+          NDArray logits = shared.pathLogits(b[0], g, true);
+          NDArray l = null;
+          for (int k = 0; k < cfg.tasks().size(); k++) {
+            NDArray lk = taskLoss(logits, b[1], k);
+            l = l == null ? lk : l.add(lk);
+          }
+          return l;
+        },
+        lr);
   }
 
   /** One forward pass of a ∼ q; every task's θ moves by its importance-weighted REINFORCE step. */
@@ -267,7 +247,8 @@ public final class MultiTaskSearch implements OneShotSearch {
       double weight = prob(p[k], a) / q;
       double advantage = weight * (reward - baseline[k]);
       baseline[k] = cfg.baselineDecay() * baseline[k] + (1 - cfg.baselineDecay()) * reward;
-      adamAscend(k, scoreGradient(p[k], a, advantage));
+      ArchAdam.step(
+          theta[k], scoreGradient(p[k], a, advantage), m1[k], m2[k], archSteps, cfg.archLr());
     }
   }
 
@@ -281,16 +262,6 @@ public final class MultiTaskSearch implements OneShotSearch {
       }
     }
     return g;
-  }
-
-  private void adamAscend(int k, double[] g) {
-    double c1 = 1 - Math.pow(0.9, archSteps);
-    double c2 = 1 - Math.pow(0.999, archSteps);
-    for (int i = 0; i < g.length; i++) {
-      m1[k][i] = 0.9 * m1[k][i] + 0.1 * g[i];
-      m2[k][i] = 0.999 * m2[k][i] + 0.001 * g[i] * g[i];
-      theta[k][i] += cfg.archLr() * (m1[k][i] / c1) / (Math.sqrt(m2[k][i] / c2) + 1e-8);
-    }
   }
 
   /** Task k's derived cell: the per-edge argmax of its distribution. */
@@ -308,8 +279,7 @@ public final class MultiTaskSearch implements OneShotSearch {
    * on that task (single-path network, the weight half, {@code evalEpochs} epochs) and tests them.
    */
   private void evaluateLaterTasks(SearchData data, Consumer<String> log) {
-    Genotype random =
-        Genotype.ofIndex(new SplittableRandom(cfg.scale().seed() + 99).nextInt(15625));
+    Genotype random = Genotype.random(new SplittableRandom(cfg.scale().seed() + 99));
     for (int k = 1; k < cfg.tasks().size(); k++) {
       Task task = cfg.tasks().get(k);
       Map<String, Object> row = new LinkedHashMap<>();
@@ -347,27 +317,15 @@ public final class MultiTaskSearch implements OneShotSearch {
       for (int epoch = 0; epoch < cfg.evalEpochs(); epoch++) {
         int[] order = Dataset.permutation(train.size(), r);
         for (int i = 0; i < steps; i++, t++) {
-          double lr = 0.001 + (cfg.lr() - 0.001) * (1 + Math.cos(Math.PI * t / total)) / 2;
+          double lr = SharedSupernet.cosineLr(cfg.lr(), t, total);
           try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             net.trainPath(net.batch(train, order, i * bs, bs, r), cell, lr);
           }
         }
       }
-      int[] all = new int[test.size()];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
-      }
-      long correct = 0;
       int tb = Math.min(250, test.size());
-      for (int off = 0; off + tb <= test.size(); off += tb) {
-        try (NDScope scope = new NDScope()) {
-          scope.suppressNotUsedWarning();
-          NDArray[] b = net.batch(test, all, off, tb, null);
-          correct += net.pathLogits(b[0], cell, false).argMax(1).eq(b[1]).sum().getLong();
-        }
-      }
-      return (double) correct / (test.size() / tb * tb);
+      return net.accuracy(cell, test, 0, tb, test.size() / tb, false, null);
     }
   }
 
@@ -393,37 +351,13 @@ public final class MultiTaskSearch implements OneShotSearch {
     }
     double[][] p = probabilities(0);
     SplittableRandom r = new SplittableRandom(seed * 31 + 5);
-    int added = 0;
-    for (int tries = 0; added < samples && tries < 50 * (samples + 1); tries++) {
-      if (roles.putIfAbsent(Genotype.sample(p, r), "sampled") == null) {
-        added++;
-      }
-    }
-    List<Candidate> out = new ArrayList<>();
-    roles.forEach((g, role) -> out.add(new Candidate(g, role)));
-    return out;
+    return OneShotSearch.withSamples(roles, samples, () -> Genotype.sample(p, r));
   }
 
   /** The first task's head (the supernet's first columns) on a single path. */
   @Override
   public double estimate(Genotype g, Dataset d, int batches) {
-    int bs = Math.min(256, d.size());
-    int n = Math.min(batches, d.size() / bs);
-    int[] order = new int[d.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    long correct = 0;
-    for (int s = 0; s < n; s++) {
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDArray[] b = shared.batch(d, order, s * bs, bs, null);
-        NDArray logits =
-            shared.pathLogits(b[0], g, true).get(new NDIndex(":, {}:{}", offset[0], offset[1]));
-        correct += logits.argMax(1).toType(DataType.INT64, false).eq(b[1]).sum().getLong();
-      }
-    }
-    return (double) correct / ((long) n * bs);
+    return shared.estimate(g, d, batches, new int[] {offset[0], offset[1]});
   }
 
   @Override

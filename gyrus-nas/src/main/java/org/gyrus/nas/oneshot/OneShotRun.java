@@ -145,7 +145,7 @@ public final class OneShotRun {
     Set<Genotype> cells = new LinkedHashSet<>();
     SplittableRandom rng = new SplittableRandom(seed * 131 + 17);
     while (cells.size() < Math.min(n, Genotype.COUNT)) {
-      cells.add(Genotype.ofIndex(rng.nextInt(Genotype.COUNT)));
+      cells.add(Genotype.random(rng));
     }
     return new ArrayList<>(cells);
   }

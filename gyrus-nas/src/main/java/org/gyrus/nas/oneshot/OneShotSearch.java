@@ -2,9 +2,11 @@ package org.gyrus.nas.oneshot;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.gyrus.nn.data.Dataset;
 import org.gyrus.search.bench.NasBench201;
 
@@ -40,6 +42,23 @@ public interface OneShotSearch extends AutoCloseable {
 
   /** The method's settings, one line. */
   String config();
+
+  /**
+   * The candidates: {@code roles} (a cell-ordered map) plus up to {@code samples} new cells from
+   * {@code draw}, "sampled", at most 50 draws per wanted cell.
+   */
+  static List<Candidate> withSamples(
+      Map<Genotype, String> roles, int samples, Supplier<Genotype> draw) {
+    int added = 0;
+    for (int tries = 0; added < samples && tries < 50 * (samples + 1); tries++) {
+      if (roles.putIfAbsent(draw.get(), "sampled") == null) {
+        added++;
+      }
+    }
+    List<Candidate> out = new ArrayList<>();
+    roles.forEach((g, role) -> out.add(new Candidate(g, role)));
+    return out;
+  }
 
   /** What else the method measured (buffer contents, other tasks' cells), JSON-ready. */
   default Map<String, Object> details(NasBench201 table) {

@@ -2,8 +2,11 @@ package org.gyrus.nas.oneshot;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -14,6 +17,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.gyrus.nn.Scalars;
 import org.gyrus.nn.data.Augment;
 import org.gyrus.nn.data.Dataset;
@@ -81,7 +85,7 @@ final class SharedSupernet implements AutoCloseable {
     return logits.logSoftmax(1).gather(y.reshape(-1, 1), 1).neg().mean();
   }
 
-  /** The one-hot op weights (6,5) of a cell. */
+  /** The one-hot op weights (6,5) of a cell (a single path needs none: see {@link #pathLogits}). */
   NDArray oneHot(Genotype g) {
     float[] w = new float[Genotype.EDGES * Genotype.OPS];
     for (int e = 0; e < Genotype.EDGES; e++) {
@@ -102,10 +106,10 @@ final class SharedSupernet implements AutoCloseable {
   /** Supernet forward passes so far (each one serves every head, whatever the task count). */
   long forwards;
 
-  /** Logits of cell {@code g} on its single path. */
+  /** Logits of cell {@code g} on its single path (its ops taken with weight 1, no multiply). */
   NDArray pathLogits(NDArray x, Genotype g, boolean train) {
     forwards++;
-    return net.logits(ps, x, oneHot(g), path(g), train);
+    return net.logits(ps, x, null, path(g), train);
   }
 
   /**
@@ -117,12 +121,16 @@ final class SharedSupernet implements AutoCloseable {
     double norm2 = 0;
     List<NDArray> grads = new ArrayList<>(params.size());
     boolean[] used = new boolean[params.size()];
-    for (int i = 0; i < params.size(); i++) {
-      NDArray g = params.get(i).getGradient();
+    NDList squares = new NDList(params.size());
+    for (NDArray p : params) {
+      NDArray g = p.getGradient();
       grads.add(g);
-      float n2 = g.square().sum().getFloat();
-      used[i] = n2 != 0;
-      norm2 += n2;
+      squares.add(g.square().sum());
+    }
+    float[] n2 = NDArrays.stack(squares).toFloatArray(); // one host read, not one per tensor
+    for (int i = 0; i < params.size(); i++) {
+      used[i] = n2[i] != 0;
+      norm2 += n2[i];
     }
     double clip = Math.min(1, 5 / (Math.sqrt(norm2) + 1e-6));
     for (int i = 0; i < params.size(); i++) {
@@ -143,16 +151,26 @@ final class SharedSupernet implements AutoCloseable {
     }
   }
 
-  /** One weight step of cell {@code g}'s single path on batch {@code b}; returns the loss. */
-  double trainPath(NDArray[] b, Genotype g, double lr) {
-    double loss;
+  /** Cosine annealing from {@code lr} at step 0 to 0.001 at {@code total}. */
+  static double cosineLr(double lr, long t, long total) {
+    return 0.001 + (lr - 0.001) * (1 + Math.cos(Math.PI * t / total)) / 2;
+  }
+
+  /** Backward of the loss {@code loss} computes (inside the collector), one SGD step; the loss. */
+  double step(Supplier<NDArray> loss, double lr) {
+    double value;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray l = crossEntropy(pathLogits(b[0], g, true), b[1]);
+      NDArray l = loss.get();
       gc.backward(l);
-      loss = l.getFloat();
+      value = l.getFloat();
     }
     sgdUpdate(lr);
-    return loss;
+    return value;
+  }
+
+  /** One weight step of cell {@code g}'s single path on batch {@code b}; returns the loss. */
+  double trainPath(NDArray[] b, Genotype g, double lr) {
+    return step(() -> crossEntropy(pathLogits(b[0], g, true), b[1]), lr);
   }
 
   /**
@@ -160,19 +178,16 @@ final class SharedSupernet implements AutoCloseable {
    * when the paths use every op of every edge once); returns that loss.
    */
   double trainPaths(NDArray[] b, List<Genotype> paths, double lr) {
-    double loss;
-    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray l = null;
-      for (Genotype g : paths) {
-        NDArray lg = crossEntropy(pathLogits(b[0], g, true), b[1]);
-        l = l == null ? lg : l.add(lg);
-      }
-      l = Scalars.div(l, paths.size());
-      gc.backward(l);
-      loss = l.getFloat();
-    }
-    sgdUpdate(lr);
-    return loss;
+    return step(
+        () -> {
+          NDArray l = null;
+          for (Genotype g : paths) {
+            NDArray lg = crossEntropy(pathLogits(b[0], g, true), b[1]);
+            l = l == null ? lg : l.add(lg);
+          }
+          return Scalars.div(l, paths.size());
+        },
+        lr);
   }
 
   /**
@@ -181,6 +196,15 @@ final class SharedSupernet implements AutoCloseable {
    * as weight-sharing estimators do: the running averages belong to the mixture of paths.
    */
   double accuracy(Genotype g, Dataset d, int offset, int bs, int batches) {
+    return accuracy(g, d, offset, bs, batches, true, null);
+  }
+
+  /**
+   * As above, with running statistics when not {@code train}, and only the head's columns [cols[0],
+   * cols[1]) when {@code cols} is given (one task of a shared head).
+   */
+  double accuracy(
+      Genotype g, Dataset d, int offset, int bs, int batches, boolean train, int[] cols) {
     int[] order = new int[d.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -190,10 +214,20 @@ final class SharedSupernet implements AutoCloseable {
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         NDArray[] b = batch(d, order, offset + s * bs, bs, null);
-        correct += pathLogits(b[0], g, true).argMax(1).eq(b[1]).sum().getLong();
+        NDArray logits = pathLogits(b[0], g, train);
+        if (cols != null) {
+          logits = logits.get(new NDIndex(":, {}:{}", cols[0], cols[1]));
+        }
+        correct += logits.argMax(1).eq(b[1]).sum().getLong();
       }
     }
     return (double) correct / ((long) batches * bs);
+  }
+
+  /** A search's estimate: the first batches of 256 (or all of a smaller {@code d}). */
+  double estimate(Genotype g, Dataset d, int batches, int[] cols) {
+    int bs = Math.min(256, d.size());
+    return accuracy(g, d, 0, bs, Math.min(batches, d.size() / bs), true, cols);
   }
 
   void save(java.io.DataOutputStream out) throws java.io.IOException {

@@ -47,7 +47,7 @@ final class Abduction {
         continue;
       }
       for (int[] piece : pieces(t, words, at, fn, target, lex)) {
-        for (Body b : decompose(piece, args, lex, fn.length == 0 ? Integer.MAX_VALUE : maxCost)) {
+        for (Body b : decompose(piece, args, lex, maxCost)) {
           if (b.used() == (1 << fn.length) - 1) {
             Program p = new Program(fn, b.atoms(), b.cost());
             if (seen.add(Arrays.toString(fn) + b.atoms())) {
@@ -69,6 +69,7 @@ final class Abduction {
     }
     List<int[]> out = new ArrayList<>();
     Set<Val> tried = new java.util.HashSet<>();
+    Lexicon l = lex.copyWith(words[at], null); // one scratch copy; the unknown word's entry varies
     for (int s = 0; s <= target.length; s++) {
       for (int e = s; e <= target.length; e++) {
         int[] piece = Arrays.copyOfRange(target, s, e);
@@ -79,7 +80,7 @@ final class Abduction {
         for (int tok : piece) {
           toks.add(new Program.Tok(tok));
         }
-        Lexicon l = lex.copyWith(words[at], new Program(fn, toks, 0));
+        l.meaning.put(words[at], new Program(fn, toks, 0));
         Val v = t.eval(words, l);
         if (v != null && !v.isClosure() && Arrays.equals(v.seq, target)) {
           out.add(piece);
@@ -161,13 +162,14 @@ final class Abduction {
         return memo;
       }
       List<Tree> out = new ArrayList<>();
+      enumerate:
       for (int h = i; h <= j; h++) {
         for (int c : counts[h]) {
           for (int a = 0; a <= c; a++) {
             for (List<Tree> left : forests(i, h - 1, a)) {
               for (List<Tree> right : forests(h + 1, j, c - a)) {
                 if (out.size() >= MAX_TREES) {
-                  break;
+                  break enumerate;
                 }
                 List<Tree> kids = new ArrayList<>(left);
                 kids.addAll(right);
@@ -229,9 +231,15 @@ final class Abduction {
     private final Lexicon lex;
     private final Map<String, List<Body>> memo = new HashMap<>();
 
+    /** f(v) per function argument and piece v, computed once (null: the value grew too long). */
+    private final List<Map<Val, int[]>> applied = new ArrayList<>();
+
     Decomposer(Val[] args, Lexicon lex) {
       this.args = args;
       this.lex = lex;
+      for (int i = 0; i < args.length; i++) {
+        applied.add(new HashMap<>());
+      }
     }
 
     void dfs(
@@ -290,10 +298,15 @@ final class Abduction {
         for (int s = 0; s <= u.length; s++) {
           for (int e = s; e <= u.length; e++) {
             int[] v = Arrays.copyOfRange(u, s, e);
-            if (!tried.add(Val.seq(v))) {
+            Val vs = Val.seq(v);
+            if (!tried.add(vs)) {
               continue;
             }
-            int[] fv = lex.apply(f, new Val[] {Val.seq(v)});
+            Map<Val, int[]> memoF = applied.get(arg);
+            if (!memoF.containsKey(vs)) {
+              memoF.put(vs, lex.apply(f, new Val[] {vs}));
+            }
+            int[] fv = memoF.get(vs);
             if (fv == null || !Arrays.equals(fv, u)) {
               continue;
             }

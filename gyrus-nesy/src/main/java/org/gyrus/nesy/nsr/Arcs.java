@@ -52,16 +52,6 @@ final class Arcs {
     }
   }
 
-  void clear() {
-    byWord.clear();
-    asDependent.clear();
-    bySignature.clear();
-  }
-
-  int size() {
-    return byWord.size();
-  }
-
   private static long key(int head, int dep, boolean left) {
     return ((long) head << 33) ^ ((long) (dep + 2) << 1) ^ (left ? 1 : 0);
   }

@@ -47,11 +47,11 @@ final class Lexicon {
     return ids;
   }
 
-  int[] encodeOutput(List<String> out, boolean grow) {
+  /** Token ids of an output sequence, new tokens added. */
+  int[] encodeOutput(List<String> out) {
     int[] ids = new int[out.size()];
     for (int i = 0; i < ids.length; i++) {
-      Integer id = grow ? Integer.valueOf(token(out.get(i))) : tokenIds.get(out.get(i));
-      ids[i] = id == null ? -1 : id;
+      ids[i] = token(out.get(i));
     }
     return ids;
   }

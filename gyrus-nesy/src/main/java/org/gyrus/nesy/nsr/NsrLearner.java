@@ -39,9 +39,9 @@ public final class NsrLearner implements SeqLearner {
     }
   }
 
-  /** What training found: explained examples, abductions, revisions, time. */
+  /** What training found: explained examples, abductions, revisions, passes. */
   public record TrainReport(
-      int examples, int explained, int abductions, int revisions, int passes, double cpuSeconds) {}
+      int examples, int explained, int abductions, int revisions, int passes) {}
 
   private record Ex(int[] in, int[] out) {}
 
@@ -119,7 +119,6 @@ public final class NsrLearner implements SeqLearner {
    * only changes the order within a length (the search itself is deterministic).
    */
   public TrainReport train(List<SeqPair> pairs, long seed) {
-    long cpu0 = Cpu.now();
     List<SeqPair> shuffled = new ArrayList<>(pairs);
     java.util.Collections.shuffle(shuffled, new java.util.Random(seed));
     data = curriculum(shuffled);
@@ -148,8 +147,7 @@ public final class NsrLearner implements SeqLearner {
         abductionLimit += 2;
       }
     }
-    return new TrainReport(
-        data.size(), done, abductions, revisions, pass, (Cpu.now() - cpu0) / 1e9);
+    return new TrainReport(data.size(), done, abductions, revisions, pass);
   }
 
   /** Distinct inputs, shortest first (then shortest output): the curriculum. */
@@ -157,7 +155,7 @@ public final class NsrLearner implements SeqLearner {
     Map<String, Ex> byInput = new LinkedHashMap<>();
     for (SeqPair p : pairs) {
       String key = String.join(" ", p.input());
-      Ex e = new Ex(lex.encodeInput(p.input(), true), lex.encodeOutput(p.output(), true));
+      Ex e = new Ex(lex.encodeInput(p.input(), true), lex.encodeOutput(p.output()));
       Ex old = byInput.putIfAbsent(key, e);
       if (old != null && !Arrays.equals(old.out(), e.out())) {
         throw new org.gyrus.core.SpecError(
@@ -242,11 +240,12 @@ public final class NsrLearner implements SeqLearner {
     Ex ex = data.get(idx);
     List<Program> cands =
         Abduction.candidates(ex.in(), at, ex.out(), lex, config.maxArity(), config.maxCost());
+    Lexicon l = lex.copyWith(w, null); // one scratch copy; w's entry is each candidate in turn
     for (Program p : cands) {
       if (current != null && p.sameAs(current)) {
         continue;
       }
-      Lexicon l = lex.copyWith(w, p);
+      l.meaning.put(w, p);
       boolean ok = true;
       for (int e : evidence.getOrDefault(w, List.of())) {
         if (Chart.explain(data.get(e).in(), l, arcs, data.get(e).out()) == null) {

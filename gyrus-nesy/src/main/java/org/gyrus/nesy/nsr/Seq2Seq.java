@@ -222,8 +222,7 @@ public final class Seq2Seq implements SeqLearner {
           count++;
         }
       }
-      NDArray x = m.create(prev).toType(DataType.INT32, false).oneHot(outWords.size());
-      state = cell(x.matMul(embOut), state, decW, decB, null);
+      state = decoderStep(prev, state);
       NDArray logp = state[0].matMul(outW).add(outB).logSoftmax(1);
       NDArray pick =
           logp.mul(m.create(gold).toType(DataType.INT32, false).oneHot(outWords.size()))
@@ -232,6 +231,12 @@ public final class Seq2Seq implements SeqLearner {
       prev = gold;
     }
     return Scalars.div(total, Math.max(1, count));
+  }
+
+  /** The decoder's state after reading the previous output tokens {@code prev}. */
+  private NDArray[] decoderStep(float[] prev, NDArray[] state) {
+    NDArray x = m.create(prev).toType(DataType.INT32, false).oneHot(outWords.size());
+    return cell(x.matMul(embOut), state, decW, decB, null);
   }
 
   /** Greedy outputs for a batch of inputs. */
@@ -248,14 +253,13 @@ public final class Seq2Seq implements SeqLearner {
       java.util.Arrays.fill(prev, SOS);
       boolean[] done = new boolean[n];
       for (int t = 0; t <= 2 * maxOut + 2; t++) {
-        NDArray x = m.create(prev).toType(DataType.INT32, false).oneHot(outWords.size());
-        state = cell(x.matMul(embOut), state, decW, decB, null);
+        state = decoderStep(prev, state);
         long[] best = state[0].matMul(outW).add(outB).argMax(1).toLongArray();
         boolean all = true;
         for (int i = 0; i < n; i++) {
           prev[i] = best[i];
           if (!done[i]) {
-            if (best[i] == EOS || best[i] < 3) {
+            if (best[i] < 3) { // EOS, or SOS / PAD, which never start a real token
               done[i] = true;
             } else {
               out.get(i).add(outWords.get((int) best[i]));

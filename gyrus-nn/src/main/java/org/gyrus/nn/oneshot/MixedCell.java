@@ -89,7 +89,8 @@ public final class MixedCell extends AbstractBlock {
 
   /**
    * inputs: x (N,C,H,W) and the op weights (6,5); {@code active[e][k]} false skips op k on edge e
-   * (its weight is known to be zero), null computes every op.
+   * (its weight is known to be zero), null computes every op. Null weights with {@code active}: a
+   * single path, each active op taken with weight 1 (no multiply).
    */
   public NDList forward(
       ParameterStore ps, NDArray x, NDArray weights, boolean[][] active, boolean train) {
@@ -107,7 +108,7 @@ public final class MixedCell extends AbstractBlock {
           continue;
         }
         NDArray y = k == SKIP ? in : ops[e][k].forward(ps, new NDList(in), train).head();
-        NDArray term = y.mul(weights.get(new NDIndex(e + "," + k)));
+        NDArray term = weights == null ? y : y.mul(weights.get(new NDIndex(e + "," + k)));
         out = out == null ? term : out.add(term);
       }
       if (out != null) {

@@ -84,7 +84,10 @@ public final class Supernet extends AbstractBlock {
     return BatchNorm.builder().build();
   }
 
-  /** Logits for images {@code x} under op weights (6,5); {@code active} as in MixedCell. */
+  /**
+   * Logits for images {@code x} under op weights (6,5); {@code active} as in MixedCell (null
+   * weights with {@code active}: a single path).
+   */
   public NDArray logits(
       ParameterStore ps, NDArray x, NDArray weights, boolean[][] active, boolean train) {
     NDArray h = stem.forward(ps, new NDList(x), train).head();
