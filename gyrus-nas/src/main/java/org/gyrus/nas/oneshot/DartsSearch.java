@@ -224,6 +224,11 @@ public final class DartsSearch implements OneShotSearch {
   }
 
   @Override
+  public long nonFiniteSteps() {
+    return shared.nonFiniteSteps;
+  }
+
+  @Override
   public void close() {
     shared.close();
   }

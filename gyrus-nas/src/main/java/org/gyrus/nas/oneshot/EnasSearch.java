@@ -316,6 +316,11 @@ public final class EnasSearch implements OneShotSearch {
   }
 
   @Override
+  public long nonFiniteSteps() {
+    return shared.nonFiniteSteps;
+  }
+
+  @Override
   public void close() {
     shared.close();
   }

@@ -403,6 +403,11 @@ public final class MultiTaskSearch implements OneShotSearch {
   }
 
   @Override
+  public long nonFiniteSteps() {
+    return shared.nonFiniteSteps;
+  }
+
+  @Override
   public void close() {
     shared.close();
   }

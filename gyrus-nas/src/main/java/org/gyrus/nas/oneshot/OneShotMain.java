@@ -58,11 +58,13 @@ public final class OneShotMain {
     int samples = Integer.parseInt(a.getOrDefault("samples", "30"));
     int uniform = Integer.parseInt(a.getOrDefault("uniform", "0"));
     OneShotRun.Outcome o;
+    long nonFinite;
     try (TrialStore store = storeUrl == null ? null : TrialStores.open(storeUrl);
         OneShotSearch search = OneShotMethods.create(method, scale)) {
       o =
           OneShotRun.run(
               label, search, d, table, samples, uniform, store, name, ckpt, System.err::println);
+      nonFinite = search.nonFiniteSteps();
     }
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("method", label);
@@ -79,6 +81,7 @@ public final class OneShotMain {
     row.put("estimate_rho", o.estimateRho());
     row.put("uniform_cells", o.uniformCells());
     row.put("uniform_rho", Double.isNaN(o.uniformRho()) ? null : o.uniformRho());
+    row.put("nonfinite_steps", nonFinite);
     row.put("details", o.details());
     row.put("trajectory", o.trajectory());
     String line = new ObjectMapper().writeValueAsString(row) + "\n";

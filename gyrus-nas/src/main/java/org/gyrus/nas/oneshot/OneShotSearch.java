@@ -65,6 +65,11 @@ public interface OneShotSearch extends AutoCloseable {
     return Map.of();
   }
 
+  /** Weight steps skipped because a gradient was not finite (0 for a healthy run). */
+  default long nonFiniteSteps() {
+    return 0;
+  }
+
   @Override
   void close();
 }

@@ -112,10 +112,14 @@ final class SharedSupernet implements AutoCloseable {
     return net.logits(ps, x, null, path(g), train);
   }
 
+  /** Weight steps skipped because a gradient was NaN or infinite. */
+  long nonFiniteSteps;
+
   /**
    * Applies one SGD step from the gradients the last backward pass left on the weights (clipped,
-   * decayed, with momentum), then zeroes them. A weight with no gradient at all (an op off the
-   * sampled path) is left alone, momentum and decay included, as PyTorch's SGD skips it.
+   * decayed, with momentum), then zeroes them; a step whose gradients are not all finite is skipped
+   * and counted in {@link #nonFiniteSteps}. A weight with no gradient at all (an op off the sampled
+   * path) is left alone, momentum and decay included, as PyTorch's SGD skips it.
    */
   void sgdUpdate(double lr) {
     double norm2 = 0;
@@ -131,6 +135,13 @@ final class SharedSupernet implements AutoCloseable {
     for (int i = 0; i < params.size(); i++) {
       used[i] = n2[i] != 0;
       norm2 += n2[i];
+    }
+    if (!Double.isFinite(norm2)) {
+      // Skipped, not applied: one non-finite gradient would turn every weight NaN through the
+      // clipping factor. Counted and reported with the run (NOTES.md: one-shot NaN steps).
+      nonFiniteSteps++;
+      zeroGrads();
+      return;
     }
     double clip = Math.min(1, 5 / (Math.sqrt(norm2) + 1e-6));
     for (int i = 0; i < params.size(); i++) {
