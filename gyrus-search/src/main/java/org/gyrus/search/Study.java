@@ -206,12 +206,15 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * As {@link #forEachTrial(Consumer)}, {@code page} trials per store query, stopping as soon as
-   * {@code sink} returns false (e.g. the reader of a pipe has gone), so no further page is read.
+   * As {@link #forEachTrial(Consumer)}, at most {@code page} trials per store query (the first
+   * queries fewer), stopping as soon as {@code sink} returns false (e.g. the reader of a pipe has
+   * gone), so no further page is read.
    */
   public void scanTrials(int page, Predicate<Trial> sink) {
-    for (int from = 0; ; from += page) {
-      List<Trial> trials = store.trialsBetween(info.id(), from, from + page);
+    // the first pages are small and grow to `page`: `study show | head` prints its first lines
+    // after reading 64 trials, not 5,000
+    for (int from = 0, size = Math.min(page, 64); ; from += size, size = Math.min(page, 2 * size)) {
+      List<Trial> trials = store.trialsBetween(info.id(), from, from + size);
       if (trials.isEmpty()) {
         return; // numbers are dense from 0: an empty page is the end
       }

@@ -60,7 +60,7 @@ class BoundedReadsTest {
   }
 
   @Test
-  void bestReadsOneTrialAndTpeAsksReadASampleThenOnlyWhatChanged() {
+  void bestReadsOneTrialShowsHeadReadsOnePageAndTpeAsksReadASampleThenOnlyWhatChanged() {
     MemoryTrialStore store = new MemoryTrialStore();
     fill(store, 3000);
     AtomicLong read = new AtomicLong();
@@ -70,6 +70,11 @@ class BoundedReadsTest {
     long id = store.study("big").orElseThrow().id();
     assertThat(best.value())
         .isEqualTo(store.trials(id).stream().mapToDouble(Trial::value).min().orElseThrow());
+    read.set(0);
+    List<Trial> head = new java.util.ArrayList<>();
+    Study.lazy(counted, "big").scanTrials(5000, t -> head.add(t) && head.size() < 20);
+    assertThat(head).extracting(Trial::number).startsWith(0, 1, 2).hasSize(20);
+    assertThat(read.get()).as("`study show | head -20`").isLessThanOrEqualTo(64);
     read.set(0);
     System.setProperty("gyrus.history.bound", "1000");
     try (Study s = Study.lazy(counted, "big")) {
