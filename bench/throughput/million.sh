@@ -155,6 +155,8 @@ asks, rows = int(sys.argv[5]), sys.argv[6:]
 names = {"fill": "fill_s", "first": "first_study_command_s", "list": "list_s", "best": "best_s",
          "show": "show_head_s", "export": "export_s", "dash": "dashboard_first_page_s",
          "ask": "one_more_tpe_trial_s", "askp50": "tpe_ask_p50_ms", "askmax": "tpe_ask_max_ms"}
+def cpu_key(k):  # best_s -> best_cpu_s, tpe_ask_p50_ms -> tpe_ask_p50_cpu_ms
+    return k[:-3] + "_cpu_ms" if k.endswith("_ms") else k[:-2] + "_cpu_s"
 out = {}
 for r in rows:
     store, build, *kvs = r.split()
@@ -167,7 +169,7 @@ for r in rows:
         wall, cpu = (float(x) for x in v.split(","))
         row[names[k]] = wall
         if cpu == cpu:
-            row[names[k].replace("_s", "_cpu_s").replace("_ms", "_cpu_ms")] = cpu
+            row[cpu_key(names[k])] = cpu
     out.setdefault(store, {})["baseline" if build == "-base" else "this"] = row
 doc = {"name": "million", "date": datetime.date.today().isoformat(),
        "command": (f"BASELINE={baseline} " if baseline else "") + ("" if asks == 100 else f"ASKS={asks} ")
@@ -184,7 +186,7 @@ cols = [("first_study_command_s", "first study command"), ("list_s", "study list
 def cell(row, k):
     if k not in row:
         return "-"
-    c = k.replace("_s", "_cpu_s").replace("_ms", "_cpu_ms")
+    c = cpu_key(k)
     return f"{row[k]} ({row[c]})" if c in row else str(row[k])
 with open("bench/results/million.md", "w") as f:
     f.write(f"# A study of {n:,} trials\n\n`{doc['command']}` ({doc['date']}, load average before "

@@ -357,7 +357,7 @@ public final class Study implements AutoCloseable {
   /** The next trial to run, or empty once {@code limit} trials count in the study. */
   public Optional<Trial> ask(int limit) {
     long start = System.nanoTime();
-    long cpu = threadCpuNanos();
+    long cpu = askCpu ? threadCpuNanos() : -1;
     try {
       return askUntimed(limit);
     } finally {
@@ -366,6 +366,17 @@ public final class Study implements AutoCloseable {
         askCpuTimes.record(threadCpuNanos() - cpu);
       }
     }
+  }
+
+  private boolean askCpu;
+
+  /**
+   * Also measures each ask's CPU time for {@link #timings} (the management bean that reads it costs
+   * a fresh process tens of milliseconds, so only a worker asked for timings pays).
+   */
+  public Study withAskCpuTimes() {
+    this.askCpu = true;
+    return this;
   }
 
   /** Loaded at the first ask: commands that only read a study need no management beans. */
@@ -384,15 +395,15 @@ public final class Study implements AutoCloseable {
   /**
    * What this process's asks and finishing writes (tell, fail, prune: the write and the reload)
    * cost, and its waits for the store's write lock: {@code ask_n=.. ask_p50_ms=.. ...} on one line;
-   * {@code ask_cpu_..} is this process's CPU time per ask (on a loaded machine the wall time is
-   * mostly waiting for a core; a server's work, PostgreSQL's, is not in it).
+   * {@code ask_cpu_..} is this process's CPU time per ask after {@link #withAskCpuTimes} (on a
+   * loaded machine the wall time is mostly waiting for a core; a server's work, PostgreSQL's, is
+   * not in it).
    */
   public String timings() {
     String line =
         askTimes.summary().format("ask")
             + " "
-            + askCpuTimes.summary().format("ask_cpu")
-            + " "
+            + (askCpu ? askCpuTimes.summary().format("ask_cpu") + " " : "")
             + tellTimes.summary().format("tell");
     return store.writeLockWaits().map(w -> line + " " + w.summary().format("lock")).orElse(line);
   }
