@@ -2,17 +2,23 @@
 # A study of 1,000,000 trials in SQLite and in PostgreSQL (synthetic Hartmann-6 points written by
 # SQL, the first trial by `gyrus search`), then the commands a user runs on it, timed as whole
 # processes: `study list`, `study best`, `study show | head`, `export`, the dashboard's first page,
-# and one more TPE trial (`search --trials N+1`: loading the history and one ask); then 20 more TPE
+# and one more TPE trial (`search --trials N+1`: loading the history and one ask); then ASKS (100) more TPE
 # trials by `gyrus worker --timings`, whose ask latencies (p50, and the max: the first ask, which
 # reads the history) are in-process figures without the JVM start.
-# With BASELINE=REF (a git commit; BASELINE_DIR=DIR reuses a tree already built from it), the
-# dashboard page, the one more TPE trial and the worker asks also run with that build, before this
-# tree's, on the same study: before/after in one run.
+# With BASELINE=REF (a git commit; BASELINE_DIR=DIR reuses a tree already built from it), every
+# command also runs with that build, before this tree's, on the same study: before/after in one run.
+# Each command's CPU seconds (user + system of the process; the dashboard's: the server's CPU while
+# it answers the first page) are recorded beside its wall seconds: on a loaded machine the wall time
+# is mostly waiting for a core. Each build's first `study` command (a `study list`) runs before the
+# others and is reported apart as first_study_command_s: with this tree's ./gyrus it makes the AppCDS
+# archive the later study commands use. The load average is recorded before and after.
 # Writes bench/results/million.{json,md}.
-# Usage: [BASELINE=REF [BASELINE_DIR=DIR]] bench/throughput/million.sh [TRIALS]   (default 1000000)
+# Usage: [BASELINE=REF [BASELINE_DIR=DIR]] [ASKS=N] bench/throughput/million.sh [TRIALS]
+#   (default 1000000 trials, 100 asks)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-1000000}"
+asks="${ASKS:-100}" # TPE trials the worker runs after the one more trial
 tmp="$(mktemp -d)"
 if [ -z "${GYRUS_PG_URL:-}" ]; then
   eval "$(.ci/postgres)"
@@ -72,30 +78,31 @@ fill_pg() {
       (SELECT id FROM studies WHERE name = 'million') s;
     ANALYZE trials;"
 }
-timed() { # NAME COMMAND...: whole-process seconds, output to $tmp/NAME.out
+timed() { # NAME COMMAND...: "wall cpu" seconds of the whole process, output to $tmp/NAME.out
   local name="$1"
   shift
-  local start end
-  start=$(date +%s.%N)
-  "$@" > "$tmp/$name.out" 2>&1 || echo "failed: $name (see $tmp/$name.out)" >&2
-  end=$(date +%s.%N)
-  python3 -c "print(round($end - $start, 2))"
+  /usr/bin/time -f "%e %U %S" -o "$tmp/$name.time" "$@" > "$tmp/$name.out" 2>&1 \
+    || echo "failed: $name (see $tmp/$name.out)" >&2
+  awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$tmp/$name.time"
 }
-dashboard_first_page() { # URL [TREE]: seconds until the study's first page and its data answer
-  local port=$((7900 + RANDOM % 50)) start end
+dashboard_first_page() { # URL [TREE]: "wall cpu" seconds until the study's first page and its data
+  # answer (cpu: the server's, from /proc, over the same requests)
+  local port=$((7900 + RANDOM % 50)) start end c0 c1
   "${2:-.}/gyrus" dashboard --storage "$1" --port "$port" > "$tmp/dash.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do curl -s -o /dev/null "127.0.0.1:$port/" && break; sleep 0.2; done
+  c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   start=$(date +%s.%N)
   curl -s -o /dev/null "127.0.0.1:$port/study?name=million"
   curl -s -o /dev/null --max-time 300 "127.0.0.1:$port/api/study?name=million"
   end=$(date +%s.%N)
+  c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   kill "$pid" 2> /dev/null || true
   wait "$pid" 2> /dev/null || true
-  python3 -c "print(round($end - $start, 2))"
+  python3 -c "print(round($end - $start, 2), round(($c1 - $c0) / $(getconf CLK_TCK), 2))"
 }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
-before=()
 for store in sqlite postgresql; do
   if [ $store = sqlite ]; then
     url="sqlite:$tmp/million.db"
@@ -107,69 +114,98 @@ for store in sqlite postgresql; do
   start=$(date +%s)
   if [ $store = sqlite ]; then fill_sqlite "$tmp/million.db"; else fill_pg "$url"; fi
   fill_s=$(( $(date +%s) - start ))
-  list_s=$(timed list ./gyrus study list --storage "$url")
-  best_s=$(timed best ./gyrus study best --storage "$url" --study million)
-  show_s=$(timed show bash -c "./gyrus study show --storage '$url' --study million | head -20")
-  export_s=$(timed export ./gyrus study export --storage "$url" --study million -o "$tmp/export-$store.csv")
-  count=$n
-  more() { # TREE LABEL: the dashboard, one more TPE trial, then 20 more in a worker with timings
-    local tree="$1" label="$2"
-    dash_s=$(dashboard_first_page "$url" "$tree")
+  run_all() { # TREE LABEL TRIALS: every command with that build (TRIALS: the study's size before)
+    # prints one row "store label key=wall,cpu ..."
+    local tree="$1" label="$2" count="$3" first list best show export dash ask p50 pmax cpu50
+    first=$(timed "first$label" "$tree/gyrus" study list --storage "$url")
+    list=$(timed "list$label" "$tree/gyrus" study list --storage "$url")
+    best=$(timed "best$label" "$tree/gyrus" study best --storage "$url" --study million)
+    show=$(timed "show$label" bash -c "'$tree/gyrus' study show --storage '$url' --study million | head -20")
+    export=$(timed "export$label" "$tree/gyrus" study export --storage "$url" --study million \
+      -o "$tmp/export-$store$label.csv")
+    dash=$(dashboard_first_page "$url" "$tree")
     count=$((count + 1))
-    ask_s=$(timed "ask$label" "$tree/gyrus" search "$tmp/exp.yaml" --storage "$url" --trials $count)
-    count=$((count + 20))
+    ask=$(timed "ask$label" "$tree/gyrus" search "$tmp/exp.yaml" --storage "$url" --trials $count)
+    count=$((count + asks))
     "$tree/gyrus" worker --storage "$url" --study million --trials $count --timings > "$tmp/asks$label.out" 2>&1
-    ask_p50=$(sed -n 's/.*ask_p50_ms=\([0-9.]*\).*/\1/p' "$tmp/asks$label.out" | head -1)
-    ask_max=$(sed -n 's/.*ask_max_ms=\([0-9.]*\).*/\1/p' "$tmp/asks$label.out" | head -1)
+    p50=$(sed -n 's/.*ask_p50_ms=\([0-9.]*\).*/\1/p' "$tmp/asks$label.out" | head -1)
+    pmax=$(sed -n 's/.*ask_max_ms=\([0-9.]*\).*/\1/p' "$tmp/asks$label.out" | head -1)
+    cpu50=$(sed -n 's/.*ask_cpu_p50_ms=\([0-9.]*\).*/\1/p' "$tmp/asks$label.out" | head -1)
+    echo "$store ${label:-this} fill=$fill_s,nan first=${first/ /,} list=${list/ /,} best=${best/ /,}" \
+      "show=${show/ /,} export=${export/ /,} dash=${dash/ /,} ask=${ask/ /,}" \
+      "askp50=${p50:-nan},${cpu50:-nan} askmax=${pmax:-nan},nan" \
+      "best_line=$(grep -m1 '^# trial' "$tmp/best$label.out" | tr ' ' '_' || true)"
   }
+  here=$n
   if [ -n "$base" ]; then
-    more "$base" -base
-    echo "$store baseline $BASELINE: dashboard ${dash_s}s one-more-TPE-trial ${ask_s}s, worker asks p50 ${ask_p50:-?} ms max ${ask_max:-?} ms"
-    before+=("$store $dash_s $ask_s ${ask_p50:-nan} ${ask_max:-nan}")
+    row="$(run_all "$base" -base $n)"
+    echo "$row"
+    rows+=("$row")
+    here=$((n + 1 + asks))
   fi
-  more . ""
-  best_line="$(grep -m1 '^# trial' "$tmp/best.out" || true)"
-  echo "$store: fill ${fill_s}s list ${list_s}s best ${best_s}s show ${show_s}s export ${export_s}s dashboard ${dash_s}s one-more-TPE-trial ${ask_s}s, worker asks p50 ${ask_p50:-?} ms max ${ask_max:-?} ms ($best_line)"
-  rows+=("$store $fill_s $list_s $best_s $show_s $export_s $dash_s $ask_s ${ask_p50:-nan} ${ask_max:-nan}")
+  row="$(run_all . "" $here)"
+  echo "$row"
+  rows+=("$row")
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 - "$n" "$load" "${BASELINE:-}" "${#rows[@]}" "${rows[@]}" "${before[@]}" <<'PY'
+python3 - "$n" "$load_before" "$load" "${BASELINE:-}" "$asks" "${rows[@]}" <<'PY'
 import json, sys, datetime
-n, load, baseline, k = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
-rows, before = sys.argv[5:5 + k], sys.argv[5 + k:]
-keys = ["fill_s", "list_s", "best_s", "show_head_s", "export_s", "dashboard_first_page_s",
-        "one_more_tpe_trial_s", "tpe_ask_p50_ms", "tpe_ask_max_ms"]
+n, load_before, load, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+asks, rows = int(sys.argv[5]), sys.argv[6:]
+names = {"fill": "fill_s", "first": "first_study_command_s", "list": "list_s", "best": "best_s",
+         "show": "show_head_s", "export": "export_s", "dash": "dashboard_first_page_s",
+         "ask": "one_more_tpe_trial_s", "askp50": "tpe_ask_p50_ms", "askmax": "tpe_ask_max_ms"}
+def cpu_key(k):  # best_s -> best_cpu_s, tpe_ask_p50_ms -> tpe_ask_p50_cpu_ms
+    return k[:-3] + "_cpu_ms" if k.endswith("_ms") else k[:-2] + "_cpu_s"
 out = {}
 for r in rows:
-    store, *vals = r.split()
-    out[store] = dict(zip(keys, (float(v) for v in vals)))
-bkeys = ["dashboard_first_page_s", "one_more_tpe_trial_s", "tpe_ask_p50_ms", "tpe_ask_max_ms"]
-base = {}
-for r in before:
-    store, *vals = r.split()
-    base[store] = dict(zip(bkeys, (float(v) for v in vals)))
+    store, build, *kvs = r.split()
+    row = {}
+    for kv in kvs:
+        k, v = kv.split("=", 1)
+        if k == "best_line":
+            row[k] = v.replace("_", " ")
+            continue
+        wall, cpu = (float(x) for x in v.split(","))
+        row[names[k]] = wall
+        if cpu == cpu:
+            row[cpu_key(names[k])] = cpu
+    out.setdefault(store, {})["baseline" if build == "-base" else "this"] = row
 doc = {"name": "million", "date": datetime.date.today().isoformat(),
-       "command": (f"BASELINE={baseline} " if baseline else "") + f"bench/throughput/million.sh {n}",
-       "trials": n, "load_after": load, "baseline": baseline or None, "baseline_stores": base,
+       "command": (f"BASELINE={baseline} " if baseline else "") + ("" if asks == 100 else f"ASKS={asks} ")
+       + f"bench/throughput/million.sh {n}", "worker_asks": asks,
+       "trials": n, "load_before": load_before, "load_after": load, "baseline": baseline or None,
        "goals": {"best_s": 1.0, "dashboard_first_page_s": 2.0, "tpe_ask_ms": 5.0},
        "stores": out}
 json.dump(doc, open("bench/results/million.json", "w"), indent=2)
+cols = [("first_study_command_s", "first study command"), ("list_s", "study list"),
+        ("best_s", "study best"), ("show_head_s", "study show (first 20 lines)"),
+        ("export_s", "export"), ("dashboard_first_page_s", "dashboard first page"),
+        ("one_more_tpe_trial_s", "one more TPE trial"), ("tpe_ask_p50_ms", "TPE ask p50 ms (worker)"),
+        ("tpe_ask_max_ms", "TPE ask max ms")]
+def cell(row, k):
+    if k not in row:
+        return "-"
+    c = cpu_key(k)
+    return f"{row[k]} ({row[c]})" if c in row else str(row[k])
 with open("bench/results/million.md", "w") as f:
-    f.write(f"# A study of {n:,} trials\n\n`{doc['command']}` ({doc['date']}, load average after "
-            f"{load}): whole-process seconds of each command (JVM start included).\n\n")
-    f.write("| store | fill (SQL) | study list | study best | study show (first 20 lines) | export "
-            "| dashboard first page | one more TPE trial | TPE ask p50 / max ms (worker) |\n"
-            "|---|---|---|---|---|---|---|---|---|\n")
-    for s, v in out.items():
-        f.write(f"| {s} | " + " | ".join(str(v[k]) for k in keys[:-2])
-                + f" | {v['tpe_ask_p50_ms']} / {v['tpe_ask_max_ms']} |\n")
-    if base:
-        f.write(f"\nThe same study, same run, with the baseline build {baseline}:\n\n"
-                "| store | dashboard first page | one more TPE trial | TPE ask p50 / max ms (worker) |\n"
-                "|---|---|---|---|\n")
-        for s, v in base.items():
-            f.write(f"| {s} | {v['dashboard_first_page_s']} | {v['one_more_tpe_trial_s']} | "
-                    f"{v['tpe_ask_p50_ms']} / {v['tpe_ask_max_ms']} |\n")
-    f.write("\nGoals: `study best` < 1 s, dashboard first page < 2 s, TPE ask < 5 ms.\n")
+    f.write(f"# A study of {n:,} trials\n\n`{doc['command']}` ({doc['date']}, load average before "
+            f"{load_before}, after {load}): whole-process wall seconds of each command (JVM start "
+            "included), CPU seconds in brackets (user + system; the dashboard: the server's CPU "
+            "while it answers; the TPE ask: the worker's CPU per ask, PostgreSQL's own not "
+            "included).\n\n")
+    f.write("| store | build | fill (SQL) | " + " | ".join(c[1] for c in cols) + " |\n")
+    f.write("|---|---|---|" + "---|" * len(cols) + "\n")
+    for s, builds in out.items():
+        for b, row in builds.items():
+            label = baseline if b == "baseline" else "this"
+            f.write(f"| {s} | {label} | {row['fill_s']} | "
+                    + " | ".join(cell(row, k) for k, _ in cols) + " |\n")
+    f.write("\nGoals: `study best` < 1 s, dashboard first page < 2 s, TPE ask < 5 ms. "
+            "The first study command of this tree's build makes the AppCDS archive (./gyrus).\n")
+    for s, builds in out.items():
+        for b, row in builds.items():
+            f.write(f"\n{s} ({b}) best: {row.get('best_line', '')}")
+    f.write("\n")
 print(json.dumps(doc))
 PY

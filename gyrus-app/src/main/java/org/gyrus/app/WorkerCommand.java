@@ -57,7 +57,8 @@ final class WorkerCommand implements Callable<Integer> {
       names = "--timings",
       description =
           "At the end, print what the store cost this worker: ask and tell latency (p50, p99,"
-              + " max) and waits for the store's write lock, as one `timings:` line.")
+              + " max), the CPU time of an ask and waits for the store's write lock, as one"
+              + " `timings:` line.")
   boolean timings;
 
   @Override
@@ -104,6 +105,9 @@ final class WorkerCommand implements Callable<Integer> {
               new Study.Options(Duration.ofSeconds(60), retryFailed, true),
               provenance)) {
         st.withPruner(exp.makePruner());
+        if (timings) {
+          st.withAskCpuTimes();
+        }
         SearchCommand.runTrials(st, checked.buildEvaluator(dataDir), n, null);
         if (timings) {
           System.err.println("timings: " + st.timings());

@@ -32,19 +32,38 @@ public record Dna(Map<String, Number> values) {
 
   /** A compact canonical JSON form, also used as the identity of a point (e.g. for dedupe). */
   public String toJson() {
-    StringBuilder sb = new StringBuilder("{");
-    for (Map.Entry<String, Number> e : new java.util.TreeMap<>(values).entrySet()) {
+    // called for every candidate of every ask (dedupe keys): ids that JSON needs no escape for
+    // are quoted directly, the same text Jackson writes, without a generator per key
+    String[] keys = values.keySet().toArray(new String[0]);
+    java.util.Arrays.sort(keys);
+    StringBuilder sb = new StringBuilder(16 * keys.length + 2).append('{');
+    for (String k : keys) {
       if (sb.length() > 1) {
         sb.append(',');
       }
-      try {
-        sb.append(SpecCodec.JSON.writeValueAsString(e.getKey()));
-      } catch (JsonProcessingException ex) {
-        throw new IllegalStateException(ex);
+      if (plain(k)) {
+        sb.append('"').append(k).append('"');
+      } else {
+        try {
+          sb.append(SpecCodec.JSON.writeValueAsString(k));
+        } catch (JsonProcessingException ex) {
+          throw new IllegalStateException(ex);
+        }
       }
-      sb.append(':').append(e.getValue());
+      sb.append(':').append(values.get(k));
     }
     return sb.append('}').toString();
+  }
+
+  /** Printable ASCII without a quote or backslash: written as it is inside JSON quotes. */
+  private static boolean plain(String k) {
+    for (int i = 0; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Parses {@link #toJson()}'s form; errors name the key and what was expected. */

@@ -50,6 +50,7 @@ public final class Study implements AutoCloseable {
   private final Object lifecycle = new Object(); // orders claiming trials against abandon()
   private volatile boolean stopping;
   private final Latencies askTimes = new Latencies();
+  private final Latencies askCpuTimes = new Latencies();
   private final Latencies tellTimes = new Latencies();
 
   private Study(TrialStore store, StudyInfo info, Options options, Map<String, String> attrs) {
@@ -205,12 +206,15 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * As {@link #forEachTrial(Consumer)}, {@code page} trials per store query, stopping as soon as
-   * {@code sink} returns false (e.g. the reader of a pipe has gone), so no further page is read.
+   * As {@link #forEachTrial(Consumer)}, at most {@code page} trials per store query (the first
+   * queries fewer), stopping as soon as {@code sink} returns false (e.g. the reader of a pipe has
+   * gone), so no further page is read.
    */
   public void scanTrials(int page, Predicate<Trial> sink) {
-    for (int from = 0; ; from += page) {
-      List<Trial> trials = store.trialsBetween(info.id(), from, from + page);
+    // the first pages are small and grow to `page`: `study show | head` prints its first lines
+    // after reading 64 trials, not 5,000
+    for (int from = 0, size = Math.min(page, 64); ; from += size, size = Math.min(page, 2 * size)) {
+      List<Trial> trials = store.trialsBetween(info.id(), from, from + size);
       if (trials.isEmpty()) {
         return; // numbers are dense from 0: an empty page is the end
       }
@@ -353,19 +357,54 @@ public final class Study implements AutoCloseable {
   /** The next trial to run, or empty once {@code limit} trials count in the study. */
   public Optional<Trial> ask(int limit) {
     long start = System.nanoTime();
+    long cpu = askCpu ? threadCpuNanos() : -1;
     try {
       return askUntimed(limit);
     } finally {
       askTimes.record(System.nanoTime() - start);
+      if (cpu >= 0) {
+        askCpuTimes.record(threadCpuNanos() - cpu);
+      }
     }
+  }
+
+  private boolean askCpu;
+
+  /**
+   * Also measures each ask's CPU time for {@link #timings} (the management bean that reads it costs
+   * a fresh process tens of milliseconds, so only a worker asked for timings pays).
+   */
+  public Study withAskCpuTimes() {
+    this.askCpu = true;
+    return this;
+  }
+
+  /** Loaded at the first ask: commands that only read a study need no management beans. */
+  private static final class Threads {
+    static final java.lang.management.ThreadMXBean BEAN =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+  }
+
+  /** This thread's CPU time, or -1 where the JVM does not measure it. */
+  private static long threadCpuNanos() {
+    return Threads.BEAN.isCurrentThreadCpuTimeSupported()
+        ? Threads.BEAN.getCurrentThreadCpuTime()
+        : -1;
   }
 
   /**
    * What this process's asks and finishing writes (tell, fail, prune: the write and the reload)
-   * cost, and its waits for the store's write lock: {@code ask_n=.. ask_p50_ms=.. ...} on one line.
+   * cost, and its waits for the store's write lock: {@code ask_n=.. ask_p50_ms=.. ...} on one line;
+   * {@code ask_cpu_..} is this process's CPU time per ask after {@link #withAskCpuTimes} (on a
+   * loaded machine the wall time is mostly waiting for a core; a server's work, PostgreSQL's, is
+   * not in it).
    */
   public String timings() {
-    String line = askTimes.summary().format("ask") + " " + tellTimes.summary().format("tell");
+    String line =
+        askTimes.summary().format("ask")
+            + " "
+            + (askCpu ? askCpuTimes.summary().format("ask_cpu") + " " : "")
+            + tellTimes.summary().format("tell");
     return store.writeLockWaits().map(w -> line + " " + w.summary().format("lock")).orElse(line);
   }
 

@@ -96,6 +96,32 @@ class SqliteTrialStoreTest {
   }
 
   @Test
+  void aLargeFileIsCheckedWithoutReadingItWholeAndATruncatedOneIsStillRefused() throws Exception {
+    Path db = studyWithTrials("big.db", 200);
+    byte[] bytes = Files.readAllBytes(db);
+    Path cut = dir.resolve("cut.db");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 4096)); // the last page gone
+    System.setProperty("gyrus.sqlite.full_check_bytes", "0"); // every file counts as large
+    try {
+      try (TrialStore store = SqliteTrialStore.openReadOnly(db)) {
+        assertThat(Study.load(store, "s").trials()).hasSize(200);
+      }
+      String before = sha(cut);
+      for (java.util.function.Supplier<TrialStore> open :
+          List.<java.util.function.Supplier<TrialStore>>of(
+              () -> SqliteTrialStore.open(cut), () -> SqliteTrialStore.openReadOnly(cut))) {
+        assertThatThrownBy(() -> open.get().close())
+            .isInstanceOf(SpecError.class)
+            .hasMessageStartingWith(cut + ":")
+            .hasMessageFindingMatch("truncated|malformed");
+      }
+      assertThat(sha(cut)).isEqualTo(before);
+    } finally {
+      System.clearProperty("gyrus.sqlite.full_check_bytes");
+    }
+  }
+
+  @Test
   void aForeignDatabaseOrADirectoryIsRefused() throws Exception {
     Path foreign = dir.resolve("foreign.db");
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);

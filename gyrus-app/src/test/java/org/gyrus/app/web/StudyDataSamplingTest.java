@@ -84,8 +84,10 @@ class StudyDataSamplingTest {
           null,
           java.time.Instant.now());
     }
-    StudyData data = StudyData.load(store, info);
-    assertThat(data.trials()).hasSizeLessThanOrEqualTo(StudyData.MAX_SENT);
+    java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+    StudyData data = StudyData.load(counting(store, read), info);
+    assertThat(data.trials()).hasSizeLessThanOrEqualTo(StudyData.SAMPLE_SENT);
+    assertThat(read.get()).as("trials read for the page").isEqualTo(data.trials().size());
     assertThat(data.total()).isEqualTo(n);
     assertThat(data.completeTotal()).isEqualTo(n - n / 50);
     Trial best =
@@ -97,5 +99,26 @@ class StudyDataSamplingTest {
     Map<String, Object> doc = data.toJson();
     assertThat(doc.get("sampled")).isEqualTo(Map.of("shown", data.trials().size(), "total", n));
     assertThat(doc.get("complete")).isEqualTo(n - n / 50);
+  }
+
+  /** A view of {@code store} that counts every trial its methods hand out. */
+  private static TrialStore counting(
+      TrialStore store, java.util.concurrent.atomic.AtomicLong read) {
+    return (TrialStore)
+        java.lang.reflect.Proxy.newProxyInstance(
+            TrialStore.class.getClassLoader(),
+            new Class<?>[] {TrialStore.class},
+            (proxy, m, args) -> {
+              Object r;
+              try {
+                r = m.invoke(store, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+              if (r instanceof List<?> l) {
+                read.addAndGet(l.stream().filter(Trial.class::isInstance).count());
+              }
+              return r;
+            });
   }
 }

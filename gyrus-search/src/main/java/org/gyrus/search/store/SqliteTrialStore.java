@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.gyrus.core.SpecError;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -63,7 +64,7 @@ public final class SqliteTrialStore extends JdbcTrialStore {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 30000");
         if (existed) {
-          checkIntegrity(s, file);
+          checkIntegrity(s, file, abs);
           // refuse a foreign file before anything (journal mode, tables) changes it
           new SqliteTrialStore(c, "sqlite:" + file).checkNotForeign();
         }
@@ -134,7 +135,7 @@ public final class SqliteTrialStore extends JdbcTrialStore {
       c = DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 30000");
-        checkIntegrity(s, file);
+        checkIntegrity(s, file, abs);
         s.execute("PRAGMA query_only = 1");
       }
       SqliteTrialStore store = new SqliteTrialStore(c, "sqlite:" + file);
@@ -160,13 +161,75 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     return sb.toString();
   }
 
-  private static void checkIntegrity(Statement s, Path file) throws SQLException {
-    try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+  /**
+   * Files up to this size (system property {@code gyrus.sqlite.full_check_bytes}, default 64 MiB)
+   * get SQLite's whole-file {@code quick_check} on every open; it reads every page, about a second
+   * per 500 MB, so a larger file gets {@link #checkIntegrity bounded checks} instead.
+   */
+  static long fullCheckBytes() {
+    return Long.getLong("gyrus.sqlite.full_check_bytes", 64L << 20);
+  }
+
+  /**
+   * Refuses a damaged file before anything reads or writes it. A file up to {@link #fullCheckBytes}
+   * is checked whole. A larger one (a study of millions of trials) is checked in time independent
+   * of its trials: its schema and small tables (studies, their attributes, the store's marker),
+   * and, with no write-ahead log pending, that the file is as long as its header says (a truncated
+   * copy); a damaged trial page of such a file is reported when a command reads it.
+   */
+  private static void checkIntegrity(Statement s, Path file, Path abs) throws SQLException {
+    long size;
+    try {
+      size = Files.size(abs);
+    } catch (java.io.IOException e) {
+      throw new SpecError(file.toString(), "a readable study database: " + e.getMessage());
+    }
+    if (size <= fullCheckBytes()) {
+      expectOk(s, "PRAGMA quick_check", file);
+      return;
+    }
+    List<String> small = new java.util.ArrayList<>();
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+                + " AND name IN ('gyrus_meta', 'studies', 'study_attrs')")) {
+      while (rs.next()) {
+        small.add(rs.getString(1));
+      }
+    }
+    for (String table : small) {
+      expectOk(s, "PRAGMA quick_check(" + table + ")", file);
+    }
+    long pages = longPragma(s, "page_count");
+    long pageSize = longPragma(s, "page_size");
+    Path wal = Path.of(abs + "-wal");
+    boolean walPending;
+    try {
+      walPending = Files.exists(wal) && Files.size(wal) > 0;
+    } catch (java.io.IOException e) {
+      walPending = true; // cannot tell: the pages may live in the log, skip the length check
+    }
+    if (!walPending && pages * pageSize > size) {
+      throw new SpecError(
+          file.toString(),
+          "an intact SQLite database",
+          "a truncated file: " + size + " bytes, its header says " + pages * pageSize);
+    }
+  }
+
+  private static void expectOk(Statement s, String pragma, Path file) throws SQLException {
+    try (ResultSet rs = s.executeQuery(pragma)) {
       String result = rs.next() ? rs.getString(1) : "no answer";
       if (!"ok".equals(result)) {
         throw new SpecError(
             file.toString(), "an intact SQLite database; integrity check says: " + result);
       }
+    }
+  }
+
+  private static long longPragma(Statement s, String name) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 
