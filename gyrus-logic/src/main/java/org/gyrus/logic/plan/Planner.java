@@ -8,9 +8,9 @@ import org.gyrus.logic.plan.Pddl.Problem;
 
 /**
  * The planner: parse, ground, search. Satisficing mode runs LAMA's first iteration (lazy greedy
- * best-first search with FF and preferred operators) and, when {@code anytime}, keeps improving
- * with lazy weighted A* (weights 5, 3, 2, 1) under the best cost found so far. Optimal mode runs A*
- * with LM-cut (h^max when the task has conditional effects).
+ * best-first search alternating FF and the landmark count, with preferred operators) and, when
+ * {@code anytime}, keeps improving with lazy weighted A* (weights 5, 3, 2, 1) under the best cost
+ * found so far. Optimal mode runs A* with LM-cut (h^max when the task has conditional effects).
  */
 public final class Planner {
   /**
