@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Classical planning bench: every IPC 1998-2002 instance in $GYRUS_DATA/pddl-ipc, solved by
-# `gyrus plan`'s planner (lazy greedy best-first search, FF + preferred operators) in ONE JVM,
+# `gyrus plan`'s planner (lama-first: lazy GBFS alternating FF and landmark count) in ONE JVM,
 # every plan re-checked by the independent validator. Writes bench/results/planning.{json,md}.
 #
 # Usage: bench/planning/run.sh [TIMEOUT_S=60] [FILTER=regex on "ipc/domain/N"] [MODE=sat|optimal]

@@ -25,22 +25,38 @@ final class H2Reachability {
    * too large (or has axioms) for the check, or the deadline passes.
    */
   static boolean provesUnsolvable(Task task, LongSupplier clock, long deadline) {
+    H2Reachability h = of(task, clock, deadline);
+    return h != null && h.unsolvable();
+  }
+
+  /**
+   * The pairs reachable from the initial state; null when the task is too large (or has axioms) for
+   * the check, or the deadline passes first.
+   */
+  static H2Reachability of(Task task, LongSupplier clock, long deadline) {
     if (task.numFacts() > MAX_FACTS || !task.axioms().isEmpty()) {
-      return false;
+      return null;
     }
     H2Reachability h = new H2Reachability(task);
-    if (!h.fixpoint(clock, deadline)) {
-      return false;
-    }
+    return h.fixpoint(clock, deadline) ? h : null;
+  }
+
+  /** Whether some goal pair can never hold together. */
+  boolean unsolvable() {
     int[] g = task.goalPos();
     for (int i = 0; i < g.length; i++) {
       for (int j = i; j < g.length; j++) {
-        if (!h.has(g[i], g[j])) {
+        if (!has(g[i], g[j])) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Whether facts {@code p} and {@code q} are never true together in a reachable state. */
+  boolean mutex(int p, int q) {
+    return !has(p, q);
   }
 
   private boolean has(int p, int q) {

@@ -5,6 +5,15 @@ interface Heuristic {
   /** The estimate for {@code s}; adds preferred operators to {@code preferred} when not null. */
   int value(long[] s, Successors.IntBuf preferred);
 
+  /**
+   * The estimate for state {@code id} of the search, reached from the evaluated state {@code
+   * parent} (-1 for the initial state): path-dependent heuristics (landmark counting) override
+   * this; the others ignore the ids.
+   */
+  default int value(long[] s, int id, int parent, Successors.IntBuf preferred) {
+    return value(s, preferred);
+  }
+
   /** Whether {@link #value} fills preferred operators. */
   default boolean prefers() {
     return false;
@@ -35,6 +44,11 @@ interface Heuristic {
   static Heuristic lmCut(Relaxed r) {
     LmCut l = new LmCut(r);
     return (s, p) -> l.value(s);
+  }
+
+  /** LAMA's landmark count over {@code lm}. */
+  static Heuristic landmarks(Task task, Landmarks lm) {
+    return new LandmarkCount(task, lm);
   }
 
   /** Zero everywhere (uniform-cost search under A*). */

@@ -8,9 +8,9 @@ import org.gyrus.logic.plan.Pddl.Problem;
 
 /**
  * The planner: parse, ground, search. Satisficing mode runs LAMA's first iteration (lazy greedy
- * best-first search with FF and preferred operators) and, when {@code anytime}, keeps improving
- * with lazy weighted A* (weights 5, 3, 2, 1) under the best cost found so far. Optimal mode runs A*
- * with LM-cut (h^max when the task has conditional effects).
+ * best-first search alternating FF and the landmark count, with preferred operators) and, when
+ * {@code anytime}, keeps improving with lazy weighted A* (weights 5, 3, 2, 1) under the best cost
+ * found so far. Optimal mode runs A* with LM-cut (h^max when the task has conditional effects).
  */
 public final class Planner {
   /**
@@ -20,7 +20,8 @@ public final class Planner {
    *     blind}; null: LM-cut, or h^max when the task has conditional effects)
    * @param anytime after the first plan, improve it with weighted A* until the limit
    * @param cpuTime measure the limit in this thread's CPU time (as planning competitions do)
-   * @param heuristic satisficing: {@code ff} (with preferred operators) or {@code add}; null: ff
+   * @param heuristic satisficing: {@code lama} (FF and landmark count, both with preferred
+   *     operators), {@code ff}, {@code lm} or {@code add}; null: lama
    * @param weight satisficing: negative for greedy search, else g + weight * h
    */
   public record Options(
@@ -76,6 +77,9 @@ public final class Planner {
       double groundSeconds,
       double totalSeconds) {}
 
+  /** The satisficing heuristic when {@link Options#heuristic} is null. */
+  static final String DEFAULT_HEURISTIC = "lama";
+
   private Planner() {}
 
   public static Result solve(Path domainFile, Path problemFile, Options options) {
@@ -104,7 +108,8 @@ public final class Planner {
       return new Result(Status.TIMEOUT, List.of(), 0, false, 0, 0, 0, 0, secs, secs);
     }
     double groundSeconds = (System.nanoTime() - t0) / 1e9;
-    if (H2Reachability.provesUnsolvable(task, clock, deadline)) {
+    H2Reachability h2 = H2Reachability.of(task, clock, deadline);
+    if (h2 != null && h2.unsolvable()) {
       double secs = (System.nanoTime() - t0) / 1e9;
       return new Result(
           Status.UNSOLVABLE,
@@ -122,17 +127,13 @@ public final class Planner {
     Search.Outcome out;
     boolean optimal = false;
     if (options.optimal()) {
-      Relaxed r = new Relaxed(task, Relaxed.CostType.REAL);
-      Heuristic h = task.conditionalEffects() ? Heuristic.max(r) : Heuristic.lmCut(r);
-      out = new Search(task, succ, clock, deadline).astar(h);
+      out = new Search(task, succ, clock, deadline).astar(admissible(task, options.heuristic()));
       optimal = out.status() == Search.Status.SOLVED;
     } else {
-      Relaxed.CostType first = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
-      out =
-          new Search(task, succ, clock, deadline)
-              .lazy(Heuristic.ff(new Relaxed(task, first)), -1, Long.MAX_VALUE);
+      Heuristic[] hs = satisficing(task, options.heuristic(), h2);
+      out = new Search(task, succ, clock, deadline).lazy(hs, options.weight(), Long.MAX_VALUE);
       if (options.anytime() && out.status() == Search.Status.SOLVED) {
-        out = improve(task, succ, clock, deadline, out);
+        out = improve(task, succ, clock, deadline, out, hs);
       }
     }
     return new Result(
@@ -159,18 +160,39 @@ public final class Planner {
     return Heuristic.lmCut(r);
   }
 
+  /**
+   * The satisficing heuristics named {@code name}: {@code ff}, {@code add}, {@code lm} (landmark
+   * count) or {@code lama} (FF and landmark count alternating, as LAMA does); null: {@link
+   * #DEFAULT_HEURISTIC}. Costs enter as in LAMA: 1 per step on unit-cost tasks, else cost + 1.
+   */
+  static Heuristic[] satisficing(Task task, String name, H2Reachability h2) {
+    Relaxed.CostType type = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
+    Relaxed r = new Relaxed(task, type);
+    switch (name == null ? DEFAULT_HEURISTIC : name) {
+      case "ff":
+        return new Heuristic[] {Heuristic.ff(r)};
+      case "add":
+        return new Heuristic[] {Heuristic.add(r)};
+      case "lm":
+        return new Heuristic[] {Heuristic.landmarks(task, Landmarks.of(r, h2))};
+      case "lama":
+        return new Heuristic[] {Heuristic.ff(r), Heuristic.landmarks(task, Landmarks.of(r, h2))};
+      default:
+        throw new IllegalArgumentException("unknown heuristic " + name);
+    }
+  }
+
   /** LAMA's later iterations: weighted A* with falling weights, each bounded by the best cost. */
   private static Search.Outcome improve(
       Task task,
       Successors succ,
       java.util.function.LongSupplier clock,
       long deadline,
-      Search.Outcome best) {
-    Relaxed.CostType type = task.unitCost() ? Relaxed.CostType.ONE : Relaxed.CostType.PLUS_ONE;
-    Heuristic h = Heuristic.ff(new Relaxed(task, type));
+      Search.Outcome best,
+      Heuristic[] hs) {
     for (double w : new double[] {5, 3, 2, 1}) {
       while (clock.getAsLong() < deadline) {
-        Search.Outcome o = new Search(task, succ, clock, deadline).lazy(h, w, best.cost());
+        Search.Outcome o = new Search(task, succ, clock, deadline).lazy(hs, w, best.cost());
         if (o.status() != Search.Status.SOLVED) {
           break; // exhausted below the bound (nothing cheaper at this weight) or out of time
         }

@@ -41,14 +41,18 @@ public final class Planners {
     return r.component().options(r.args(), timeoutSeconds);
   }
 
-  /** LAMA's first iteration: lazy greedy best-first search, FF, preferred operators. */
+  /**
+   * LAMA's first iteration: lazy greedy best-first search alternating FF and the landmark count,
+   * preferred operators of both.
+   */
   @Register
   public static final class LamaFirst implements PlannerFactory {
     @Override
     public NodeType type() {
       return NodeType.of(
           "lama-first",
-          "lazy greedy best-first search with FF and preferred operators (first plan, fast)");
+          "lazy greedy best-first search alternating FF and the landmark count, preferred"
+              + " operators, 1000-step boosts (first plan, fast)");
     }
 
     @Override
@@ -64,7 +68,7 @@ public final class Planners {
     public NodeType type() {
       return NodeType.of(
           "lama",
-          "lama-first, then weighted A* (w = 5, 3, 2, 1) bounded by the best"
+          "lama-first, then weighted A* (w = 5, 3, 2, 1, FF and landmark count) bounded by the best"
               + " cost so far, until the limit");
     }
 
@@ -81,13 +85,32 @@ public final class Planners {
     public NodeType type() {
       return NodeType.of(
           "wastar",
-          "lazy weighted A* (g + w * h) with FF and preferred operators",
+          "lazy weighted A* (g + w * h) with FF and the landmark count, preferred operators",
           ArgSpec.optional("w", Kind.FLOAT, 3.0).range(0, 1000).doc("weight of h"));
     }
 
     @Override
     public Planner.Options options(Args a, double timeout) {
-      return new Planner.Options(false, timeout, false, false, "ff", a.number("w"));
+      return new Planner.Options(false, timeout, false, false, null, a.number("w"));
+    }
+  }
+
+  /** Greedy best-first search with one named heuristic. */
+  @Register
+  public static final class Greedy implements PlannerFactory {
+    @Override
+    public NodeType type() {
+      return NodeType.of(
+          "gbfs",
+          "lazy greedy best-first search with one heuristic (ff and lm with preferred operators)",
+          ArgSpec.optional("heuristic", Kind.STR, "ff")
+              .oneOf("ff", "lm", "add", "lama")
+              .doc("ff, lm (landmark count), add, or lama (ff and lm alternating)"));
+    }
+
+    @Override
+    public Planner.Options options(Args a, double timeout) {
+      return new Planner.Options(false, timeout, false, false, a.string("heuristic"), -1);
     }
   }
 

@@ -33,6 +33,7 @@ final class Search {
   private final long deadline;
   private final java.util.function.LongSupplier clock;
   private final StateSpace space;
+  private final Successors.IntBuf heuristicPref = new Successors.IntBuf();
   private long expanded;
   private long evaluated;
   private long generated;
@@ -56,90 +57,181 @@ final class Search {
    * more are pruned.
    */
   Outcome lazy(Heuristic h, double weight, long bound) {
+    return lazy(new Heuristic[] {h}, weight, bound);
+  }
+
+  /**
+   * Lazy search alternating between heuristics (LAMA: FF and landmarks): each has a regular and a
+   * preferred queue keyed by its own estimate, the queues take turns, and every preferred queue
+   * gets 1000 extra turns whenever some heuristic reaches a new best value. Preferred operators are
+   * those any heuristic prefers.
+   */
+  Outcome lazy(Heuristic[] hs, double weight, long bound) {
     try {
-      return lazyRun(h, weight, bound);
+      return lazyRun(hs, weight, bound);
     } catch (OutOfMemoryError e) {
       return outcome(Status.OUT_OF_MEMORY, -1);
     }
   }
 
-  private Outcome lazyRun(Heuristic h, double weight, long bound) {
+  private Outcome lazyRun(Heuristic[] hs, double weight, long bound) {
     if (bound <= 0) {
       return outcome(Status.UNSOLVABLE, -1); // nothing costs less than the empty plan
     }
-    int words = space.words;
-    long[] s = succ.initial(words);
-    long[] next = new long[words];
-    int init = space.intern(s, -1, -1, 0);
-    LongHeap[] queues = {new LongHeap(), new LongHeap()};
-    int[] priority = {0, 0};
-    long counter = 0;
+    long[] s = succ.initial(space.words);
+    long[] next = new long[space.words];
+    int id = space.intern(s, -1, -1, 0);
+    Queues queues = new Queues(hs.length);
     Successors.IntBuf apps = new Successors.IntBuf();
     Successors.IntBuf pref = new Successors.IntBuf();
-    boolean usePref = h.prefers();
-    int best = Integer.MAX_VALUE;
-    int id = init;
+    boolean[] offered = new boolean[cost.length];
+    int[] hv = new int[hs.length];
+    int[] best = new int[hs.length];
+    java.util.Arrays.fill(best, Integer.MAX_VALUE);
     while (true) {
       if ((expanded & 255) == 0 && clock.getAsLong() > deadline) {
         return outcome(Status.TIMEOUT, -1);
       }
       space.get(id, s);
-      pref.clear();
-      int hv = h.value(s, usePref ? pref : null);
-      evaluated++;
-      if (hv < Relaxed.INF) {
+      if (evaluate(hs, s, id, hv, pref, offered)) {
         if (succ.isGoal(s)) {
           return outcome(Status.SOLVED, id);
         }
         expanded++;
-        if (hv < best) {
-          best = hv;
-          priority[1] -= usePref ? 1000 : 0;
+        if (improves(hv, best)) {
+          queues.boost();
         }
         apps.clear();
         succ.applicable(s, apps);
-        long gHere = space.g[id];
-        for (int i = 0; i < apps.n; i++) {
-          int o = apps.a[i];
-          long key = weight < 0 ? hv : gHere + cost[o] + Math.round(weight * hv);
-          long entry = ((long) id << 32) | o;
-          queues[0].push((key << 32) | (counter++ & 0xffffffffL), entry);
-        }
-        for (int i = 0; i < pref.n; i++) {
-          int o = pref.a[i];
-          long key = weight < 0 ? hv : gHere + cost[o] + Math.round(weight * hv);
-          queues[1].push((key << 32) | (counter++ & 0xffffffffL), ((long) id << 32) | o);
+        queues.push(id, space.g[id], hv, weight, apps, pref, cost);
+      }
+      id = nextState(queues, s, next, weight, bound);
+      if (id < 0) {
+        return outcome(Status.UNSOLVABLE, -1);
+      }
+    }
+  }
+
+  /**
+   * Evaluates state {@code id} with every heuristic; false when one proves it a dead end. {@code
+   * pref} receives the operators any heuristic prefers, once each.
+   */
+  private boolean evaluate(
+      Heuristic[] hs, long[] s, int id, int[] hv, Successors.IntBuf pref, boolean[] offered) {
+    pref.clear();
+    Successors.IntBuf buf = heuristicPref;
+    evaluated++;
+    for (int i = 0; i < hs.length; i++) {
+      buf.clear();
+      hv[i] = hs[i].value(s, id, space.parent[id], hs[i].prefers() ? buf : null);
+      if (hv[i] >= Relaxed.INF) {
+        return false;
+      }
+      for (int k = 0; k < buf.n; k++) {
+        if (!offered[buf.a[k]]) {
+          offered[buf.a[k]] = true;
+          pref.add(buf.a[k]);
         }
       }
-      // pop until an entry yields a state worth evaluating
-      id = -1;
-      while (id < 0) {
-        int q = pick(queues, priority);
-        if (q < 0) {
-          return outcome(Status.UNSOLVABLE, -1);
-        }
-        priority[q]++;
-        long entry = queues[q].pop();
-        int parent = (int) (entry >>> 32);
-        int o = (int) entry;
-        long g = space.g[parent] + cost[o];
-        if (g >= bound) {
-          continue;
-        }
-        space.get(parent, s);
-        succ.apply(s, o, next);
-        generated++;
-        int sid = space.intern(next, parent, o, g);
-        if (!space.lastWasNew) {
-          if (weight < 0 || g >= space.g[sid]) {
-            continue; // seen before (greedy search never reopens)
-          }
-          space.g[sid] = g;
-          space.parent[sid] = parent;
-          space.op[sid] = o;
-        }
-        id = sid;
+    }
+    for (int k = 0; k < pref.n; k++) {
+      offered[pref.a[k]] = false;
+    }
+    return true;
+  }
+
+  private static boolean improves(int[] hv, int[] best) {
+    boolean progress = false;
+    for (int i = 0; i < hv.length; i++) {
+      if (hv[i] < best[i]) {
+        best[i] = hv[i];
+        progress = true;
       }
+    }
+    return progress;
+  }
+
+  /** Pops entries until one yields a state worth evaluating; -1 when the queues run dry. */
+  private int nextState(Queues queues, long[] s, long[] next, double weight, long bound) {
+    while (true) {
+      long entry = queues.pop();
+      if (entry < 0) {
+        return -1;
+      }
+      int parent = (int) (entry >>> 32);
+      int o = (int) entry;
+      long g = space.g[parent] + cost[o];
+      if (g >= bound) {
+        continue;
+      }
+      space.get(parent, s);
+      succ.apply(s, o, next);
+      generated++;
+      int sid = space.intern(next, parent, o, g);
+      if (!space.lastWasNew) {
+        if (weight < 0 || g >= space.g[sid]) {
+          continue; // seen before (greedy search never reopens)
+        }
+        space.g[sid] = g;
+        space.parent[sid] = parent;
+        space.op[sid] = o;
+      }
+      return sid;
+    }
+  }
+
+  /** A regular and a preferred queue per heuristic, taking turns by priority counters. */
+  private static final class Queues {
+    private final LongHeap[] heaps;
+    private final int[] priority;
+    private long counter;
+
+    Queues(int heuristics) {
+      heaps = new LongHeap[2 * heuristics];
+      for (int i = 0; i < heaps.length; i++) {
+        heaps[i] = new LongHeap();
+      }
+      priority = new int[heaps.length];
+    }
+
+    /** Preferred queues (odd indices) get 1000 extra turns. */
+    void boost() {
+      for (int i = 1; i < heaps.length; i += 2) {
+        priority[i] -= 1000;
+      }
+    }
+
+    void push(
+        int id,
+        long g,
+        int[] hv,
+        double weight,
+        Successors.IntBuf apps,
+        Successors.IntBuf pref,
+        int[] cost) {
+      for (int h = 0; h < hv.length; h++) {
+        add(heaps[2 * h], id, g, hv[h], weight, apps, cost);
+        add(heaps[2 * h + 1], id, g, hv[h], weight, pref, cost);
+      }
+    }
+
+    private void add(
+        LongHeap q, int id, long g, int hv, double weight, Successors.IntBuf ops, int[] cost) {
+      for (int i = 0; i < ops.n; i++) {
+        int o = ops.a[i];
+        long key = weight < 0 ? hv : g + cost[o] + Math.round(weight * hv);
+        q.push((key << 32) | (counter++ & 0xffffffffL), ((long) id << 32) | o);
+      }
+    }
+
+    /** The next entry (parent id, operator) from the queue whose turn it is; -1 when all empty. */
+    long pop() {
+      int q = pick(heaps, priority);
+      if (q < 0) {
+        return -1;
+      }
+      priority[q]++;
+      return heaps[q].pop();
     }
   }
 
