@@ -9,7 +9,7 @@ import java.util.List;
  * bench/nas_proxies/run.sh:
  *
  * <pre>
- *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,...
+ *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
@@ -29,7 +29,8 @@ public final class ProxyBench {
               Integer.parseInt(args[5]),
               Integer.parseInt(args[6]),
               Integer.parseInt(args[7]),
-              List.of(args[8].split(",")));
+              List.of(args[8].split(",")),
+              args.length > 9 && !args[9].isEmpty() ? args[9] : null);
       case "report" ->
           ProxyReport.write(
               Path.of(args[1]),

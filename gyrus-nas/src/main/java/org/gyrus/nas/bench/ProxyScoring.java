@@ -29,7 +29,8 @@ import org.gyrus.search.bench.NasBench201;
  * Scores NB201 cells with every proxy: {@code cells} distinct cells sampled with {@code seed}, each
  * in the NB201 macro network (C channels, N cells per stage) on one fixed CIFAR-10 training batch;
  * one JSON line per cell with its table accuracy, scores and milliseconds per proxy. Appends to
- * {@code out} and skips cells already in it, so an interrupted run resumes.
+ * {@code out} and skips cells already in it, so an interrupted run resumes. {@code init} (null:
+ * each proxy's default) is passed to the proxies that take an {@code init} argument.
  */
 final class ProxyScoring {
   /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
@@ -46,7 +47,8 @@ final class ProxyScoring {
       int channels,
       int perStage,
       int batch,
-      List<String> proxyNames)
+      List<String> proxyNames,
+      String init)
       throws IOException {
     NasBench201 table = NasBench201.load(dataDir);
     Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
@@ -62,7 +64,7 @@ final class ProxyScoring {
     }
     List<Proxy> proxies = new ArrayList<>();
     for (String n : proxyNames) {
-      proxies.add(Proxies.of(n));
+      proxies.add(Proxies.of(spec(n, init), "proxy"));
     }
     List<Value> sample = sample(cells, seed);
     try (Writer w =
@@ -93,6 +95,17 @@ final class ProxyScoring {
         w.flush();
       }
     }
+  }
+
+  /**
+   * The proxy {@code name}, with {@code init} as its initialisation when it takes an {@code init}
+   * argument and {@code init} is not null.
+   */
+  static Value spec(String name, String init) {
+    if (init != null && Proxies.registry().get(name, "proxy").type().arg("init") != null) {
+      return Value.Node.of(name, "init", init);
+    }
+    return new Value.StrVal(name);
   }
 
   /** {@code n} distinct cells of the NB201 space, in the order a seeded sampler draws them. */

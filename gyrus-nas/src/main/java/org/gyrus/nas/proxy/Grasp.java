@@ -15,13 +15,21 @@ import org.gyrus.core.plugin.Register;
  * weights of theta * (H g), g the gradient of the batch's mean cross-entropy and H its Hessian. The
  * engine has no double backward, so H g is the central difference of the gradient along g,
  * (grad(theta + e g) - grad(theta - e g)) / 2e, with the step e scaled so that |e g| is {@code
- * step} times |theta|: exact up to O(e^2) terms.
+ * step} times |theta|: exact up to O(e^2) terms. (The engine can do the double backward their code
+ * does, but the first pass then leaves each weight's gradient on a graph that holds the weight: a
+ * reference cycle that leaks the network per score. ProxyOraclesTest compares the two.)
  */
 public final class Grasp implements Proxy {
   private final double step;
+  private final Net.Init init;
+
+  Grasp(double step, Net.Init init) {
+    this.step = step;
+    this.init = init;
+  }
 
   public Grasp(double step) {
-    this.step = step;
+    this(step, Net.Init.GLOROT);
   }
 
   /** {@code grasp}: the registered factory. */
@@ -33,18 +41,19 @@ public final class Grasp implements Proxy {
           "grasp",
           "GraSP: -sum of theta * (Hessian-gradient product) of the loss at initialisation",
           ArgSpec.optional("step", Kind.FLOAT, 1e-3)
-              .doc("finite-difference step as a fraction of |theta|"));
+              .doc("finite-difference step as a fraction of |theta|"),
+          Net.initArg());
     }
 
     @Override
     public Grasp create(Args a) {
-      return new Grasp(a.number("step"));
+      return new Grasp(a.number("step"), Net.Init.of(a.string("init")));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
       Function<Net, NDArray> loss = n -> n.crossEntropy(n.forward(n.batch(), true));
       List<NDArray> w = net.weights();
       List<double[]> g = net.weightGradients(loss);

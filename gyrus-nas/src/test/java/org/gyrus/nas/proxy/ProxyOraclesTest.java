@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecCodec;
@@ -41,7 +43,7 @@ class ProxyOraclesTest {
 
   /** The weight matrices (out x in) the proxy's network starts from. */
   static List<double[][]> weights(ProxyInput in, DataType type, Net.Init init, boolean head) {
-    try (Net net = head ? Net.classifier(in, type) : Net.body(in, type, init)) {
+    try (Net net = head ? Net.classifier(in, type, init) : Net.body(in, type, init)) {
       return net.weights().stream().map(ProxyOraclesTest::matrix).toList();
     }
   }
@@ -171,7 +173,11 @@ class ProxyOraclesTest {
   /** Softmax regression by hand: probabilities, the mean-loss gradient and the logits. */
   record Softmax(double[][] w, double[][] x, int[] y, double[][] z, double[][] p, double[][] g) {
     static Softmax of(ProxyInput in) {
-      double[][] w = weights(in, DataType.FLOAT32, Net.Init.GLOROT, true).get(0);
+      return of(in, Net.Init.GLOROT);
+    }
+
+    static Softmax of(ProxyInput in, Net.Init init) {
+      double[][] w = weights(in, DataType.FLOAT32, init, true).get(0);
       double[][] x = xs(in);
       int b = x.length;
       double[][] z = new double[b][];
@@ -224,12 +230,10 @@ class ProxyOraclesTest {
     assertThat(Proxies.of("snip").score(in)).isCloseTo(snip, within(1e-5));
   }
 
-  @Test
-  void graspIsMinusThetaTimesTheExactHessianGradientProduct() {
-    ProxyInput in = input(SOFTMAX, 4, 3, 5, 13);
-    Softmax s = Softmax.of(in);
+  /** -theta . H g for softmax regression: H g = (1/B) sum_n (diag(p) - p p') (G x_n) x_n'. */
+  static double softmaxGrasp(Softmax s) {
     int b = s.x().length;
-    double expected = 0; // Hg = (1/B) sum_n (diag(p) - p p') (G x_n) x_n'
+    double expected = 0;
     for (int n = 0; n < b; n++) {
       double[] gx = times(s.g(), s.x()[n]);
       double[] p = s.p()[n];
@@ -244,8 +248,120 @@ class ProxyOraclesTest {
         }
       }
     }
+    return expected;
+  }
+
+  @Test
+  void torchInitIsUniformWithinOneOverRootFanInForWeightsAndBiases() {
+    ProxyInput in =
+        new ProxyInput(
+            SpecCodec.fromYaml("[{_type: conv2d, filters: 4, kernel: 3, bias: false}]"),
+            new Shape(3, 6, 6),
+            10,
+            new float[108],
+            new int[] {0},
+            3);
+    try (Net net = Net.classifier(in, DataType.FLOAT32, Net.Init.TORCH)) {
+      int seen = 0;
+      for (var p : net.block.getParameters()) {
+        double[] v = Net.values(p.getValue().getArray());
+        double max = 0;
+        for (double d : v) {
+          max = Math.max(max, Math.abs(d));
+        }
+        // conv fan-in 3*3*3; the head's dense layer (and its bias) fan-in 4*4*4 after flatten
+        double bound = 1 / Math.sqrt(v.length == 108 ? 27 : 64);
+        assertThat(max).as(p.getKey()).isLessThanOrEqualTo(bound).isGreaterThan(0.3 * bound);
+        seen++;
+      }
+      assertThat(seen).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void theInitArgumentReachesTheNetwork() {
+    ProxyInput in = input(SOFTMAX, 4, 3, 5, 11);
+    for (Net.Init init : new Net.Init[] {Net.Init.GLOROT, Net.Init.TORCH}) {
+      Softmax s = Softmax.of(in, init);
+      double snip = 0;
+      for (int k = 0; k < s.w().length; k++) {
+        for (int j = 0; j < s.w()[k].length; j++) {
+          snip += Math.abs(s.w()[k][j] * s.g()[k][j]);
+        }
+      }
+      String spec = "{_type: snip, init: " + init.name().toLowerCase(java.util.Locale.ROOT) + "}";
+      assertThat(Proxies.of(SpecCodec.fromYaml(spec), "p").score(in)).isCloseTo(snip, within(1e-5));
+      spec = "{_type: grasp, init: " + init.name().toLowerCase(java.util.Locale.ROOT) + "}";
+      double grasp = softmaxGrasp(s);
+      assertThat(Proxies.of(SpecCodec.fromYaml(spec), "p").score(in))
+          .isCloseTo(grasp, within(2e-3 * Math.abs(grasp) + 1e-7));
+    }
+  }
+
+  @Test
+  void graspIsMinusThetaTimesTheExactHessianGradientProduct() {
+    ProxyInput in = input(SOFTMAX, 4, 3, 5, 13);
+    double expected = softmaxGrasp(Softmax.of(in));
     assertThat(Proxies.of("grasp").score(in))
         .isCloseTo(expected, within(2e-3 * Math.abs(expected) + 1e-7));
+    // the double-backward oracle below is itself exact on this closed form
+    assertThat(doubleBackwardGrasp(in)).isCloseTo(expected, within(1e-5 * Math.abs(expected)));
+  }
+
+  /**
+   * GraSP with H g by double backward, as Abdelfattah et al.'s code computes it: the first backward
+   * keeps its graph, and the gradient of sum(stop(g) * g) is H g, added by the engine to the stored
+   * g. A test oracle only: the weights' gradients then hold graphs that hold the weights (a leak).
+   */
+  static double doubleBackwardGrasp(ProxyInput in) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
+      List<NDArray> w = net.weights();
+      List<double[]> g = new java.util.ArrayList<>();
+      try (var gc = Net.ENGINE.newGradientCollector()) {
+        NDArray loss = net.crossEntropy(net.forward(net.batch(), true));
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), true, true);
+        NDArray z = null;
+        for (NDArray a : w) {
+          NDArray grad = a.getGradient();
+          g.add(Net.values(grad));
+          NDArray term = grad.stopGradient().duplicate().mul(grad).sum();
+          z = z == null ? term : z.add(term);
+        }
+        JniUtils.backward((PtNDArray) z, (PtNDArray) z.onesLike(), false, false);
+      }
+      double score = 0;
+      for (int i = 0; i < w.size(); i++) {
+        double[] theta = Net.values(w.get(i));
+        double[] total = Net.values(w.get(i).getGradient());
+        for (int k = 0; k < theta.length; k++) {
+          score -= theta[k] * (total[k] - g.get(i)[k]);
+        }
+      }
+      return score;
+    }
+  }
+
+  @Test
+  void graspsFiniteDifferenceMatchesTheDoubleBackwardThroughConvBatchNormRelu() {
+    String spec =
+        "[{_type: conv2d, filters: 4, kernel: 3, padding: 1, bias: false}, {_type: batch_norm},"
+            + " {_type: relu}, {_type: conv2d, filters: 4, kernel: 3, padding: 1, bias: false},"
+            + " {_type: batch_norm}, {_type: relu}, {_type: global_avg_pool}]";
+    SplittableRandom rng = new SplittableRandom(31);
+    int batch = 8;
+    float[] x = new float[batch * 3 * 6 * 6];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (2 * rng.nextDouble() - 1);
+    }
+    int[] y = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      y[i] = rng.nextInt(3);
+    }
+    ProxyInput in = new ProxyInput(SpecCodec.fromYaml(spec), new Shape(3, 6, 6), 3, x, y, 5);
+    double exact = doubleBackwardGrasp(in);
+    // batch norm's curvature makes H g far from zero here; a wrong sign or a dropped term shows
+    assertThat(Math.abs(exact)).isGreaterThan(1e-4);
+    assertThat(Proxies.of("grasp").score(in)).isCloseTo(exact, within(0.01 * Math.abs(exact)));
   }
 
   @Test
