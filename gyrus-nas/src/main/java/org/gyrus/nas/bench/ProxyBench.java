@@ -11,6 +11,7 @@ import java.util.List;
  * <pre>
  *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
+ *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND   (see GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
@@ -49,6 +50,18 @@ public final class ProxyBench {
               Long.parseLong(args[4]),
               Integer.parseInt(args[5]),
               Integer.parseInt(args[6]));
+      case "graspcheck" ->
+          GraspCheck.run(
+              Path.of(args[1]),
+              Integer.parseInt(args[2]),
+              Long.parseLong(args[3]),
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]),
+              Integer.parseInt(args[6]),
+              args[7].isEmpty() ? null : args[7],
+              Path.of(args[8]),
+              Path.of(args[9]),
+              args[10]);
       case "bestproxy" -> System.out.println(ProxyReport.bestProxy(Path.of(args[1])));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");

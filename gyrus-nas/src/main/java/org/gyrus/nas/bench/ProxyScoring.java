@@ -51,9 +51,7 @@ final class ProxyScoring {
       String init)
       throws IOException {
     NasBench201 table = NasBench201.load(dataDir);
-    Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
-    int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
-    Dataset b = train.subset(java.util.Arrays.copyOf(pick, batch), "proxy-batch");
+    Dataset b = batch(dataDir, seed, batch);
     Set<String> done = new HashSet<>();
     if (Files.exists(out)) {
       for (String line : Files.readAllLines(out)) {
@@ -95,6 +93,15 @@ final class ProxyScoring {
         w.flush();
       }
     }
+  }
+
+  /**
+   * The fixed CIFAR-10 training batch every cell is scored on: {@code size} images drawn by seed.
+   */
+  static Dataset batch(Path dataDir, long seed, int size) throws IOException {
+    Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
+    int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
+    return train.subset(java.util.Arrays.copyOf(pick, size), "proxy-batch");
   }
 
   /**

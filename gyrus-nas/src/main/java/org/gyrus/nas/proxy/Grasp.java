@@ -2,6 +2,10 @@ package org.gyrus.nas.proxy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.gyrus.core.ArgSpec;
@@ -17,7 +21,8 @@ import org.gyrus.core.plugin.Register;
  * (grad(theta + e g) - grad(theta - e g)) / 2e, with the step e scaled so that |e g| is {@code
  * step} times |theta|: exact up to O(e^2) terms. (The engine can do the double backward their code
  * does, but the first pass then leaves each weight's gradient on a graph that holds the weight: a
- * reference cycle that leaks the network per score. ProxyOraclesTest compares the two.)
+ * reference cycle that leaks the network per score; {@link #doubleBackward} is that computation,
+ * kept to check this one against: ProxyOraclesTest and {@code ProxyBench graspcheck}.)
  */
 public final class Grasp implements Proxy {
   private final double step;
@@ -81,6 +86,44 @@ public final class Grasp implements Proxy {
         for (int k = 0; k < theta[i].length; k++) {
           double hg = (plus.get(i)[k] - minus.get(i)[k]) / (2 * e);
           score -= theta[i][k] * hg;
+        }
+      }
+      return score;
+    }
+  }
+
+  /**
+   * The score with H g by double backward, as Abdelfattah et al.'s code computes it: the first
+   * backward keeps its graph, and the gradient of z = sum(stop(g) * g) is H g, which the engine
+   * adds to the stored g (read before, subtracted after). For checks only: each call leaks its
+   * network (the weights' gradients hold graphs that hold the weights). {@code init}: glorot or
+   * torch.
+   */
+  public static double doubleBackward(ProxyInput in, String init) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32, Net.Init.of(init))) {
+      List<NDArray> w = net.weights();
+      List<double[]> g = new ArrayList<>();
+      try (GradientCollector gc = Net.ENGINE.newGradientCollector()) {
+        NDArray loss = net.crossEntropy(net.forward(net.batch(), true));
+        JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), true, true);
+        NDArray z = null;
+        for (NDArray a : w) {
+          NDArray grad = a.getGradient(); // on the graph: a function of the weights
+          g.add(Net.values(grad));
+          NDArray term = grad.stopGradient().duplicate().mul(grad).sum(); // engine-owned copy
+          z = z == null ? term : z.add(term);
+        }
+        if (z == null) {
+          return 0;
+        }
+        JniUtils.backward((PtNDArray) z, (PtNDArray) z.onesLike(), false, false);
+      }
+      double score = 0;
+      for (int i = 0; i < w.size(); i++) {
+        double[] theta = Net.values(w.get(i));
+        double[] total = Net.values(w.get(i).getGradient()); // g + H g
+        for (int k = 0; k < theta.length; k++) {
+          score -= theta[k] * (total[k] - g.get(i)[k]);
         }
       }
       return score;

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecCodec;
@@ -308,37 +306,8 @@ class ProxyOraclesTest {
     assertThat(doubleBackwardGrasp(in)).isCloseTo(expected, within(1e-5 * Math.abs(expected)));
   }
 
-  /**
-   * GraSP with H g by double backward, as Abdelfattah et al.'s code computes it: the first backward
-   * keeps its graph, and the gradient of sum(stop(g) * g) is H g, added by the engine to the stored
-   * g. A test oracle only: the weights' gradients then hold graphs that hold the weights (a leak).
-   */
   static double doubleBackwardGrasp(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
-      List<NDArray> w = net.weights();
-      List<double[]> g = new java.util.ArrayList<>();
-      try (var gc = Net.ENGINE.newGradientCollector()) {
-        NDArray loss = net.crossEntropy(net.forward(net.batch(), true));
-        JniUtils.backward((PtNDArray) loss, (PtNDArray) loss.onesLike(), true, true);
-        NDArray z = null;
-        for (NDArray a : w) {
-          NDArray grad = a.getGradient();
-          g.add(Net.values(grad));
-          NDArray term = grad.stopGradient().duplicate().mul(grad).sum();
-          z = z == null ? term : z.add(term);
-        }
-        JniUtils.backward((PtNDArray) z, (PtNDArray) z.onesLike(), false, false);
-      }
-      double score = 0;
-      for (int i = 0; i < w.size(); i++) {
-        double[] theta = Net.values(w.get(i));
-        double[] total = Net.values(w.get(i).getGradient());
-        for (int k = 0; k < theta.length; k++) {
-          score -= theta[k] * (total[k] - g.get(i)[k]);
-        }
-      }
-      return score;
-    }
+    return Grasp.doubleBackward(in, "glorot");
   }
 
   @Test
