@@ -11,7 +11,7 @@ import java.util.List;
  * <pre>
  *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
- *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND   (see GraspCheck)
+ *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND GRASP-SPEC...   (GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
@@ -61,7 +61,8 @@ public final class ProxyBench {
               args[7].isEmpty() ? null : args[7],
               Path.of(args[8]),
               Path.of(args[9]),
-              args[10]);
+              args[10],
+              List.of(Arrays.copyOfRange(args, 11, args.length)));
       case "bestproxy" -> System.out.println(ProxyReport.bestProxy(Path.of(args[1])));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");

@@ -61,8 +61,11 @@ final class ProxyScoring {
       }
     }
     List<Proxy> proxies = new ArrayList<>();
-    for (String n : proxyNames) {
-      proxies.add(Proxies.of(spec(n, init), "proxy"));
+    List<Value> specs = specs(proxyNames, init);
+    proxyNames = new ArrayList<>();
+    for (Value v : specs) {
+      proxies.add(Proxies.of(v, "proxy"));
+      proxyNames.add(v instanceof Value.Node n ? n.type() : ((Value.StrVal) v).value());
     }
     List<Value> sample = sample(cells, seed);
     try (Writer w =
@@ -102,6 +105,23 @@ final class ProxyScoring {
     Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
     int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
     return train.subset(java.util.Arrays.copyOf(pick, size), "proxy-batch");
+  }
+
+  /**
+   * The proxies to score: names (each with {@code init} where it takes one), or one YAML list of
+   * proxy specs ({@code [{_type: grasp, float64: true, step: 1.0e-6}]}); a pool column is named by
+   * the proxy's type, so a variant goes to a pool of its own.
+   */
+  static List<Value> specs(List<String> names, String init) {
+    String joined = String.join(",", names);
+    if (joined.startsWith("[")) {
+      return ((Value.ListVal) SpecCodec.fromYaml(joined)).items();
+    }
+    List<Value> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(spec(n, init));
+    }
+    return out;
   }
 
   /**

@@ -27,14 +27,18 @@ import org.gyrus.core.plugin.Register;
 public final class Grasp implements Proxy {
   private final double step;
   private final Net.Init init;
+  private final DataType type;
+  private final boolean exact;
 
-  Grasp(double step, Net.Init init) {
+  Grasp(double step, Net.Init init, boolean float64, boolean exact) {
     this.step = step;
     this.init = init;
+    this.type = float64 ? DataType.FLOAT64 : DataType.FLOAT32;
+    this.exact = exact;
   }
 
   public Grasp(double step) {
-    this(step, Net.Init.GLOROT);
+    this(step, Net.Init.GLOROT, false, false);
   }
 
   /** {@code grasp}: the registered factory. */
@@ -47,18 +51,28 @@ public final class Grasp implements Proxy {
           "GraSP: -sum of theta * (Hessian-gradient product) of the loss at initialisation",
           ArgSpec.optional("step", Kind.FLOAT, 1e-3)
               .doc("finite-difference step as a fraction of |theta|"),
+          ArgSpec.optional("float64", Kind.BOOL, false)
+              .doc("compute in double precision (a smaller step then stays above rounding)"),
+          ArgSpec.optional("exact", Kind.BOOL, false)
+              .doc(
+                  "H g by double backward, as the reference code: leaks each network, so score"
+                      + " few networks per process"),
           Net.initArg());
     }
 
     @Override
     public Grasp create(Args a) {
-      return new Grasp(a.number("step"), Net.Init.of(a.string("init")));
+      return new Grasp(
+          a.number("step"), Net.Init.of(a.string("init")), a.bool("float64"), a.bool("exact"));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
+    if (exact) {
+      return doubleBackward(in, init == Net.Init.TORCH ? "torch" : "glorot");
+    }
+    try (Net net = Net.classifier(in, type, init)) {
       Function<Net, NDArray> loss = n -> n.crossEntropy(n.forward(n.batch(), true));
       List<NDArray> w = net.weights();
       List<double[]> g = net.weightGradients(loss);
@@ -133,9 +147,9 @@ public final class Grasp implements Proxy {
   private static void shift(List<NDArray> w, List<double[]> g, double e) {
     for (int i = 0; i < w.size(); i++) {
       NDArray a = w.get(i);
-      float[] d = new float[g.get(i).length];
+      double[] d = new double[g.get(i).length];
       for (int k = 0; k < d.length; k++) {
-        d[k] = (float) (e * g.get(i)[k]);
+        d[k] = e * g.get(i)[k];
       }
       a.addi(a.getManager().create(d, a.getShape()).toType(a.getDataType(), false));
     }
