@@ -302,8 +302,10 @@ class ProxyOraclesTest {
     double expected = softmaxGrasp(Softmax.of(in));
     assertThat(Proxies.of("grasp").score(in))
         .isCloseTo(expected, within(2e-3 * Math.abs(expected) + 1e-7));
-    // the double-backward oracle below is itself exact on this closed form
+    // the double backward (the reference computation, {exact: true}) is exact on this closed form
     assertThat(doubleBackwardGrasp(in)).isCloseTo(expected, within(1e-5 * Math.abs(expected)));
+    assertThat(Proxies.of(SpecCodec.fromYaml("{_type: grasp, exact: true}"), "p").score(in))
+        .isCloseTo(expected, within(1e-5 * Math.abs(expected)));
   }
 
   static double doubleBackwardGrasp(ProxyInput in) {
