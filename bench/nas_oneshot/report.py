@@ -133,6 +133,12 @@ if rl:
           "| algorithm | repeats | seed | mean best | sd |", "|---|---|---|---|---|"]
     for a, d in rl.items():
         L.append(f"| {d['algorithm_spec']} | {d['repeats']} | {d['seed']} | {d['mean_best']:.3f} | {d['std_best']:.3f} |")
+counted = [r for r in runs if "nonfinite_steps" in r]
+if counted:
+    skipped = ", ".join(f"{r['method']} s{r['seed']}: {r['nonfinite_steps']}" for r in counted)
+    L += ["", "Weight steps skipped because a gradient was not finite (runs that record it; older rows"
+          " ran before the guard, and two ENAS/RSPS runs without it turned every weight NaN and were"
+          " re-run): " + skipped + "."]
 L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (softmax per epoch) too.", "",
       "Commands (each row is skipped when already in bench/work/nas_oneshot/runs.jsonl):", "",
       "    bench/nas_oneshot/run.sh \"0 1 2\" \"darts sharpdarts-guard\"          # DARTS rows; darts-guard, sharpdarts: seed 0",
