@@ -42,6 +42,9 @@ public final class GpSearch implements Algorithm {
   private final int restarts;
   private final boolean warp;
   private final int maxPoints;
+  private final boolean sobol;
+  private final double logNoiseLo;
+  private final double polish;
   private DnaSpec fitFor;
   private long[] fitIds = new long[0];
   private double[] fitTheta;
@@ -51,6 +54,26 @@ public final class GpSearch implements Algorithm {
   }
 
   public GpSearch(int startup, int candidates, int restarts, boolean warp, int maxPoints) {
+    this(startup, candidates, restarts, warp, maxPoints, true, 1e-9, 1e-3);
+  }
+
+  /**
+   * Every option: {@code sobol} start-up points (else independent samples), {@code minNoise} the
+   * floor of the noise variance of the standardised scores, {@code polish} the smallest scale of
+   * the extra moves around the incumbent in the acquisition search (10x and 1x it; 0: none).
+   */
+  public GpSearch(
+      int startup,
+      int candidates,
+      int restarts,
+      boolean warp,
+      int maxPoints,
+      boolean sobol,
+      double minNoise,
+      double polish) {
+    this.polish = polish;
+    this.sobol = sobol;
+    this.logNoiseLo = Math.log(minNoise);
     this.maxPoints = maxPoints;
     this.startup = startup;
     this.warp = warp;
@@ -74,7 +97,16 @@ public final class GpSearch implements Algorithm {
           ArgSpec.optional("warp", Kind.BOOL, true).doc("compress the bad tail of the scores"),
           ArgSpec.optional("max_points", Kind.INT, 200)
               .min(10)
-              .doc("trials the model is fitted to: past this, the best half and the most recent"));
+              .doc("trials the model is fitted to: past this, the best half and the most recent"),
+          ArgSpec.optional("design", Kind.STR, "sobol")
+              .oneOf("sobol", "random")
+              .doc("start-up points: a randomised Sobol sequence, or independent samples"),
+          ArgSpec.optional("min_noise", Kind.FLOAT, 1e-9)
+              .range(1e-12, 1)
+              .doc("floor of the noise variance (scores standardised)"),
+          ArgSpec.optional("polish", Kind.FLOAT, 1e-3)
+              .range(0, 0.1)
+              .doc("smallest scale of extra acquisition moves around the incumbent (0: none)"));
     }
 
     @Override
@@ -84,7 +116,10 @@ public final class GpSearch implements Algorithm {
           a.smallInt("candidates"),
           a.smallInt("restarts"),
           a.bool("warp"),
-          a.smallInt("max_points"));
+          a.smallInt("max_points"),
+          a.string("design").equals("sobol"),
+          a.number("min_noise"),
+          a.number("polish"));
     }
   }
 
@@ -93,7 +128,9 @@ public final class GpSearch implements Algorithm {
     List<Trial> done = history.completed();
     UnitCube cube = new UnitCube(space.dnaSpec());
     if (done.size() < startup || cube.size() == 0) {
-      return new RandomSearch().propose(space, history, rng);
+      return sobol
+          ? StartupDesign.next(space, history, rng)
+          : new RandomSearch().propose(space, history, rng);
     }
     boolean[] cat = new boolean[cube.size()];
     for (int j = 0; j < cat.length; j++) {
@@ -135,7 +172,9 @@ public final class GpSearch implements Algorithm {
     if (gp == null) {
       return new RandomSearch().propose(space, history, rng);
     }
-    return new AcquisitionSearch(space, cube, gp, best, history, rng).run(candidates, done, y);
+    double[] scales = polish > 0 ? new double[] {10 * polish, polish} : new double[0];
+    return new AcquisitionSearch(space, cube, gp, best, history, rng, scales)
+        .run(candidates, done, y);
   }
 
   /** Cube coordinates with inactive decisions masked: a fixed 0.5, or -1 for a choice. */
@@ -276,7 +315,7 @@ public final class GpSearch implements Algorithm {
         }
         standardise(ym);
       }
-      fitTheta = GpFit.fit(xm, ym, cat, restarts, 60, 31L * m + cat.length);
+      fitTheta = GpFit.fit(xm, ym, cat, restarts, 60, 31L * m + cat.length, logNoiseLo);
       fitFor = spec;
       fitIds = new long[m];
       for (int i = 0; i < m; i++) {

@@ -43,6 +43,7 @@ public final class Tpe implements Algorithm {
   private final double priorWeight;
   private final boolean adaptive;
   private final int maxRest;
+  private final boolean sobol;
   private long[] rowIds = new long[64];
   private int rowCount;
   private double[][] rowCache = new double[64][];
@@ -63,7 +64,9 @@ public final class Tpe implements Algorithm {
       boolean multivariate,
       double priorWeight,
       boolean adaptive,
-      int maxRest) {
+      int maxRest,
+      boolean sobol) {
+    this.sobol = sobol;
     this.startup = startup;
     this.maxRest = maxRest;
     this.adaptive = adaptive;
@@ -99,7 +102,10 @@ public final class Tpe implements Algorithm {
               .doc(
                   "numeric spaces: thin the rest density's older trials to this many rows"
                       + " (0: every trial, exact; bounds the cost of long studies: < 1 ms per"
-                      + " ask at 10,000 trials)"));
+                      + " ask at 10,000 trials)"),
+          ArgSpec.optional("design", Kind.STR, "sobol")
+              .oneOf("sobol", "random")
+              .doc("start-up points: a randomised Sobol sequence, or independent samples"));
     }
 
     @Override
@@ -112,7 +118,8 @@ public final class Tpe implements Algorithm {
           a.bool("multivariate"),
           a.number("prior_weight"),
           a.bool("adaptive_bandwidth"),
-          a.smallInt("max_rest"));
+          a.smallInt("max_rest"),
+          a.string("design").equals("sobol"));
     }
   }
 
@@ -120,7 +127,9 @@ public final class Tpe implements Algorithm {
   public synchronized Dna propose(Space space, History history, RandomGenerator rng) {
     List<Trial> done = history.completed();
     if (done.size() < startup) {
-      return new RandomSearch().propose(space, history, rng);
+      return sobol
+          ? StartupDesign.next(space, history, rng)
+          : new RandomSearch().propose(space, history, rng);
     }
     DnaSpec spec = space.dnaSpec();
     List<Decision> dims = spec.decisions();
