@@ -20,11 +20,19 @@ import org.gyrus.search.TrialState;
 
 /**
  * Bayesian optimisation with a Gaussian-process surrogate (the SMBO searcher of DeepArchitect, in
- * the form of Snoek et al. 2012): after {@code startup} random trials (5: on Hartmann-6 at 50
- * trials 5 beat 7 and 10), fit a {@link GaussianProcess} (Matérn-5/2, one length-scale per
- * decision) to the scores, their bad tail compressed by a log ({@code warp}, see {@link #warpTail})
- * and standardised, and propose the point of highest log expected improvement, found by a
- * multi-start local search.
+ * the form of Snoek et al. 2012): after {@code startup} start-up trials (5: on Hartmann-6 at 50
+ * trials 5 beat 7 and 10; a randomised Sobol sequence, {@link StartupDesign}), fit a {@link
+ * GaussianProcess} (Matérn-5/2, one length-scale per decision) to the scores, their bad tail
+ * compressed by a log ({@code warp}, see {@link #warpTail}) and standardised, and propose the point
+ * of highest log expected improvement, found by a multi-start local search.
+ *
+ * <p>Precision on smooth functions: the noise variance may fall to 1e-9 of the standardised scores
+ * ({@code min_noise}) and the acquisition search also starts from moves of 1% and 0.1% of each
+ * range around the incumbent ({@code polish}), so the model resolves differences of 1e-6 and the
+ * search can find the acquisition's peak next to the best trial. With the older 1e-6 floor and no
+ * polish, the best after 200 Six-Hump Camel trials stalled 1.35e-6 above the optimum (10 seeds);
+ * with both it is within 2e-8 after 100 trials (neither change alone was enough: 1.8e-6 and
+ * 1.5e-6).
  *
  * <p>Decisions are coordinates of the {@link UnitCube}: log ranges are warped by the log, integers
  * are rounded to their grid before the acquisition is scored (so it scores real points), choices

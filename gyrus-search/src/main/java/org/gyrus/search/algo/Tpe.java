@@ -33,6 +33,12 @@ import org.gyrus.search.Trial;
  * spread of the observations ({@code adaptive_bandwidth}, default on; Optuna's fixed share of the
  * range keeps the good density wide after the good trials have converged), and spaces with numeric
  * decisions draw 64 candidates instead of 24. All-categorical spaces (NAS-Bench-201) are unchanged.
+ *
+ * <p>The {@code startup} trials before the first model are a randomised Sobol sequence ({@link
+ * StartupDesign}, {@code design: sobol}, the default since issue 25's ninth session) rather than
+ * independent samples: on NAS-Bench-201 (50 seeds from 1000) the mean best at 50 / 100 queries went
+ * from 94.142 / 94.343 to 94.189 / 94.358 (300 unchanged, 94.373); {@code design: random} is the
+ * old behaviour.
  */
 public final class Tpe implements Algorithm {
   private final int startup;
