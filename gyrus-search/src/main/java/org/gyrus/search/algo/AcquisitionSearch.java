@@ -26,8 +26,10 @@ final class AcquisitionSearch {
   private final double best;
   private final History history;
   private final RandomGenerator rng;
+  private final double[] polish;
 
-  private record Candidate(Dna dna, double score) {}
+  /** A scored point and the step its local climb starts with. */
+  private record Candidate(Dna dna, double score, double step) {}
 
   AcquisitionSearch(
       Space space,
@@ -36,6 +38,23 @@ final class AcquisitionSearch {
       double best,
       History history,
       RandomGenerator rng) {
+    this(space, cube, gp, best, history, rng, new double[0]);
+  }
+
+  /**
+   * {@code polish}: scales of extra perturbations of the incumbent (each also the first step of
+   * their climb), so the search can resolve the acquisition's peak near the best trial finer than
+   * the 0.05 moves that seed it otherwise.
+   */
+  AcquisitionSearch(
+      Space space,
+      UnitCube cube,
+      GaussianProcess gp,
+      double best,
+      History history,
+      RandomGenerator rng,
+      double[] polish) {
+    this.polish = polish;
     this.space = space;
     this.cube = cube;
     this.gp = gp;
@@ -53,7 +72,7 @@ final class AcquisitionSearch {
   Dna run(int randomCandidates, List<Trial> done, double[] y) {
     List<Candidate> pool = new ArrayList<>();
     for (int i = 0; i < randomCandidates; i++) {
-      pool.add(scored(space.sample(rng)));
+      pool.add(scored(space.sample(rng), 0.1));
     }
     Integer[] order = new Integer[y.length];
     java.util.Arrays.setAll(order, i -> i);
@@ -61,7 +80,13 @@ final class AcquisitionSearch {
     for (int r = 0; r < Math.min(STARTS, order.length); r++) {
       Dna base = done.get(order[r]).dna();
       for (int k = 0; k < 8; k++) {
-        pool.add(scored(perturb(base, 0.05)));
+        pool.add(scored(perturb(base, 0.05), 0.1));
+      }
+    }
+    for (double s : order.length > 0 ? polish : new double[0]) {
+      Dna incumbent = done.get(order[0]).dna();
+      for (int k = 0; k < 8; k++) {
+        pool.add(scored(perturb(incumbent, s), 2 * s));
       }
     }
     pool.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -85,15 +110,15 @@ final class AcquisitionSearch {
     return finals.get(0).dna();
   }
 
-  private Candidate scored(Dna dna) {
-    return new Candidate(dna, score(dna));
+  private Candidate scored(Dna dna, double step) {
+    return new Candidate(dna, score(dna), step);
   }
 
   private Candidate climb(Candidate start) {
     Candidate cur = start;
-    double step = 0.1;
-    for (int i = 0; i < STEPS && step > 1e-5; i++) {
-      Candidate next = scored(perturb(cur.dna(), step));
+    double step = start.step();
+    for (int i = 0; i < STEPS && step > 1e-4 * start.step(); i++) {
+      Candidate next = scored(perturb(cur.dna(), step), start.step());
       if (next.score() > cur.score()) {
         cur = next;
         step *= 2;

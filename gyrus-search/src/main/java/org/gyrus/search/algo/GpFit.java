@@ -13,7 +13,10 @@ final class GpFit {
   static final double LOG_LEN_HI = Math.log(20);
   static final double LOG_SIGNAL_LO = Math.log(1e-2);
   static final double LOG_SIGNAL_HI = Math.log(1e2);
+
+  /** The default floor of the noise variance (of standardised scores). */
   static final double LOG_NOISE_LO = Math.log(1e-6);
+
   static final double LOG_NOISE_HI = Math.log(1);
 
   private GpFit() {}
@@ -52,6 +55,21 @@ final class GpFit {
   /** The best hyper-parameters found from {@code restarts} starts (the first is {@link #start}). */
   static double[] fit(
       double[][] x, double[] y, boolean[] categorical, int restarts, int iterations, long seed) {
+    return fit(x, y, categorical, restarts, iterations, seed, LOG_NOISE_LO);
+  }
+
+  /**
+   * As {@link #fit(double[][], double[], boolean[], int, int, long)}, noise variance at least
+   * e^floor.
+   */
+  static double[] fit(
+      double[][] x,
+      double[] y,
+      boolean[] categorical,
+      int restarts,
+      int iterations,
+      long seed,
+      double logNoiseLo) {
     int d = categorical.length;
     SplittableRandom rng = new SplittableRandom(seed);
     double[] best = start(d);
@@ -65,7 +83,8 @@ final class GpFit {
         t0[d] = Math.log(0.3) + rng.nextDouble() * Math.log(10);
         t0[d + 1] = Math.log(1e-5) + rng.nextDouble() * Math.log(1e3);
       }
-      double[] t = lbfgs(x, y, categorical, t0, iterations);
+      t0[d + 1] = Math.max(t0[d + 1], logNoiseLo);
+      double[] t = lbfgs(x, y, categorical, t0, iterations, logNoiseLo);
       double v = objective(x, y, categorical, t, new double[d + 2]);
       if (v > bestValue) {
         bestValue = v;
@@ -75,17 +94,22 @@ final class GpFit {
     return best;
   }
 
-  private static void project(double[] t, int d) {
+  private static void project(double[] t, int d, double logNoiseLo) {
     for (int j = 0; j < d; j++) {
       t[j] = Math.max(LOG_LEN_LO, Math.min(LOG_LEN_HI, t[j]));
     }
     t[d] = Math.max(LOG_SIGNAL_LO, Math.min(LOG_SIGNAL_HI, t[d]));
-    t[d + 1] = Math.max(LOG_NOISE_LO, Math.min(LOG_NOISE_HI, t[d + 1]));
+    t[d + 1] = Math.max(logNoiseLo, Math.min(LOG_NOISE_HI, t[d + 1]));
   }
 
   /** Projected L-BFGS (memory 6) ascending the objective, with a backtracking line search. */
   static double[] lbfgs(
-      double[][] x, double[] y, boolean[] categorical, double[] start, int iterations) {
+      double[][] x,
+      double[] y,
+      boolean[] categorical,
+      double[] start,
+      int iterations,
+      double logNoiseLo) {
     int d = categorical.length;
     int p = d + 2;
     int mem = 6;
@@ -94,7 +118,7 @@ final class GpFit {
     double[] rho = new double[mem];
     int stored = 0;
     double[] t = start.clone();
-    project(t, d);
+    project(t, d, logNoiseLo);
     double[] grad = new double[p];
     double f = objective(x, y, categorical, t, grad);
     if (f == Double.NEGATIVE_INFINITY) {
@@ -124,7 +148,7 @@ final class GpFit {
         for (int i = 0; i < p; i++) {
           next[i] = t[i] + step * dir[i];
         }
-        project(next, d);
+        project(next, d, logNoiseLo);
         fNext = objective(x, y, categorical, next, nextGrad);
         if (fNext >= f + 1e-4 * step * slope || fNext > f && ls > 5) {
           break;

@@ -33,6 +33,12 @@ import org.gyrus.search.Trial;
  * spread of the observations ({@code adaptive_bandwidth}, default on; Optuna's fixed share of the
  * range keeps the good density wide after the good trials have converged), and spaces with numeric
  * decisions draw 64 candidates instead of 24. All-categorical spaces (NAS-Bench-201) are unchanged.
+ *
+ * <p>The {@code startup} trials before the first model are a randomised Sobol sequence ({@link
+ * StartupDesign}, {@code design: sobol}, the default since issue 25's ninth session) rather than
+ * independent samples: on NAS-Bench-201 (50 seeds from 1000) the mean best at 50 / 100 queries went
+ * from 94.142 / 94.343 to 94.189 / 94.358 (300 unchanged, 94.373); {@code design: random} is the
+ * old behaviour.
  */
 public final class Tpe implements Algorithm {
   private final int startup;
@@ -43,6 +49,7 @@ public final class Tpe implements Algorithm {
   private final double priorWeight;
   private final boolean adaptive;
   private final int maxRest;
+  private final boolean sobol;
   private long[] rowIds = new long[64];
   private int rowCount;
   private double[][] rowCache = new double[64][];
@@ -63,7 +70,9 @@ public final class Tpe implements Algorithm {
       boolean multivariate,
       double priorWeight,
       boolean adaptive,
-      int maxRest) {
+      int maxRest,
+      boolean sobol) {
+    this.sobol = sobol;
     this.startup = startup;
     this.maxRest = maxRest;
     this.adaptive = adaptive;
@@ -99,7 +108,10 @@ public final class Tpe implements Algorithm {
               .doc(
                   "numeric spaces: thin the rest density's older trials to this many rows"
                       + " (0: every trial, exact; bounds the cost of long studies: < 1 ms per"
-                      + " ask at 10,000 trials)"));
+                      + " ask at 10,000 trials)"),
+          ArgSpec.optional("design", Kind.STR, "sobol")
+              .oneOf("sobol", "random")
+              .doc("start-up points: a randomised Sobol sequence, or independent samples"));
     }
 
     @Override
@@ -112,7 +124,8 @@ public final class Tpe implements Algorithm {
           a.bool("multivariate"),
           a.number("prior_weight"),
           a.bool("adaptive_bandwidth"),
-          a.smallInt("max_rest"));
+          a.smallInt("max_rest"),
+          a.string("design").equals("sobol"));
     }
   }
 
@@ -120,7 +133,9 @@ public final class Tpe implements Algorithm {
   public synchronized Dna propose(Space space, History history, RandomGenerator rng) {
     List<Trial> done = history.completed();
     if (done.size() < startup) {
-      return new RandomSearch().propose(space, history, rng);
+      return sobol
+          ? StartupDesign.next(space, history, rng)
+          : new RandomSearch().propose(space, history, rng);
     }
     DnaSpec spec = space.dnaSpec();
     List<Decision> dims = spec.decisions();
