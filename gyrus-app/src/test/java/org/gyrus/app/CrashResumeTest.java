@@ -145,7 +145,11 @@ class CrashResumeTest {
       Process a = GyrusProcess.start(dir, dir.resolve("pa.log"), args);
       Process b = GyrusProcess.start(dir, dir.resolve("pb.log"), args);
       long deadline = System.currentTimeMillis() + 90_000;
-      while (System.currentTimeMillis() < deadline && a.isAlive() && completeIn(url) < 10) {
+      // kill a only once both processes have completed trials (a slow start under load must not
+      // leave one of them without any) and 10 are done
+      while (System.currentTimeMillis() < deadline
+          && a.isAlive()
+          && (completeIn(url) < 10 || hostsIn(url) < 2)) {
         Thread.sleep(100);
       }
       assertThat(a.isAlive()).as("still running when killed").isTrue();
@@ -173,6 +177,18 @@ class CrashResumeTest {
           Statement st = c.createStatement()) {
         st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       }
+    }
+  }
+
+  private static long hostsIn(String url) {
+    try {
+      return trials(url, "nb201-evolution").stream()
+          .filter(t -> t.state() == TrialState.COMPLETE)
+          .map(Trial::host)
+          .distinct()
+          .count();
+    } catch (RuntimeException e) {
+      return 0; // not created yet
     }
   }
 
