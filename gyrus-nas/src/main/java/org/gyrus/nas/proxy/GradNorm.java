@@ -11,16 +11,6 @@ import org.gyrus.core.plugin.Register;
  * statistics).
  */
 public final class GradNorm implements Proxy {
-  private final Net.Init init;
-
-  GradNorm(Net.Init init) {
-    this.init = init;
-  }
-
-  public GradNorm() {
-    this(Net.Init.GLOROT);
-  }
-
   /** {@code grad_norm}: the registered factory. */
   @Register
   public static final class Factory implements ProxyFactory {
@@ -28,19 +18,18 @@ public final class GradNorm implements Proxy {
     public NodeType type() {
       return NodeType.of(
           "grad_norm",
-          "sum over weight tensors of the L2 norm of the loss gradient at initialisation",
-          Net.initArg());
+          "sum over weight tensors of the L2 norm of the loss gradient at initialisation");
     }
 
     @Override
     public GradNorm create(Args a) {
-      return new GradNorm(Net.Init.of(a.string("init")));
+      return new GradNorm();
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
       double score = 0;
       for (double[] g : net.weightGradients(n -> n.crossEntropy(n.forward(n.batch(), true)))) {
         double s = 0;
