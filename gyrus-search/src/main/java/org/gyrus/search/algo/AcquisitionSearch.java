@@ -31,16 +31,6 @@ final class AcquisitionSearch {
   /** A scored point and the step its local climb starts with. */
   private record Candidate(Dna dna, double score, double step) {}
 
-  AcquisitionSearch(
-      Space space,
-      UnitCube cube,
-      GaussianProcess gp,
-      double best,
-      History history,
-      RandomGenerator rng) {
-    this(space, cube, gp, best, history, rng, new double[0]);
-  }
-
   /**
    * {@code polish}: scales of extra perturbations of the incumbent (each also the first step of
    * their climb), so the search can resolve the acquisition's peak near the best trial finer than
