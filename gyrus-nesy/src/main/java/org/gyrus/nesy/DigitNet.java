@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import org.gyrus.core.Value;
+import org.gyrus.nn.Convs;
 import org.gyrus.nn.blocks.CompiledModel;
 
 /**
@@ -26,10 +27,10 @@ public final class DigitNet {
 
   public static SequentialBlock lenet(int classes) {
     return new SequentialBlock()
-        .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(6).build())
+        .add(Convs.conv2d(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(6)))
         .add(Pool.maxPool2dBlock(new Shape(2, 2)))
         .add(Activation.reluBlock())
-        .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(16).build())
+        .add(Convs.conv2d(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(16)))
         .add(Pool.maxPool2dBlock(new Shape(2, 2)))
         .add(Activation.reluBlock())
         .add(Blocks.batchFlattenBlock(16 * 4 * 4))

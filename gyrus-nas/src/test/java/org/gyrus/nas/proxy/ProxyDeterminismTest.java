@@ -9,7 +9,6 @@ import org.gyrus.core.Value;
 import org.gyrus.nas.Nb201Macro;
 import org.gyrus.nas.Network;
 import org.gyrus.search.bench.NasBench201;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +17,6 @@ import org.junit.jupiter.api.Test;
  * another seed.
  */
 class ProxyDeterminismTest {
-  @Disabled(
-      "open bug (NOTES.md, NaN gradients): fisher / grasp come out NaN at random, even in a fresh"
-          + " JVM (CI, 2026-12-04); re-enable with the fix")
   @Test
   void everyProxyIsRegisteredFiniteAndDeterministicPerSeed() {
     assertThat(Proxies.names())
@@ -36,8 +32,7 @@ class ProxyDeterminismTest {
             "snip",
             "synflow",
             "zen");
-    // the first cell with a 3x3 convolution from seeds 3, 4, ... (not from a hash code: a change
-    // to Value's hash picked another cell, one on which fisher is NaN; see the disabled test)
+    // the first cell with a 3x3 convolution from seeds 3, 4, ...
     Space space = new Space(NasBench201.space());
     long seed = 3;
     Value cell = space.materialise(space.sample(new SplittableRandom(seed)));
@@ -47,9 +42,6 @@ class ProxyDeterminismTest {
     assertEveryProxyFiniteAndDeterministic(cell);
   }
 
-  @Disabled(
-      "open bug (NOTES.md, NaN gradients): fisher is NaN on this cell, deterministically; the"
-          + " same family as the one-shot supernet's NaN steps")
   @Test
   void everyProxyIsFiniteOnACellWithAnAllNoneNode() {
     Space space = new Space(NasBench201.space());

@@ -25,6 +25,7 @@ import org.gyrus.core.NodeType;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
+import org.gyrus.nn.Convs;
 
 /** The single-layer block types: dense, convolutions, pooling, normalisation, dropout, flatten. */
 final class LayerTypes {
@@ -171,20 +172,20 @@ final class LayerTypes {
       long filters = node.intArg("filters", 1);
       Block conv =
           dims == 2
-              ? Conv2d.builder()
-                  .setKernelShape(new Shape(k, k))
-                  .optStride(new Shape(s, s))
-                  .optPadding(new Shape(p, p))
-                  .setFilters((int) filters)
-                  .optBias(bias)
-                  .build()
-              : Conv1d.builder()
-                  .setKernelShape(new Shape(k))
-                  .optStride(new Shape(s))
-                  .optPadding(new Shape(p))
-                  .setFilters((int) filters)
-                  .optBias(bias)
-                  .build();
+              ? Convs.conv2d(
+                  Conv2d.builder()
+                      .setKernelShape(new Shape(k, k))
+                      .optStride(new Shape(s, s))
+                      .optPadding(new Shape(p, p))
+                      .setFilters((int) filters)
+                      .optBias(bias))
+              : Convs.conv1d(
+                  Conv1d.builder()
+                      .setKernelShape(new Shape(k))
+                      .optStride(new Shape(s))
+                      .optPadding(new Shape(p))
+                      .setFilters((int) filters)
+                      .optBias(bias));
       return withActivation(node, conv);
     }
   }

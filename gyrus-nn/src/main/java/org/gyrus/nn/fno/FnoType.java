@@ -15,6 +15,7 @@ import org.gyrus.core.Args;
 import org.gyrus.core.NodeType;
 import org.gyrus.core.Value.Node;
 import org.gyrus.core.plugin.Register;
+import org.gyrus.nn.Convs;
 import org.gyrus.nn.blocks.Analysis;
 import org.gyrus.nn.blocks.BlockType;
 import org.gyrus.nn.blocks.Shapes;
@@ -94,7 +95,7 @@ public final class FnoType implements BlockType {
 
   private static Block pointwise(int out, boolean twoD) {
     return twoD
-        ? Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(out).build()
-        : Conv1d.builder().setKernelShape(new Shape(1)).setFilters(out).build();
+        ? Convs.conv2d(Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(out))
+        : Convs.conv1d(Conv1d.builder().setKernelShape(new Shape(1)).setFilters(out));
   }
 }

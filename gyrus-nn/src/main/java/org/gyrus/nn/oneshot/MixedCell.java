@@ -16,6 +16,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.gyrus.nn.Convs;
 
 /**
  * The NAS-Bench-201 cell with every edge a mixed op: edge (i→j) computes Σ_k w[e,k]·op_k(x_i) over
@@ -78,12 +79,12 @@ public final class MixedCell extends AbstractBlock {
     return new SequentialBlock()
         .add(Activation::relu)
         .add(
-            Conv2d.builder()
-                .setKernelShape(new Shape(kernel, kernel))
-                .setFilters(channels)
-                .optPadding(new Shape(kernel / 2, kernel / 2))
-                .optBias(false)
-                .build())
+            Convs.conv2d(
+                Conv2d.builder()
+                    .setKernelShape(new Shape(kernel, kernel))
+                    .setFilters(channels)
+                    .optPadding(new Shape(kernel / 2, kernel / 2))
+                    .optBias(false)))
         .add(BatchNorm.builder().optCenter(false).optScale(false).build());
   }
 

@@ -17,6 +17,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import org.gyrus.nn.Convs;
 
 /**
  * NAS-Bench-201's network with {@link MixedCell}s, all sharing one set of op weights: a 3x3 stem to
@@ -71,13 +72,13 @@ public final class Supernet extends AbstractBlock {
   }
 
   private static Block conv(int filters, int kernel, int stride) {
-    return Conv2d.builder()
-        .setKernelShape(new Shape(kernel, kernel))
-        .setFilters(filters)
-        .optStride(new Shape(stride, stride))
-        .optPadding(new Shape(kernel / 2, kernel / 2))
-        .optBias(false)
-        .build();
+    return Convs.conv2d(
+        Conv2d.builder()
+            .setKernelShape(new Shape(kernel, kernel))
+            .setFilters(filters)
+            .optStride(new Shape(stride, stride))
+            .optPadding(new Shape(kernel / 2, kernel / 2))
+            .optBias(false));
   }
 
   private static Block bn() {
