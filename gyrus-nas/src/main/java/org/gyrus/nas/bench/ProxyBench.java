@@ -9,8 +9,9 @@ import java.util.List;
  * bench/nas_proxies/run.sh:
  *
  * <pre>
- *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,...
+ *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
+ *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND GRASP-SPEC...   (GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
@@ -29,7 +30,8 @@ public final class ProxyBench {
               Integer.parseInt(args[5]),
               Integer.parseInt(args[6]),
               Integer.parseInt(args[7]),
-              List.of(args[8].split(",")));
+              List.of(args[8].split(",")),
+              args.length > 9 && !args[9].isEmpty() ? args[9] : null);
       case "report" ->
           ProxyReport.write(
               Path.of(args[1]),
@@ -48,6 +50,19 @@ public final class ProxyBench {
               Long.parseLong(args[4]),
               Integer.parseInt(args[5]),
               Integer.parseInt(args[6]));
+      case "graspcheck" ->
+          GraspCheck.run(
+              Path.of(args[1]),
+              Integer.parseInt(args[2]),
+              Long.parseLong(args[3]),
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]),
+              Integer.parseInt(args[6]),
+              args[7].isEmpty() ? null : args[7],
+              Path.of(args[8]),
+              Path.of(args[9]),
+              args[10],
+              List.of(Arrays.copyOfRange(args, 11, args.length)));
       case "bestproxy" -> System.out.println(ProxyReport.bestProxy(Path.of(args[1])));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");

@@ -29,7 +29,8 @@ import org.gyrus.search.bench.NasBench201;
  * Scores NB201 cells with every proxy: {@code cells} distinct cells sampled with {@code seed}, each
  * in the NB201 macro network (C channels, N cells per stage) on one fixed CIFAR-10 training batch;
  * one JSON line per cell with its table accuracy, scores and milliseconds per proxy. Appends to
- * {@code out} and skips cells already in it, so an interrupted run resumes.
+ * {@code out} and skips cells already in it, so an interrupted run resumes. {@code init} (null:
+ * each proxy's default) is passed to the proxies that take an {@code init} argument.
  */
 final class ProxyScoring {
   /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
@@ -46,12 +47,11 @@ final class ProxyScoring {
       int channels,
       int perStage,
       int batch,
-      List<String> proxyNames)
+      List<String> proxyNames,
+      String init)
       throws IOException {
     NasBench201 table = NasBench201.load(dataDir);
-    Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
-    int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
-    Dataset b = train.subset(java.util.Arrays.copyOf(pick, batch), "proxy-batch");
+    Dataset b = batch(dataDir, seed, batch);
     Set<String> done = new HashSet<>();
     if (Files.exists(out)) {
       for (String line : Files.readAllLines(out)) {
@@ -61,8 +61,11 @@ final class ProxyScoring {
       }
     }
     List<Proxy> proxies = new ArrayList<>();
-    for (String n : proxyNames) {
-      proxies.add(Proxies.of(n));
+    List<Value> specs = specs(proxyNames, init);
+    proxyNames = new ArrayList<>();
+    for (Value v : specs) {
+      proxies.add(Proxies.of(v, "proxy"));
+      proxyNames.add(v instanceof Value.Node n ? n.type() : ((Value.StrVal) v).value());
     }
     List<Value> sample = sample(cells, seed);
     try (Writer w =
@@ -93,6 +96,43 @@ final class ProxyScoring {
         w.flush();
       }
     }
+  }
+
+  /**
+   * The fixed CIFAR-10 training batch every cell is scored on: {@code size} images drawn by seed.
+   */
+  static Dataset batch(Path dataDir, long seed, int size) throws IOException {
+    Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
+    int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
+    return train.subset(java.util.Arrays.copyOf(pick, size), "proxy-batch");
+  }
+
+  /**
+   * The proxies to score: names (each with {@code init} where it takes one), or one YAML list of
+   * proxy specs ({@code [{_type: grasp, float64: true, step: 1.0e-6}]}); a pool column is named by
+   * the proxy's type, so a variant goes to a pool of its own.
+   */
+  static List<Value> specs(List<String> names, String init) {
+    String joined = String.join(",", names);
+    if (joined.startsWith("[")) {
+      return ((Value.ListVal) SpecCodec.fromYaml(joined)).items();
+    }
+    List<Value> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(spec(n, init));
+    }
+    return out;
+  }
+
+  /**
+   * The proxy {@code name}, with {@code init} as its initialisation when it takes an {@code init}
+   * argument and {@code init} is not null.
+   */
+  static Value spec(String name, String init) {
+    if (init != null && Proxies.registry().get(name, "proxy").type().arg("init") != null) {
+      return Value.Node.of(name, "init", init);
+    }
+    return new Value.StrVal(name);
   }
 
   /** {@code n} distinct cells of the NB201 space, in the order a seeded sampler draws them. */

@@ -17,24 +17,36 @@ import org.gyrus.core.plugin.Register;
  * output, which leaves the forward pass unchanged.
  */
 public final class Fisher implements Proxy {
+  private final Net.Init init;
+
+  Fisher(Net.Init init) {
+    this.init = init;
+  }
+
+  public Fisher() {
+    this(Net.Init.GLOROT);
+  }
+
   /** {@code fisher}: the registered factory. */
   @Register
   public static final class Factory implements ProxyFactory {
     @Override
     public NodeType type() {
       return NodeType.of(
-          "fisher", "Fisher information of channel activations (sum of 0.5 mean_n (a . dL/da)^2)");
+          "fisher",
+          "Fisher information of channel activations (sum of 0.5 mean_n (a . dL/da)^2)",
+          Net.initArg());
     }
 
     @Override
     public Fisher create(Args a) {
-      return new Fisher();
+      return new Fisher(Net.Init.of(a.string("init")));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
       List<NDArray> masks = new ArrayList<>();
       try (var gc = Net.ENGINE.newGradientCollector()) {
         NDArray loss =

@@ -11,6 +11,16 @@ import org.gyrus.core.plugin.Register;
  * statistics).
  */
 public final class GradNorm implements Proxy {
+  private final Net.Init init;
+
+  GradNorm(Net.Init init) {
+    this.init = init;
+  }
+
+  public GradNorm() {
+    this(Net.Init.GLOROT);
+  }
+
   /** {@code grad_norm}: the registered factory. */
   @Register
   public static final class Factory implements ProxyFactory {
@@ -18,18 +28,19 @@ public final class GradNorm implements Proxy {
     public NodeType type() {
       return NodeType.of(
           "grad_norm",
-          "sum over weight tensors of the L2 norm of the loss gradient at initialisation");
+          "sum over weight tensors of the L2 norm of the loss gradient at initialisation",
+          Net.initArg());
     }
 
     @Override
     public GradNorm create(Args a) {
-      return new GradNorm();
+      return new GradNorm(Net.Init.of(a.string("init")));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
       double score = 0;
       for (double[] g : net.weightGradients(n -> n.crossEntropy(n.forward(n.batch(), true)))) {
         double s = 0;

@@ -14,6 +14,16 @@ import org.gyrus.core.plugin.Register;
  * high when the examples' local linear maps are uncorrelated.
  */
 public final class JacobCov implements Proxy {
+  private final Net.Init init;
+
+  JacobCov(Net.Init init) {
+    this.init = init;
+  }
+
+  public JacobCov() {
+    this(Net.Init.GLOROT);
+  }
+
   /** {@code jacob_cov}: the registered factory. */
   @Register
   public static final class Factory implements ProxyFactory {
@@ -22,18 +32,19 @@ public final class JacobCov implements Proxy {
       return NodeType.of(
           "jacob_cov",
           "Jacobian covariance: eigenvalue score of the correlation of per-example input"
-              + " gradients");
+              + " gradients",
+          Net.initArg());
     }
 
     @Override
     public JacobCov create(Args a) {
-      return new JacobCov();
+      return new JacobCov(Net.Init.of(a.string("init")));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
       NDArray x = net.batch();
       x.setRequiresGradient(true);
       try (GradientCollector gc = Net.ENGINE.newGradientCollector()) {

@@ -5,25 +5,32 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.gyrus.core.ArgSpec;
 import org.gyrus.nn.Scalars;
 import org.gyrus.nn.blocks.CompiledModel;
 import org.gyrus.nn.blocks.Shapes;
 
 /**
  * A proxy's network: the input's spec compiled with {@link Probes}, freshly initialised from the
- * input's seed (Glorot-uniform as gyrus-nn trains it, or unit Gaussian for Zen-NAS), with its
- * batch, in one manager that {@link #close} frees.
+ * input's seed (Glorot-uniform as gyrus-nn trains it, PyTorch's default as the published proxy
+ * figures were measured, or unit Gaussian for Zen-NAS), with its batch, in one manager that {@link
+ * #close} frees.
  */
 final class Net implements AutoCloseable {
   static final Engine ENGINE = Engine.getEngine("PyTorch");
@@ -36,8 +43,28 @@ final class Net implements AutoCloseable {
   final DataType type;
 
   enum Init {
+    /** DJL's Xavier-uniform, bound sqrt(12 / (fan_in + fan_out)): what gyrus-nn trains from. */
     GLOROT,
-    GAUSSIAN
+    /** Unit Gaussian (Zen-NAS). */
+    GAUSSIAN,
+    /**
+     * PyTorch's default for convolutions and dense layers (Kaiming-uniform with a = sqrt 5):
+     * weights and biases uniform in +-1/sqrt(fan_in). Abdelfattah et al. score NB201 networks from
+     * it.
+     */
+    TORCH;
+
+    /** {@code glorot} or {@code torch}: the {@code init} argument of the proxies that take one. */
+    static Init of(String name) {
+      return name.equals("torch") ? TORCH : GLOROT;
+    }
+  }
+
+  /** The {@code init} argument shared by the proxies that score a freshly initialised network. */
+  static ArgSpec initArg() {
+    return ArgSpec.optional("init", ArgSpec.Kind.STR, "glorot")
+        .oneOf("glorot", "torch")
+        .doc("initial weights: glorot (as gyrus-nn trains) or torch (PyTorch's default)");
   }
 
   private Net(ProxyInput in, DataType type, boolean withHead, Init init) {
@@ -49,19 +76,52 @@ final class Net implements AutoCloseable {
     this.manager = ENGINE.newBaseManager();
     this.block = model.block();
     Initializer weights =
-        init == Init.GAUSSIAN
-            ? new NormalInitializer(1f)
-            : new XavierInitializer(
-                XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 6);
+        switch (init) {
+          case GAUSSIAN -> new NormalInitializer(1f);
+          case TORCH -> (m, shape, t) -> uniform(m, shape.size() / shape.get(0), shape, t);
+          case GLOROT ->
+              new XavierInitializer(
+                  XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 6);
+        };
     block.setInitializer(weights, Parameter.Type.WEIGHT);
     ENGINE.setRandomSeed((int) in.seed());
     block.initialize(manager, type, Shapes.withBatch(1, in.input()));
+    if (init == Init.TORCH) {
+      torchBiases();
+    }
     this.ps = new ParameterStore(manager, false);
   }
 
-  /** The classifier (with its dense head). */
+  private static NDArray uniform(NDManager m, long fanIn, Shape shape, DataType t) {
+    float bound = (float) (1 / Math.sqrt(Math.max(1, fanIn)));
+    return m.randomUniform(-bound, bound, shape, t);
+  }
+
+  /** A bias's bound is its layer's fan-in, which only the sibling weight's shape tells. */
+  private void torchBiases() {
+    Map<String, NDArray> byName = new HashMap<>();
+    for (var p : block.getParameters()) {
+      byName.put(p.getKey(), p.getValue().getArray());
+    }
+    for (var p : block.getParameters()) {
+      Parameter param = p.getValue();
+      NDArray w = byName.get(p.getKey().replaceAll("bias$", "weight"));
+      if (param.getType() == Parameter.Type.BIAS && w != null && w.getShape().dimension() > 1) {
+        NDArray b = param.getArray();
+        Shape ws = w.getShape();
+        b.subi(b).addi(uniform(manager, ws.size() / ws.get(0), b.getShape(), b.getDataType()));
+      }
+    }
+  }
+
+  /** The classifier (with its dense head), Glorot-initialised. */
   static Net classifier(ProxyInput in, DataType type) {
     return new Net(in, type, true, Init.GLOROT);
+  }
+
+  /** The classifier (with its dense head), initialised as {@code init} says. */
+  static Net classifier(ProxyInput in, DataType type, Init init) {
+    return new Net(in, type, true, init);
   }
 
   /** The body alone (no head added), initialised as {@code init} says. */
@@ -115,8 +175,7 @@ final class Net implements AutoCloseable {
     List<NDArray> w = weights();
     for (NDArray a : w) {
       if (a.hasGradient()) {
-        NDArray g = a.getGradient();
-        g.subi(g);
+        JniUtils.zeroGrad((PtNDArray) a); // not g - g, which keeps a NaN
       }
     }
     try (GradientCollector gc = ENGINE.newGradientCollector()) {

@@ -12,23 +12,34 @@ import org.gyrus.core.plugin.Register;
  * initialisation.
  */
 public final class Snip implements Proxy {
+  private final Net.Init init;
+
+  Snip(Net.Init init) {
+    this.init = init;
+  }
+
+  public Snip() {
+    this(Net.Init.GLOROT);
+  }
+
   /** {@code snip}: the registered factory. */
   @Register
   public static final class Factory implements ProxyFactory {
     @Override
     public NodeType type() {
-      return NodeType.of("snip", "SNIP saliency: sum of |theta * dL/dtheta| at initialisation");
+      return NodeType.of(
+          "snip", "SNIP saliency: sum of |theta * dL/dtheta| at initialisation", Net.initArg());
     }
 
     @Override
     public Snip create(Args a) {
-      return new Snip();
+      return new Snip(Net.Init.of(a.string("init")));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT32)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT32, init)) {
       List<double[]> grads = net.weightGradients(n -> n.crossEntropy(n.forward(n.batch(), true)));
       var w = net.weights();
       double score = 0;

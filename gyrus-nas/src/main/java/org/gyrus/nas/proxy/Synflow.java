@@ -15,6 +15,16 @@ import org.gyrus.nn.blocks.Shapes;
  * convolution and dense weights of theta * dR/dtheta. Needs no data: the batch only fixes shapes.
  */
 public final class Synflow implements Proxy {
+  private final Net.Init init;
+
+  Synflow(Net.Init init) {
+    this.init = init;
+  }
+
+  public Synflow() {
+    this(Net.Init.GLOROT);
+  }
+
   /** {@code synflow}: the registered factory. */
   @Register
   public static final class Factory implements ProxyFactory {
@@ -22,18 +32,19 @@ public final class Synflow implements Proxy {
     public NodeType type() {
       return NodeType.of(
           "synflow",
-          "SynFlow: sum of theta * dR/dtheta, R the output sum of the all-positive network on ones");
+          "SynFlow: sum of theta * dR/dtheta, R the output sum of the all-positive network on ones",
+          Net.initArg());
     }
 
     @Override
     public Synflow create(Args a) {
-      return new Synflow();
+      return new Synflow(Net.Init.of(a.string("init")));
     }
   }
 
   @Override
   public double score(ProxyInput in) {
-    try (Net net = Net.classifier(in, DataType.FLOAT64)) {
+    try (Net net = Net.classifier(in, DataType.FLOAT64, init)) {
       for (var p : net.block.getParameters()) {
         NDArray a = p.getValue().getArray();
         a.muli(a.sign());

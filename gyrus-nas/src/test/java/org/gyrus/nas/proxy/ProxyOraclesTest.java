@@ -41,7 +41,7 @@ class ProxyOraclesTest {
 
   /** The weight matrices (out x in) the proxy's network starts from. */
   static List<double[][]> weights(ProxyInput in, DataType type, Net.Init init, boolean head) {
-    try (Net net = head ? Net.classifier(in, type) : Net.body(in, type, init)) {
+    try (Net net = head ? Net.classifier(in, type, init) : Net.body(in, type, init)) {
       return net.weights().stream().map(ProxyOraclesTest::matrix).toList();
     }
   }
@@ -171,7 +171,11 @@ class ProxyOraclesTest {
   /** Softmax regression by hand: probabilities, the mean-loss gradient and the logits. */
   record Softmax(double[][] w, double[][] x, int[] y, double[][] z, double[][] p, double[][] g) {
     static Softmax of(ProxyInput in) {
-      double[][] w = weights(in, DataType.FLOAT32, Net.Init.GLOROT, true).get(0);
+      return of(in, Net.Init.GLOROT);
+    }
+
+    static Softmax of(ProxyInput in, Net.Init init) {
+      double[][] w = weights(in, DataType.FLOAT32, init, true).get(0);
       double[][] x = xs(in);
       int b = x.length;
       double[][] z = new double[b][];
@@ -224,12 +228,10 @@ class ProxyOraclesTest {
     assertThat(Proxies.of("snip").score(in)).isCloseTo(snip, within(1e-5));
   }
 
-  @Test
-  void graspIsMinusThetaTimesTheExactHessianGradientProduct() {
-    ProxyInput in = input(SOFTMAX, 4, 3, 5, 13);
-    Softmax s = Softmax.of(in);
+  /** -theta . H g for softmax regression: H g = (1/B) sum_n (diag(p) - p p') (G x_n) x_n'. */
+  static double softmaxGrasp(Softmax s) {
     int b = s.x().length;
-    double expected = 0; // Hg = (1/B) sum_n (diag(p) - p p') (G x_n) x_n'
+    double expected = 0;
     for (int n = 0; n < b; n++) {
       double[] gx = times(s.g(), s.x()[n]);
       double[] p = s.p()[n];
@@ -244,8 +246,93 @@ class ProxyOraclesTest {
         }
       }
     }
+    return expected;
+  }
+
+  @Test
+  void torchInitIsUniformWithinOneOverRootFanInForWeightsAndBiases() {
+    ProxyInput in =
+        new ProxyInput(
+            SpecCodec.fromYaml("[{_type: conv2d, filters: 4, kernel: 3, bias: false}]"),
+            new Shape(3, 6, 6),
+            10,
+            new float[108],
+            new int[] {0},
+            3);
+    try (Net net = Net.classifier(in, DataType.FLOAT32, Net.Init.TORCH)) {
+      int seen = 0;
+      for (var p : net.block.getParameters()) {
+        double[] v = Net.values(p.getValue().getArray());
+        double max = 0;
+        for (double d : v) {
+          max = Math.max(max, Math.abs(d));
+        }
+        // conv fan-in 3*3*3; the head's dense layer (and its bias) fan-in 4*4*4 after flatten
+        double bound = 1 / Math.sqrt(v.length == 108 ? 27 : 64);
+        assertThat(max).as(p.getKey()).isLessThanOrEqualTo(bound).isGreaterThan(0.3 * bound);
+        seen++;
+      }
+      assertThat(seen).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void theInitArgumentReachesTheNetwork() {
+    ProxyInput in = input(SOFTMAX, 4, 3, 5, 11);
+    for (Net.Init init : new Net.Init[] {Net.Init.GLOROT, Net.Init.TORCH}) {
+      Softmax s = Softmax.of(in, init);
+      double snip = 0;
+      for (int k = 0; k < s.w().length; k++) {
+        for (int j = 0; j < s.w()[k].length; j++) {
+          snip += Math.abs(s.w()[k][j] * s.g()[k][j]);
+        }
+      }
+      String spec = "{_type: snip, init: " + init.name().toLowerCase(java.util.Locale.ROOT) + "}";
+      assertThat(Proxies.of(SpecCodec.fromYaml(spec), "p").score(in)).isCloseTo(snip, within(1e-5));
+      spec = "{_type: grasp, init: " + init.name().toLowerCase(java.util.Locale.ROOT) + "}";
+      double grasp = softmaxGrasp(s);
+      assertThat(Proxies.of(SpecCodec.fromYaml(spec), "p").score(in))
+          .isCloseTo(grasp, within(2e-3 * Math.abs(grasp) + 1e-7));
+    }
+  }
+
+  @Test
+  void graspIsMinusThetaTimesTheExactHessianGradientProduct() {
+    ProxyInput in = input(SOFTMAX, 4, 3, 5, 13);
+    double expected = softmaxGrasp(Softmax.of(in));
     assertThat(Proxies.of("grasp").score(in))
         .isCloseTo(expected, within(2e-3 * Math.abs(expected) + 1e-7));
+    // the double backward (the reference computation, {exact: true}) is exact on this closed form
+    assertThat(doubleBackwardGrasp(in)).isCloseTo(expected, within(1e-5 * Math.abs(expected)));
+    assertThat(Proxies.of(SpecCodec.fromYaml("{_type: grasp, exact: true}"), "p").score(in))
+        .isCloseTo(expected, within(1e-5 * Math.abs(expected)));
+  }
+
+  static double doubleBackwardGrasp(ProxyInput in) {
+    return Grasp.doubleBackward(in, "glorot");
+  }
+
+  @Test
+  void graspsFiniteDifferenceMatchesTheDoubleBackwardThroughConvBatchNormRelu() {
+    String spec =
+        "[{_type: conv2d, filters: 4, kernel: 3, padding: 1, bias: false}, {_type: batch_norm},"
+            + " {_type: relu}, {_type: conv2d, filters: 4, kernel: 3, padding: 1, bias: false},"
+            + " {_type: batch_norm}, {_type: relu}, {_type: global_avg_pool}]";
+    SplittableRandom rng = new SplittableRandom(31);
+    int batch = 8;
+    float[] x = new float[batch * 3 * 6 * 6];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (2 * rng.nextDouble() - 1);
+    }
+    int[] y = new int[batch];
+    for (int i = 0; i < batch; i++) {
+      y[i] = rng.nextInt(3);
+    }
+    ProxyInput in = new ProxyInput(SpecCodec.fromYaml(spec), new Shape(3, 6, 6), 3, x, y, 5);
+    double exact = doubleBackwardGrasp(in);
+    // batch norm's curvature makes H g far from zero here; a wrong sign or a dropped term shows
+    assertThat(Math.abs(exact)).isGreaterThan(1e-4);
+    assertThat(Proxies.of("grasp").score(in)).isCloseTo(exact, within(0.01 * Math.abs(exact)));
   }
 
   @Test
