@@ -51,7 +51,9 @@ class WorkersTest {
             dir,
             dir.resolve("w.log"),
             "search",
-            config(60).toString(),
+            // 0.8 s per trial: one worker alone needs ~13 s, longer than the other's JVM start
+            // even on a loaded box (at 60 ms, CI at load 18 saw one worker finish all 16 first)
+            config(800).toString(),
             "--storage",
             "sqlite:" + db,
             "--trials",
