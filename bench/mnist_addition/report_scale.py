@@ -88,8 +88,10 @@ if stuck:
     for r in stuck:
         lines.append(f"| {r['digits']} | {r['seed']} | {r['epochs']} | {100 * r['sum_accuracy']:.2f} | {100 * r['digit_accuracy']:.2f} | "
                      f"{r['train_seconds']:.0f} | {r.get('train_cpu_seconds', float('nan')):.0f} | `{r['command']}` |")
+# the hand-written notes describe the runs of mnist_addition_scale itself: another NAME (e.g. a
+# re-run file) gets them only when asked (NOTES=1), so they never caption runs they are not about
 notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scale_notes.md")
-if os.path.exists(notes):
+if os.path.exists(notes) and (name == "mnist_addition_scale" or os.environ.get("NOTES") == "1"):
     lines += ["", open(notes).read().rstrip()]
 # plots: one series per setting, x = log10 N
 acc_tsv, time_tsv = [], []
