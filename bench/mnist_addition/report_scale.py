@@ -1,7 +1,7 @@
 """Aggregates bench/results/mnist_addition_scale.jsonl (N = 100, 500; written by scale.sh) together with
 the N = 1..15 rows of the same setting from mnist_addition.jsonl (run.sh) into mnist_addition_scale.{json,md}
 and two PNG plots (accuracy and time against N), drawn by gyrus-nn's PlotTsv.
-Usage: report_scale.py RAW OUT_DIR NAME [APP_DIR holding gyrus-app-*.jar and lib/]"""
+Usage: [SMALL=0] report_scale.py RAW OUT_DIR NAME [APP_DIR holding gyrus-app-*.jar and lib/]"""
 import json, os, statistics, subprocess, sys, tempfile
 
 raw, out, name = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -12,7 +12,9 @@ setting = ("digit-cnn16.yaml", "cosine", 2)
 key = lambda r: (r.get("net", "lenet"), r.get("schedule", "constant"), r.get("shift", 0))
 nets = {key(r) for r in rows} or {setting}
 small = []
-if os.path.exists(small_raw):
+# SMALL=0 leaves the N < 100 rows of mnist_addition.jsonl out (e.g. a re-run file whose small rows
+# were not re-run: they would otherwise appear as if measured in the same run)
+if os.environ.get("SMALL", "1") != "0" and os.path.exists(small_raw):
     for l in open(small_raw):
         if l.strip():
             r = json.loads(l)
@@ -86,8 +88,10 @@ if stuck:
     for r in stuck:
         lines.append(f"| {r['digits']} | {r['seed']} | {r['epochs']} | {100 * r['sum_accuracy']:.2f} | {100 * r['digit_accuracy']:.2f} | "
                      f"{r['train_seconds']:.0f} | {r.get('train_cpu_seconds', float('nan')):.0f} | `{r['command']}` |")
+# the hand-written notes describe the runs of mnist_addition_scale itself: another NAME (e.g. a
+# re-run file) gets them only when asked (NOTES=1), so they never caption runs they are not about
 notes = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scale_notes.md")
-if os.path.exists(notes):
+if os.path.exists(notes) and (name == "mnist_addition_scale" or os.environ.get("NOTES") == "1"):
     lines += ["", open(notes).read().rstrip()]
 # plots: one series per setting, x = log10 N
 acc_tsv, time_tsv = [], []

@@ -32,7 +32,43 @@ rows = []
 md = ["# Networks that grow (S5) and bricks (S15)", "",
       f"Command: `{command}` (one engine thread, `nice -n 10`, shared 2-core box).", ""]
 
-for s in sorted({g["set"] for g in grow}):
+
+
+def kept_from_previous_report(present):
+    """Sets whose raw lines are not in WORK (run from another checkout, or not re-run this time):
+    their rows and their markdown section are carried over from the previous report, marked with the
+    commit that last wrote it, instead of silently vanishing."""
+    if not os.path.exists(out_json) or not os.path.exists(out_md):
+        return {}
+    old_rows = json.load(open(out_json))["rows"]
+    old_md = open(out_md).read()
+    try:
+        import subprocess
+        since = subprocess.run(["git", "log", "-1", "--format=%h, %ad", "--date=short", "--", out_json],
+                               capture_output=True, text=True, cwd=os.path.dirname(os.path.abspath(out_json))).stdout.strip()
+    except OSError:
+        since = ""
+    kept = {}
+    for s in sorted({r["id"].split("_")[1] for r in old_rows if r["id"].startswith("grow_")} - present):
+        head = f"## Grown vs scratch — {s}\n"
+        if head not in old_md:
+            continue
+        section = old_md[old_md.index(head) + len(head):].split("\n## ")[0].strip("\n").split("\n")
+        note = (f"_Not re-run in this report's run: rows and section kept from the previous report"
+                f"{f' (last written in commit {since})' if since else ''}._")
+        kept[s] = ([dict(r, kept_from_previous_report=since or True) for r in old_rows
+                    if r["id"].startswith(f"grow_{s}_")],
+                   [f"## Grown vs scratch — {s}", "", note, ""] + section + [""])
+    return kept
+
+
+present_sets = {g["set"] for g in grow}
+kept = kept_from_previous_report(present_sets)
+for s in sorted(present_sets | set(kept)):
+    if s in kept:
+        rows += kept[s][0]
+        md += kept[s][1]
+        continue
     gs = [g for g in grow if g["set"] == s]
     n = len(gs)
     grown = [g["grown_test"] for g in gs]
