@@ -16,15 +16,16 @@ import ai.djl.util.PairList;
 import java.util.Arrays;
 
 /**
- * Convolutions whose input gradient is right. The oneDNN 3.7.1 inside DJL's PyTorch 2.7.1 computes
- * a wrong input gradient (off by tens of percent, or NaN, and different from run to run with two
- * threads) for float32 convolutions with a kernel wider than 1 whose channel counts are not
- * multiples of its SIMD block (16 with AVX-512, 8 with AVX2): measured on this project's machines
- * (AMD EPYC, NOTES.md "conv input gradient"), while Debian's torch 1.13 is right on the same
- * machine, the forward pass and the weight gradient are always right, and 1x1 kernels are. So when
- * an input gradient will be taken through such a convolution, both channel counts are padded with
- * zeros to multiples of 16 and the extra outputs dropped: the same function and gradients, computed
- * by kernels that are right. ConvGradientTest checks every shape class against float64.
+ * Convolutions that are right. The oneDNN 3.7.1 inside DJL's PyTorch 2.7.1, on this project's
+ * machines (AMD EPYC; Debian's torch 1.13 is right on the same machine), gets two classes of
+ * float32 convolution with a kernel wider than 1 wrong, by tens of percent or NaN, and with two
+ * threads differently from run to run: the input gradient when a channel count is not a multiple of
+ * its SIMD block (16 with AVX-512, 8 with AVX2), and the forward pass itself when there are more
+ * than 16 input channels, not a multiple of 16. 1x1 kernels, weight gradients and float64 are
+ * right. So such a convolution is computed with its input channels (and, when its input gradient
+ * will be taken, its output channels) padded with zeros to multiples of 16 and the extra outputs
+ * dropped: the same function and gradients, from kernels that are right. ConvGradientTest checks
+ * every shape class against float64 (NOTES.md, tenth session).
  */
 public final class Convs {
   private static final int BLOCK = 16;
@@ -49,7 +50,8 @@ public final class Convs {
    */
   public static NDArray conv(
       NDArray x, NDArray w, NDArray bias, Shape stride, Shape pad, Shape dilation, int groups) {
-    if (!atRisk(x, w, groups)) {
+    boolean backward = atRisk(x, w, groups);
+    if (!backward && !forwardAtRisk(x, w, groups)) {
       return x.getNDArrayInternal()
           .convolution(x, w, bias, stride, pad, dilation, groups)
           .singletonOrThrow();
@@ -57,7 +59,7 @@ public final class Convs {
     long cin = w.getShape().get(1);
     long cout = w.getShape().get(0);
     long cin16 = roundUp(cin);
-    long cout16 = roundUp(cout);
+    long cout16 = backward ? roundUp(cout) : cout;
     NDArray xp = padAxis(x, 1, cin16);
     NDArray wp = padAxis(padAxis(w, 1, cin16), 0, cout16);
     NDArray y =
@@ -83,7 +85,26 @@ public final class Convs {
    * over 1–3 channels (a network's input images) only when that input asks for a gradient.
    */
   static boolean atRisk(NDArray x, NDArray w, int groups) {
-    if (groups != 1 || x.getDataType() != DataType.FLOAT32 || !JniUtils.isGradMode()) {
+    Shape s = w.getShape();
+    boolean offBlock = s.get(0) % BLOCK != 0 || s.get(1) % BLOCK != 0;
+    return wideFloat(x, w, groups)
+        && JniUtils.isGradMode()
+        && offBlock
+        && (s.get(1) > 3 || x.hasGradient());
+  }
+
+  /**
+   * Whether the engine's forward pass itself is wrong: more than 16 input channels, not a multiple
+   * of 16 (20, 24, 40: off by about 20%, or NaN, in inference too); fewer than 16 are right.
+   */
+  static boolean forwardAtRisk(NDArray x, NDArray w, int groups) {
+    long cin = w.getShape().get(1);
+    return wideFloat(x, w, groups) && cin > BLOCK && cin % BLOCK != 0;
+  }
+
+  /** An ungrouped float32 convolution with a kernel wider than 1: where oneDNN goes wrong. */
+  private static boolean wideFloat(NDArray x, NDArray w, int groups) {
+    if (groups != 1 || x.getDataType() != DataType.FLOAT32) {
       return false;
     }
     Shape s = w.getShape();
@@ -91,8 +112,7 @@ public final class Convs {
     for (int i = 2; i < s.dimension(); i++) {
       wide |= s.get(i) > 1;
     }
-    boolean offBlock = s.get(0) % BLOCK != 0 || s.get(1) % BLOCK != 0;
-    return wide && offBlock && (s.get(1) > 3 || x.hasGradient());
+    return wide;
   }
 
   private static long roundUp(long c) {

@@ -54,6 +54,26 @@ class ConvGradientTest {
   }
 
   @Test
+  void forwardPassesMatchDoublePrecisionOutsideACollector() {
+    int[][] cases = {{20, 16, 3, 1, 2}, {24, 32, 3, 2, 2}, {40, 32, 3, 1, 2}, {20, 20, 3, 1, 1}};
+    List<String> wrong = new ArrayList<>();
+    for (int[] c : cases) {
+      double ref = 0;
+      double scale = 1e-12;
+      double[] want = forward(c, DataType.FLOAT64);
+      double[] got = forward(c, DataType.FLOAT32);
+      for (int i = 0; i < want.length; i++) {
+        ref = Math.max(ref, Math.abs(got[i] - want[i]));
+        scale = Math.max(scale, Math.abs(want[i]));
+      }
+      if (!(ref / scale < 1e-4)) {
+        wrong.add(java.util.Arrays.toString(c) + " output rel. error " + ref / scale);
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void onlyConvolutionsWhoseInputGradientIsTakenArePadded() {
     try (NDManager m = ENGINE.newBaseManager()) {
       NDArray w = m.ones(new Shape(4, 4, 3, 3));
@@ -75,27 +95,49 @@ class ConvGradientTest {
     }
   }
 
+  /** The output of conv(x, w) + b with seeded x, w, b, computed with no gradient collector. */
+  private static double[] forward(int[] c, DataType type) {
+    Case k = new Case(c);
+    try (NDManager m = ENGINE.newBaseManager()) {
+      NDArray x = gaussian(m, new Shape(3, c[0]).addAll(k.spatial), 1, type);
+      NDArray w = gaussian(m, new Shape(c[1], c[0]).addAll(k.kernel), 2, type);
+      NDArray b = gaussian(m, new Shape(c[1]), 3, type);
+      return values(Convs.conv(x, w, b, k.stride, k.pad, k.dilation, 1));
+    }
+  }
+
+  /** The shapes of a case row. */
+  private static final class Case {
+    final Shape spatial;
+    final Shape kernel;
+    final Shape stride;
+    final Shape pad;
+    final Shape dilation;
+
+    Case(int[] c) {
+      int k = c[2];
+      boolean two = c[4] == 2;
+      spatial = two ? new Shape(12, 12) : new Shape(40);
+      kernel = two ? new Shape(k, k) : new Shape(k);
+      stride = two ? new Shape(c[3], c[3]) : new Shape(c[3]);
+      pad = two ? new Shape(k / 2, k / 2) : new Shape(k / 2);
+      dilation = two ? new Shape(1, 1) : new Shape(1);
+    }
+  }
+
   /** Output, dL/dx, dL/dw, dL/db of L = sum(conv(x, w) + b) * r) with seeded x, w, b, r. */
   private static double[][] run(int[] c, DataType type) {
-    int cin = c[0];
-    int cout = c[1];
-    int k = c[2];
-    int dims = c[4];
-    Shape spatial = dims == 2 ? new Shape(12, 12) : new Shape(40);
-    Shape kernel = dims == 2 ? new Shape(k, k) : new Shape(k);
-    Shape stride = dims == 2 ? new Shape(c[3], c[3]) : new Shape(c[3]);
-    Shape pad = dims == 2 ? new Shape(k / 2, k / 2) : new Shape(k / 2);
-    Shape dilation = dims == 2 ? new Shape(1, 1) : new Shape(1);
+    Case k = new Case(c);
     try (NDManager m = ENGINE.newBaseManager()) {
-      NDArray x = gaussian(m, new Shape(3, cin).addAll(spatial), 1, type);
-      NDArray w = gaussian(m, new Shape(cout, cin).addAll(kernel), 2, type);
-      NDArray b = gaussian(m, new Shape(cout), 3, type);
+      NDArray x = gaussian(m, new Shape(3, c[0]).addAll(k.spatial), 1, type);
+      NDArray w = gaussian(m, new Shape(c[1], c[0]).addAll(k.kernel), 2, type);
+      NDArray b = gaussian(m, new Shape(c[1]), 3, type);
       x.setRequiresGradient(true);
       w.setRequiresGradient(true);
       b.setRequiresGradient(true);
       NDArray y;
       try (GradientCollector gc = ENGINE.newGradientCollector()) {
-        y = Convs.conv(x, w, b, stride, pad, dilation, 1);
+        y = Convs.conv(x, w, b, k.stride, k.pad, k.dilation, 1);
         NDArray r = gaussian(m, y.getShape(), 4, type);
         gc.backward(y.mul(r).sum());
       }
