@@ -14,6 +14,8 @@
 #   SKIP_OPTUNA=1     reuse WORK/optuna.jsonl;  ALGOS="gp cmaes" only these Gyrus algorithms
 #                     (the other lines of WORK/gyrus.jsonl are kept);  SKIP_OVERHEAD=1 no long
 #                     studies (ask+tell at 1,000 trials, TPE at 10,000)
+#   OUT=NAME          write bench/results/NAME.{json,md} (default hpo)
+#   NOTE=TEXT         how the folded runs were made: printed in the report's header
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -57,6 +59,7 @@ if [ -z "${SKIP_OVERHEAD:-}" ]; then
   nice -n 10 /usr/bin/python3 "$here/optuna_synthetic.py" --functions hartmann6 --trials 1000 --checkpoints 1000 --repeats 1 --seed "$seed" \
     | sed -u 's/^{/{"system": "optuna", /' >> "$work/overhead.jsonl"
 fi
-/usr/bin/python3 "$here/report.py" "${REPORT_DIRS:-$work}" "$root/bench/results/hpo.json" "$root/bench/results/hpo.md" \
-  "$(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')"
-cat "$root/bench/results/hpo.md"
+out="$root/bench/results/${OUT:-hpo}"
+/usr/bin/python3 "$here/report.py" "${REPORT_DIRS:-$work}" "$out.json" "$out.md" \
+  "$(/usr/bin/python3 -c 'import optuna; print(optuna.__version__)')" "${NOTE:-}"
+cat "$out.md"

@@ -25,6 +25,16 @@ import org.gyrus.search.Trial;
  * replay is the same on every host and after a resume). The replay is cached while the completed
  * list only grows, so an ask costs one generation's update at most.
  *
+ * <p>Each generation's draws form a Latin hypercube of the search distribution ({@link LatinRows},
+ * {@code sampling: latin}, the default; {@code random}: independent draws, Optuna's way): every
+ * draw is still N(m, sigma^2 C), but a generation covers each slice of each axis once. Mean best
+ * after 20 / 50 trials on held-out seeds 100-199 ({@code gyrus bench synthetic --function F
+ * --algorithm A --trials 50 --checkpoints 20,50 --repeats 100 --seed 100}), independent -> Latin:
+ * Rosenbrock 3808 / 801 -> 2293 / 429, Levy 2.86 / 1.36 -> 2.47 / 0.99, Griewank 9.75 / 3.91 ->
+ * 9.48 / 3.15, Hartmann-6 -1.62 / -2.41 -> -1.77 / -2.62, Ackley 13.12 / 9.68 -> 12.65 / 9.03;
+ * better or equal at both budgets on all 11 functions of the bench except Rastrigin at 20 (31.9 ->
+ * 32.4, standard error 0.8).
+ *
  * <p>Integers and choices are discrete coordinates with the margin of {@link CmaState}. On
  * conditional spaces the fallback is simple: every decision is a coordinate, and a trial where one
  * was inactive counts as if it had taken the mean there (it neither pulls nor stretches that
@@ -34,6 +44,7 @@ public final class CmaEs implements Algorithm {
   private final int popsize; // 0: the default 4 + 3 ln n
   private final double sigma0;
   private final boolean restarts;
+  private final boolean latin;
   private DnaSpec cachedFor;
   private long[] consumed = new long[0];
   private int consumedCount;
@@ -41,6 +52,12 @@ public final class CmaEs implements Algorithm {
   private int restartCount;
 
   public CmaEs(int popsize, double sigma0, boolean restarts) {
+    this(popsize, sigma0, restarts, true);
+  }
+
+  /** {@code latin}: each generation a Latin hypercube of the distribution (else independent). */
+  public CmaEs(int popsize, double sigma0, boolean restarts, boolean latin) {
+    this.latin = latin;
     this.popsize = popsize;
     this.sigma0 = sigma0;
     this.restarts = restarts;
@@ -59,7 +76,10 @@ public final class CmaEs implements Algorithm {
               .range(1e-6, 1)
               .doc("initial step, unit cube"),
           ArgSpec.optional("restarts", Kind.BOOL, true)
-              .doc("IPOP restarts with doubled populations"));
+              .doc("IPOP restarts with doubled populations"),
+          ArgSpec.optional("sampling", Kind.STR, "latin")
+              .oneOf("latin", "random")
+              .doc("a generation's draws: a Latin hypercube, or independent"));
     }
 
     @Override
@@ -68,7 +88,8 @@ public final class CmaEs implements Algorithm {
       if (pop == 1) {
         throw new org.gyrus.core.SpecError(a.pathOf("popsize"), "0 (default) or >= 2", "1");
       }
-      return new CmaEs(pop, a.number("sigma0"), a.bool("restarts"));
+      return new CmaEs(
+          pop, a.number("sigma0"), a.bool("restarts"), a.string("sampling").equals("latin"));
     }
   }
 
@@ -79,11 +100,40 @@ public final class CmaEs implements Algorithm {
       return space.sample(rng);
     }
     CmaState state = replay(cube, space.dnaSpec(), history);
+    double[] row = latin ? latinRow(cube, state, history) : null;
     Dna dna = null;
     for (int t = 0; t < 16 && (dna == null || history.contains(dna)); t++) {
-      dna = cube.decode(state.sample(rng), space, rng);
+      double[] x = t == 0 && row != null ? state.sampleAt(row) : null;
+      dna = cube.decode(x != null ? x : state.sample(rng), space, rng);
     }
     return dna;
+  }
+
+  /**
+   * The {@link LatinRows} row of this ask: the k-th trial asked since the last trial the state has
+   * consumed gets row k, row 0 being that first trial's own draw (read back from its point). Null
+   * for row 0 itself and past lambda asks (failed trials, parallel workers): an independent draw.
+   */
+  private double[] latinRow(UnitCube cube, CmaState state, History history) {
+    long last = consumedCount > 0 ? consumed[consumedCount - 1] : Long.MIN_VALUE;
+    Trial first = null;
+    int k = 0;
+    boolean after = last == Long.MIN_VALUE;
+    for (Trial t : history.trials()) {
+      if (t == null) {
+        continue;
+      }
+      if (after) {
+        first = first == null ? t : first;
+        k++;
+      } else {
+        after = t.id() == last;
+      }
+    }
+    if (first == null || k >= state.lambda) {
+      return null;
+    }
+    return LatinRows.row(state.whiten(cube.encode(first.dna())), state.lambda, k, first.seed());
   }
 
   /** The state after every complete generation of the history (cached while it only grows). */

@@ -112,6 +112,45 @@ final class CmaState {
     return 4 + (int) Math.floor(3 * Math.log(Math.max(n, 1)));
   }
 
+  /**
+   * The point m + sigma A B D g for a standard normal vector g (a {@link LatinRows} row), or null
+   * if it falls outside the cube (the caller then draws as {@link #sample} does).
+   */
+  double[] sampleAt(double[] g) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      double y = 0;
+      for (int k = 0; k < n; k++) {
+        y += b[i][k] * d[k] * g[k];
+      }
+      x[i] = mean[i] + sigma * a[i] * y;
+      if (!(x[i] >= 0 && x[i] <= 1)) {
+        return null;
+      }
+    }
+    return x;
+  }
+
+  /**
+   * The standard normal vector g with x = m + sigma A B D g: the inverse of {@link #sampleAt}, so a
+   * told point's draw can be read back (a coordinate left inactive counts as the mean).
+   */
+  double[] whiten(double[] x) {
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = Double.isNaN(x[i]) ? 0 : (x[i] - mean[i]) / (sigma * a[i]);
+    }
+    double[] g = new double[n];
+    for (int k = 0; k < n; k++) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += b[i][k] * y[i];
+      }
+      g[k] = s / d[k];
+    }
+    return g;
+  }
+
   /** A sample of N(m, sigma^2 A C A), resampled up to 10 times to fall inside the cube. */
   double[] sample(RandomGenerator rng) {
     double[] x = new double[n];

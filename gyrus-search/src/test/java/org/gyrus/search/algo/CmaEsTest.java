@@ -93,6 +93,73 @@ class CmaEsTest {
     assertThat(sd).isCloseTo(1.0 / 6, org.assertj.core.data.Offset.offset(0.015));
   }
 
+  /**
+   * The first generation (mean 0.5, step 1/6, identity covariance: the draw of a coordinate u is (u
+   * - 0.5) * 6) is a Latin hypercube: in each of 20 studies every coordinate of its 8 points falls
+   * in 8 different slices of N(0, 1) (a point outside the cube is redrawn independently, so a study
+   * may miss; at most 3 do). Independent draws ({@code sampling: random}) fill all 8 slices of a
+   * coordinate with probability 8!/8^8 = 0.0024, so no study does.
+   */
+  @Test
+  void theFirstGenerationIsALatinHypercube() {
+    int lambda = CmaState.defaultLambda(5);
+    for (String algo : new String[] {"latin", "random"}) {
+      int latin = 0;
+      for (long seed = 0; seed < 20; seed++) {
+        TrialStore store = new MemoryTrialStore();
+        try (Study s =
+            Study.open(
+                store,
+                "lhs",
+                box(5, -5.12, 5.12),
+                List.of(Direction.MINIMIZE),
+                Value.Node.of("cmaes", "sampling", algo),
+                seed,
+                Study.Options.DEFAULT)) {
+          s.optimize(ELLIPSOID, lambda, Study.TrialListener.NONE);
+          boolean all = true;
+          for (int i = 0; i < 5; i++) {
+            boolean[] seen = new boolean[lambda];
+            for (org.gyrus.search.Trial t : s.trials()) {
+              double u = (((Value.Node) t.params()).floatArg("x" + i, 0) + 5.12) / 10.24;
+              seen[LatinRows.slice((u - 0.5) * 6, lambda)] = true;
+            }
+            for (boolean b : seen) {
+              all &= b;
+            }
+          }
+          latin += all ? 1 : 0;
+        }
+      }
+      assertThat(latin)
+          .as(algo)
+          .isBetween(algo.equals("latin") ? 17 : 0, algo.equals("latin") ? 20 : 0);
+    }
+  }
+
+  /** whiten inverts sampleAt after updates have rotated and stretched the distribution. */
+  @Test
+  void whiteningReadsBackTheDrawOfAPoint() {
+    CmaState st = new CmaState(new double[] {0.4, 0.5, 0.6}, 0.2, 7, new int[] {0, 0, 0});
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int g = 0; g < 6; g++) {
+      double[][] xs = new double[7][];
+      double[] scores = new double[7];
+      for (int i = 0; i < 7; i++) {
+        xs[i] = st.sample(r);
+        scores[i] = -(xs[i][0] - 0.7 * xs[i][1]) * (xs[i][0] - 0.7 * xs[i][1]) - 0.01 * xs[i][2];
+      }
+      st.tell(xs, scores);
+    }
+    double[] g = {0.3, -0.2, 0.1};
+    double[] x = st.sampleAt(g);
+    assertThat(x).isNotNull();
+    double[] back = st.whiten(x);
+    for (int i = 0; i < 3; i++) {
+      assertThat(back[i]).isCloseTo(g[i], org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
   @Test
   void isDeterministicPerSeed() {
     List<List<Dna>> runs = new ArrayList<>();
@@ -162,12 +229,14 @@ class CmaEsTest {
           double lx = Math.log10(n.floatArg("x", 1)) + 2;
           return Metrics.of(lx * lx + Math.abs(n.intArg("k", 0) - 17) + pen);
         };
-    double mean = 0;
-    for (long seed = 0; seed < 4; seed++) {
+    // A run may settle on a wrong choice (value 1), with Latin or independent draws alike (seeds
+    // 0-15: 2 of 16 both); most reach the optimum 0 (k = 17, x = 0.01, kind a with w = 0.5).
+    int found = 0;
+    for (long seed = 0; seed < 8; seed++) {
       try (Study s = run(space, f, seed, 300, "cmaes")) {
-        mean += s.best().orElseThrow().value() / 4;
+        found += s.best().orElseThrow().value() < 0.01 ? 1 : 0;
       }
     }
-    assertThat(mean).isLessThan(0.2);
+    assertThat(found).isGreaterThanOrEqualTo(5);
   }
 }
