@@ -42,3 +42,5 @@ for s in $SEEDS; do
     2> >(grep -v -i -E "warn" >&2) | tee -a "$RAW/goals.log"
 done
 /usr/bin/python3 bench/agents/goals_report.py "$RAW" "$OUT/agents_goals.json" "$OUT/agents_goals.md"
+# agents.{json,md} gathers every issue-21 agents figure, this one included
+/usr/bin/python3 bench/agents/report.py "$OUT/agents_raw" "$OUT/agents.json" "$OUT/agents.md" >/dev/null

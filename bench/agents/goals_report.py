@@ -82,7 +82,22 @@ md += ["", "Process times (`/usr/bin/time`): " + "; ".join(times), "",
        "plan for it; task success = that plan, validated from the true initial state, reaches the "
        "true goal. Copy-initial's plan is empty, hence valid but never a success.",
        "", "## Commands", "", "```"] + cmds + ["```", ""]
-json.dump({"runs": rows, "summary": summary, "commands": cmds, "process_times": times},
+# results-format rows (DESIGN.md): medians over seeds, the bench command beside each figure
+UNITS = {"atom_accuracy": "fraction of ground atoms", "atom_f1": "F1 over true atoms",
+         "exact_goal": "fraction of scenes", "plan_valid": "fraction of scenes",
+         "task_success": "fraction of scenes", "perceived_success": "fraction of scenes"}
+ANCHORS = {"network": "prior (training-goal frequencies) and the initial-image control"}
+result_rows = []
+for split, blocks in (("larger", r0["test_blocks"]), ("same_size", r0["train_blocks"])):
+    for method, vals in summary[split].items():
+        for k, _ in METRICS:
+            if vals[k]["median"] is None:
+                continue
+            result_rows.append({"id": f"goals_{split}_{method}_{k}", "metric": k,
+                                "value": vals[k]["median"], "unit": UNITS[k] + f", median of {len(rows)} seeds",
+                                "anchor": ANCHORS.get(method, ""), "command": cmds[0],
+                                "blocks": blocks, "per_seed": vals[k]["per_seed"]})
+json.dump({"rows": result_rows, "runs": rows, "summary": summary, "commands": cmds, "process_times": times},
           open(out_json, "w"), indent=1)
 open(out_md, "w").write("\n".join(md))
 print("\n".join(md))

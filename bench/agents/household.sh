@@ -44,3 +44,5 @@ CMD="$CMD bench/agents/household.sh"
   echo "Process times (\`/usr/bin/time\`): $(cat "$RAW/household.time")"
 } >>"$OUT/$NAME.md"
 cat "$OUT/$NAME.md"
+# agents.{json,md} gathers every issue-21 agents figure, this one included
+/usr/bin/python3 bench/agents/report.py "$OUT/agents_raw" "$OUT/agents.json" "$OUT/agents.md" >/dev/null

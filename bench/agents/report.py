@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Turns bench/results/agents_raw/*.jsonl into bench/results/agents.{json,md}."""
+"""Turns bench/results/agents_raw/*.jsonl (§4–5) into bench/results/agents.{json,md}, and gathers there
+the §2 and §3 figures from the result files their scripts wrote (agents_goals.json by goals.sh,
+agents_household*.json by household.sh), so that agents.{json,md} holds every issue-21 agents figure
+with its command. goals.sh and household.sh call this again after writing theirs."""
 import json
 import os
 import sys
@@ -19,7 +22,10 @@ def fmt(v):
     return "n/a" if v is None else f"{v:.3f}"
 
 
-rows, md = [], ["# Issue 21 §4–5: emergent symbols and a test-gated module library", ""]
+rows, md = [], ["# Issue 21 §2–5: goals from scenes, sub-goal agents, a module library, emergent symbols", "",
+                "Every figure of issue 21 §2–5 with the command that made it. §2 and §3 are summaries of "
+                "`agents_goals.md` and `agents_household.md` (their scripts' own reports, with more detail); "
+                "§1 (classical planning) is in `planning.md`.", ""]
 GAME_METRICS = [
     ("test_success", "fraction of held-out rounds won", "chance = 1/(distractors+1)"),
     ("perplexity", "exp(entropy of token use) over 2,000 held-out messages", "vocabulary K (all codes equally used)"),
@@ -107,6 +113,56 @@ if steps:
                          "anchor": "N11: later tasks reuse earlier modules; base-only proposer as the ablation",
                          "command": "bench/agents/run.sh library", "main": cmd[0]})
 
+results = os.path.dirname(out_json)
+
+
+def read_rows(name):
+    p = os.path.join(results, name + ".json")
+    return json.load(open(p)).get("rows", []) if os.path.exists(p) else []
+
+
+GOAL_METRICS = ["atom_accuracy", "atom_f1", "exact_goal", "plan_valid", "task_success", "perceived_success"]
+GOAL_NAMES = {"network": "CNN reads the desired scene", "initial_image_net": "same CNN fed the initial scene",
+              "prior": "prior (training-goal frequencies)", "copy_initial": "initial state taken as the goal"}
+goals = read_rows("agents_goals")
+if goals:
+    md += ["## §2 Goals learned from scenes (details: agents_goals.md)", "", f"`{goals[0]['command']}`", "",
+           "Medians over seeds; held-out scenes. 'init read too': the initial state is read from its image too.", "",
+           "| blocks | method | " + " | ".join(GOAL_METRICS) + " |", "|---|---|" + "---|" * len(GOAL_METRICS)]
+    by = {}
+    for r in goals:
+        split, rest = r["id"][len("goals_"):].split("_", 1) if r["id"].startswith("goals_larger") else \
+            ("same_size", r["id"][len("goals_same_size_"):])
+        method = next(m for m in GOAL_NAMES if rest.startswith(m + "_"))
+        by.setdefault((r["blocks"], method), {})[r["metric"]] = r["value"]
+        rows.append(dict(r, source="agents_goals.json"))
+    for (blocks, method), vals in by.items():
+        md.append(f"| {blocks} | {GOAL_NAMES[method]} | " + " | ".join(fmt(vals.get(k)) for k in GOAL_METRICS) + " |")
+    md.append("")
+for name, title in (("agents_household", "main run"),
+                    ("agents_household_lama", "sub-goal agent re-measured with the lama default planner; "
+                     "its PPO rows are a 2,048-step stub, not the baseline"),
+                    ("agents_household_ppo_level1", "PPO trained on level 1 only")):
+    hh = read_rows(name)
+    if not hh:
+        continue
+    if name == "agents_household":
+        md += ["## §3 Sub-goal agents over a semantic map (details: agents_household.md)", ""]
+    md += [f"### {name}.json: {title}", "", f"`{hh[0]['command']}`", ""]
+    table = {}
+    for r in hh:
+        rows.append(dict(r, source=name + ".json"))
+        parts = r["id"].split("_")
+        if r["metric"] in ("success", "spl") and parts[1].startswith("level"):
+            agent = "_".join(parts[2:-1])
+            table.setdefault((parts[1], agent), {})[r["metric"]] = r["value"]
+    md += ["| level | agent | success | SPL |", "|---|---|---|---|"]
+    for (level, agent), v in table.items():
+        md.append(f"| {level[5:]} | {agent} | {fmt(v.get('success'))} | {fmt(v.get('spl'))} |")
+    other = [r for r in hh if not r["id"].split("_")[1].startswith("level")]
+    if other:
+        md += ["", "Other figures: " + "; ".join(f"{r['id']} = {r['value']} {r['unit']}" for r in other)]
+    md.append("")
 json.dump({"rows": rows}, open(out_json, "w"), indent=1)
 open(out_md, "w").write("\n".join(md) + "\n")
 print(f"wrote {out_json} ({len(rows)} rows) and {out_md}")

@@ -48,7 +48,8 @@ detail = {"rows": out_rows, "timeout_cpu_seconds": timeout, "wall_seconds_total"
           "not_solved": [r["id"] for r in rows if r["status"] not in ("SOLVED", "UNSOLVABLE")]}
 json.dump(detail, open(res + ".json", "w", encoding="utf-8"), indent=1)
 with open(res + ".md", "w", encoding="utf-8") as f:
-    title = ("satisficing (lama-first: lazy GBFS alternating FF and landmark count, preferred operators)"
+    title = ("satisficing (lama-first: lazy GBFS alternating FF and landmark count, preferred operators;"
+             " plain FF GBFS joins after 50k expansions)"
              if mode == "sat" else "optimal (A*, LM-cut)")
     f.write(f"# Classical planning: IPC 1998-2002, {title}\n\n")
     f.write(f"`{command}` (GYRUS_DATA=../shared/data); limit {timeout:g} s {clock} per instance, 4 GB heap, "

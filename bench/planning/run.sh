@@ -10,6 +10,9 @@
 # RETRY=1 reruns only the instances the last run (bench/results/planning_raw.jsonl) did not
 # solve, with this run's limit, and merges: `run.sh 5 && RETRY=1 run.sh 60` gives coverage at 60 s
 # (an instance solved within 5 s is solved within 60 s) in far less time than `run.sh 60`.
+# RETRY_SOLVED=1 (with RETRY=1) reruns every instance FILTER matches, solved or not, and merges:
+# for the instances a planner change can affect, without rerunning the whole set.
+# NICE (default 10) is the JVMs' nice level.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 timeout_s="${1:-60}"
@@ -39,17 +42,17 @@ command_="bench/planning/run.sh $timeout_s '$filter' $mode"
 if [ -n "${RETRY:-}" ]; then
   [ -f "$raw" ] || { echo "RETRY needs an earlier $raw" >&2; exit 2; }
   cp "$raw" "$work/previous.jsonl"
-  python3 - "$work/previous.jsonl" "$list" > "$work/retry.txt" <<'PY'
+  python3 - "$work/previous.jsonl" "$list" "${RETRY_SOLVED:-0}" > "$work/retry.txt" <<'PY'
 import json, sys
 done = {json.loads(l)["id"] for l in open(sys.argv[1]) if l.strip()
-        and json.loads(l)["status"] in ("SOLVED", "UNSOLVABLE")}
+        and json.loads(l)["status"] in ("SOLVED", "UNSOLVABLE")} if sys.argv[3] != "1" else set()
 for line in open(sys.argv[2]):
     if line.split()[2] not in done:
         print(line, end="")
 PY
   mv "$work/retry.txt" "$list"
   command_="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["command"])' \
-    bench/results/planning.json 2>/dev/null || echo '?') && RETRY=1 $command_"
+    bench/results/planning.json 2>/dev/null || echo '?') && ${RETRY_SOLVED:+RETRY_SOLVED=1 }RETRY=1 $command_"
 fi
 echo "$(wc -l < "$list") instances, ${timeout_s} s each ($mode)" >&2
 mkdir -p bench/results
@@ -60,7 +63,7 @@ pids=()
 for ((k = 0; k < shards; k++)); do
   awk -v k="$k" -v n="$shards" '(NR - 1) % n == k' "$list" > "$work/list.$k"
   : > "$work/out.$k"
-  nice -n 10 java -Xmx4g -XX:+UseSerialGC -cp "$cp_" org.gyrus.logic.plan.PlanningBench \
+  nice -n "${NICE:-10}" java -Xmx4g -XX:+UseSerialGC -cp "$cp_" org.gyrus.logic.plan.PlanningBench \
     "$work/list.$k" "$timeout_s" "$mode" > "$work/out.$k" &
   pids+=($!)
 done

@@ -8,7 +8,8 @@ import org.gyrus.logic.plan.Pddl.Problem;
 
 /**
  * The planner: parse, ground, search. Satisficing mode runs LAMA's first iteration (lazy greedy
- * best-first search alternating FF and the landmark count, with preferred operators) and, when
+ * best-first search alternating FF and the landmark count, with preferred operators; with the
+ * default heuristic a plain FF search joins it after {@link Portfolio#SOLO} expansions) and, when
  * {@code anytime}, keeps improving with lazy weighted A* (weights 5, 3, 2, 1) under the best cost
  * found so far. Optimal mode runs A* with LM-cut (h^max when the task has conditional effects).
  */
@@ -131,7 +132,12 @@ public final class Planner {
       optimal = out.status() == Search.Status.SOLVED;
     } else {
       Heuristic[] hs = satisficing(task, options.heuristic(), h2);
-      out = new Search(task, succ, clock, deadline).lazy(hs, options.weight(), Long.MAX_VALUE);
+      if (options.heuristic() == null && options.weight() < 0) {
+        // the default first search: LAMA, with FF alone joining if LAMA is slow (see Portfolio)
+        out = Portfolio.lamaThenFf(task, succ, clock, deadline, hs, hs[0], Portfolio.SOLO);
+      } else {
+        out = new Search(task, succ, clock, deadline).lazy(hs, options.weight(), Long.MAX_VALUE);
+      }
       if (options.anytime() && out.status() == Search.Status.SOLVED) {
         out = improve(task, succ, clock, deadline, out, hs);
       }

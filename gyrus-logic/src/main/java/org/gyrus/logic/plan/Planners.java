@@ -43,7 +43,7 @@ public final class Planners {
 
   /**
    * LAMA's first iteration: lazy greedy best-first search alternating FF and the landmark count,
-   * preferred operators of both.
+   * preferred operators of both; {@link Portfolio}'s FF search joins it after 50,000 expansions.
    */
   @Register
   public static final class LamaFirst implements PlannerFactory {
@@ -52,7 +52,8 @@ public final class Planners {
       return NodeType.of(
           "lama-first",
           "lazy greedy best-first search alternating FF and the landmark count, preferred"
-              + " operators, 1000-step boosts (first plan, fast)");
+              + " operators, 1000-step boosts (first plan, fast); after 50,000 expansions a plain"
+              + " FF search takes turns with it");
     }
 
     @Override

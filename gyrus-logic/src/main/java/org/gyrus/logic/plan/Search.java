@@ -67,48 +67,97 @@ final class Search {
    * those any heuristic prefers.
    */
   Outcome lazy(Heuristic[] hs, double weight, long bound) {
-    try {
-      return lazyRun(hs, weight, bound);
-    } catch (OutOfMemoryError e) {
-      return outcome(Status.OUT_OF_MEMORY, -1);
-    }
+    return new Lazy(hs, weight, bound).run(Long.MAX_VALUE);
   }
 
-  private Outcome lazyRun(Heuristic[] hs, double weight, long bound) {
-    if (bound <= 0) {
-      return outcome(Status.UNSOLVABLE, -1); // nothing costs less than the empty plan
+  /**
+   * A lazy search over this object's state space, started now and run in slices by {@link #run}.
+   */
+  Lazy lazyRun(Heuristic[] hs, double weight, long bound) {
+    return new Lazy(hs, weight, bound);
+  }
+
+  long expanded() {
+    return expanded;
+  }
+
+  long evaluated() {
+    return evaluated;
+  }
+
+  long generated() {
+    return generated;
+  }
+
+  /**
+   * The state of one lazy search between slices, so that two searches can take turns in one thread
+   * ({@link Portfolio}); run without a budget it is the plain search.
+   */
+  final class Lazy {
+    private final Heuristic[] hs;
+    private final double weight;
+    private final long bound;
+    private final long[] s = succ.initial(space.words);
+    private final long[] next = new long[space.words];
+    private final Queues queues;
+    private final Successors.IntBuf apps = new Successors.IntBuf();
+    private final Successors.IntBuf pref = new Successors.IntBuf();
+    private final boolean[] offered = new boolean[cost.length];
+    private final int[] hv;
+    private final int[] best;
+    private int id;
+
+    private Lazy(Heuristic[] hs, double weight, long bound) {
+      this.hs = hs;
+      this.weight = weight;
+      this.bound = bound;
+      this.queues = new Queues(hs.length);
+      this.hv = new int[hs.length];
+      this.best = new int[hs.length];
+      java.util.Arrays.fill(best, Integer.MAX_VALUE);
+      this.id = space.intern(s, -1, -1, 0);
     }
-    long[] s = succ.initial(space.words);
-    long[] next = new long[space.words];
-    int id = space.intern(s, -1, -1, 0);
-    Queues queues = new Queues(hs.length);
-    Successors.IntBuf apps = new Successors.IntBuf();
-    Successors.IntBuf pref = new Successors.IntBuf();
-    boolean[] offered = new boolean[cost.length];
-    int[] hv = new int[hs.length];
-    int[] best = new int[hs.length];
-    java.util.Arrays.fill(best, Integer.MAX_VALUE);
-    while (true) {
-      if ((expanded & 255) == 0 && clock.getAsLong() > deadline) {
-        return outcome(Status.TIMEOUT, -1);
+
+    /**
+     * Runs until the search ends or {@code budget} more states have been expanded; null in the
+     * latter case (call again to go on from where it stopped).
+     */
+    Outcome run(long budget) {
+      try {
+        return step(budget);
+      } catch (OutOfMemoryError e) {
+        return outcome(Status.OUT_OF_MEMORY, -1);
       }
-      space.get(id, s);
-      if (evaluate(hs, s, id, hv, pref, offered)) {
-        if (succ.isGoal(s)) {
-          return outcome(Status.SOLVED, id);
+    }
+
+    private Outcome step(long budget) {
+      if (bound <= 0) {
+        return outcome(Status.UNSOLVABLE, -1); // nothing costs less than the empty plan
+      }
+      long stop = budget == Long.MAX_VALUE ? Long.MAX_VALUE : expanded + budget;
+      while (expanded < stop) {
+        if ((expanded & 255) == 0 && clock.getAsLong() > deadline) {
+          return outcome(Status.TIMEOUT, -1);
         }
-        expanded++;
-        if (improves(hv, best)) {
-          queues.boost();
+        space.get(id, s);
+        if (evaluate(hs, s, id, hv, pref, offered)) {
+          if (succ.isGoal(s)) {
+            return outcome(Status.SOLVED, id);
+          }
+          expanded++;
+          if (improves(hv, best)) {
+            queues.boost();
+          }
+          apps.clear();
+          succ.applicable(s, apps);
+          queues.push(id, space.g[id], hv, weight, apps, pref, cost);
         }
-        apps.clear();
-        succ.applicable(s, apps);
-        queues.push(id, space.g[id], hv, weight, apps, pref, cost);
+        id = nextState(queues, s, next, weight, bound);
+        if (id < 0) {
+          return outcome(Status.UNSOLVABLE, -1);
+        }
       }
-      id = nextState(queues, s, next, weight, bound);
-      if (id < 0) {
-        return outcome(Status.UNSOLVABLE, -1);
-      }
+      return null;
     }
   }
 

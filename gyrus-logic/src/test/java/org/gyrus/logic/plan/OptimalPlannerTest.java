@@ -81,6 +81,35 @@ class OptimalPlannerTest {
     assertThat(positive).isGreaterThan(50);
   }
 
+  /** The optimal mode's heuristic on tasks with conditional effects (where LM-cut is not used). */
+  @Test
+  void hmaxNeverOverestimatesWithConditionalEffects() {
+    Random r = new Random(13);
+    int checked = 0;
+    int positive = 0;
+    int conditional = 0;
+    for (int i = 0; i < 100; i++) {
+      RandomTasks.Tiny t = RandomTasks.random(r, 5 + r.nextInt(3), 4 + r.nextInt(5), true, true);
+      Pddl.Domain d = domain(t, true);
+      Task task = Grounder.ground(d, problem(t, d, true));
+      conditional += task.conditionalEffects() ? 1 : 0;
+      Heuristic hmax = Heuristic.max(new Relaxed(task, Relaxed.CostType.REAL));
+      for (int s : t.reachable()) {
+        long opt = t.optimal(s);
+        if (opt < 0) {
+          continue;
+        }
+        int hm = hmax.value(encode(task, s), null);
+        assertThat((long) hm).as("h^max, task %d state %s", i, s).isLessThanOrEqualTo(opt);
+        checked++;
+        positive += hm > 0 ? 1 : 0;
+      }
+    }
+    assertThat(conditional).isGreaterThan(30);
+    assertThat(checked).isGreaterThan(200);
+    assertThat(positive).isGreaterThan(50);
+  }
+
   @Test
   void h2OnlyClaimsUnsolvableWhenBruteForceAgrees() {
     Random r = new Random(23);
