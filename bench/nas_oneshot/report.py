@@ -27,6 +27,9 @@ def compare_with_prefix(runs, prefix_json):
     for r in runs:
         groups.setdefault((r["method"], r["images"]), []).append(r)
     mean = lambda xs: f"{statistics.mean(xs):.2f}" if xs else "-"
+    # "-" where no run of the group records the guard's count (the multi-task runner has no guard).
+    nonfinite = lambda b: (sum(n.get("nonfinite_steps", 0) for n, _ in b)
+                           if any("nonfinite_steps" in n for n, _ in b) else "-")
     out = ["", "New rows against the same method x seed measured with the conv-gradient bug "
            "(nas_oneshot_prefix.json); means over the seeds present in both:", "",
            "| method | seeds | mean table acc new / old | mean ρ sampled new / old | mean ρ uniform new / old "
@@ -41,7 +44,7 @@ def compare_with_prefix(runs, prefix_json):
         out.append(f"| {m} | {sorted(r['seed'] for r, _ in both)} | "
                    f"{mean([n['table_accuracy'] for n, _ in both])} / {mean([o['table_accuracy'] for _, o in both])} | "
                    f"{mean([n['estimate_rho'] for n, _ in both])} / {mean([o['estimate_rho'] for _, o in both])} | "
-                   f"{uni} | {sum(n.get('nonfinite_steps', 0) for n, _ in both)} | "
+                   f"{uni} | {nonfinite(both)} | "
                    f"{statistics.median(n['cpu_s'] for n, _ in both)} / {statistics.median(o['cpu_s'] for _, o in both)} |")
     have = {(r["method"], r["images"], r["seed"]) for r in runs}
     missing = sorted(k for k in old if k not in have)
