@@ -46,11 +46,12 @@ public final class Convs {
 
   /**
    * The convolution of x (N, C, spatial...) with w (F, C/groups, kernel...) and an optional bias
-   * (F); padded to channel multiples of 16 when its input gradient would otherwise be wrong.
+   * (F); padded to channel multiples of 16 when its output or its input gradient would otherwise be
+   * wrong.
    */
   public static NDArray conv(
       NDArray x, NDArray w, NDArray bias, Shape stride, Shape pad, Shape dilation, int groups) {
-    boolean backward = atRisk(x, w, groups);
+    boolean backward = backwardAtRisk(x, w, groups);
     if (!backward && !forwardAtRisk(x, w, groups)) {
       return x.getNDArrayInternal()
           .convolution(x, w, bias, stride, pad, dilation, groups)
@@ -84,7 +85,7 @@ public final class Convs {
    * collector a convolution over more than 3 channels is taken to need its input gradient, and one
    * over 1–3 channels (a network's input images) only when that input asks for a gradient.
    */
-  static boolean atRisk(NDArray x, NDArray w, int groups) {
+  static boolean backwardAtRisk(NDArray x, NDArray w, int groups) {
     Shape s = w.getShape();
     boolean offBlock = s.get(0) % BLOCK != 0 || s.get(1) % BLOCK != 0;
     return wideFloat(x, w, groups)

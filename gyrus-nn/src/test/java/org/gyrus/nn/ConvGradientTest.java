@@ -80,17 +80,19 @@ class ConvGradientTest {
       NDArray x = m.ones(new Shape(2, 4, 8, 8));
       NDArray image = m.ones(new Shape(2, 3, 8, 8));
       NDArray w3 = m.ones(new Shape(4, 3, 3, 3));
-      assertThat(Convs.atRisk(x, w, 1)).as("outside a gradient collector").isFalse();
+      assertThat(Convs.backwardAtRisk(x, w, 1)).as("outside a gradient collector").isFalse();
       try (GradientCollector gc = ENGINE.newGradientCollector()) {
-        assertThat(Convs.atRisk(x, w, 1)).isTrue();
-        assertThat(Convs.atRisk(x, m.ones(new Shape(4, 4, 1, 1)), 1)).as("1x1").isFalse();
-        assertThat(Convs.atRisk(x, w, 4)).as("grouped").isFalse();
-        assertThat(Convs.atRisk(m.ones(new Shape(2, 16, 8, 8)), m.ones(new Shape(16, 16, 3, 3)), 1))
+        assertThat(Convs.backwardAtRisk(x, w, 1)).isTrue();
+        assertThat(Convs.backwardAtRisk(x, m.ones(new Shape(4, 4, 1, 1)), 1)).as("1x1").isFalse();
+        assertThat(Convs.backwardAtRisk(x, w, 4)).as("grouped").isFalse();
+        assertThat(
+                Convs.backwardAtRisk(
+                    m.ones(new Shape(2, 16, 8, 8)), m.ones(new Shape(16, 16, 3, 3)), 1))
             .as("on the block")
             .isFalse();
-        assertThat(Convs.atRisk(image, w3, 1)).as("input images").isFalse();
+        assertThat(Convs.backwardAtRisk(image, w3, 1)).as("input images").isFalse();
         image.setRequiresGradient(true);
-        assertThat(Convs.atRisk(image, w3, 1)).as("input images with a gradient").isTrue();
+        assertThat(Convs.backwardAtRisk(image, w3, 1)).as("input images with a gradient").isTrue();
       }
     }
   }
