@@ -58,16 +58,9 @@ class ConvGradientTest {
     int[][] cases = {{20, 16, 3, 1, 2}, {24, 32, 3, 2, 2}, {40, 32, 3, 1, 2}, {20, 20, 3, 1, 1}};
     List<String> wrong = new ArrayList<>();
     for (int[] c : cases) {
-      double ref = 0;
-      double scale = 1e-12;
-      double[] want = forward(c, DataType.FLOAT64);
-      double[] got = forward(c, DataType.FLOAT32);
-      for (int i = 0; i < want.length; i++) {
-        ref = Math.max(ref, Math.abs(got[i] - want[i]));
-        scale = Math.max(scale, Math.abs(want[i]));
-      }
-      if (!(ref / scale < 1e-4)) {
-        wrong.add(java.util.Arrays.toString(c) + " output rel. error " + ref / scale);
+      double err = relativeError(forward(c, DataType.FLOAT32), forward(c, DataType.FLOAT64));
+      if (!(err < 1e-4)) {
+        wrong.add(java.util.Arrays.toString(c) + " output rel. error " + err);
       }
     }
     assertThat(wrong).isEmpty();
@@ -101,10 +94,8 @@ class ConvGradientTest {
   private static double[] forward(int[] c, DataType type) {
     Case k = new Case(c);
     try (NDManager m = ENGINE.newBaseManager()) {
-      NDArray x = gaussian(m, new Shape(3, c[0]).addAll(k.spatial), 1, type);
-      NDArray w = gaussian(m, new Shape(c[1], c[0]).addAll(k.kernel), 2, type);
-      NDArray b = gaussian(m, new Shape(c[1]), 3, type);
-      return values(Convs.conv(x, w, b, k.stride, k.pad, k.dilation, 1));
+      NDArray[] xwb = k.inputs(m, type);
+      return values(Convs.conv(xwb[0], xwb[1], xwb[2], k.stride, k.pad, k.dilation, 1));
     }
   }
 
@@ -115,8 +106,10 @@ class ConvGradientTest {
     final Shape stride;
     final Shape pad;
     final Shape dilation;
+    final int[] row;
 
     Case(int[] c) {
+      row = c;
       int k = c[2];
       boolean two = c[4] == 2;
       spatial = two ? new Shape(12, 12) : new Shape(40);
@@ -125,15 +118,25 @@ class ConvGradientTest {
       pad = two ? new Shape(k / 2, k / 2) : new Shape(k / 2);
       dilation = two ? new Shape(1, 1) : new Shape(1);
     }
+
+    /** Seeded x (3 examples), w and b of this case. */
+    NDArray[] inputs(NDManager m, DataType type) {
+      return new NDArray[] {
+        gaussian(m, new Shape(3, row[0]).addAll(spatial), 1, type),
+        gaussian(m, new Shape(row[1], row[0]).addAll(kernel), 2, type),
+        gaussian(m, new Shape(row[1]), 3, type)
+      };
+    }
   }
 
   /** Output, dL/dx, dL/dw, dL/db of L = sum(conv(x, w) + b) * r) with seeded x, w, b, r. */
   private static double[][] run(int[] c, DataType type) {
     Case k = new Case(c);
     try (NDManager m = ENGINE.newBaseManager()) {
-      NDArray x = gaussian(m, new Shape(3, c[0]).addAll(k.spatial), 1, type);
-      NDArray w = gaussian(m, new Shape(c[1], c[0]).addAll(k.kernel), 2, type);
-      NDArray b = gaussian(m, new Shape(c[1]), 3, type);
+      NDArray[] xwb = k.inputs(m, type);
+      NDArray x = xwb[0];
+      NDArray w = xwb[1];
+      NDArray b = xwb[2];
       x.setRequiresGradient(true);
       w.setRequiresGradient(true);
       b.setRequiresGradient(true);
