@@ -19,12 +19,14 @@ lines = [
     "|---|---|---|---|---|---|",
 ]
 def flat(metrics, prefix=""):
-    """Scalar entries of a row's nested `metrics` (the second row format), as metric / value."""
+    """Scalar (and flat list) entries of a row's nested `metrics` (the second row format), as metric / value."""
     for k, v in metrics.items():
         if isinstance(v, dict):
             yield from flat(v, f"{prefix}{k}.")
         elif isinstance(v, (int, float, str)) and not isinstance(v, bool):
             yield f"{prefix}{k}", v
+        elif isinstance(v, list) and all(x is None or isinstance(x, (int, float, str)) for x in v):
+            yield f"{prefix}{k}", "[" + ", ".join("—" if x is None else str(x) for x in v) + "]"
 
 
 for name, data in rows.items():

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import org.gyrus.nn.Scalars;
 
 /**
  * The neural memory's recurrence evaluated chunk by chunk, as Titans trains it: inside a chunk of
@@ -28,16 +29,18 @@ final class MemoryScan {
   private final AttentionalBias bias;
   private final boolean memora;
   private final int chunk;
+  private final double maxStep;
 
-  MemoryScan(AttentionalBias bias, boolean memora, int chunk) {
+  MemoryScan(AttentionalBias bias, boolean memora, int chunk, double maxStep) {
     this.bias = bias;
     this.memora = memora;
     this.chunk = chunk;
+    this.maxStep = maxStep;
   }
 
   /**
    * Read-outs (B,T,dh) for queries, keys, values (B,T,dh) and gate pre-activations (B,T): log a =
-   * −softplus(pa) (so α = sigmoid(pa)), log η = −softplus(−pe), θ = sigmoid(pt).
+   * −softplus(pa) (so α = sigmoid(pa)), log η = −softplus(−pe), θ = maxStep · sigmoid(pt).
    */
   NDArray run(NDArray q, NDArray k, NDArray v, NDArray pa, NDArray pe, NDArray pt) {
     long b = q.getShape().get(0);
@@ -48,7 +51,7 @@ final class MemoryScan {
     int padded = chunks * c;
     NDArray la = pad(Activation.softPlus(pa).neg(), padded).reshape(b, chunks, c).cumSum(2);
     NDArray le = pad(Activation.softPlus(pe.neg()).neg(), padded).reshape(b, chunks, c).cumSum(2);
-    NDArray theta = pad(Activation.sigmoid(pt), padded).reshape(b, chunks, c);
+    NDArray theta = pad(Scalars.mul(Activation.sigmoid(pt), maxStep), padded).reshape(b, chunks, c);
     NDList qs = pad(q, padded).reshape(b, chunks, c, d).split(chunks, 1);
     NDList ks = pad(k, padded).reshape(b, chunks, c, d).split(chunks, 1);
     NDList vs = pad(v, padded).reshape(b, chunks, c, d).split(chunks, 1);

@@ -22,7 +22,10 @@ import org.gyrus.nn.data.Mqar;
 public final class MqarBench {
   private MqarBench() {}
 
-  /** The mixers compared, by name. */
+  /**
+   * The mixers compared, by name; a memory variant may name its chunk, {@code titans@1} being the
+   * exact token-by-token recurrence (the default chunk is the block's).
+   */
   static Value mixer(String name) {
     switch (name) {
       case "softmax":
@@ -30,7 +33,10 @@ public final class MqarBench {
       case "linear":
         return Node.of("recall_attention", "kernel", "linear");
       default:
-        return Node.of("neural_memory", "variant", name);
+        String[] p = name.split("@");
+        return p.length == 1
+            ? Node.of("neural_memory", "variant", name)
+            : Node.of("neural_memory", "variant", p[0], "chunk", Integer.parseInt(p[1]));
     }
   }
 
@@ -114,6 +120,17 @@ public final class MqarBench {
         line,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** The titans runs (any chunk) whose accuracy exceeds linear attention's at every length. */
+  static List<String> titansAboveLinear(Map<String, Object> acc) {
+    List<String> above = new ArrayList<>();
+    for (String name : acc.keySet()) {
+      if (name.split("@")[0].equals("titans") && beatsLinear(acc, "linear", name)) {
+        above.add(name);
+      }
+    }
+    return above;
   }
 
   /** True when {@code better}'s accuracy exceeds {@code base}'s at every length. */

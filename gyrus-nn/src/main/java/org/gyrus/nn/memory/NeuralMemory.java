@@ -42,11 +42,17 @@ final class NeuralMemory extends AbstractBlock {
   private final Linear out;
 
   NeuralMemory(
-      long width, long heads, boolean memora, AttentionalBias bias, boolean shift, int chunk) {
+      long width,
+      long heads,
+      boolean memora,
+      AttentionalBias bias,
+      boolean shift,
+      int chunk,
+      double maxStep) {
     this.width = width;
     this.heads = heads;
     this.shift = shift;
-    this.scan = new MemoryScan(bias, memora, chunk);
+    this.scan = new MemoryScan(bias, memora, chunk, maxStep);
     q = addChildBlock("query", Linear.builder().setUnits(width).build());
     k = addChildBlock("key", Linear.builder().setUnits(width).build());
     v = addChildBlock("value", Linear.builder().setUnits(width).build());

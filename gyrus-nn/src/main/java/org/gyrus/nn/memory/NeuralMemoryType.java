@@ -33,7 +33,13 @@ public final class NeuralMemoryType implements BlockType {
           ArgSpec.optional("delta", Kind.FLOAT, 1.0).doc("yaad's Huber threshold (> 0)"),
           ArgSpec.optional("chunk", Kind.INT, 16)
               .range(1, 4096)
-              .doc("tokens whose inner gradients share the chunk's starting memory (1 = exact)"),
+              .doc(
+                  "tokens whose inner gradients share the chunk's starting memory (1 = exact,"
+                      + " ~10x slower; with the unclipped ℓ2 bias a chunk > 1 can overshoot and"
+                      + " fail to train: lower max_step or use 1)"),
+          ArgSpec.optional("max_step", Kind.FLOAT, 1.0)
+              .range(1e-6, 1e3)
+              .doc("largest inner step θ (θ_t = max_step · sigmoid(·)); > 0"),
           ArgSpec.optional("shift", Kind.BOOL, true)
               .doc("project q, k, v from [x_t, x_{t−1}] (short convolution of width 2)"));
 
@@ -67,7 +73,8 @@ public final class NeuralMemoryType implements BlockType {
         a.string("variant").equals("memora"),
         bias(a, path),
         a.bool("shift"),
-        a.smallInt("chunk"));
+        a.smallInt("chunk"),
+        a.number("max_step"));
   }
 
   static void requireDivides(long heads, long d, String path) {

@@ -57,15 +57,16 @@ class NeuralMemoryTest {
 
   @ParameterizedTest
   @CsvSource({
-    "titans, 1",
-    "titans, 3",
-    "moneta, 1",
-    "moneta, 3",
-    "yaad, 3",
-    "memora, 1",
-    "memora, 3"
+    "titans, 1, 1.0",
+    "titans, 3, 1.0",
+    "titans, 3, 0.25",
+    "moneta, 1, 1.0",
+    "moneta, 3, 1.0",
+    "yaad, 3, 1.0",
+    "memora, 1, 1.0",
+    "memora, 3, 0.25"
   })
-  void the_chunked_scan_equals_the_token_loop(String variant, int chunk) {
+  void the_chunked_scan_equals_the_token_loop(String variant, int chunk, double maxStep) {
     int b = 2;
     int t = 7;
     int d = 3;
@@ -78,12 +79,12 @@ class NeuralMemoryTest {
     double[] pt = random(rng, b * t);
     boolean memora = variant.equals("memora");
     double[] expected =
-        ScanReference.run(bias(variant), memora, chunk, b, t, d, q, k, v, pa, pe, pt);
+        ScanReference.run(bias(variant), memora, chunk, maxStep, b, t, d, q, k, v, pa, pe, pt);
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
       Shape seq = new Shape(b, t, d);
       Shape gates = new Shape(b, t);
       NDArray y =
-          new MemoryScan(bias(variant), memora, chunk)
+          new MemoryScan(bias(variant), memora, chunk, maxStep)
               .run(
                   m.create(q, seq),
                   m.create(k, seq),
@@ -115,7 +116,7 @@ class NeuralMemoryTest {
     double[] off = {-40, -40};
     double[] step = {40, 40};
     double[] y =
-        ScanReference.run(AttentionalBias.l2(), false, 1, 1, 2, d, q, k, v, off, off, step);
+        ScanReference.run(AttentionalBias.l2(), false, 1, 1.0, 1, 2, d, q, k, v, off, off, step);
     assertThat(y[d]).isCloseTo(0.5, Offset.offset(1e-9));
     assertThat(y[d + 1]).isCloseTo(-2, Offset.offset(1e-9));
   }

@@ -11,6 +11,7 @@ final class ScanReference {
       AttentionalBias bias,
       boolean memora,
       int chunk,
+      double maxStep,
       int batch,
       int t,
       int d,
@@ -34,7 +35,7 @@ final class ScanReference {
         double[] g = bias.gradient(start, ks, slice(v, at, d));
         double keep = 1 - sigmoid(pa[b * t + s]);
         double eta = sigmoid(pe[b * t + s]);
-        double theta = sigmoid(pt[b * t + s]);
+        double theta = maxStep * sigmoid(pt[b * t + s]);
         for (int i = 0; i < d * d; i++) {
           if (memora) {
             mem[i] = keep * mem[i] - theta * g[i];
