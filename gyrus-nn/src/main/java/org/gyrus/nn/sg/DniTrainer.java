@@ -25,10 +25,14 @@ import org.gyrus.nn.train.Recipe;
  * Trains an LSTM on {@link CopyTask} by backpropagation cut into windows of {@code window} steps
  * (B16, decoupled neural interfaces). Mode {@code FULL}: one window = the whole sequence (BPTT).
  * {@code TRUNCATED}: gradients stop at window edges. {@code SYNTHETIC}: at each window's end the
- * core receives a synthetic gradient ĝ = SG(s_T) for the future loss (objective L_window + ⟨s_T, ĝ⟩
- * with ĝ held constant), and the SG module learns to predict, at the window's start state s_0, the
- * true gradient dL/ds_0 that this window's backward pass produced (itself bootstrapped from the
- * next ĝ). The SG is a linear map whose output layer starts at zero, as in the paper.
+ * core receives a synthetic gradient λ·ĝ, ĝ = SG(s_T) for the future loss (objective (L_window +
+ * λ⟨s_T, ĝ⟩)/N with ĝ held constant), and the SG module learns to predict, at the window's start
+ * state s_0, the true gradient that this window's backward pass produced (itself bootstrapped from
+ * the next λ·ĝ, so the SG learns a λ-discounted sum of future gradients). ĝ and its target are in
+ * per-sample units (gradient of one sequence's summed loss): in units of the batch-mean loss the
+ * targets are N times smaller (~1e-4) than the steps Adam takes on the SG's outputs, and the SG's
+ * noise swamped the true gradients. The SG is a linear map of [h, c] whose weights start at zero,
+ * as in the paper.
  */
 public final class DniTrainer {
   /** How gradients cross window edges. */
@@ -50,6 +54,7 @@ public final class DniTrainer {
   private final Optimizer coreOpt;
   private final Optimizer sgOpt;
   private double scale = 1;
+  private double sgRate = 1;
   private long t;
   private long sgT;
   private long sequences;
@@ -103,23 +108,23 @@ public final class DniTrainer {
           NDArray[] r = window(b, start, from, to, true);
           end = r[1];
           loss = r[0];
-          NDArray objective = Scalars.div(loss, Math.max(1, batch));
+          NDArray future = null;
           if (bootstrap) {
-            NDArray g =
+            future =
                 synthetic
                     .forward(ps, new NDList(end.stopGradient()), true)
                     .singletonOrThrow()
                     .stopGradient();
-            objective = objective.add(end.mul(g).sum());
           }
-          gc.backward(objective);
+          gc.backward(objective(loss, end, future, batch));
         }
         lossSum += loss.getFloat();
         counted += targets;
-        NDArray trueGrad = start.getGradient().duplicate();
+        // dO/ds_0 is per sample / N; the SG predicts per-sample gradients (see objective)
+        NDArray trueGrad = Scalars.mul(start.getGradient(), batch);
         update(coreOpt, coreParams, lr, ++t);
         if (mode == Mode.SYNTHETIC && from > 0) {
-          trainSynthetic(start.stopGradient(), trueGrad, lr);
+          trainSynthetic(start.stopGradient(), trueGrad, lr * sgRate);
         }
         state = end.stopGradient();
         scope.suppressNotUsedWarning();
@@ -139,7 +144,7 @@ public final class DniTrainer {
   }
 
   /** Summed cross-entropy over the window's targets, and the end state. */
-  private NDArray[] window(CopyTask.Batch b, NDArray state, int from, int to, boolean training) {
+  NDArray[] window(CopyTask.Batch b, NDArray state, int from, int to, boolean training) {
     int n = b.n();
     int s = task.steps();
     int k = task.tokens();
@@ -218,6 +223,12 @@ public final class DniTrainer {
     return this;
   }
 
+  /** The synthetic-gradient module's learning rate as a multiple of the core's. */
+  public DniTrainer sgRate(double ratio) {
+    this.sgRate = ratio;
+    return this;
+  }
+
   /** Core updates per training sequence so far (1 for full BPTT). */
   public double updatesPerSequence() {
     return sequences == 0 ? 0 : (double) t / sequences;
@@ -244,8 +255,54 @@ public final class DniTrainer {
 
   NDArray objective(CopyTask.Batch b, NDArray start, int from, int to, NDArray g) {
     NDArray[] r = window(b, start, from, to, true);
-    NDArray o = Scalars.div(r[0], b.n());
-    return g == null ? o : o.add(r[1].mul(g).sum());
+    return objective(r[0], r[1], g, b.n());
+  }
+
+  /**
+   * (L_window + λ·Σ_i ⟨s_T,i, ĝ_i⟩) / N: ĝ_i estimates the gradient of sample i's own future loss
+   * (per-sample units, so its scale does not shrink with the batch), λ = {@link #scale}; dividing
+   * the sum by N makes ĝ enter the core's update exactly as a backpropagated mean loss would.
+   */
+  private NDArray objective(NDArray loss, NDArray end, NDArray future, int n) {
+    NDArray sum = future == null ? loss : loss.add(end.mul(Scalars.mul(future, scale)).sum());
+    return Scalars.div(sum, Math.max(1, n));
+  }
+
+  /**
+   * How well the synthetic gradient matches the true one: at each window boundary of {@code n}
+   * fresh sequences, SG(s_T) against the per-sample gradient of the whole remaining loss w.r.t. s_T
+   * (full backpropagation to the end of the sequence). Rows: boundary position, cosine over all
+   * entries, |SG| / |true|.
+   */
+  double[][] quality(int n, SplittableRandom rng) {
+    CopyTask.Batch b = task.sample(n, rng);
+    List<double[]> rows = new ArrayList<>();
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray state = manager.zeros(new Shape(n, 2L * core.hidden()));
+      for (int from = 0; from + window < task.steps(); from += window) {
+        state = window(b, state, from, from + window, false)[1].stopGradient();
+        int at = from + window;
+        double[] truth = startGradient(b, state, at, task.steps(), null);
+        double[] sg =
+            synthetic
+                .forward(ps, new NDList(state), false)
+                .singletonOrThrow()
+                .toType(DataType.FLOAT64, false)
+                .toDoubleArray();
+        double dot = 0;
+        double nt = 0;
+        double ns = 0;
+        for (int i = 0; i < sg.length; i++) {
+          double tr = truth[i] * n;
+          dot += tr * sg[i];
+          nt += tr * tr;
+          ns += sg[i] * sg[i];
+        }
+        rows.add(new double[] {at, dot / Math.sqrt(nt * ns + 1e-30), Math.sqrt(ns / (nt + 1e-30))});
+      }
+    }
+    return rows.toArray(new double[0][]);
   }
 
   NDManager manager() {

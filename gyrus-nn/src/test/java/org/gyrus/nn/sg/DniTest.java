@@ -66,6 +66,48 @@ class DniTest {
     return tr.objective(b, m.create(s0, new Shape(2, 12)), 3, 6, g).getFloat();
   }
 
+  /**
+   * The DNI identity: if ĝ at the boundary is the exact per-sample gradient of the later window's
+   * loss (N × its start gradient, the SG's regression target there), the earlier window's start
+   * gradient with λ·ĝ injected is L1's gradient + λ·(the rest of full BPTT's gradient). λ = 1 gives
+   * full BPTT exactly. Fails if λ is ignored or ĝ and its target differ in units (the bug where ĝ
+   * was in batch-mean units, N times smaller than what Adam steps the SG by).
+   */
+  @Test
+  void an_exact_synthetic_gradient_reproduces_full_bptt_scaled_by_lambda() {
+    CopyTask task = new CopyTask(3, 4); // 7 steps, targets at 4..6
+    int n = 3;
+    try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+      DniTrainer tr = new DniTrainer(task, DniTrainer.Mode.SYNTHETIC, 5, 6, m, 4);
+      CopyTask.Batch b = task.sample(n, new SplittableRandom(8));
+      SplittableRandom rng = new SplittableRandom(9);
+      float[] v = new float[n * 12];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) rng.nextDouble(-0.5, 0.5);
+      }
+      NDArray s0 = m.create(v, new Shape(n, 12));
+      double[] full = tr.startGradient(b, s0, 0, 7, null);
+      double[] first = tr.startGradient(b, s0, 0, 5, null); // L1 alone (target at step 4)
+      NDArray s5 = tr.window(b, s0, 0, 5, true)[1].stopGradient();
+      double[] later = tr.startGradient(b, s5, 5, 7, null);
+      float[] target = new float[later.length];
+      for (int i = 0; i < later.length; i++) {
+        target[i] = (float) (later[i] * n); // per-sample units, as trainSynthetic regresses
+      }
+      NDArray g = m.create(target, new Shape(n, 12));
+      for (double lambda : new double[] {1.0, 0.3}) {
+        double[] got = tr.scale(lambda).startGradient(b, s0, 0, 5, g);
+        double norm = 0;
+        for (int i = 0; i < got.length; i++) {
+          double want = first[i] + lambda * (full[i] - first[i]);
+          assertThat(got[i]).as("λ=%s entry %d", lambda, i).isCloseTo(want, Offset.offset(2e-5));
+          norm += Math.abs(full[i] - first[i]);
+        }
+        assertThat(norm).as("the later window must matter").isGreaterThan(1e-3);
+      }
+    }
+  }
+
   @Test
   void truncated_training_updates_once_per_window_with_targets() {
     CopyTask task = new CopyTask(4, 4); // 9 steps; windows of 3: the first has no target
