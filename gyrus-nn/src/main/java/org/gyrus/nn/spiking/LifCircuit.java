@@ -27,6 +27,18 @@ public final class LifCircuit {
     }
   }
 
+  /**
+   * A circuit with the given synapses ({@code w[i][j]} from j onto i, 0 when absent), e.g. one
+   * strong planted connection for a test.
+   */
+  public LifCircuit(double[][] weights) {
+    this.n = weights.length;
+    this.w = new double[n][];
+    for (int i = 0; i < n; i++) {
+      w[i] = weights[i].clone();
+    }
+  }
+
   public int size() {
     return n;
   }
@@ -34,6 +46,11 @@ public final class LifCircuit {
   /** True when j → i exists. */
   public boolean connected(int i, int j) {
     return w[i][j] != 0;
+  }
+
+  /** True when j → i exists and excites i. */
+  public boolean excitatory(int i, int j) {
+    return w[i][j] > 0;
   }
 
   /** Spikes of {@code steps} bins, row-major (step × neuron), 1 = spike. */

@@ -14,8 +14,9 @@ import org.gyrus.nn.data.Dataset;
 
 /**
  * Trains a {@link SpikeTransformer} on a spike raster (bins [K, split) for training, [split, T) for
- * testing; next-bin Bernoulli likelihood, Adam) and reads out predictions, mean attention, and mean
- * attention in the bins right after the presynaptic neuron spiked.
+ * testing; next-bin Bernoulli likelihood, Adam, batch 128) and reads out test predictions, the mean
+ * attention i ← j over test bins, and the mean attention i ← j over the test bins right after j
+ * spiked (the bins in which that weight carries j's spike to i).
  */
 public final class NeuroformerFit {
   /** Test predictions (probabilities, bins × neurons), targets, and mean attention (N × N). */
@@ -33,7 +34,12 @@ public final class NeuroformerFit {
     int steps = spikes.length / n;
     Engine engine = Engine.getEngine("PyTorch");
     engine.setRandomSeed((int) seed);
-    SpikeTransformer model = new SpikeTransformer(n, window, dim);
+    double fired = 0;
+    for (int t = 0; t < split * n; t++) {
+      fired += spikes[t];
+    }
+    double rate = Math.min(Math.max(fired / ((double) split * n), 1e-4), 0.5);
+    SpikeTransformer model = new SpikeTransformer(n, window, dim, rate);
     try (NDManager m = engine.newBaseManager()) {
       int batch = 128;
       model.initialize(m, DataType.FLOAT32, new Shape(batch, n, window));

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.gyrus.nn.attractor.FiniteDifferences;
 import org.junit.jupiter.api.Test;
 
-/** Neuroformer pieces: the circuit's spikes follow its synapses, AUROC, transformer gradients. */
+/**
+ * Neuroformer pieces: the circuit's spikes follow its synapses, the trained attention finds planted
+ * synapses, AUROC, transformer gradients.
+ */
 class NeuroformerTest {
   @Test
   void a_presynaptic_spike_raises_the_targets_next_bin_firing() {
@@ -49,6 +54,30 @@ class NeuroformerTest {
   }
 
   @Test
+  void attention_finds_two_planted_synapses_in_a_five_neuron_circuit() {
+    double[][] w = new double[5][5];
+    w[3][0] = 0.8; // 0 -> 3: P(3 fires | 0 fired a bin before) 0.59 against a rate of 0.03
+    w[1][2] = 0.8; // 2 -> 1
+    float[] s = new LifCircuit(w).simulate(6000, 0.2, 0.05, 5);
+    NeuroformerFit.Result r = NeuroformerFit.run(s, 5, 5, 8, 4800, 10, 1e-2, 6);
+    for (double[][] a : List.of(r.attention(), r.attentionAfterSpike())) {
+      for (int[] syn : new int[][] {{3, 0}, {1, 2}}) {
+        int post = syn[0];
+        int pre = syn[1];
+        // most of the postsynaptic neuron's attention (null key included) goes to its input, and
+        // no other neuron reads that input as much
+        assertThat(a[post][pre]).as("attention %d <- %d", post, pre).isGreaterThan(0.5);
+        for (int k = 0; k < 5; k++) {
+          if (k != pre && k != post) {
+            assertThat(a[post][k]).as("attention %d <- %d", post, k).isLessThan(a[post][pre]);
+            assertThat(a[k][pre]).as("attention %d <- %d", k, pre).isLessThan(a[post][pre]);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void auroc_matches_the_pairwise_definition() {
     SplittableRandom rng = new SplittableRandom(3);
     double[] sc = new double[200];
@@ -73,9 +102,14 @@ class NeuroformerTest {
   @Test
   void spike_transformer_gradients_match_finite_differences() {
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-      SpikeTransformer t = new SpikeTransformer(4, 3, 5);
+      SpikeTransformer t = new SpikeTransformer(4, 3, 5, 0.2);
       t.initialize(m, DataType.FLOAT64, new Shape(2, 4, 3));
       SplittableRandom rng = new SplittableRandom(4);
+      // the value projection starts at zero, which would zero the attention's gradients too
+      for (var p : t.getParameters()) {
+        NDArray v = p.getValue().getArray();
+        v.set(m.randomNormal(0, 0.7f, v.getShape(), DataType.FLOAT64).toDoubleArray());
+      }
       double[] x = new double[2 * 4 * 3];
       for (int i = 0; i < x.length; i++) {
         x[i] = rng.nextDouble();
