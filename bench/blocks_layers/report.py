@@ -38,6 +38,9 @@ for ln in open(raw):
                                 anchor=f"pykan {PYKAN[g]:.1e} (lower is better)", command=cmd,
                                 train_rmse=float(f["train_rmse"]), params=int(f["params"]),
                                 seconds=float(f["seconds"]), seed=0))
+        if "test_rmse_in_range" in f:  # test points inside every layer's training input range
+            rows["kan"][-1].update(test_rmse_in_range=float(f["test_rmse_in_range"]),
+                                   in_range_points=int(f["in_range"]))
     elif part == "kan" and line.startswith("symbolic"):
         rows["kan"].append(dict(id="tutorial_symbolic", metric="tuned_test_rmse",
                                 value=float(f["tuned_test_rmse"]), unit="rmse",
