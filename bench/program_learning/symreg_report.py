@@ -104,9 +104,13 @@ def average(tag, members, rid, label, anchor):
 
 
 summary = []
+# A family's problem count where it ran complete; a partial set gets no anchor.
+full = defaultdict(int)
+for (tag, fam), members in fam_runs.items():
+    full[fam] = max(full[fam], len(members))
 for (tag, fam), members in sorted(fam_runs.items()):
     average(tag, members, f"symreg/{tag}/{fam}-average", f"{fam} ({len(members)} problems)",
-            ANCHOR.get(fam))
+            ANCHOR.get(fam) if len(members) == full[fam] else None)
 # Beside the plain average: the family with a variant in place of its original (Nguyen-1..11 +
 # Nguyen-12a), where both ran under the same mode and budget.
 for tag in sorted({t for t, _ in fam_runs}):
