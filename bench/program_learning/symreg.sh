@@ -7,7 +7,10 @@
 # (org.gyrus.nesy.symreg.Canon; fitted constants compared to 4 significant digits).
 # Usage: bench/program_learning/symreg.sh
 #   SEEDS (default 0-9: "FROM-TO" or "a,b,c"), RUN_SECONDS (per run, default 120), MODES (default nggp;
-#   "nggp,gp,dsr"), PROBLEMS (default Nguyen-1..12,Constant-1..8).
+#   "nggp,gp,dsr"), PROBLEMS (default Nguyen-1..12,Constant-1..8; DSO's csv also has Nguyen-12a, the
+#   same formula and Koza set on U[0,10,20]), MAX_PROGRAMS (distinct programs per run, default
+#   2000000 = the neural-guided GP paper's budget; 0 = none, only RUN_SECONDS; runs under another
+#   limit are kept apart: id MODE@LIMIT/PROBLEM/SEED, their own rows in the report).
 # Resumable: every problem x seed is appended to bench/results/program_learning_symreg.jsonl as it
 # finishes and skipped when run again (FRESH=1 starts over). Writes program_learning_symreg.{json,md}.
 set -euo pipefail
@@ -35,9 +38,11 @@ cp -r "$root/gyrus-nesy/target/classes" "$snap/nesy"
 for mode in ${modes//,/ }; do
   # one core: the machine is shared
   nice -n 10 java -XX:ActiveProcessorCount=1 -Xmx1g -cp "$snap/nesy:$snap/core" \
-    org.gyrus.nesy.symreg.SymRegBench "$data" "$raw" "$mode" "$secs" "$problems" "$seeds"
+    org.gyrus.nesy.symreg.SymRegBench "$data" "$raw" "$mode" "$secs" "$problems" "$seeds" \
+    ${MAX_PROGRAMS:+"$MAX_PROGRAMS"}
 done
-cmd="SEEDS=$seeds RUN_SECONDS=$secs MODES=$modes${PROBLEMS:+ PROBLEMS=$problems} bench/program_learning/symreg.sh"
+cmd="SEEDS=$seeds RUN_SECONDS=$secs MODES=$modes${PROBLEMS:+ PROBLEMS=$problems}"
+cmd="$cmd${MAX_PROGRAMS:+ MAX_PROGRAMS=$MAX_PROGRAMS} bench/program_learning/symreg.sh"
 # REPORT_COMMAND names the whole sweep when it was run in parts (resumed).
 cmd="${REPORT_COMMAND:-$cmd}"
 python3 "$root/bench/program_learning/symreg_report.py" "$raw" "$out/program_learning_symreg" "$cmd" "$secs"

@@ -65,6 +65,23 @@ public final class Regressor {
           seed);
     }
 
+    /** A limit on distinct programs per run; {@code Long.MAX_VALUE}: only the CPU time counts. */
+    public Config withMaxEvaluations(long n) {
+      return new Config(
+          mode,
+          seconds,
+          n,
+          stopR2,
+          batch,
+          gpGenerations,
+          epsilon,
+          minLen,
+          maxLen,
+          maxConsts,
+          complexityPenalty,
+          seed);
+    }
+
     public Config withStopR2(double r2) {
       return new Config(
           mode,
