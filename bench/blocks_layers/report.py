@@ -72,7 +72,8 @@ for ln in open(raw):
                                     value=float(f[metric]), unit="relative L2",
                                     anchor="FNO below CNN of equal parameters; 2x zero-shot",
                                     command=cmd, params=int(f["params"]),
-                                    train_seconds=float(f["train_seconds"]), seed=0))
+                                    train_seconds=float(f["train_seconds"]), seed=0,
+                                    fno_padding=f.get("fno_padding")))
     elif part == "untrained_mha":
         mha[f["arm"]].append((f, cmd))
     elif part == "cka" and line.startswith("guide"):
@@ -126,7 +127,8 @@ for variant, runs in quad.items():
                                   value=diverged, unit=f"of {len(runs)} seeds",
                                   anchor="ReLinear fewer diverged runs than random init",
                                   command=cmd, loss_curves=losses,
-                                  params=int(runs[0][0]["params"])))
+                                  params=int(runs[0][0]["params"]),
+                                  quad_lr_scale=runs[0][0].get("quad_lr_scale")))
     rows["quadratic"].append(dict(id=f"{variant}_test_accuracy", metric="median_test_accuracy",
                                   value=statistics.median(accs), unit="fraction",
                                   anchor="quadratic vs linear network of equal width",

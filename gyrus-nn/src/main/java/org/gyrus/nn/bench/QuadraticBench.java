@@ -16,11 +16,13 @@ import org.gyrus.nn.train.TrainResult;
 
 /**
  * B4 on Fashion-MNIST (scaled down): a 3-hidden-layer network of width W built from quadratic
- * neurons with ReLinear (W_g=0, b_g=1, W_b=0, quadratic terms at lr×0.1), from quadratic neurons
- * with random initialisation of every term at one rate, and from ordinary (linear) neurons. Adam at
- * a given rate; per seed and variant prints the per-epoch training losses, whether the run diverged
- * (a non-finite loss, an epoch loss above twice the first epoch's, or a final loss above ln 10 =
- * chance) and the test accuracy. Arguments: DATA_DIR TRAIN_SIZE EPOCHS SEEDS WIDTH LR.
+ * neurons with ReLinear (W_g=0, b_g=1, W_b=0, c=0, quadratic terms at lr×ALPHA), from quadratic
+ * neurons with random initialisation of every term at one rate, and from ordinary (linear) neurons.
+ * Adam at a given rate; per seed and variant prints the per-epoch training losses, whether the run
+ * diverged (a non-finite loss, an epoch loss above twice the first epoch's, or a final loss above
+ * ln 10 = chance) and the test accuracy. ALPHA defaults to 1e-4, the ratio in Fan et al.'s code
+ * (quadratic terms at 1e-5 beside 0.1 for the linear ones). Arguments: DATA_DIR TRAIN_SIZE EPOCHS
+ * SEEDS WIDTH LR [ALPHA].
  */
 public final class QuadraticBench {
   private QuadraticBench() {}
@@ -32,11 +34,12 @@ public final class QuadraticBench {
     int seeds = Integer.parseInt(args[3]);
     int width = Integer.parseInt(args[4]);
     double lr = Double.parseDouble(args[5]);
+    String alpha = args.length > 6 ? args[6] : "1e-4";
     DataSplits full = Datasets.idx(dir, "fashion-mnist", 1.0 / 12, 0);
     Dataset train = full.train().head(trainSize);
     DataSplits data = new DataSplits(train, full.validation().head(2000), full.test());
     String[][] variants = {
-      {"relinear", "{_type: quadratic, units: W, activation: relu, relinear: true}", "0.1"},
+      {"relinear", "{_type: quadratic, units: W, activation: relu, relinear: true}", alpha},
       {"random_init", "{_type: quadratic, units: W, activation: relu, relinear: false}", "1.0"},
       {"linear", "{_type: dense, units: W, activation: relu}", "1.0"},
     };
@@ -83,9 +86,10 @@ public final class QuadraticBench {
                 || firstAndWorst[1] > 2 * firstAndWorst[0];
         System.out.printf(
             Locale.ROOT,
-            "variant %s seed %d params %d test_acc %.4f diverged %b seconds %.1f losses %s%n",
+            "variant %s seed %d quad_lr_scale %s params %d test_acc %.4f diverged %b seconds %.1f losses %s%n",
             v[0],
             seed,
+            v[2],
             res.params(),
             res.testAccuracy(),
             diverged,

@@ -22,9 +22,13 @@ import org.gyrus.nn.blocks.Shapes;
 import org.gyrus.nn.blocks.SpecCompiler;
 
 /**
- * {@code {_type: fno, width: W, modes: M, layers: 4, out: 1}}: the Fourier neural operator stack
- * over (N,C,L) or (N,C,H,W): a 1×1 lift to W channels, then per layer gelu(spectral(x) + 1×1(x))
- * (no gelu after the last), then 1×1 projections W → hidden → out.
+ * {@code {_type: fno, width: W, modes: M, layers: 4, out: 1, padding: 0}}: the Fourier neural
+ * operator stack over (N,C,L) or (N,C,H,W): a 1×1 lift to W channels, then per layer
+ * gelu(spectral(x) + 1×1(x)) (no gelu after the last), then 1×1 projections W → hidden → out. With
+ * {@code padding > 0} the Fourier layers run on the lifted field zero-padded at the end of each
+ * spatial axis by that fraction of the axis and their output is cropped back ({@link
+ * DomainPadding}): Li et al. pad non-periodic problems (Darcy: 9 cells at 85, about 0.1); periodic
+ * ones (Burgers) need none, hence the default 0.
  */
 @Register
 public final class FnoType implements BlockType {
@@ -37,7 +41,10 @@ public final class FnoType implements BlockType {
           ArgSpec.required("modes", Kind.INT).range(1, 4096).doc("Fourier modes per axis"),
           ArgSpec.optional("layers", Kind.INT, 4).range(1, 64).doc("Fourier layers"),
           ArgSpec.optional("hidden", Kind.INT, 64).range(1, 1 << 14).doc("projection width"),
-          ArgSpec.optional("out", Kind.INT, 1).range(1, 4096).doc("output channels"));
+          ArgSpec.optional("out", Kind.INT, 1).range(1, 4096).doc("output channels"),
+          ArgSpec.optional("padding", Kind.FLOAT, 0.0)
+              .range(0, 4)
+              .doc("zero padding per spatial axis as a fraction of it (non-periodic domains)"));
 
   @Override
   public NodeType type() {
@@ -54,12 +61,15 @@ public final class FnoType implements BlockType {
     long points = Shapes.size(in) / in.get(0);
     long params = pointwise(in.get(0), w);
     long flops = 2 * in.get(0) * w * points;
-    Shape inner =
-        in.dimension() == 2 ? new Shape(w, in.get(1)) : new Shape(w, in.get(1), in.get(2));
+    // the Fourier layers see the padded grid (batch axis added and dropped for DomainPadding)
+    Shape lifted =
+        in.dimension() == 2 ? new Shape(1, w, in.get(1)) : new Shape(1, w, in.get(1), in.get(2));
+    Shape inner = DomainPadding.padded(lifted, a.number("padding")).slice(1);
+    long innerPoints = Shapes.size(inner) / w;
     for (int i = 0; i < a.integer("layers"); i++) {
       Analysis s = SpectralConvType.analyse(inner, w, a.integer("modes"), path);
       params += s.params() + pointwise(w, w);
-      flops += s.flops() + 2 * w * w * points + 2 * w * points;
+      flops += s.flops() + 2 * w * w * innerPoints + 2 * w * innerPoints;
     }
     params += pointwise(w, hidden) + pointwise(hidden, out);
     flops += 2 * (w * hidden + hidden * out) * points + hidden * points;
@@ -77,16 +87,22 @@ public final class FnoType implements BlockType {
     Args a = TYPE.check(node, path);
     boolean twoD = in.dimension() == 3;
     int w = a.smallInt("width");
+    double padding = a.number("padding");
     SequentialBlock seq = new SequentialBlock().add(pointwise(w, twoD));
+    // unpadded, the layers sit in seq itself, so parameter names stay as before padding existed
+    SequentialBlock fourier = padding > 0 ? new SequentialBlock() : seq;
     int layers = a.smallInt("layers");
     for (int i = 0; i < layers; i++) {
-      seq.add(
+      fourier.add(
           new ParallelBlock(
               l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
               List.of(new SpectralConv(w, w, a.smallInt("modes"), twoD), pointwise(w, twoD))));
       if (i + 1 < layers) {
-        seq.add(Activation.geluBlock());
+        fourier.add(Activation.geluBlock());
       }
+    }
+    if (padding > 0) {
+      seq.add(new DomainPadding(fourier, padding));
     }
     return seq.add(pointwise(a.smallInt("hidden"), twoD))
         .add(Activation.geluBlock())

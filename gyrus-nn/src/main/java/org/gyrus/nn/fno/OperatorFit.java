@@ -47,8 +47,28 @@ public final class OperatorFit {
     return params;
   }
 
-  /** x (n, C, ...) and y (n, C', ...) as float arrays with per-example shapes. */
-  public record Fields(float[] x, Shape xShape, float[] y, Shape yShape, int n) {
+  /**
+   * x (n, C, ...) and y (n, C', ...) as float arrays with per-example shapes. With yMean and yStd
+   * (one example's size each; null = none) the model predicts y normalised point by point (Li et
+   * al.'s UnitGaussianNormalizer): its output is decoded as out·yStd + yMean before the loss and
+   * the evaluation, which stay on y as given.
+   */
+  public record Fields(
+      float[] x, Shape xShape, float[] y, Shape yShape, int n, float[] yMean, float[] yStd) {
+    public Fields(float[] x, Shape xShape, float[] y, Shape yShape, int n) {
+      this(x, xShape, y, yShape, n, null, null);
+    }
+
+    /** The model's output in y's units. */
+    NDArray decode(NDArray out) {
+      if (yMean == null) {
+        return out;
+      }
+      NDManager m = out.getManager();
+      Shape one = new Shape(1).addAll(yShape);
+      return out.mul(m.create(yStd, one)).add(m.create(yMean, one));
+    }
+
     NDArray xs(NDManager m, int from, int count) {
       return slice(m, x, xShape, from, count);
     }
@@ -85,7 +105,7 @@ public final class OperatorFit {
           NDArray y = gather(data, order, off, batch, false);
           try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
             NDArray out = block.forward(ps, new NDList(x), true).singletonOrThrow();
-            gc.backward(relativeL2(out, y).mean());
+            gc.backward(relativeL2(data.decode(out), y).mean());
           }
           opt.stepAndZero(ws, (float) rate, ++t);
         }
@@ -113,7 +133,7 @@ public final class OperatorFit {
         scope.suppressNotUsedWarning();
         NDArray out =
             block.forward(ps, new NDList(d.xs(manager, off, count)), false).singletonOrThrow();
-        sum += relativeL2(out, d.ys(manager, off, count)).sum().getFloat();
+        sum += relativeL2(d.decode(out), d.ys(manager, off, count)).sum().getFloat();
       }
     }
     return sum / d.n();

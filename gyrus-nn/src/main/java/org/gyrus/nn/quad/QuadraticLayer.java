@@ -13,9 +13,10 @@ import ai.djl.util.PairList;
 
 /**
  * y = (W_r x + b_r) ⊙ (W_g x + b_g) + W_b (x ⊙ x) + c (Fan et al.), activation applied outside.
- * Parameters of the quadratic terms (W_g, b_g, W_b) are named with {@link #QUAD_PREFIX} so the
- * trainer can give them their own learning rate. ReLinear starts them at W_g = 0, b_g = 1, W_b = 0:
- * the layer begins as the linear layer W_r x + b_r + c.
+ * Parameters of the quadratic terms (W_g, b_g, W_b and c, the bias of the W_b term: Fan et al.'s
+ * code trains it in that term's group) are named with {@link #QUAD_PREFIX} so the trainer can give
+ * them their own learning rate. ReLinear starts them at W_g = 0, b_g = 1, W_b = 0, c = 0: the layer
+ * begins as the linear layer W_r x + b_r.
  */
 public final class QuadraticLayer extends AbstractBlock {
   /** Name prefix of the quadratic-term parameters. */
@@ -40,7 +41,7 @@ public final class QuadraticLayer extends AbstractBlock {
         addParameter(
             param(QUAD_PREFIX + "b_g", b, relinear ? Initializer.ONES : Initializer.ZEROS));
     wb = addParameter(param(QUAD_PREFIX + "w_b", w, relinear ? Initializer.ZEROS : random));
-    c = addParameter(param("c", b, Initializer.ZEROS));
+    c = addParameter(param(QUAD_PREFIX + "c", b, Initializer.ZEROS));
   }
 
   private static Parameter param(String name, Shape shape, Initializer init) {

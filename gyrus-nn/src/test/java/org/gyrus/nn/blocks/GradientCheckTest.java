@@ -55,6 +55,8 @@ class GradientCheckTest {
         "{_type: spectral_conv, filters: 2, modes: 3} | 2,6",
         "{_type: spectral_conv, filters: 2, modes: 2} | 2,4,5",
         "{_type: fno, width: 3, modes: 2, layers: 2, hidden: 4} | 2,6",
+        "{_type: fno, width: 2, modes: 2, layers: 2, hidden: 3, padding: 0.3} | 2,6",
+        "{_type: fno, width: 2, modes: 2, layers: 1, hidden: 3, padding: 0.5} | 2,4,5",
         "{_type: relu} | 5",
         "{_type: gelu} | 5",
         "{_type: silu} | 5",

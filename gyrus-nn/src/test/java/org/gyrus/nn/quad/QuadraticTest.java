@@ -40,7 +40,7 @@ class QuadraticTest {
       }
       NDArray x = m.randomUniform(-2, 2, new Shape(5, 4), DataType.FLOAT64);
       NDArray y = b.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
-      NDArray linear = x.matMul(p.get("w_r")).add(p.get("b_r")).add(p.get("c"));
+      NDArray linear = x.matMul(p.get("w_r")).add(p.get("b_r")).add(p.get("quad_c"));
       assertThat(y.sub(linear).abs().max().getDouble()).isLessThan(1e-12);
       assertThat(p.get("quad_w_g").abs().sum().getDouble()).isZero();
     }
