@@ -17,49 +17,84 @@ def load(part):
 
 
 rows, md = [], ["# Issue 22: explain and verify trained networks", ""]
-for part in ("naps_mnist", "naps_fashion", "naps_mnist_eps"):
-    cmd, data = load(part)
-    if not data:
-        continue
-    cls = [r for r in data if r["kind"] == "nap_class"]
-    balls = [r for r in data if r["kind"] == "nap_ball"]
+def nap_section(part, cmd, data, delta, first):
+    """Rows and Markdown for one part at one mining threshold delta."""
+    rows, md = [], []
+    cls = [r for r in data if r["kind"] == "nap_class" and r["delta"] == delta]
+    balls = [r for r in data if r["kind"] == "nap_ball" and r["delta"] == delta]
     ds, model = cls[0]["dataset"], cls[0]["model"]
     tests = sum(r["test_count"] for r in cls)
     covered = sum(round(r["coverage"] * r["test_count"]) for r in cls)
     verdicts = collections.Counter(r["verdict"] for r in cls)
-    common = dict(dataset=ds, model=model, delta=cls[0]["delta"], solver=cls[0]["solver"],
+    common = dict(dataset=ds, model=model, delta=delta, solver=cls[0]["solver"],
                   timeout_s=cls[0]["timeout_s"], test_accuracy=cls[0]["test_accuracy"])
-    rows.append(dict(id=f"{part}_coverage", metric="nap_coverage", value=covered / tests,
+    # the first threshold of a part keeps the part's original row ids
+    pid = part if first else f"{part}_d{delta}"
+    rows.append(dict(id=f"{pid}_coverage", metric="nap_coverage", value=covered / tests,
                      unit="fraction of test inputs matching their class's NAP",
                      anchor="B17: about 84% recall on MNIST", command=cmd, **common))
     for v in ("proven", "refuted", "unknown"):
-        rows.append(dict(id=f"{part}_{v}", metric=f"specs_{v}", value=verdicts.get(v, 0),
+        rows.append(dict(id=f"{pid}_{v}", metric=f"specs_{v}", value=verdicts.get(v, 0),
                          unit="of 10 'NAP_c => c' specifications", anchor="B17: NAPs provable",
                          command=cmd, **common))
-    md += [f"## NAPs, {ds} ({model}, delta {common['delta']}, {common['solver']}, "
-           f"{common['timeout_s']} s per spec; test accuracy {common['test_accuracy']:.4f})", "",
-           f"`{cmd}`", "",
+    md += [f"### {ds}, delta {delta} ({model}, {common['solver']}, {common['timeout_s']} s per "
+           f"spec; test accuracy {common['test_accuracy']:.4f})", "",
            "| class | NAP size | coverage | precision | verdict | solver s | median L-inf between covered inputs |",
            "|---|---|---|---|---|---|---|"]
     for r in cls:
-        rows.append(dict(id=f"{part}_class{r['class']}", metric="nap_coverage",
+        rows.append(dict(id=f"{pid}_class{r['class']}", metric="nap_coverage",
                          value=r["coverage"], unit="fraction", anchor="B17: about 84% recall",
                          command=cmd, precision=r["precision"], nap_size=r["nap_size"],
                          verdict=r["verdict"], solver_seconds=r["solver_seconds"], **common))
         md.append(f"| {r['class']} | {r['nap_size']} | {r['coverage']:.3f} | {r['precision']:.3f} | "
                   f"{r['verdict']} | {r['solver_seconds']:.1f} | {r['median_covered_linf']:.2f} |")
-    md += ["", f"All classes: coverage {covered / tests:.3f}; verdicts {dict(verdicts)}.", "",
-           "| L-inf ball (pixels) | region | proven | refuted | unknown | mean s |",
-           "|---|---|---|---|---|---|"]
+    md += ["", f"All classes: coverage {covered / tests:.3f}; verdicts {dict(verdicts)}.", ""]
+    for p in (r for r in data if r["kind"] == "nap_pairs" and r["delta"] == delta):
+        rows.append(dict(id=f"{pid}_pairs_disjoint", metric="nap_pairs_disjoint",
+                         value=p["disjoint"], unit=f"of {p['pairs']} class pairs",
+                         anchor="B17: no ambiguity between NAPs", command=cmd,
+                         by_conflict=p["disjoint_by_conflict"], overlapping=p["overlapping"],
+                         unknown=p["unknown"], **common))
+        md += [f"No ambiguity (no input matches NAP_a and NAP_b): {p['disjoint']}/{p['pairs']} "
+               f"pairs proven ({p['disjoint_by_conflict']} by a neuron active in one and inactive "
+               f"in the other), {p['overlapping']} overlapping, {p['unknown']} unknown.", ""]
+    if balls:
+        md += ["| L-inf ball (pixels) | region | proven | refuted | unknown | mean s |",
+               "|---|---|---|---|---|---|"]
     for b in balls:
         kind = "ball and NAP_c" if b["with_nap"] else "ball"
-        rows.append(dict(id=f"{part}_ball{b['eps_pixels']}_{'nap' if b['with_nap'] else 'plain'}",
+        rows.append(dict(id=f"{pid}_ball{b['eps_pixels']}_{'nap' if b['with_nap'] else 'plain'}",
                          metric="balls_proven", value=b["proven"], unit="test points",
                          anchor="B17: NAP-constrained regions verify where plain balls do not",
                          command=cmd, refuted=b["refuted"], unknown=b["unknown"], **common))
         md.append(f"| {b['eps_pixels']} | {kind} | {b['proven']} | {b['refuted']} | "
                   f"{b['unknown']} | {b['mean_seconds']:.1f} |")
-    md.append("")
+    summary = (delta, sum(r["nap_size"] for r in cls) / len(cls), covered / tests,
+               sum(r["precision"] for r in cls) / len(cls),
+               sum(r["precision"] >= 1.0 for r in cls), verdicts)
+    return rows, md + [""], summary
+
+
+for part in ("naps_mnist", "naps_fashion", "naps_mnist_eps"):
+    cmd, data = load(part)
+    if not data:
+        continue
+    deltas = list(dict.fromkeys(r["delta"] for r in data if r["kind"] == "nap_class"))
+    md += [f"## NAPs, part {part}", "", f"`{cmd}`", ""]
+    sweep, body = [], []
+    for i, d in enumerate(deltas):
+        r, m, summary = nap_section(part, cmd, data, d, i == 0)
+        rows += r
+        body += m
+        sweep.append(summary)
+    if len(deltas) > 1:
+        md += ["| delta | mean NAP size | coverage | mean precision | classes with test precision 1 "
+               "| proven | refuted | unknown |", "|---|---|---|---|---|---|---|---|"]
+        for d, size, cov, prec, exact, v in sweep:
+            md.append(f"| {d} | {size:.0f} | {cov:.3f} | {prec:.3f} | {exact}/10 | "
+                      f"{v.get('proven', 0)} | {v.get('refuted', 0)} | {v.get('unknown', 0)} |")
+        md.append("")
+    md += body
 
 cmd, data = load("concepts")
 if data:

@@ -24,12 +24,17 @@ gyrus() {
   nice -n 10 java -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 \
     -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP" org.gyrus.app.Main "$@"
 }
-NAPS="--hidden ${NAP_HIDDEN:-32,32} --epochs 2 --delta ${NAP_DELTA:-0.9} --timeout ${NAP_TIMEOUT:-15} --balls 1 --eps 0.02"
+# B17's MNIST network is VNN-COMP 2021 mnist-net_256x4 (four hidden ReLU layers of 256); NAPs over
+# every hidden neuron, a sweep of the mining threshold delta. The trained network is cached under
+# target/ so the _eps part verifies balls on the same network without retraining.
+NETS=gyrus-nn/target/explain-nets
+mkdir -p "$NETS"
+NAPS="--hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout ${NAP_TIMEOUT:-10}"
 for p in $PARTS; do
   case $p in
-    naps_mnist) args="analyse naps --dataset mnist $NAPS" ;;
-    naps_fashion) args="analyse naps --dataset fashion-mnist $NAPS" ;;
-    naps_mnist_eps) args="analyse naps --dataset mnist ${NAPS/--eps 0.02/--eps 0.002}" ;;
+    naps_mnist) args="analyse naps --dataset mnist $NAPS --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist.bin" ;;
+    naps_fashion) args="analyse naps --dataset fashion-mnist $NAPS --delta 0.99,0.97,0.95 --balls 0 --net-cache $NETS/fashion.bin" ;;
+    naps_mnist_eps) args="analyse naps --dataset mnist $NAPS --delta 0.99 --balls 1 --eps 0.002 --net-cache $NETS/mnist.bin" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;
     guided_small) args="analyse guided --lambda 0,3 --train 300 --test 300 --epochs 10" ;;

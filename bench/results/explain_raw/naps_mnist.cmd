@@ -1,1 +1,1 @@
-gyrus analyse naps --dataset mnist --hidden 32,32 --epochs 2 --delta 0.9 --timeout 15 --balls 1 --eps 0.02
+gyrus analyse naps --dataset mnist --hidden 256,256,256,256 --epochs 5 --timeout 10 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache gyrus-nn/target/explain-nets/mnist.bin

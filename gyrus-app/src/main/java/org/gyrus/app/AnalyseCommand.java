@@ -21,6 +21,8 @@ import org.gyrus.nn.explain.GuidedTraining;
 import org.gyrus.nn.explain.MlpTraining;
 import org.gyrus.nn.explain.NapAnalysis;
 import org.gyrus.nn.explain.NapReport;
+import org.gyrus.nn.explain.ReluMlp;
+import org.gyrus.nn.explain.Verdict;
 import org.gyrus.nn.train.Recipe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,10 +70,13 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--weights", description = "the trial's kept weights (keep_weights)")
     Path weights;
 
-    @Option(names = "--delta", defaultValue = "0.99", description = "mining threshold, (0.5, 1]")
-    double delta;
+    @Option(
+        names = "--delta",
+        defaultValue = "0.99",
+        description = "mining thresholds, each in (0.5, 1]; balls use the first")
+    String delta;
 
-    @Option(names = "--solver", defaultValue = "milp", description = "milp or z3")
+    @Option(names = "--solver", defaultValue = "milp", description = "milp, milp-lp or z3")
     String solver;
 
     @Option(
@@ -92,6 +97,12 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0")
     long seed;
 
+    @Option(
+        names = "--net-cache",
+        description =
+            "network file: read it when it exists (no training), else train and write it there")
+    Path netCache;
+
     @Option(names = "--json", description = "also write the rows as JSON lines here")
     Path json;
 
@@ -104,7 +115,13 @@ public final class AnalyseCommand implements Callable<Integer> {
         throw new SpecError("--spec/--weights", "both or neither");
       }
       Flags.inRange("--epochs", epochs, 1, 1000);
-      Flags.inRange("--delta", delta, 0.5, 1, true);
+      if (!List.of("milp", "milp-lp", "z3").contains(solver)) {
+        throw new SpecError("--solver", "milp, milp-lp or z3", solver);
+      }
+      double[] deltas = numbers("--delta", delta);
+      for (double d : deltas) {
+        Flags.inRange("--delta", d, 0.5, 1, true);
+      }
       Flags.inRange("--timeout", timeout, 0, 86400, true);
       Flags.inRange("--balls", balls, 0, 10000);
       double[] radii = numbers("--eps", eps);
@@ -114,7 +131,12 @@ public final class AnalyseCommand implements Callable<Integer> {
       int[] widths = ints("--hidden", hidden);
       DataSplits splits = Datasets.idx(dataDir(), dataset, 1 / 12.0, seed);
       MlpTraining.Trained t;
-      if (spec != null) {
+      if (netCache != null && Files.exists(netCache)) {
+        ReluMlp net = ReluMlp.read(netCache);
+        double acc = net.accuracy(MlpTraining.rows(splits.test()), splits.test().y());
+        t = new MlpTraining.Trained(net, null, acc, null);
+        System.out.println("network read from " + netCache);
+      } else if (spec != null) {
         t = MlpTraining.restore(SpecCodec.read(spec), splits, weights);
       } else {
         Value s = MlpTraining.spec(widths);
@@ -122,43 +144,66 @@ public final class AnalyseCommand implements Callable<Integer> {
             MlpTraining.train(
                 s, Recipe.from(Node.of("recipe", "epochs", epochs, "seed", seed)), splits);
       }
+      if (netCache != null && !Files.exists(netCache)) {
+        t.net().write(netCache);
+      }
       List<Integer> layers = new ArrayList<>();
       for (int l = 0; l < t.net().hiddenLayers(); l++) {
         layers.add(l);
       }
       System.out.printf(Locale.ROOT, "%s test accuracy %.4f%n", dataset, t.testAccuracy());
-      NapAnalysis.Result r =
-          NapAnalysis.run(
-              t.net(),
-              MlpTraining.rows(splits.train()),
-              splits.train().y(),
-              MlpTraining.rows(splits.test()),
-              splits.test().y(),
-              new NapAnalysis.Options(layers, delta, solver, (long) (timeout * 1000), balls, radii),
-              System.out);
-      System.out.printf(
-          Locale.ROOT,
-          "coverage %.4f proven %d refuted %d unknown %d%n",
-          r.coverage(),
-          r.count(org.gyrus.nn.explain.Verdict.Status.PROVEN),
-          r.count(org.gyrus.nn.explain.Verdict.Status.REFUTED),
-          r.count(org.gyrus.nn.explain.Verdict.Status.UNKNOWN));
-      if (json != null) {
-        Map<String, Object> common = new LinkedHashMap<>();
-        common.put("dataset", dataset);
-        common.put(
-            "model",
-            spec != null
-                ? spec.toString()
-                : "784-" + hidden.replace(',', '-') + "-10 relu, " + epochs + " epochs");
-        common.put("test_accuracy", t.testAccuracy());
-        common.put("delta", delta);
-        common.put("solver", solver);
-        common.put("timeout_s", timeout);
-        common.put("seed", seed);
-        write(json, NapReport.rows(r, common));
-      }
+      sweep(t, splits, layers, deltas, radii);
       return 0;
+    }
+
+    /** One NAP analysis per mining threshold; JSON rows of all thresholds in one file. */
+    private void sweep(
+        MlpTraining.Trained t,
+        DataSplits splits,
+        List<Integer> layers,
+        double[] deltas,
+        double[] radii)
+        throws IOException {
+      double[][] trainX = MlpTraining.rows(splits.train());
+      double[][] testX = MlpTraining.rows(splits.test());
+      for (int k = 0; k < deltas.length; k++) {
+        // the sweep repeats only the class specifications; balls once, at the first delta
+        NapAnalysis.Options o =
+            new NapAnalysis.Options(
+                layers, deltas[k], solver, (long) (timeout * 1000), k == 0 ? balls : 0, radii);
+        System.out.printf(Locale.ROOT, "delta %s%n", deltas[k]);
+        NapAnalysis.Result r =
+            NapAnalysis.run(
+                t.net(), trainX, splits.train().y(), testX, splits.test().y(), o, System.out);
+        System.out.printf(
+            Locale.ROOT,
+            "delta %s coverage %.4f proven %d refuted %d unknown %d%n",
+            deltas[k],
+            r.coverage(),
+            r.count(Verdict.Status.PROVEN),
+            r.count(Verdict.Status.REFUTED),
+            r.count(Verdict.Status.UNKNOWN));
+        if (json != null) {
+          Map<String, Object> common = new LinkedHashMap<>();
+          common.put("dataset", dataset);
+          common.put(
+              "model",
+              spec != null
+                  ? spec.toString()
+                  : "784-" + hidden.replace(',', '-') + "-10 relu, " + epochs + " epochs");
+          common.put("test_accuracy", t.testAccuracy());
+          common.put("delta", deltas[k]);
+          common.put("solver", solver);
+          common.put("timeout_s", timeout);
+          common.put("seed", seed);
+          List<Map<String, Object>> rows = NapReport.rows(r, common);
+          if (k == 0) {
+            write(json, rows);
+          } else {
+            append(json, rows);
+          }
+        }
+      }
     }
 
     private Path dataDir() {
@@ -324,12 +369,21 @@ public final class AnalyseCommand implements Callable<Integer> {
     if (json == null) {
       return;
     }
+    Files.writeString(json, lines(rows));
+  }
+
+  /** Adds rows to a JSON-lines file written by {@link #write}. */
+  static void append(Path json, List<Map<String, Object>> rows) throws IOException {
+    Files.writeString(json, lines(rows), java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  private static String lines(List<Map<String, Object>> rows) throws IOException {
     ObjectMapper m = new ObjectMapper();
     StringBuilder sb = new StringBuilder();
     for (Map<String, Object> row : rows) {
       sb.append(m.writeValueAsString(row)).append('\n');
     }
-    Files.writeString(json, sb.toString());
+    return sb.toString();
   }
 
   static double[] numbers(String option, String text) {

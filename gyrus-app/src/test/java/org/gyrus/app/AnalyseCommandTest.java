@@ -27,6 +27,8 @@ class AnalyseCommandTest {
     String[][] bad = {
       {"naps", "--epochs", "0"},
       {"naps", "--delta", "0.3"},
+      {"naps", "--delta", "0.99,0.4"},
+      {"naps", "--solver", "cplex"},
       {"naps", "--timeout", "-1"},
       {"naps", "--balls", "-2"},
       {"naps", "--eps", "0.02,7"},

@@ -52,4 +52,48 @@ public record Bounds(double[][] lo, double[][] hi, boolean empty) {
     }
     return new Bounds(lo, hi, empty);
   }
+
+  /**
+   * Interval bounds again for the layers after {@code layer}, from this record's (possibly
+   * LP-tightened) bounds of {@code layer}, intersected with the bounds already held: both are
+   * sound, so their intersection is.
+   */
+  Bounds repropagate(ReluMlp net, int layer, Nap nap) {
+    boolean isEmpty = empty;
+    for (int l = layer + 1; l < lo.length; l++) {
+      for (int j = 0; j < lo[l].length; j++) {
+        double[] row = net.w()[l][j];
+        double sLo = net.b()[l][j];
+        double sHi = sLo;
+        for (int i = 0; i < row.length; i++) {
+          double aLo = Math.max(0, lo[l - 1][i]);
+          double aHi = Math.max(0, hi[l - 1][i]);
+          double w = row[i];
+          sLo += w >= 0 ? w * aLo : w * aHi;
+          sHi += w >= 0 ? w * aHi : w * aLo;
+        }
+        int s = nap.state()[l][j];
+        if (s == Nap.ACTIVE) {
+          sLo = Math.max(sLo, 0);
+        } else if (s == Nap.INACTIVE) {
+          sHi = Math.min(sHi, 0);
+        }
+        lo[l][j] = Math.max(lo[l][j], sLo);
+        hi[l][j] = Math.min(hi[l][j], sHi);
+        isEmpty |= lo[l][j] > hi[l][j] + MARGIN;
+      }
+    }
+    return new Bounds(lo, hi, isEmpty);
+  }
+
+  /** A deep copy (the LP tightening writes into its arrays). */
+  Bounds copy() {
+    double[][] l2 = new double[lo.length][];
+    double[][] h2 = new double[hi.length][];
+    for (int l = 0; l < lo.length; l++) {
+      l2[l] = lo[l].clone();
+      h2[l] = hi[l].clone();
+    }
+    return new Bounds(l2, h2, empty);
+  }
 }

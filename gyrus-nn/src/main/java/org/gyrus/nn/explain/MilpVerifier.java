@@ -22,12 +22,78 @@ public final class MilpVerifier implements SpecVerifier {
   /** On the second try, pattern neurons must be at least this far from 0. */
   static final double STRICT = 1e-6;
 
+  /** LP bounds are loosened by this much (relative) to absorb the LP solver's tolerance. */
+  static final double LP_SLACK = 1e-6;
+
   private final ReluMlp net;
   private final long timeoutMs;
+  private final boolean lpBounds;
 
+  /** Interval bounds only: LP tightening over 784 inputs costs more than it saves here. */
   public MilpVerifier(ReluMlp net, long timeoutMs) {
+    this(net, timeoutMs, false);
+  }
+
+  /**
+   * @param lpBounds whether to tighten the interval bounds of undecided neurons by linear programs
+   *     over the region (the NAP's sign constraints cut the input box, which intervals ignore)
+   */
+  public MilpVerifier(ReluMlp net, long timeoutMs, boolean lpBounds) {
     this.net = net;
     this.timeoutMs = timeoutMs;
+    this.lpBounds = lpBounds;
+  }
+
+  /**
+   * Layer by layer, the range of every undecided pre-activation over the LP relaxation of the
+   * layers before it (pattern neurons exact, undecided ones by the triangle relaxation) together
+   * with the pattern's sign constraints on its own layer. A neuron whose range no longer straddles
+   * 0 needs no binary, and the big-M constants of the others shrink. Stops at {@code deadline}
+   * (nanoTime); bounds computed so far stay valid. An infeasible relaxation means no input in the
+   * box matches the pattern.
+   */
+  private Bounds tighten(double[] boxLo, double[] boxHi, Nap nap, Bounds interval, long deadline) {
+    Bounds b = interval.copy();
+    long t0 = System.nanoTime();
+    for (int l = 0; l < net.hiddenLayers(); l++) {
+      for (int j = 0; j < net.width(l); j++) {
+        if (nap.state()[l][j] != Nap.FREE || b.lo()[l][j] > 0 || b.hi()[l][j] < 0) {
+          continue;
+        }
+        for (boolean up : new boolean[] {true, false}) {
+          long left = (deadline - System.nanoTime()) / 1_000_000;
+          if (left <= 0) {
+            return b;
+          }
+          Program p = new Program(boxLo, boxHi, nap, b, l, left, false, true);
+          double offset = p.neuronObjective(nap, l, j);
+          Optimisation.Result r = up ? p.model.maximise() : p.model.minimise();
+          if (r.getState() == Optimisation.State.INFEASIBLE) {
+            return new Bounds(b.lo(), b.hi(), true);
+          }
+          if (!r.getState().isOptimal()) {
+            continue;
+          }
+          double v = r.getValue() + offset;
+          double slack = LP_SLACK * (1 + Math.abs(v));
+          if (up) {
+            b.hi()[l][j] = Math.min(b.hi()[l][j], v + slack);
+          } else {
+            b.lo()[l][j] = Math.max(b.lo()[l][j], v - slack);
+          }
+        }
+      }
+      b = b.repropagate(net, l, nap);
+      if (Boolean.getBoolean("gyrus.milp.debug")) {
+        System.err.printf(
+            "layer %d undecided after LP bounds: %d (interval: %d) at %.1fs%n",
+            l, undecided(b, nap, l), undecided(interval, nap, l), (System.nanoTime() - t0) / 1e9);
+      }
+      if (b.empty()) {
+        return b;
+      }
+    }
+    return b;
   }
 
   @Override
@@ -39,6 +105,9 @@ public final class MilpVerifier implements SpecVerifier {
   public Verdict verify(double[] boxLo, double[] boxHi, Nap nap, int target) {
     long start = System.nanoTime();
     Bounds bounds = Bounds.of(net, boxLo, boxHi, nap);
+    if (!bounds.empty() && lpBounds) {
+      bounds = tighten(boxLo, boxHi, nap, bounds, start + timeoutMs * 1_000_000L / 2);
+    }
     if (bounds.empty()) {
       return new Verdict(Verdict.Status.PROVEN, null, seconds(start));
     }
@@ -51,23 +120,26 @@ public final class MilpVerifier implements SpecVerifier {
       if (left <= 0) {
         return new Verdict(Verdict.Status.UNKNOWN, null, seconds(start));
       }
-      Program p = new Program(boxLo, boxHi, nap, bounds, j, target, left, false);
+      Program p = new Program(boxLo, boxHi, nap, bounds, net.hiddenLayers(), left, false, false);
+      double offset = p.outputObjective(j, target);
       Optimisation.Result r = p.model.maximise();
       Optimisation.State s = r.getState();
       if (Boolean.getBoolean("gyrus.milp.debug")) {
-        System.err.println("rival " + j + " " + s + " " + (r.getValue() + p.offset));
+        System.err.println("rival " + j + " " + s + " " + (r.getValue() + offset));
       }
       if (s == Optimisation.State.INFEASIBLE
-          || (s.isOptimal() && r.getValue() + p.offset < -PROOF_MARGIN)) {
+          || (s.isOptimal() && r.getValue() + offset < -PROOF_MARGIN)) {
         continue; // no matching input at all, or none where j wins
       }
       double[] x = s.isFeasible() ? input(r, boxLo, boxHi) : null;
       if (x != null && !SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
         // the optimum sits on a pattern boundary: ask again with active neurons strictly on
         left = timeoutMs - (System.nanoTime() - start) / 1_000_000;
-        Optimisation.Result r2 =
-            new Program(boxLo, boxHi, nap, bounds, j, target, Math.max(left, 1), true)
-                .model.maximise();
+        Program p2 =
+            new Program(
+                boxLo, boxHi, nap, bounds, net.hiddenLayers(), Math.max(left, 1), true, false);
+        p2.outputObjective(j, target);
+        Optimisation.Result r2 = p2.model.maximise();
         x = r2.getState().isFeasible() ? input(r2, boxLo, boxHi) : null;
       }
       if (x != null && SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
@@ -77,6 +149,15 @@ public final class MilpVerifier implements SpecVerifier {
     }
     return new Verdict(
         unknown ? Verdict.Status.UNKNOWN : Verdict.Status.PROVEN, null, seconds(start));
+  }
+
+  private static int undecided(Bounds b, Nap nap, int l) {
+    int n = 0;
+    for (int j = 0; j < b.lo()[l].length; j++) {
+      boolean free = nap.state()[l][j] == Nap.FREE;
+      n += free && b.lo()[l][j] <= Bounds.MARGIN && b.hi()[l][j] >= -Bounds.MARGIN ? 1 : 0;
+    }
+    return n;
   }
 
   private double[] input(Optimisation.Result r, double[] boxLo, double[] boxHi) {
@@ -91,11 +172,15 @@ public final class MilpVerifier implements SpecVerifier {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** The MIP for one rival class; the inputs are the model's first variables. */
+  /**
+   * The first {@code layers} hidden layers over the region as a MIP (or, {@code relaxed}, its LP
+   * relaxation); the inputs are the model's first variables.
+   */
   private final class Program {
     final ExpressionsBasedModel model = new ExpressionsBasedModel();
-    final double offset;
     private final boolean strict;
+    private final boolean relaxed;
+    private final Variable[] last;
     private int rows;
 
     Program(
@@ -103,33 +188,62 @@ public final class MilpVerifier implements SpecVerifier {
         double[] boxHi,
         Nap nap,
         Bounds bounds,
-        int rival,
-        int target,
+        int layers,
         long timeoutMs,
-        boolean strict) {
+        boolean strict,
+        boolean relaxed) {
       this.strict = strict;
+      this.relaxed = relaxed;
       model.options.time_abort = timeoutMs;
       model.options.time_suffice = timeoutMs;
       Variable[] a = new Variable[net.inputs()];
       for (int i = 0; i < a.length; i++) {
         a[i] = model.addVariable("x" + i).lower(boxLo[i]).upper(boxHi[i]);
       }
-      for (int l = 0; l < net.hiddenLayers(); l++) {
+      for (int l = 0; l < layers; l++) {
         Variable[] next = new Variable[net.width(l)];
         for (int j = 0; j < next.length; j++) {
           next[j] = neuron(l, j, a, nap.state()[l][j], bounds.lo()[l][j], bounds.hi()[l][j]);
         }
         a = next;
       }
-      int last = net.hiddenLayers();
-      double[][] w = net.w()[last];
+      last = a;
+    }
+
+    /** Objective {@code y_rival - y_target} (the program must hold every hidden layer). */
+    double outputObjective(int rival, int target) {
+      int out = net.hiddenLayers();
+      double[][] w = net.w()[out];
       Expression objective = model.addExpression("objective").weight(1);
-      for (int k = 0; k < a.length; k++) {
-        if (a[k] != null) {
-          objective.set(a[k], w[rival][k] - w[target][k]);
+      for (int k = 0; k < last.length; k++) {
+        if (last[k] != null) {
+          objective.set(last[k], w[rival][k] - w[target][k]);
         }
       }
-      offset = net.b()[last][rival] - net.b()[last][target];
+      return net.b()[out][rival] - net.b()[out][target];
+    }
+
+    /**
+     * The pattern's sign constraints on layer {@code l} (the layer after the encoded ones) and the
+     * objective {@code W[l][j] . a}; returns the bias to add to the optimum.
+     */
+    double neuronObjective(Nap nap, int l, int j) {
+      for (int k = 0; k < net.width(l); k++) {
+        int s = nap.state()[l][k];
+        if (s == Nap.ACTIVE) {
+          pre(l, k, last, null, 0).upper(net.b()[l][k]); // z >= 0
+        } else if (s == Nap.INACTIVE) {
+          pre(l, k, last, null, 0).lower(net.b()[l][k]); // z <= 0
+        }
+      }
+      Expression objective = model.addExpression("objective").weight(1);
+      double[] row = net.w()[l][j];
+      for (int i = 0; i < last.length; i++) {
+        if (last[i] != null && row[i] != 0) {
+          objective.set(last[i], row[i]);
+        }
+      }
+      return net.b()[l][j];
     }
 
     /** The neuron's output variable, or null when it is 0 on the whole region. */
@@ -155,7 +269,12 @@ public final class MilpVerifier implements SpecVerifier {
         return out;
       }
       def.lower(b);
-      Variable d = model.addVariable("d" + l + "_" + j).binary();
+      Variable d = model.addVariable("d" + l + "_" + j);
+      if (relaxed) {
+        d.lower(0).upper(1);
+      } else {
+        d.binary();
+      }
       // a <= z - lo (1 - d):  a - W prev - lo d <= b - lo
       pre(l, j, prev, out, 1).set(d, -lo).upper(b - lo);
       // a <= hi d

@@ -44,4 +44,24 @@ public record Nap(int[][] state) {
     }
     return n;
   }
+
+  /**
+   * The conjunction of two patterns (inputs matching both), or null when a neuron must be active in
+   * one and inactive in the other, so that no input matches both.
+   */
+  public Nap and(Nap other) {
+    int[][] s = new int[state.length][];
+    for (int l = 0; l < state.length; l++) {
+      s[l] = new int[state[l].length];
+      for (int j = 0; j < s[l].length; j++) {
+        int a = state[l][j];
+        int b = other.state[l][j];
+        if (a != FREE && b != FREE && a != b) {
+          return null;
+        }
+        s[l][j] = a != FREE ? a : b;
+      }
+    }
+    return new Nap(s);
+  }
 }

@@ -44,7 +44,14 @@ public final class NapAnalysis {
   public record BallResult(
       double epsPixels, boolean withNap, int proven, int refuted, int unknown, double seconds) {}
 
-  public record Result(List<ClassResult> classes, List<BallResult> balls) {
+  /**
+   * B17's "no ambiguity" property over all pairs of classes: no input matches NAP_a and NAP_b.
+   *
+   * @param syntactic pairs proven by a neuron active in one pattern and inactive in the other
+   */
+  public record PairResult(int pairs, int syntactic, int proven, int refuted, int unknown) {}
+
+  public record Result(List<ClassResult> classes, List<BallResult> balls, PairResult pairs) {
     /** Test inputs covered by their class's NAP, over all classes. */
     public double coverage() {
       int covered = 0;
@@ -117,7 +124,67 @@ public final class NapAnalysis {
           c, r.napSize(), r.coverage(), r.precision(), v.status(), v.seconds());
       classes.add(r);
     }
-    return new Result(classes, balls(net, naps, testX, testY, match, o, verifier, log));
+    List<BallResult> balls = balls(net, naps, testX, testY, match, o, verifier, log);
+    return new Result(
+        classes, balls, pairs(net, naps, testX, match, o.solver(), o.timeoutMs(), log));
+  }
+
+  /**
+   * Checks every pair of NAPs for disjointness: a test input matching both refutes it; otherwise,
+   * when no neuron conflicts, the conjunction region is empty exactly when both "region ⇒ a" and
+   * "region ⇒ b" are proven (an input there would be classified as both); a counterexample to
+   * either is an input matching both patterns. The solver gets {@code budgetMs} for all pairs
+   * together (one specification's time); pairs left when it is spent count as unknown.
+   */
+  static PairResult pairs(
+      ReluMlp net,
+      Nap[] naps,
+      double[][] testX,
+      boolean[][] match,
+      String solver,
+      long budgetMs,
+      PrintStream log) {
+    long deadline = System.nanoTime() + budgetMs * 1_000_000L;
+    int[] n = new int[5];
+    for (int a = 0; a < naps.length; a++) {
+      for (int b = a + 1; b < naps.length; b++) {
+        n[0]++;
+        Nap both = naps[a].and(naps[b]);
+        if (both == null) {
+          n[1]++;
+          n[2]++;
+          continue;
+        }
+        boolean witnessed = false;
+        for (int i = 0; i < testX.length && !witnessed; i++) {
+          witnessed = match[i][a] && match[i][b];
+        }
+        Verdict.Status first = null;
+        Verdict.Status second = null;
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (!witnessed && Bounds.of(net, net.lo(), net.hi(), both).empty()) {
+          second = Verdict.Status.PROVEN; // the intervals alone rule the conjunction out
+        } else if (!witnessed && left > 0) {
+          first = SpecVerifier.of(solver, net, left).verify(both, a).status();
+          left = (deadline - System.nanoTime()) / 1_000_000;
+          if (first == Verdict.Status.PROVEN && left > 0) {
+            second = SpecVerifier.of(solver, net, left).verify(both, b).status();
+          }
+        }
+        if (witnessed || first == Verdict.Status.REFUTED || second == Verdict.Status.REFUTED) {
+          n[3]++;
+        } else if (second == Verdict.Status.PROVEN) {
+          n[2]++;
+        } else {
+          n[4]++;
+        }
+      }
+    }
+    PairResult r = new PairResult(n[0], n[1], n[2], n[3], n[4]);
+    log.printf(
+        "nap pairs %d disjoint %d (by a conflicting neuron %d) overlapping %d unknown %d%n",
+        r.pairs(), r.proven(), r.syntactic(), r.refuted(), r.unknown());
+    return r;
   }
 
   private static List<BallResult> balls(
@@ -130,6 +197,9 @@ public final class NapAnalysis {
       SpecVerifier verifier,
       PrintStream log) {
     List<Integer> points = new ArrayList<>();
+    if (o.ballsPerClass() == 0) {
+      return List.of();
+    }
     int[] taken = new int[net.outputs()];
     for (int i = 0; i < testX.length; i++) {
       int c = testY[i];

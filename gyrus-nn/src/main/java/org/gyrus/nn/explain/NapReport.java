@@ -37,6 +37,15 @@ public final class NapReport {
       row.put("mean_seconds", b.seconds());
       out.add(row);
     }
+    NapAnalysis.PairResult p = r.pairs();
+    Map<String, Object> row = new LinkedHashMap<>(common);
+    row.put("kind", "nap_pairs");
+    row.put("pairs", p.pairs());
+    row.put("disjoint", p.proven());
+    row.put("disjoint_by_conflict", p.syntactic());
+    row.put("overlapping", p.refuted());
+    row.put("unknown", p.unknown());
+    out.add(row);
     return out;
   }
 }

@@ -4,6 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -138,6 +143,85 @@ public record ReluMlp(double[][][] w, double[][] b, double[] lo, double[] hi) {
       d[i] = v[i];
     }
     return d;
+  }
+
+  private static final int MAGIC = 0x52654c55; // "ReLU"
+
+  /**
+   * Writes the network (shapes, weights, input box) so a later analysis can reuse the exact network
+   * instead of retraining it.
+   */
+  public void write(Path path) throws IOException {
+    try (DataOutputStream out =
+        new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(path)))) {
+      out.writeInt(MAGIC);
+      out.writeInt(w.length);
+      out.writeInt(inputs());
+      for (int l = 0; l < w.length; l++) {
+        out.writeInt(b[l].length);
+      }
+      for (int l = 0; l < w.length; l++) {
+        for (double[] row : w[l]) {
+          for (double v : row) {
+            out.writeDouble(v);
+          }
+        }
+        for (double v : b[l]) {
+          out.writeDouble(v);
+        }
+      }
+      for (int i = 0; i < inputs(); i++) {
+        out.writeDouble(lo[i]);
+        out.writeDouble(hi[i]);
+      }
+    }
+  }
+
+  /** Reads a network written by {@link #write}. */
+  public static ReluMlp read(Path path) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(path)))) {
+      if (in.readInt() != MAGIC) {
+        throw new IOException(path + " is not a ReluMlp file");
+      }
+      int layers = in.readInt();
+      int inputs = in.readInt();
+      int[] widths = new int[layers];
+      for (int l = 0; l < layers; l++) {
+        widths[l] = in.readInt();
+      }
+      double[][][] w = new double[layers][][];
+      double[][] b = new double[layers][];
+      for (int l = 0; l < layers; l++) {
+        int fanIn = l == 0 ? inputs : widths[l - 1];
+        w[l] = new double[widths[l]][fanIn];
+        for (double[] row : w[l]) {
+          for (int i = 0; i < fanIn; i++) {
+            row[i] = in.readDouble();
+          }
+        }
+        b[l] = new double[widths[l]];
+        for (int o = 0; o < widths[l]; o++) {
+          b[l][o] = in.readDouble();
+        }
+      }
+      double[] lo = new double[inputs];
+      double[] hi = new double[inputs];
+      for (int i = 0; i < inputs; i++) {
+        lo[i] = in.readDouble();
+        hi[i] = in.readDouble();
+      }
+      return new ReluMlp(w, b, lo, hi);
+    }
+  }
+
+  /** Fraction of {@code xs} classified as {@code ys} (double-precision forward pass). */
+  public double accuracy(double[][] xs, int[] ys) {
+    int right = 0;
+    for (int i = 0; i < xs.length; i++) {
+      right += predict(xs[i]) == ys[i] ? 1 : 0;
+    }
+    return (double) right / xs.length;
   }
 
   /** A box of the same value range on every input. */

@@ -41,15 +41,20 @@ public interface SpecVerifier {
     return nap.matches(z) && ReluMlp.argMax(z[z.length - 1]) != target;
   }
 
-  /** An engine by name: {@code milp} (ojAlgo, default) or {@code z3}. */
+  /**
+   * An engine by name: {@code milp} (ojAlgo, interval bounds, default), {@code milp-lp} (the same
+   * with LP-tightened bounds first) or {@code z3}.
+   */
   static SpecVerifier of(String engine, ReluMlp net, long timeoutMs) {
     switch (engine) {
       case "milp":
-        return new MilpVerifier(net, timeoutMs);
+        return new MilpVerifier(net, timeoutMs, false);
+      case "milp-lp":
+        return new MilpVerifier(net, timeoutMs, true);
       case "z3":
         return new Z3Verifier(net, timeoutMs);
       default:
-        throw new IllegalArgumentException("solver must be milp or z3, got " + engine);
+        throw new IllegalArgumentException("solver must be milp, milp-lp or z3, got " + engine);
     }
   }
 }

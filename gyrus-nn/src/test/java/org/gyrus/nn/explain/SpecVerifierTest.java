@@ -95,6 +95,114 @@ class SpecVerifierTest {
     assertThat(refuted).as("refuted cases").isGreaterThan(10);
   }
 
+  /**
+   * The LP-tightened MILP on deeper tiny nets (where the pattern's sign constraints cut the box and
+   * the LP bounds decide neurons the intervals leave open) against the grid and against the MILP
+   * with interval bounds only: a proof must hold on the grid, a refutation must come with a
+   * counterexample the forward pass confirms.
+   */
+  /** A pattern fixing each neuron with probability 1/3, so that its region is rarely empty. */
+  static Nap sparseNap(SplittableRandom rng, ReluMlp net) {
+    Nap nap = Nap.none(net);
+    for (int[] layer : nap.state()) {
+      for (int j = 0; j < layer.length; j++) {
+        layer[j] = rng.nextInt(3) == 0 ? (rng.nextBoolean() ? Nap.ACTIVE : Nap.INACTIVE) : Nap.FREE;
+      }
+    }
+    return nap;
+  }
+
+  @Test
+  void lpTightenedBoundsKeepTheMilpExact() {
+    SplittableRandom rng = new SplittableRandom(31);
+    int proven = 0;
+    int refuted = 0;
+    for (int t = 0; t < 60; t++) {
+      ReluMlp net = randomNet(rng, 2, 5, 5, 4, 3);
+      Nap nap = sparseNap(rng, net);
+      int c = rng.nextInt(3);
+      Verdict lp = new MilpVerifier(net, 10_000, true).verify(nap, c);
+      Verdict plain = new MilpVerifier(net, 10_000, false).verify(nap, c);
+      double grid = worstGridViolation(net, nap, c);
+      String where = "net " + t;
+      if (lp.status() == Verdict.Status.PROVEN) {
+        proven++;
+        assertThat(grid).as(where + ": proven, but the grid violates").isLessThan(0);
+      } else if (lp.status() == Verdict.Status.REFUTED) {
+        refuted++;
+        assertThat(SpecVerifier.violates(net, lp.counterexample(), net.lo(), net.hi(), nap, c))
+            .as(where + ": counterexample confirmed by the forward pass")
+            .isTrue();
+      }
+      if (grid > 1e-2) {
+        assertThat(lp.status()).as(where).isEqualTo(Verdict.Status.REFUTED);
+      }
+      if (lp.status() != Verdict.Status.UNKNOWN && plain.status() != Verdict.Status.UNKNOWN) {
+        assertThat(lp.status()).as(where + ": both bound kinds agree").isEqualTo(plain.status());
+      }
+    }
+    System.out.println("lp bounds: proven " + proven + " refuted " + refuted);
+    assertThat(proven).as("proven cases").isGreaterThan(5);
+    assertThat(refuted).as("refuted cases").isGreaterThan(5);
+  }
+
+  /** Whether some grid point matches both patterns. */
+  static boolean gridOverlap(ReluMlp net, Nap a, Nap b) {
+    for (int i = 0; i < GRID; i++) {
+      for (int k = 0; k < GRID; k++) {
+        double[][] z =
+            net.preActivations(new double[] {(double) i / (GRID - 1), (double) k / (GRID - 1)});
+        if (a.matches(z) && b.matches(z)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void disjointPatternsAreProvenAndOverlappingOnesAreNot() {
+    SplittableRandom rng = new SplittableRandom(17);
+    int disjoint = 0;
+    int overlapping = 0;
+    for (int t = 0; t < 40; t++) {
+      ReluMlp net = randomNet(rng, 2, 4, 4, 3);
+      Nap[] pair = {sparseNap(rng, net), sparseNap(rng, net)};
+      boolean overlap = gridOverlap(net, pair[0], pair[1]);
+      NapAnalysis.PairResult r =
+          NapAnalysis.pairs(
+              net, pair, new double[0][], new boolean[0][], "milp", 20_000, System.out);
+      if (r.proven() == 1) {
+        disjoint++;
+        assertThat(overlap)
+            .as("net " + t + ": proven disjoint, but a grid point matches both")
+            .isFalse();
+      }
+      if (r.refuted() == 1) {
+        overlapping++;
+      }
+      if (overlap) {
+        assertThat(r.proven()).as("net " + t).isZero();
+      }
+    }
+    System.out.println("pairs: disjoint " + disjoint + " overlapping " + overlapping);
+    assertThat(disjoint).isGreaterThan(3);
+    assertThat(overlapping).isGreaterThan(3);
+  }
+
+  @Test
+  void networkFileRoundTripsExactly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    ReluMlp net = randomNet(new SplittableRandom(3), 4, 3, 2);
+    java.nio.file.Path f = dir.resolve("net.bin");
+    net.write(f);
+    ReluMlp back = ReluMlp.read(f);
+    double[] x = {0.1, 0.7, 0.3, 0.9};
+    assertThat(back.logits(x)).containsExactly(net.logits(x));
+    assertThat(back.lo()).containsExactly(net.lo());
+    assertThat(back.hi()).containsExactly(net.hi());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"milp", "z3"})
   void ballAroundAPointProvesLocalRobustness(String engine) {
