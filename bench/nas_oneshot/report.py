@@ -189,5 +189,8 @@ L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (so
       "    bench/nas_oneshot/run.sh 0 fairnas 10 5000 16 8 1 30 50 50",
       "    bench/nas_oneshot/run.sh 0 \"darts-guard sharpdarts\" 10 5000 16 8 1 30 50 0",
       "    bench/nas_oneshot/run.sh \"0 1 2\" \"multitask1 multitask3\" 10 5000 16 8 1 30 50 0",
-      "    bench/nas_oneshot/run.sh 0 enas-e40 40 5000 16 8 1 30 50 50   # not re-run after the fix"]
+      "    bench/nas_oneshot/run.sh 0 enas-e40 40 5000 16 8 1 30 50 50   # not re-run after the fix",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" rsps-e100 100 5000 16 8 1 30 0 100   # ranking vs supernet epochs",
+      "    bench/nas_oneshot/run.sh 0 enas-e100 100 5000 16 8 1 30 0 100",
+      "", "Why ρ is negative (BN, noise, epochs, width; wt-rank13): gyrus-nas/README.md, NOTES.md."]
 open(out_md, "w").write("\n".join(L) + "\n")
