@@ -59,11 +59,44 @@ p = os.path.join(work, "runs.jsonl")
 if os.path.exists(p):
     with open(p) as f:
         runs = [json.loads(l) for l in f if l.strip()]
+
+
+def rho(x):
+    """A Spearman ρ as stored (Jackson writes NaN as the string "NaN": constant estimates) or None."""
+    return x if isinstance(x, (int, float)) and x == x else None
+
+
+def mean_of(xs):
+    xs = [x for x in xs if x is not None]
+    return round(statistics.mean(xs), 3) if xs else None
+
+
+def live_convs(arch):
+    """Conv edges of a cell that both receive the input and reach the output (none edges cut)."""
+    edges = []  # (from, to, op)
+    for to, node in enumerate(arch.strip("|").split("|+|"), 1):
+        for e in node.strip("|").split("|"):
+            op, frm = e.split("~")
+            if op != "none":
+                edges.append((int(frm), to, op))
+    reach = {0}
+    for frm, to, _ in sorted(edges, key=lambda e: e[1]):
+        if frm in reach:
+            reach.add(to)
+    useful = {3}
+    for frm, to, _ in sorted(edges, key=lambda e: -e[0]):
+        if to in useful:
+            useful.add(frm)
+    return sum(1 for frm, to, op in edges if op.startswith("nor_conv") and frm in reach and to in useful)
+
+
 conv3 = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|"
 # Equal-cost random baseline: one full NB201 training is 200 epochs x 50,000 images (forward +
 # backward) of a network at least as costly per image as our supernet (C=16, N=5, 32x32 vs C<=16,
 # N=1, 16x16), so N = image passes of the search / 1e7, at least 1.
 for r in runs:
+    r["estimate_rho"], r["uniform_rho"] = rho(r.get("estimate_rho")), rho(r.get("uniform_rho"))
+    r["live_conv_edges"] = live_convs(r["genotype"])
     cfg = r["config"]
     epochs = int(cfg.split("epochs=")[1].split(",")[0])
     r["image_passes"] = 2 * r["images"] * epochs
@@ -83,8 +116,9 @@ for (m, im), rs in sorted(by.items()):
         "median_cpu_s": statistics.median(r["cpu_s"] for r in rs),
         "skip_edges_mean": statistics.mean(r["genotype"].count("skip_connect") for r in rs),
         "none_edges_mean": statistics.mean(r["genotype"].count("none~") for r in rs),
-        "mean_estimate_rho": round(statistics.mean(r["estimate_rho"] for r in rs), 3),
-        "mean_uniform_rho": (round(statistics.mean(r["uniform_rho"] for r in rs), 3)
+        "conv_free_derived": sum(1 for r in rs if r["live_conv_edges"] == 0),
+        "mean_estimate_rho": mean_of(r["estimate_rho"] for r in rs),
+        "mean_uniform_rho": (mean_of(r["uniform_rho"] for r in rs)
                              if all(r.get("uniform_rho") is not None for r in rs) else None),
     })
 rl = {}
@@ -114,20 +148,24 @@ L = ["# One-shot NAS on NAS-Bench-201 (issue 13 §1, §2, §4)", "",
      "Scale (2 shared CPU cores): supernet C and N cells per stage, images shrunk to SIZE² pixels, IMAGES "
      "per half of CIFAR-10's 10k JPEG subset (5000 = the whole subset, 20% of the training set), "
      "first-order DARTS, arch lr 3e-3 (10x DARTS's: ~780 arch steps instead of ~20k); see `config`.", "",
-     "| method | images/half | seeds | mean table acc | median wall s | median CPU s | mean skip edges | mean none edges | mean ρ sampled | mean ρ uniform |",
-     "|---|---|---|---|---|---|---|---|---|---|"]
+     "Conv-free derived: seeds whose derived cell has no convolution that both receives the input and "
+     "reaches the output (none edges cut the rest): the cell is skips, pools or nothing, e.g. the identity "
+     "cell `|...|+|...|+|skip_connect~0|none~1|none~2|` (table 86.5-86.6), which the supernet rates as its "
+     "shared stem, reductions and head alone.", "",
+     "| method | images/half | seeds | mean table acc | median wall s | median CPU s | mean skip edges | mean none edges | conv-free derived | mean ρ sampled | mean ρ uniform |",
+     "|---|---|---|---|---|---|---|---|---|---|---|"]
 for s in summary:
     ur = "" if s["mean_uniform_rho"] is None else s["mean_uniform_rho"]
     L.append(f"| {s['method']} | {s['images']} | {s['seeds']} | {s['mean_table_accuracy']} | "
              f"{s['median_wall_s']} | {s['median_cpu_s']} | {s['skip_edges_mean']:.1f} | {s['none_edges_mean']:.1f} | "
-             f"{s['mean_estimate_rho']} | {ur} |")
+             f"{s['conv_free_derived']}/{len(s['seeds'])} | {'-' if s['mean_estimate_rho'] is None else s['mean_estimate_rho']} | {ur} |")
 L += ["", "| method | seed | images | derived genotype | table acc | random best-of-N (N) | beats | wall s | CPU s | supernet ρ (sampled cells) |",
       "|---|---|---|---|---|---|---|---|---|---|"]
 for r in runs:
     g = r["genotype"].replace("|", "\\|")
     L.append(f"| {r['method']} | {r['seed']} | {r['images']} | `{g}` | {r['table_accuracy']:.2f} | "
              f"{r['random_best_of_n']} ({r['random_n']}) | {'yes' if r['beats_random'] else 'no'} | {r['wall_s']} | {r['cpu_s']} | "
-             f"{r['estimate_rho']:.2f} ({r['sampled_cells']}) |")
+             f"{'-' if r['estimate_rho'] is None else format(r['estimate_rho'], '.2f')} ({r['sampled_cells']}) |")
 enas = [r for r in runs if r.get("details", {}).get("buffer_reranked")]
 if enas:
     L += ["", "ENAS / RSPS with weight sharing (single paths of one supernet): the derived cell is the memory "
@@ -189,5 +227,8 @@ L += ["", "Config per run is in nas_oneshot.json (`config`); α trajectories (so
       "    bench/nas_oneshot/run.sh 0 fairnas 10 5000 16 8 1 30 50 50",
       "    bench/nas_oneshot/run.sh 0 \"darts-guard sharpdarts\" 10 5000 16 8 1 30 50 0",
       "    bench/nas_oneshot/run.sh \"0 1 2\" \"multitask1 multitask3\" 10 5000 16 8 1 30 50 0",
-      "    bench/nas_oneshot/run.sh 0 enas-e40 40 5000 16 8 1 30 50 50   # not re-run after the fix"]
+      "    bench/nas_oneshot/run.sh 0 enas-e40 40 5000 16 8 1 30 50 50   # not re-run after the fix",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" rsps-e100 100 5000 16 8 1 30 0 100   # ranking vs supernet epochs",
+      "    bench/nas_oneshot/run.sh \"0 1 2\" enas-e100 100 5000 16 8 1 30 0 100",
+      "", "Why ρ is negative (BN, noise, epochs, width; wt-rank13): gyrus-nas/README.md, NOTES.md."]
 open(out_md, "w").write("\n".join(L) + "\n")

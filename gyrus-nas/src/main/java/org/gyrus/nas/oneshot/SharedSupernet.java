@@ -112,6 +112,16 @@ final class SharedSupernet implements AutoCloseable {
     return net.logits(ps, x, null, path(g), train);
   }
 
+  /**
+   * Logits a weight-sharing estimate of cell {@code g} is made from: its single path with batch
+   * statistics in every batch norm, as NB201's own weight-sharing code evaluates candidates (BN
+   * without running statistics). The running averages belong to the mixture of every path trained
+   * so far, not to {@code g}; a path's batch statistics are what it would compute alone.
+   */
+  NDArray evalLogits(NDArray x, Genotype g) {
+    return pathLogits(x, g, true);
+  }
+
   /** Weight steps skipped because a gradient was NaN or infinite. */
   long nonFiniteSteps;
 
@@ -225,7 +235,7 @@ final class SharedSupernet implements AutoCloseable {
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         NDArray[] b = batch(d, order, offset + s * bs, bs, null);
-        NDArray logits = pathLogits(b[0], g, train);
+        NDArray logits = train ? evalLogits(b[0], g) : pathLogits(b[0], g, false);
         if (cols != null) {
           logits = logits.get(new NDIndex(":, {}:{}", cols[0], cols[1]));
         }

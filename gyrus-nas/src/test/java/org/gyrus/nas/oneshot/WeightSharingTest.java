@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gyrus.nn.Scalars;
 import org.gyrus.nn.data.Dataset;
 import org.gyrus.search.Study;
 import org.gyrus.search.bench.NasBench201;
@@ -58,6 +59,42 @@ class WeightSharingTest {
                   s.pathLogits(x, a, true).toFloatArray(), s.pathLogits(x, b, true).toFloatArray()))
           .isGreaterThan(1e-4);
     }
+  }
+
+  /**
+   * A path's estimate uses that path's own batch statistics, as NB201's weight-sharing code does
+   * (BN without running statistics): evaluating the all-conv path on a batch gives the same logits
+   * in a supernet that has just run the all-skip path (four times the activation scale at the cell
+   * output) on batches scaled by 10 as in an identical supernet that has not. Running statistics
+   * (the mixture's) would not: that comparison differs, so the check can fail.
+   */
+  @Test
+  void aPathIsEvaluatedWithItsOwnBatchStatistics() {
+    Dataset d = randomImages(32, 8, 4);
+    int[] order = Dataset.permutation(32, new SplittableRandom(5));
+    Genotype conv = Genotype.uniform("nor_conv_3x3");
+    Genotype skip = Genotype.uniform("skip_connect");
+    try (SharedSupernet alone = new SharedSupernet(4, 1, 10, 8, 9);
+        SharedSupernet mixed = new SharedSupernet(4, 1, 10, 8, 9)) {
+      NDArray x = alone.batch(d, order, 0, 32, null)[0];
+      NDArray xm = mixed.batch(d, order, 0, 32, null)[0];
+      assertThat(maxDiff(runningLogits(alone, x, conv), runningLogits(mixed, xm, conv)))
+          .as("same seed, same weights")
+          .isLessThan(1e-6);
+      for (int i = 0; i < 5; i++) {
+        mixed.pathLogits(Scalars.mul(xm, 10), skip, true); // moves the running statistics
+      }
+      float[] a = alone.evalLogits(x, conv).toFloatArray();
+      assertThat(maxDiff(a, mixed.evalLogits(xm, conv).toFloatArray())).isLessThan(1e-5);
+      assertThat(alone.estimate(conv, d, 1, null)).isEqualTo(mixed.estimate(conv, d, 1, null));
+      assertThat(maxDiff(runningLogits(alone, x, conv), runningLogits(mixed, xm, conv)))
+          .as("running statistics carry the other path's scale")
+          .isGreaterThan(1e-3);
+    }
+  }
+
+  private static float[] runningLogits(SharedSupernet s, NDArray x, Genotype g) {
+    return s.pathLogits(x, g, false).toFloatArray();
   }
 
   /** FairNAS's paths: every op of every edge exactly once per step, in a different order. */
