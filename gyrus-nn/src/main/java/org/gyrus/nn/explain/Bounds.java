@@ -24,31 +24,14 @@ public record Bounds(double[][] lo, double[][] hi, boolean empty) {
       int n = net.width(l);
       lo[l] = new double[n];
       hi[l] = new double[n];
-      double[] nLo = new double[n];
-      double[] nHi = new double[n];
       for (int j = 0; j < n; j++) {
-        double[] row = net.w()[l][j];
-        double sLo = net.b()[l][j];
-        double sHi = sLo;
-        for (int i = 0; i < row.length; i++) {
-          double w = row[i];
-          sLo += w >= 0 ? w * aLo[i] : w * aHi[i];
-          sHi += w >= 0 ? w * aHi[i] : w * aLo[i];
-        }
-        int s = nap.state()[l][j];
-        if (s == Nap.ACTIVE) {
-          sLo = Math.max(sLo, 0);
-        } else if (s == Nap.INACTIVE) {
-          sHi = Math.min(sHi, 0);
-        }
-        empty |= sLo > sHi + MARGIN;
-        lo[l][j] = sLo;
-        hi[l][j] = sHi;
-        nLo[j] = Math.max(0, sLo);
-        nHi[j] = Math.max(0, sHi);
+        double[] r = range(net, l, j, aLo, aHi, nap);
+        empty |= r[0] > r[1] + MARGIN;
+        lo[l][j] = r[0];
+        hi[l][j] = r[1];
       }
-      aLo = nLo;
-      aHi = nHi;
+      aLo = relu(lo[l]);
+      aHi = relu(hi[l]);
     }
     return new Bounds(lo, hi, empty);
   }
@@ -61,29 +44,46 @@ public record Bounds(double[][] lo, double[][] hi, boolean empty) {
   Bounds repropagate(ReluMlp net, int layer, Nap nap) {
     boolean isEmpty = empty;
     for (int l = layer + 1; l < lo.length; l++) {
+      double[] aLo = relu(lo[l - 1]);
+      double[] aHi = relu(hi[l - 1]);
       for (int j = 0; j < lo[l].length; j++) {
-        double[] row = net.w()[l][j];
-        double sLo = net.b()[l][j];
-        double sHi = sLo;
-        for (int i = 0; i < row.length; i++) {
-          double aLo = Math.max(0, lo[l - 1][i]);
-          double aHi = Math.max(0, hi[l - 1][i]);
-          double w = row[i];
-          sLo += w >= 0 ? w * aLo : w * aHi;
-          sHi += w >= 0 ? w * aHi : w * aLo;
-        }
-        int s = nap.state()[l][j];
-        if (s == Nap.ACTIVE) {
-          sLo = Math.max(sLo, 0);
-        } else if (s == Nap.INACTIVE) {
-          sHi = Math.min(sHi, 0);
-        }
-        lo[l][j] = Math.max(lo[l][j], sLo);
-        hi[l][j] = Math.min(hi[l][j], sHi);
+        double[] r = range(net, l, j, aLo, aHi, nap);
+        lo[l][j] = Math.max(lo[l][j], r[0]);
+        hi[l][j] = Math.min(hi[l][j], r[1]);
         isEmpty |= lo[l][j] > hi[l][j] + MARGIN;
       }
     }
     return new Bounds(lo, hi, isEmpty);
+  }
+
+  /**
+   * {lower, upper} of neuron j's pre-activation in layer l when its inputs lie in [aLo, aHi],
+   * clipped by the pattern's sign for that neuron.
+   */
+  private static double[] range(ReluMlp net, int l, int j, double[] aLo, double[] aHi, Nap nap) {
+    double[] row = net.w()[l][j];
+    double sLo = net.b()[l][j];
+    double sHi = sLo;
+    for (int i = 0; i < row.length; i++) {
+      double w = row[i];
+      sLo += w >= 0 ? w * aLo[i] : w * aHi[i];
+      sHi += w >= 0 ? w * aHi[i] : w * aLo[i];
+    }
+    int s = nap.state()[l][j];
+    if (s == Nap.ACTIVE) {
+      sLo = Math.max(sLo, 0);
+    } else if (s == Nap.INACTIVE) {
+      sHi = Math.min(sHi, 0);
+    }
+    return new double[] {sLo, sHi};
+  }
+
+  private static double[] relu(double[] v) {
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = Math.max(0, v[i]);
+    }
+    return out;
   }
 
   /** A deep copy (the LP tightening writes into its arrays). */
