@@ -16,5 +16,5 @@ cp -r gyrus-nn/target/classes "$SNAP/nn"
 CP="$SNAP/core:$SNAP/nn:$(cat gyrus-nn/target/bench-cp.txt)"
 export OMP_NUM_THREADS=1 OMP_WAIT_POLICY=PASSIVE
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 MALLOC_TOP_PAD_=268435456
-JAVA=(nice -n 10 java -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1
+JAVA=(nice -n ${NICE:-10} java -Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1
   -Dai.djl.pytorch.num_interop_threads=1 -cp "$CP")
