@@ -55,6 +55,9 @@ public final class EnglishParser {
   private boolean usesX;
   private int fresh;
   private boolean lastNegated; // the last verb phrase began with "not"
+  private boolean subjectPlural; // the current subject's number, for verb agreement
+  private final Set<String> adjectives = new TreeSet<>(); // words the text predicates as adjectives
+  private final java.util.Map<String, Term> introduced = new java.util.HashMap<>(); // "a N" → x
 
   public EnglishParser(Negation negation) {
     this.negation = negation;
@@ -93,6 +96,7 @@ public final class EnglishParser {
     usesX = false;
     fresh = 0;
     lastNegated = false;
+    introduced.clear();
     if (toks.isEmpty()) {
       throw error("a sentence");
     }
@@ -197,13 +201,13 @@ public final class EnglishParser {
       pos += 2;
       if (accept("no")) {
         referent = X;
-        return Formula.not(Formula.exists(X, restrictor(X)));
+        return Formula.not(Formula.exists(X, restrictor(X, Det.NONE)));
       }
       if (!accept("a") && !accept("an") && !accept("some")) {
         throw error("'a', 'an' or 'some' after 'there is'");
       }
       referent = X;
-      return Formula.exists(X, restrictor(X));
+      return Formula.exists(X, restrictor(X, Det.NONE));
     }
     if (w.equals("either") || w.equals("neither")) {
       return close(choice(this::clauses));
@@ -211,6 +215,9 @@ public final class EnglishParser {
     if (Words.UNIVERSAL.contains(w) || w.equals("no") || w.equals("some")) {
       pos++;
       return quantified(w);
+    }
+    if (Set.of("someone", "something", "somebody").contains(w)) {
+      return quantified("some"); // "Someone is …" says there is one; "if someone …" is universal
     }
     if (Set.of("everyone", "everything", "everybody").contains(w)) {
       return quantified("every");
@@ -235,8 +242,17 @@ public final class EnglishParser {
 
   private Formula quantified(String kind) {
     referent = X;
-    Formula restr = restrictor(X);
+    Det det =
+        switch (kind) {
+          case "every", "each" -> Det.SINGULAR;
+          case "all" -> Det.PLURAL;
+          default -> Det.EITHER;
+        };
+    Formula restr = restrictor(X, det);
     Formula body = vp(X);
+    if (body instanceof Formula.Truth t && t.value() && kind.equals("some")) {
+      return Formula.exists(X, restr);
+    }
     if (restr instanceof Formula.Truth) {
       return kind.equals("some")
           ? Formula.exists(X, body)
@@ -267,50 +283,145 @@ public final class EnglishParser {
     return plural && (Set.of("are", "do", "were").contains(stop) || Words.RELATIVE.contains(stop));
   }
 
-  /** adj* noun [rel vp (and vp)*] about {@code x}; a trailing verb is left for the vp. */
-  private Formula restrictor(Term.Var x) {
-    List<String> words = new ArrayList<>();
+  /** The grammatical number a determiner asks of its noun phrase. */
+  private enum Det {
+    SINGULAR, // every, each, a: a following -s word is the verb ("Every kid loves …")
+    PLURAL, // all, generic plurals: the first -s word is the head noun ("All kids love …")
+    EITHER, // no, some, any
+    NONE // "there is …": no verb follows the noun phrase
+  }
+
+  private static final Set<String> NP_END =
+      Set.of(
+          "is", "are", "was", "were", "do", "does", "did", "has", "have", "can", "will", ",",
+          "either", "neither");
+
+  /**
+   * adj* noun [prep bare-noun] [rel vp (and vp)*] about {@code x}. The noun phrase ends where the
+   * verb begins; with no closed-class word between them the determiner's number and the -s
+   * inflection decide it, and a sentence where they do not is refused rather than guessed.
+   */
+  private Formula restrictor(Term.Var x, Det det) {
     int start = pos;
-    while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && !words.isEmpty())) {
-      if (!peek().equals(",")) {
+    List<String> words = new ArrayList<>(); // tokens of the noun phrase, commas kept
+    List<Integer> at = new ArrayList<>(); // their positions
+    while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
+      if (!(peek().equals(",") && words.isEmpty())) {
         words.add(peek());
+        at.add(pos);
       }
       pos++;
-      String p = peek();
-      if (Words.PREPOSITIONS.contains(p) && !p.equals("than") && isContentAt(pos + 1)) {
-        pos++; // "one nice to animals": the phrase is one property
-        String head = words.remove(words.size() - 1);
-        words.add(head + "_" + p + "_" + bare());
-      }
-    }
-    String stop = peek();
-    boolean verbLeft =
-        !Words.COPULA.contains(stop) && !Words.AUX.contains(stop) && !Words.RELATIVE.contains(stop);
-    if (verbLeft && words.size() >= 2) {
-      words.remove(words.size() - 1);
-      pos--;
     }
     if (words.isEmpty()) {
       pos = start;
       throw error("a noun or adjective");
     }
-    List<Formula> preds = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      String w = i == words.size() - 1 ? Words.base(words.get(i)) : words.get(i);
-      if (!Words.INDIVIDUAL.contains(words.get(i)) && !Words.INDIVIDUAL.contains(w)) {
-        preds.add(atom(w, x));
+    String p = peek();
+    int j = pos + 1;
+    while (isContentAt(j)) {
+      j++;
+    }
+    // "bears in zoos are …": the phrase ends the noun phrase; "skyscrapers reside in areas": a verb's
+    boolean pp =
+        Words.PREPOSITIONS.contains(p)
+            && !p.equals("than")
+            && isContentAt(pos + 1)
+            && (NP_END.contains(peekAt(j)) || Words.RELATIVE.contains(peekAt(j)));
+    if (!pp && det != Det.NONE && !NP_END.contains(p) && !Words.RELATIVE.contains(p)) {
+      int k = verbStart(words, at, det);
+      words = new ArrayList<>(words.subList(0, k));
+      pos = at.get(k);
+    }
+    if (pp) {
+      pos++; // "bears in zoos": bear ∧ in_zoo; "one nice to animals": nice_to_animal
+      String last = words.get(words.size() - 1);
+      if (looksFinite(last) || Words.INDIVIDUAL.contains(last)) {
+        words.add(p + "_" + bare());
+      } else {
+        words.set(words.size() - 1, last + "_" + p + "_" + bare());
+      }
+      if (!NP_END.contains(peek()) && !Words.RELATIVE.contains(peek())) {
+        throw error("a verb phrase after the noun phrase (is/are/does/has …)");
       }
     }
+    List<Formula> preds = new ArrayList<>();
+    Formula np = properties(words, x);
+    if (!(np instanceof Formula.Truth)) {
+      preds.add(np);
+    }
+    subjectPlural = words.stream().anyMatch(EnglishParser::looksFinite);
     if (Words.RELATIVE.contains(peek())) {
       pos++;
       preds.add(vp(x));
       while (peek().equals("and") && !startsClause(pos + 1)) {
         pos++;
+        checkAgreement();
         preds.add(vp(x));
       }
     }
     usesX = false;
     return preds.isEmpty() ? new Formula.Truth(true) : conj(preds);
+  }
+
+  /** Where the verb begins inside the words read as a noun phrase (see {@link Det}). */
+  private int verbStart(List<String> words, List<Integer> at, Det det) {
+    int n = words.size();
+    int s = -1; // the first -s (plural noun or singular verb) form
+    for (int i = 0; i < n && s < 0; i++) {
+      if (looksFinite(words.get(i))) {
+        s = i;
+      }
+    }
+    int k = -1;
+    int person = -1; // "a Czech person wrote …": after "person"/"thing"/"one" comes the verb
+    for (int i = n - 2; i >= 0; i--) {
+      if (Words.INDIVIDUAL.contains(words.get(i))) {
+        person = i;
+      }
+    }
+    if (person >= 0) {
+      k = person + 1;
+    } else if (s < 0) {
+      k = n == 2 ? 1 : -1; // "Every dog barked": one head, one verb
+    } else if (det == Det.PLURAL) {
+      k = s + 1;
+    } else if (det == Det.SINGULAR) {
+      k = s >= 1 ? s : -1;
+    } else if (s == 0) {
+      k = 1; // "Some dogs bark": a plural head first
+    } else if (s + 1 == n
+        || looksFinite(words.get(s + 1))
+        || Words.INDIVIDUAL.contains(words.get(s - 1))) {
+      k = s; // "No dog chases cats", "Some dog barks": a singular verb
+    }
+    boolean bareForm = k >= 0 && k < n && !looksFinite(words.get(k)) && !words.get(k).endsWith("ed");
+    if (k < 1 || k >= n || (bareForm && adjectives.contains(words.get(k)))) {
+      pos = at.get(Math.max(0, Math.min(s < 0 ? 1 : s, n - 1)));
+      throw error("a clear end of the noun phrase (where its noun ends and the verb begins)");
+    }
+    return k;
+  }
+
+  /**
+   * A verb phrase after "and" must agree with its subject: "they enjoy hamburgers and steaks" joins
+   * two objects and "a video game and anime company" two nouns, which are not read, so "steaks"
+   * and "anime" are refused rather than read as verbs. (Irregular past tenses are refused too.)
+   */
+  private void checkAgreement() {
+    if (!isContentAt(pos)) {
+      return;
+    }
+    String w = peek();
+    if (subjectPlural && looksFinite(w)) {
+      throw error("a verb agreeing with the plural subject (a list of objects is not read)");
+    }
+    if (!subjectPlural && !looksFinite(w) && !w.endsWith("ed")) {
+      throw error("a verb agreeing with the singular subject (a list of nouns is not read)");
+    }
+  }
+
+  private static boolean plural(List<String> words) {
+    return !words.isEmpty() && looksFinite(words.get(words.size() - 1));
   }
 
   // ---- clauses ----
@@ -331,6 +442,9 @@ public final class EnglishParser {
         throw error("a subject after '" + op + "' (the scope of the earlier 'not' is ambiguous)");
       }
       lastNegated = false;
+      if (!startsClause(pos)) {
+        checkAgreement();
+      }
       Formula g = startsClause(pos) ? clause() : vp(referent);
       f = op.equals("and") ? Formula.and(f, g) : Formula.or(f, g);
     }
@@ -351,9 +465,11 @@ public final class EnglishParser {
         throw error("a subject (a pronoun needs something before it to refer to)");
       }
       pos++;
+      subjectPlural = w.equals("they") || w.equals("them");
       return new Subject(referent, null);
     }
     if (isIndividualAt(pos)) {
+      subjectPlural = looksFinite(w);
       pos++;
       usesX = true;
       referent = X;
@@ -361,9 +477,11 @@ public final class EnglishParser {
     }
     if (w.equals("a") || w.equals("an")) {
       pos++;
-      List<String> words = nounPhrase();
+      List<String> words = nounPhrase(true);
+      subjectPlural = false;
       usesX = true;
       referent = X;
+      introduced.put(String.join("_", words), X); // "if a bird …, then the bird …"
       return new Subject(X, properties(words, X));
     }
     Term c = constant();
@@ -376,9 +494,12 @@ public final class EnglishParser {
   /** "the" word+ or a capitalised name; the words before the verb. */
   private Term constant() {
     if (accept("the")) {
-      List<String> words = nounPhrase();
-      return Term.Fn.constant(String.join("_", words));
+      List<String> words = nounPhrase(false);
+      subjectPlural = plural(words);
+      String name = String.join("_", words);
+      return introduced.getOrDefault(name, Term.Fn.constant(name));
     }
+    subjectPlural = false;
     List<String> name = new ArrayList<>();
     while (pos < toks.size() && isNameAt(pos)) {
       name.add(toks.get(pos));
@@ -390,11 +511,17 @@ public final class EnglishParser {
     return Term.Fn.constant(String.join("_", name));
   }
 
-  /** Content words of a noun phrase, stopping before a finite verb ("the bald eagle | chases"). */
-  private List<String> nounPhrase() {
+  /**
+   * Content words of a noun phrase, stopping before a finite verb ("the bald eagle | chases");
+   * {@code singular} after "a", where any -s word is the verb.
+   */
+  private List<String> nounPhrase(boolean singular) {
     List<String> words = new ArrayList<>();
     while (isContentAt(pos) || (words.isEmpty() && isWordAt(pos)) || isIndividualAt(pos)) {
       String w = toks.get(pos);
+      if (singular && !words.isEmpty() && looksFinite(w)) {
+        break; // "a horse | falls during a race": after "a" an -s word is the verb
+      }
       if (!words.isEmpty() && looksFinite(w) && CLAUSE_END.contains(peekAt(pos + 1))) {
         break;
       }
@@ -418,15 +545,98 @@ public final class EnglishParser {
     return !Words.base(w).equals(w);
   }
 
+  /**
+   * The properties a noun phrase gives {@code x}; commas separate coordinated parts ("rough, blue
+   * things"). In each part, modifiers the text itself uses as adjectives ("… is young") are
+   * properties of their own; the rest form one compound with the head ("pet owner" →
+   * pet_owner(x) ∧ owner(x): a pet owner is no pet), and a privative modifier ("former swimmer")
+   * keeps the head out. Before "person", "thing", "one" every modifier is an adjective.
+   */
   private Formula properties(List<String> words, Term x) {
     List<Formula> preds = new ArrayList<>();
-    for (int i = 0; i < words.size(); i++) {
-      String w = i == words.size() - 1 ? Words.base(words.get(i)) : words.get(i);
-      if (!Words.INDIVIDUAL.contains(words.get(i))) {
-        preds.add(atom(w, x));
+    List<String> part = new ArrayList<>();
+    for (int i = 0; i <= words.size(); i++) {
+      if (i < words.size() && !words.get(i).equals(",")) {
+        part.add(words.get(i));
+      } else if (!part.isEmpty()) {
+        compound(part, x, preds);
+        part.clear();
       }
     }
     return preds.isEmpty() ? new Formula.Truth(true) : conj(preds);
+  }
+
+  private void compound(List<String> part, Term x, List<Formula> preds) {
+    int n = part.size();
+    int h = n - 1; // the head: the last word, or a plural or "person"/"thing" word before a
+    for (int i = n - 2; i >= 0; i--) { // participle or phrase ("students good at math")
+      String w = part.get(i);
+      String next = part.get(i + 1);
+      boolean post = next.endsWith("ing") || next.endsWith("ed") || next.contains("_");
+      if (Words.INDIVIDUAL.contains(w) || (looksFinite(w) && post)) {
+        h = i;
+      }
+    }
+    if (h < n - 1) { // "students good at math", "people taking classes": a property of its own
+      List<String> post = new ArrayList<>(part.subList(h + 1, n));
+      post.set(post.size() - 1, Words.base(post.get(post.size() - 1)));
+      preds.add(atom(String.join("_", post), x));
+    }
+    String head = part.get(h);
+    List<String> mods = part.subList(0, h);
+    if (Words.INDIVIDUAL.contains(head) || Words.INDIVIDUAL.contains(Words.base(head))) {
+      for (String m : mods) {
+        if (!Words.INDIVIDUAL.contains(m)) {
+          preds.add(atom(m, x));
+        }
+      }
+      return;
+    }
+    int i = 0;
+    while (i < mods.size() && adjectives.contains(mods.get(i))) {
+      preds.add(atom(mods.get(i++), x));
+    }
+    String base = Words.base(head);
+    if (i == mods.size()) {
+      preds.add(atom(base, x));
+      return;
+    }
+    List<String> rest = new ArrayList<>(mods.subList(i, mods.size()));
+    rest.add(base);
+    preds.add(atom(String.join("_", rest), x));
+    // "a student learning piano": after an inner participle the last word need not be the head
+    boolean innerParticiple = rest.subList(1, rest.size() - 1).stream().anyMatch(w -> w.endsWith("ing"));
+    if (!innerParticiple && rest.stream().noneMatch(Words.PRIVATIVE::contains)) {
+      preds.add(atom(base, x));
+    }
+  }
+
+  /**
+   * Learns which words the text uses predicatively as adjectives ("is young", "are big and red",
+   * "is either kind or evil"), so that "young cats" reads young(x) ∧ cat(x) while "pet owners",
+   * whose modifier the text never predicates, stays one compound.
+   */
+  public void learnAdjectives(List<String> text) {
+    for (String s : text) {
+      tokenize(s);
+      for (int j = 0; j < toks.size(); j++) {
+        if (!Words.COPULA.contains(toks.get(j))) {
+          continue;
+        }
+        int k = j + 1;
+        while (Set.of("not", "either", "neither", "both", "very", "also").contains(peekAt(k))) {
+          k++;
+        }
+        while (isContentAt(k) && !isContentAt(k + 1) && !peekAt(k + 1).equals("than")) {
+          adjectives.add(toks.get(k));
+          boolean more = Set.of("and", "or", "nor", ",").contains(peekAt(k + 1));
+          k += more && Set.of("and", "or", "nor").contains(peekAt(k + 2)) ? 3 : 2;
+          if (!more) {
+            break;
+          }
+        }
+      }
+    }
   }
 
   // ---- verb phrases ----
@@ -441,7 +651,7 @@ public final class EnglishParser {
       boolean plural = w.equals("are") || w.equals("were");
       boolean neg = accept("not");
       lastNegated = neg;
-      Formula c = complement(subj, plural);
+      Formula c = coordinatedComplements(subj, plural, neg);
       lastNegated = neg;
       return neg ? negate(c) : c;
     }
@@ -468,6 +678,40 @@ public final class EnglishParser {
       return verb(subj, true);
     }
     throw error("a verb phrase (is/are …, does not …, or a verb)");
+  }
+
+  /**
+   * complement (("and"|"or") complement)*: "is a wizard or angry", "was created and written by
+   * M". A conjunct is a complement when it starts with "a"/"an" or, after a singular copula, with
+   * a word that is no -s verb ("is big and chases …" leaves the verb to the clause); after "are" a
+   * bare conjunct must be a word the text uses as an adjective, since plural verbs look the same.
+   */
+  private Formula coordinatedComplements(Term subj, boolean plural, boolean neg) {
+    int start = pos;
+    Formula c = complement(subj, plural);
+    while (true) {
+      int j = peek().equals(",") ? pos + 1 : pos;
+      String op = peekAt(j);
+      String next = peekAt(j + 1);
+      boolean article = next.equals("a") || next.equals("an");
+      boolean bare =
+          isContentAt(j + 1) && (plural ? adjectives.contains(next) : !looksFinite(next));
+      if (!(op.equals("and") || op.equals("or")) || !(article || bare)) {
+        return c;
+      }
+      if (neg) {
+        pos = j;
+        throw error("no second complement after 'not …' (the scope of 'not' is ambiguous)");
+      }
+      if (!article && toks.subList(start, j).stream().anyMatch(Words.PREPOSITIONS::contains)) {
+        pos = j; // "good at painting or music": inside the phrase or not?
+        throw error("no bare complement after a prepositional phrase ('" + op + "' may continue it)");
+      }
+      start = j + 1;
+      pos = j + 1;
+      Formula d = complement(subj, plural);
+      c = op.equals("and") ? Formula.and(c, d) : Formula.or(c, d);
+    }
   }
 
   private Formula verb(Term subj, boolean inflected) {
@@ -507,6 +751,9 @@ public final class EnglishParser {
     if (!CLAUSE_END.contains(peek())) {
       throw error("an object (the …, a name, someone, something, a …)");
     }
+    if (rel.toString().equals("exist")) {
+      return new Formula.Truth(true); // "Some turtles exist": existence is the quantifier's
+    }
     return atom(rel.toString(), subj);
   }
 
@@ -524,18 +771,18 @@ public final class EnglishParser {
       pos++;
       List<String> words = new ArrayList<>();
       while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
-        if (!peek().equals(",")) {
-          words.add(peek());
-        }
+        words.add(peek());
         pos++;
       }
       if (words.isEmpty()) {
         throw error("a noun after '" + w + "'");
       }
+      coordinatedNoun(words);
       Formula f = properties(words, subj);
       if (Words.RELATIVE.contains(peek())) {
         pos++;
-        f = Formula.and(f, vp(subj));
+        Formula rel = vp(subj);
+        f = f instanceof Formula.Truth ? rel : Formula.and(f, rel); // "a person who …"
       }
       return f;
     }
@@ -557,6 +804,24 @@ public final class EnglishParser {
       return prep;
     }
     return adjectives(subj, plural);
+  }
+
+  /**
+   * "an architect, artist[,] and illustrator": a last one-word noun after "and" joins the list
+   * (as another comma part); an -s or -ed word there is a verb ("is a cat and purrs"), and a longer
+   * phrase is left to the caller, where a verb phrase must agree with the subject.
+   */
+  private void coordinatedNoun(List<String> words) {
+    int j = peek().equals(",") ? pos + 1 : pos;
+    if (peekAt(j).equals("and")
+        && isContentAt(j + 1)
+        && CLAUSE_END.contains(peekAt(j + 2))
+        && !looksFinite(toks.get(j + 1))
+        && !toks.get(j + 1).endsWith("ed")) {
+      words.add(",");
+      words.add(toks.get(j + 1));
+      pos = j + 2;
+    }
   }
 
   /** "[to] [the] word* prep object" as a binary relation named by the words (left_of, in). */
@@ -616,6 +881,10 @@ public final class EnglishParser {
         pos = j;
         throw error("no second adjective after 'not …' (the scope of 'not' is ambiguous)");
       }
+      if (out.get(out.size() - 1) instanceof Formula.Atom a && a.pred().contains("_")) {
+        pos = j; // "good at staying organized and motivated": inside the phrase or not?
+        throw error("no adjective after a prepositional phrase ('and' may continue the phrase)");
+      }
       pos = k;
       Formula a = atom(adjective(plural), subj);
       out.add(neg ? negate(a) : a);
@@ -628,6 +897,9 @@ public final class EnglishParser {
       throw error("an adjective, a noun phrase or a relation");
     }
     String w = toks.get(pos++);
+    if (Words.DEGREE.contains(w) && isContentAt(pos)) {
+      w = w + "_" + toks.get(pos++); // "very spirited": one property
+    }
     String adj = plural ? Words.base(w) : w;
     String p = peek();
     if (Words.PREPOSITIONS.contains(p) && !p.equals("than") && isContentAt(pos + 1)) {
@@ -640,8 +912,18 @@ public final class EnglishParser {
   /** A bare noun phrase (no determiner) as one name: words joined, the head singular. */
   private String bare() {
     List<String> words = new ArrayList<>();
+    int start = pos;
     while (isContentAt(pos)) {
       words.add(toks.get(pos++));
+    }
+    for (int i = 0; i < words.size() - 1; i++) {
+      // a plural ends a bare noun phrase ("classes regularly" aside): "data processing acquires
+      // data" holds a verb, and where it begins is not read
+      if (looksFinite(words.get(i))
+          && !words.subList(i + 1, words.size()).stream().allMatch(w -> w.endsWith("ly"))) {
+        pos = start + i + 1;
+        throw error("the end of a bare noun phrase after its plural");
+      }
     }
     words.set(words.size() - 1, Words.base(words.get(words.size() - 1)));
     return String.join("_", words);
@@ -695,7 +977,8 @@ public final class EnglishParser {
       if (words.isEmpty()) {
         throw error("a noun after 'the'");
       }
-      c = Term.Fn.constant(String.join("_", words));
+      String name = String.join("_", words);
+      c = introduced.getOrDefault(name, Term.Fn.constant(name));
     } else {
       c = constant();
     }
@@ -797,13 +1080,16 @@ public final class EnglishParser {
   /**
    * One spelling for a word's singular and plural: "-ies" plurals lose their "-ies" to "y", so a
    * singular in "-ie" is spelt with "y" too (movie, movies → movy; fly, flies → fly); "-men"
-   * plurals are spelt "-man" (gentlemen → gentleman).
+   * plurals are spelt "-man" (gentlemen → gentleman); "-oe", "-che", "-she", "-xe", "-ze" lose
+   * their "e", as their plurals do ("shoes" → sho, so "shoe" → sho).
    */
   static String canonical(String pred) {
     String[] parts = pred.split("_", -1);
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].endsWith("ie") && parts[i].length() > 3) {
         parts[i] = parts[i].substring(0, parts[i].length() - 2) + "y";
+      } else if (parts[i].matches(".+(oe|che|she|xe|ze)")) {
+        parts[i] = parts[i].substring(0, parts[i].length() - 1); // shoe(s), headache(s), prize(s)
       } else if (parts[i].endsWith("men") && parts[i].length() > 3) {
         parts[i] = parts[i].substring(0, parts[i].length() - 3) + "man"; // gentlemen, women
       }
