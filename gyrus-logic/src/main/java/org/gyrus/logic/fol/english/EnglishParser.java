@@ -231,7 +231,7 @@ public final class EnglishParser {
     }
     if ((w.equals("a") || w.equals("an")) && pos == 0) {
       pos++;
-      return quantified("every"); // "A cat is an animal": a generic statement
+      return quantified("a"); // "A cat is an animal": a generic statement
     }
     return close(clauses());
   }
@@ -244,11 +244,14 @@ public final class EnglishParser {
     referent = X;
     Det det =
         switch (kind) {
-          case "every", "each" -> Det.SINGULAR;
+          case "every", "each", "a" -> Det.SINGULAR;
           case "all" -> Det.PLURAL;
           default -> Det.EITHER;
         };
     Formula restr = restrictor(X, det);
+    if (kind.equals("a") && isPast(pos)) {
+      kind = "some"; // "A Czech person visited …": an episode, not a generic statement
+    }
     Formula body = vp(X);
     if (body instanceof Formula.Truth t && t.value() && kind.equals("some")) {
       return Formula.exists(X, restr);
@@ -263,6 +266,12 @@ public final class EnglishParser {
       case "some" -> Formula.exists(X, Formula.and(restr, body));
       default -> Formula.forall(X, Formula.implies(restr, body));
     };
+  }
+
+  /** A past-tense verb at {@code j}: "was", "were", "did" or a word in -ed. */
+  private boolean isPast(int j) {
+    String t = peekAt(j);
+    return Set.of("was", "were", "did").contains(t) || (isContentAt(j) && t.endsWith("ed"));
   }
 
   /** "Young things are …", "Cats are …", "People who … are …": a bare plural subject. */
@@ -577,13 +586,18 @@ public final class EnglishParser {
         h = i;
       }
     }
+    headProperties(part.subList(0, h + 1), x, preds);
     if (h < n - 1) { // "students good at math", "people taking classes": a property of its own
       List<String> post = new ArrayList<>(part.subList(h + 1, n));
       post.set(post.size() - 1, Words.base(post.get(post.size() - 1)));
       preds.add(atom(String.join("_", post), x));
     }
-    String head = part.get(h);
-    List<String> mods = part.subList(0, h);
+  }
+
+  /** Modifiers and head noun (the last word) of one noun phrase part. */
+  private void headProperties(List<String> part, Term x, List<Formula> preds) {
+    String head = part.get(part.size() - 1);
+    List<String> mods = part.subList(0, part.size() - 1);
     if (Words.INDIVIDUAL.contains(head) || Words.INDIVIDUAL.contains(Words.base(head))) {
       for (String m : mods) {
         if (!Words.INDIVIDUAL.contains(m)) {
@@ -605,7 +619,8 @@ public final class EnglishParser {
     rest.add(base);
     preds.add(atom(String.join("_", rest), x));
     // "a student learning piano": after an inner participle the last word need not be the head
-    boolean innerParticiple = rest.subList(1, rest.size() - 1).stream().anyMatch(w -> w.endsWith("ing"));
+    boolean innerParticiple =
+        rest.subList(1, rest.size() - 1).stream().anyMatch(w -> w.endsWith("ing"));
     if (!innerParticiple && rest.stream().noneMatch(Words.PRIVATIVE::contains)) {
       preds.add(atom(base, x));
     }
@@ -915,6 +930,12 @@ public final class EnglishParser {
     int start = pos;
     while (isContentAt(pos)) {
       words.add(toks.get(pos++));
+    }
+    for (int i = 1; i < words.size() - 1; i++) {
+      if (words.get(i).endsWith("ing")) { // "chemistry enjoy conducting experiments": a verb inside
+        pos = start + i;
+        throw error("a bare noun phrase without an inner participle");
+      }
     }
     for (int i = 0; i < words.size() - 1; i++) {
       // a plural ends a bare noun phrase ("classes regularly" aside): "data processing acquires
