@@ -325,7 +325,8 @@ public final class EnglishParser {
       pos = start;
       throw error("a noun or adjective");
     }
-    String p = peek();
+    Formula post = postModifier(words, x);
+    String p = post != null ? "," : peek(); // with a post-modifier read, the noun phrase is done
     int j = pos + 1;
     while (isContentAt(j)) {
       j++;
@@ -358,6 +359,9 @@ public final class EnglishParser {
     if (!(np instanceof Formula.Truth)) {
       preds.add(np);
     }
+    if (post != null) {
+      preds.add(post);
+    }
     subjectPlural = words.stream().anyMatch(EnglishParser::looksFinite);
     if (Words.RELATIVE.contains(peek())) {
       pos++;
@@ -370,6 +374,53 @@ public final class EnglishParser {
     }
     usesX = false;
     return preds.isEmpty() ? new Formula.Truth(true) : conj(preds);
+  }
+
+  /**
+   * A noun phrase's post-modifier with an object: "citizens of Lawton Park" →
+   * citizen_of(x, lawton_park), "buildings owned by Bloomberg" → owned_by(x, bloomberg) (as "is
+   * owned by Bloomberg" reads). Taken only when the noun phrase plainly ends after it (a copula,
+   * auxiliary, relative word or comma follows); otherwise null, with nothing consumed.
+   */
+  private Formula postModifier(List<String> words, Term x) {
+    String p = peek();
+    if (!Words.PREPOSITIONS.contains(p) || p.equals("than") || !startsObject(pos + 1)) {
+      return null;
+    }
+    int save = pos;
+    int saveFresh = fresh;
+    PostHead head = postHead(words, 1);
+    pos++;
+    try {
+      Formula f = withObject(head.rel() + "_" + p, x);
+      if (NP_END.contains(peek()) || Words.RELATIVE.contains(peek())) {
+        words.subList(head.keep(), words.size()).clear();
+        return f;
+      }
+    } catch (SpecError e) {
+      // not a post-modifier: the caller reads the words another way
+    }
+    pos = save;
+    fresh = saveFresh;
+    return null;
+  }
+
+  /** The relation a post-modifier names and how many of the noun phrase's words stay. */
+  private record PostHead(String rel, int keep) {}
+
+  /**
+   * A participle, with an adverb before it ("commonly used" → commonly_used; "owned", "sold",
+   * "working"), leaves the noun phrase to name the relation; otherwise the head noun names it
+   * ("citizen of" → citizen_of). At least {@code min - 1} words stay before a participle.
+   */
+  private static PostHead postHead(List<String> words, int min) {
+    int n = words.size();
+    String last = words.get(n - 1);
+    if (n < min || !Words.isParticiple(last)) {
+      return new PostHead(Words.base(last), n);
+    }
+    int from = n >= min + 1 && words.get(n - 2).endsWith("ly") ? n - 2 : n - 1;
+    return new PostHead(String.join("_", words.subList(from, n)), from);
   }
 
   /** Where the verb begins inside the words read as a noun phrase (see {@link Det}). */
@@ -581,7 +632,7 @@ public final class EnglishParser {
     for (int i = n - 2; i >= 0; i--) { // participle or phrase ("students good at math")
       String w = part.get(i);
       String next = part.get(i + 1);
-      boolean post = next.endsWith("ing") || next.endsWith("ed") || next.contains("_");
+      boolean post = Words.isParticiple(next) || next.contains("_");
       if (Words.INDIVIDUAL.contains(w) || (looksFinite(w) && post)) {
         h = i;
       }
@@ -793,7 +844,23 @@ public final class EnglishParser {
         throw error("a noun after '" + w + "'");
       }
       coordinatedNoun(words);
+      Formula post = null;
+      String p = peek();
+      if (Words.PREPOSITIONS.contains(p)
+          && !p.equals("than")
+          && startsObject(pos + 1)
+          && !words.contains(",")) {
+        // "a citizen of Lawton Park": citizen ∧ citizen_of(x, lawton_park); "a university
+        // located in the UK": university ∧ located_in(x, uk)
+        PostHead head = postHead(words, 2);
+        words.subList(head.keep(), words.size()).clear();
+        pos++;
+        post = withObject(head.rel() + "_" + p, subj);
+      }
       Formula f = properties(words, subj);
+      if (post != null) {
+        f = f instanceof Formula.Truth ? post : Formula.and(f, post);
+      }
       if (Words.RELATIVE.contains(peek())) {
         pos++;
         Formula rel = vp(subj);

@@ -35,6 +35,20 @@ final class Words {
           "everything",
           "everybody");
 
+  /** Irregular past participles (general English), read like "-ed" forms after a noun. */
+  static final Set<String> IRREGULAR_PARTICIPLES =
+      Set.of(
+          "sold", "made", "born", "known", "built", "written", "held", "found", "taken", "given",
+          "shown", "seen", "done", "grown", "worn", "drawn", "thrown", "bought", "brought",
+          "caught", "taught", "fought", "sent", "spent", "kept", "lost", "paid", "told", "won",
+          "hung", "led", "fed", "bred", "chosen", "driven", "eaten", "forgotten", "hidden",
+          "spoken", "stolen", "sung", "broken", "frozen", "beaten", "bitten");
+
+  /** A participle after a noun ("buildings owned by …", "teachers working at …"). */
+  static boolean isParticiple(String w) {
+    return w.endsWith("ed") || w.endsWith("ing") || IRREGULAR_PARTICIPLES.contains(w);
+  }
+
   /** Degree adverbs that form one property with the adjective after them ("very spirited"). */
   static final Set<String> DEGREE = Set.of("very", "really", "extremely", "highly", "quite");
 
