@@ -43,7 +43,7 @@ public final class EnglishParser {
   }
 
   private static final Term.Var X = new Term.Var("x");
-  private static final Set<String> CLAUSE_END = Set.of("", "and", "or", ",", "then");
+  private static final Set<String> CLAUSE_END = Set.of("", "and", "or", "nor", ",", "then");
 
   private final Negation negation;
   private final Set<String> orderings = new TreeSet<>();
@@ -393,7 +393,7 @@ public final class EnglishParser {
     pos++;
     try {
       Formula f = withObject(head.rel() + "_" + p, x);
-      if (NP_END.contains(peek()) || Words.RELATIVE.contains(peek())) {
+      if (NP_END.contains(peek()) || Words.RELATIVE.contains(peek()) || peek().isEmpty()) {
         words.subList(head.keep(), words.size()).clear();
         return f;
       }
@@ -765,7 +765,7 @@ public final class EnglishParser {
       if (!(op.equals("and") || op.equals("or")) || !(article || bare)) {
         return c;
       }
-      if (neg) {
+      if (neg && op.equals("and")) { // "is not A or B" is neither: ¬(A ∨ B); "not A and B" is unclear
         pos = j;
         throw error("no second complement after 'not …' (the scope of 'not' is ambiguous)");
       }
@@ -830,8 +830,12 @@ public final class EnglishParser {
     }
     if (w.equals("both")) {
       pos++;
+      boolean negated = lastNegated;
+      lastNegated = false; // "not both A and B" scopes plainly over the pair: ¬(A ∧ B)
       Formula a = complement(subj, plural); // "both tall and kind" reads as one list
-      return accept("and") ? Formula.and(a, complement(subj, plural)) : a;
+      Formula f = accept("and") ? Formula.and(a, complement(subj, plural)) : a;
+      lastNegated = negated;
+      return f;
     }
     if (w.equals("a") || w.equals("an")) {
       pos++;
@@ -884,6 +888,15 @@ public final class EnglishParser {
     Formula prep = prepositional(subj);
     if (prep != null) {
       return prep;
+    }
+    int j = pos;
+    while (isWordAt(j)) {
+      j++;
+    }
+    if (plural && j - pos >= 2 && looksFinite(toks.get(j - 1)) && CLAUSE_END.contains(peekAt(j))) {
+      List<String> words = new ArrayList<>(toks.subList(pos, j)); // "are good athletes"
+      pos = j;
+      return properties(words, subj);
     }
     return adjectives(subj, plural);
   }
@@ -1120,7 +1133,7 @@ public final class EnglishParser {
     }
     return Words.COPULA.contains(next)
         || Words.AUX.contains(next)
-        || Set.of("has", "have", "can", "will").contains(next)
+        || Set.of("has", "have", "can", "will", "either", "neither").contains(next)
         || isCapitalAt(1)
         || (Words.isContent(next) && looksFinite(next));
   }

@@ -81,6 +81,16 @@ class EnglishParserTest {
           Carol is outgoing and very spirited.             | outgoing(carol) ∧ very_spirited(carol)
           All slippers are shoes.                          | ∀x (slipper(x) → sho(x))
           Tom is a shoe.                                   | sho(tom)
+          Tom is a citizen of Lawton Park.                 | citizen(tom) ∧ citizen_of(tom, lawton_park)
+          All buildings owned by Bloomberg are in Manhattan. | ∀x ((building(x) ∧ owned_by(x, bloomberg)) → in(x, manhattan))
+          All products commonly used in China are sold in Japan. | ∀x ((product(x) ∧ commonly_used_in(x, china)) → sold_in(x, japan))
+          All produced in China are labeled.               | ∀x (produced_in(x, china) → labeled(x))
+          Some teachers working at a pool are not nice.    | ∃x ((teacher(x) ∧ (∃y1 (pool(y1) ∧ working_at(x, y1)))) ∧ ¬nice(x))
+          There are no mansion houses in an urban area.    | ¬(∃x ((mansion_house(x) ∧ house(x)) ∧ (∃y1 ((urban_area(y1) ∧ area(y1)) ∧ house_in(x, y1)))))
+          Nancy is not a pirate or a toddler.              | ¬(pirate(nancy) ∨ toddler(nancy))
+          A bird is not both heavy and still.              | ∀x (bird(x) → ¬(heavy(x) ∧ still(x)))
+          Jerry neither teaches nor is a manager.          | ¬teach(jerry) ∧ ¬manager(jerry)
+          All gold medal winners are good athletes.        | ∀x ((gold_medal_winner(x) ∧ winner(x)) → (good_athlete(x) ∧ athlete(x)))
           """)
   void readsSentencesIntoFormulas(String sentence, String formula) {
     assertThat(classical(sentence)).isEqualTo(formula);
@@ -108,6 +118,7 @@ class EnglishParserTest {
           All students good at chemistry enjoy conducting experiments. | word 7
           Columbia pictures produces adventure films. | word 4
           Koei is a video game and anime holding company. | word 8
+          Nancy is not a pirate and a toddler. | word 6
           """)
   void refusesWhatItCannotRead(String sentence, String where) {
     assertThatThrownBy(() -> classical(sentence))
