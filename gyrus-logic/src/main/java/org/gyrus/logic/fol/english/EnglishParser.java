@@ -192,8 +192,9 @@ public final class EnglishParser {
     if (w.equals("if")) {
       pos++;
       Formula cond = clauses();
-      accept(",");
-      expect("then");
+      if (!accept(",") || !startsClause(pos)) { // "If A, B" needs no "then"
+        expect("then");
+      }
       Formula concl = clauses();
       return close(Formula.implies(cond, concl));
     }
@@ -325,7 +326,7 @@ public final class EnglishParser {
       pos = start;
       throw error("a noun or adjective");
     }
-    Formula post = postModifier(words, x);
+    Formula post = postModifier(words, x, det);
     String p = post != null ? "," : peek(); // with a post-modifier read, the noun phrase is done
     int j = pos + 1;
     while (isContentAt(j)) {
@@ -382,7 +383,7 @@ public final class EnglishParser {
    * owned by Bloomberg" reads). Taken only when the noun phrase plainly ends after it (a copula,
    * auxiliary, relative word or comma follows); otherwise null, with nothing consumed.
    */
-  private Formula postModifier(List<String> words, Term x) {
+  private Formula postModifier(List<String> words, Term x, Det det) {
     String p = peek();
     if (!Words.PREPOSITIONS.contains(p) || p.equals("than") || !startsObject(pos + 1)) {
       return null;
@@ -393,7 +394,8 @@ public final class EnglishParser {
     pos++;
     try {
       Formula f = withObject(head.rel() + "_" + p, x);
-      if (NP_END.contains(peek()) || Words.RELATIVE.contains(peek()) || peek().isEmpty()) {
+      boolean end = NP_END.contains(peek()) || Words.RELATIVE.contains(peek());
+      if (end || (det == Det.NONE && peek().isEmpty())) { // "there are no houses in an area"
         words.subList(head.keep(), words.size()).clear();
         return f;
       }
@@ -513,7 +515,8 @@ public final class EnglishParser {
   private Formula clause() {
     Subject s = subject();
     Formula body = vp(s.term());
-    return s.restriction() == null ? body : Formula.and(s.restriction(), body);
+    Formula r = s.restriction();
+    return r == null || r instanceof Formula.Truth ? body : Formula.and(r, body); // "a person"
   }
 
   private record Subject(Term term, Formula restriction) {}
@@ -814,7 +817,7 @@ public final class EnglishParser {
     if (isContentAt(pos)) {
       return atom(rel + "_" + bare(), subj); // "likes animals": a property of the subject
     }
-    if (!CLAUSE_END.contains(peek())) {
+    if (!CLAUSE_END.contains(peek()) && !NP_END.contains(peek())) { // "people who study | are"
       throw error("an object (the …, a name, someone, something, a …)");
     }
     if (rel.toString().equals("exist")) {

@@ -90,6 +90,9 @@ class EnglishParserTest {
           Nancy is not a pirate or a toddler.              | ¬(pirate(nancy) ∨ toddler(nancy))
           A bird is not both heavy and still.              | ∀x (bird(x) → ¬(heavy(x) ∧ still(x)))
           Jerry neither teaches nor is a manager.          | ¬teach(jerry) ∧ ¬manager(jerry)
+          If a person is a lawyer, they are rich.          | ∀x (lawyer(x) → rich(x))
+          All people who study are students.               | ∀x (study(x) → student(x))
+          All young adults go on a diet.                   | ∀x ((young_adult(x) ∧ adult(x)) → (∃y1 (diet(y1) ∧ go_on(x, y1))))
           All gold medal winners are good athletes.        | ∀x ((gold_medal_winner(x) ∧ winner(x)) → (good_athlete(x) ∧ athlete(x)))
           """)
   void readsSentencesIntoFormulas(String sentence, String formula) {
