@@ -831,6 +831,10 @@ public final class EnglishParser {
     if (w.equals("either") || w.equals("neither")) {
       return choice(() -> complement(subj, plural));
     }
+    if (isIndividualAt(pos) && Words.RELATIVE.contains(peekAt(pos + 1))) {
+      pos += 2; // "are people who …": the relative clause is the property
+      return vp(subj);
+    }
     if (w.equals("both")) {
       pos++;
       boolean negated = lastNegated;

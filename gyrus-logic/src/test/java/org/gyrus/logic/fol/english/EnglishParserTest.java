@@ -93,6 +93,7 @@ class EnglishParserTest {
           If a person is a lawyer, they are rich.          | ∀x (lawyer(x) → rich(x))
           All people who study are students.               | ∀x (study(x) → student(x))
           All young adults go on a diet.                   | ∀x ((young_adult(x) ∧ adult(x)) → (∃y1 (diet(y1) ∧ go_on(x, y1))))
+          All people who sing are people who dance.        | ∀x (sing(x) → dance(x))
           All gold medal winners are good athletes.        | ∀x ((gold_medal_winner(x) ∧ winner(x)) → (good_athlete(x) ∧ athlete(x)))
           """)
   void readsSentencesIntoFormulas(String sentence, String formula) {
