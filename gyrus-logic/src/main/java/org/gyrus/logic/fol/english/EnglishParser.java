@@ -27,9 +27,18 @@ import org.gyrus.logic.fol.Term;
  *             | verb-s [prep*] [object]
  * complement := "a" adj* noun [rel] | word "than" object | ["more"|"less"] word "than" object
  *             | [to the] word* prep object | adj (("and"|",") ["not"] adj)*
- * restrictor := adj* noun [("who"|"that"|"which") vp ("and" vp)*]
+ * restrictor := adj* noun [post] [("who"|"that"|"which") vp ("and" vp)*]
+ * post       := participle prep object | prep object | adj prep bare   (owned_by(x, o), citizen_of)
  * object     := "the" word+ | Name+ | pronoun | someone | something | "a" adj* noun   (∃)
  * </pre>
+ *
+ * <p>Where a noun phrase ends and its verb begins with no function word between them, the
+ * determiner's number and the -s inflection decide ("All kids love …", "Every kid loves …");
+ * when they do not, the sentence is refused. Prenominal modifiers the text itself uses as
+ * adjectives ("… is young") are properties of their own; other modifiers form one compound with
+ * the head ("pet owner" → pet_owner ∧ owner), privative ones ("former") without the head. A
+ * conjunct after "and"/"or" must agree in number with its subject, so coordinated objects or
+ * nouns ("hamburgers and steaks") are refused rather than read as verbs.
  *
  * Comparatives ("taller than") and ordering prepositions ("left of", "above", "before") become
  * binary relations with transitivity, asymmetry and their converse ({@link #axioms()}). A sentence
