@@ -130,7 +130,7 @@ public final class EnglishParser {
     toks = new ArrayList<>();
     orig = new ArrayList<>();
     for (String t : body.split("\\s+")) {
-      if (!t.isEmpty()) {
+      if (!t.isEmpty() && !t.equalsIgnoreCase("also")) { // "also" adds nothing to the formula
         orig.add(t);
         toks.add(t.toLowerCase(java.util.Locale.ROOT));
       }
@@ -805,6 +805,9 @@ public final class EnglishParser {
     if (startsObject(pos)) {
       return withObject("have", subj);
     }
+    if (isContentAt(pos) && Words.isParticiple(peek()) && !peek().endsWith("ing")) {
+      return verb(subj, false, ""); // "has participated in …": the perfect is the verb
+    }
     if (isContentAt(pos)) {
       return atom("have_" + bare(), subj);
     }
@@ -876,6 +879,12 @@ public final class EnglishParser {
         words.subList(head.keep(), words.size()).clear();
         pos++;
         post = withObject(head.rel() + "_" + p, subj);
+      } else if (Words.PREPOSITIONS.contains(p)
+          && !p.equals("than")
+          && isContentAt(pos + 1)
+          && !words.contains(",")) {
+        pos++; // "a kind of fruit": kind ∧ kind_of_fruit, as "nice to animals" reads
+        post = atom(Words.base(words.get(words.size() - 1)) + "_" + p + "_" + bare(), subj);
       }
       Formula f = properties(words, subj);
       if (post != null) {
@@ -1088,7 +1097,7 @@ public final class EnglishParser {
     Term c;
     if (accept("the")) {
       List<String> words = new ArrayList<>();
-      while (isContentAt(pos)) {
+      while (isWordAt(pos)) { // "the Winter Olympics": capitalised words too
         words.add(toks.get(pos++));
       }
       if (words.isEmpty()) {

@@ -94,6 +94,9 @@ class EnglishParserTest {
           All people who study are students.               | ∀x (study(x) → student(x))
           All young adults go on a diet.                   | ∀x ((young_adult(x) ∧ adult(x)) → (∃y1 (diet(y1) ∧ go_on(x, y1))))
           All people who sing are people who dance.        | ∀x (sing(x) → dance(x))
+          Guam has participated in the Winter Olympics.    | participated_in(guam, winter_olympics)
+          Edwin was also a member of the club.             | member(edwin) ∧ member_of(edwin, club)
+          Palstaves are a type of bronze axe.              | ∀x (palstave(x) → (type(x) ∧ type_of_bronz_ax(x)))
           All gold medal winners are good athletes.        | ∀x ((gold_medal_winner(x) ∧ winner(x)) → (good_athlete(x) ∧ athlete(x)))
           """)
   void readsSentencesIntoFormulas(String sentence, String formula) {
