@@ -54,7 +54,11 @@ public final class NlFolioBench {
       if (!o.fullyParsed()) {
         NlReasoner.Unread u = o.unread().get(0);
         System.out.printf(
-            Locale.ROOT, "%d\tunread %d, first sentence %d (0 = conclusion): %s%n", i + 1, o.unread().size(), u.sentence(),
+            Locale.ROOT,
+            "%d\tunread %d, first sentence %d (0 = conclusion): %s%n",
+            i + 1,
+            o.unread().size(),
+            u.sentence(),
             u.reason());
         continue;
       }

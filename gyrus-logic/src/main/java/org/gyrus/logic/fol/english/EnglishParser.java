@@ -33,14 +33,14 @@ import org.gyrus.logic.fol.Term;
  * </pre>
  *
  * <p>Where a noun phrase ends and its verb begins with no function word between them, the
- * determiner's number and the -s inflection decide ("All kids love …", "Every kid loves …");
- * when they do not, the sentence is refused. Prenominal modifiers the text itself uses as
- * adjectives ("… is young") are properties of their own; other modifiers form one compound with
- * the head ("pet owner" → pet_owner ∧ owner), privative ones ("former") without the head. A
- * conjunct after "and"/"or" must agree in number with its subject, so coordinated objects or
- * nouns ("hamburgers and steaks") are refused rather than read as verbs.
+ * determiner's number and the -s inflection decide ("All kids love …", "Every kid loves …"); when
+ * they do not, the sentence is refused. Prenominal modifiers the text itself uses as adjectives ("…
+ * is young") are properties of their own; other modifiers form one compound with the head ("pet
+ * owner" → pet_owner ∧ owner), privative ones ("former") without the head. A conjunct after
+ * "and"/"or" must agree in number with its subject, so coordinated objects or nouns ("hamburgers
+ * and steaks") are refused rather than read as verbs.
  *
- * Comparatives ("taller than") and ordering prepositions ("left of", "above", "before") become
+ * <p>Comparatives ("taller than") and ordering prepositions ("left of", "above", "before") become
  * binary relations with transitivity, asymmetry and their converse ({@link #axioms()}). A sentence
  * outside the grammar throws a {@link SpecError} naming the word where reading stopped.
  */
@@ -341,7 +341,8 @@ public final class EnglishParser {
     while (isContentAt(j)) {
       j++;
     }
-    // "bears in zoos are …": the phrase ends the noun phrase; "skyscrapers reside in areas": a verb's
+    // "bears in zoos are …": the phrase ends the noun phrase; "skyscrapers reside in areas": a
+    // verb's
     boolean pp =
         Words.PREPOSITIONS.contains(p)
             && !p.equals("than")
@@ -387,10 +388,10 @@ public final class EnglishParser {
   }
 
   /**
-   * A noun phrase's post-modifier with an object: "citizens of Lawton Park" →
-   * citizen_of(x, lawton_park), "buildings owned by Bloomberg" → owned_by(x, bloomberg) (as "is
-   * owned by Bloomberg" reads). Taken only when the noun phrase plainly ends after it (a copula,
-   * auxiliary, relative word or comma follows); otherwise null, with nothing consumed.
+   * A noun phrase's post-modifier with an object: "citizens of Lawton Park" → citizen_of(x,
+   * lawton_park), "buildings owned by Bloomberg" → owned_by(x, bloomberg) (as "is owned by
+   * Bloomberg" reads). Taken only when the noun phrase plainly ends after it (a copula, auxiliary,
+   * relative word or comma follows); otherwise null, with nothing consumed.
    */
   private Formula postModifier(List<String> words, Term x, Det det) {
     String p = peek();
@@ -465,7 +466,8 @@ public final class EnglishParser {
         || Words.INDIVIDUAL.contains(words.get(s - 1))) {
       k = s; // "No dog chases cats", "Some dog barks": a singular verb
     }
-    boolean bareForm = k >= 0 && k < n && !looksFinite(words.get(k)) && !words.get(k).endsWith("ed");
+    boolean bareForm =
+        k >= 0 && k < n && !looksFinite(words.get(k)) && !words.get(k).endsWith("ed");
     if (k < 1 || k >= n || (bareForm && adjectives.contains(words.get(k)))) {
       pos = at.get(Math.max(0, Math.min(s < 0 ? 1 : s, n - 1)));
       throw error("a clear end of the noun phrase (where its noun ends and the verb begins)");
@@ -475,8 +477,8 @@ public final class EnglishParser {
 
   /**
    * A verb phrase after "and" must agree with its subject: "they enjoy hamburgers and steaks" joins
-   * two objects and "a video game and anime company" two nouns, which are not read, so "steaks"
-   * and "anime" are refused rather than read as verbs. (Irregular past tenses are refused too.)
+   * two objects and "a video game and anime company" two nouns, which are not read, so "steaks" and
+   * "anime" are refused rather than read as verbs. (Irregular past tenses are refused too.)
    */
   private void checkAgreement() {
     if (!isContentAt(pos)) {
@@ -620,9 +622,9 @@ public final class EnglishParser {
   /**
    * The properties a noun phrase gives {@code x}; commas separate coordinated parts ("rough, blue
    * things"). In each part, modifiers the text itself uses as adjectives ("… is young") are
-   * properties of their own; the rest form one compound with the head ("pet owner" →
-   * pet_owner(x) ∧ owner(x): a pet owner is no pet), and a privative modifier ("former swimmer")
-   * keeps the head out. Before "person", "thing", "one" every modifier is an adjective.
+   * properties of their own; the rest form one compound with the head ("pet owner" → pet_owner(x) ∧
+   * owner(x): a pet owner is no pet), and a privative modifier ("former swimmer") keeps the head
+   * out. Before "person", "thing", "one" every modifier is an adjective.
    */
   private Formula properties(List<String> words, Term x) {
     List<Formula> preds = new ArrayList<>();
@@ -759,9 +761,9 @@ public final class EnglishParser {
   }
 
   /**
-   * complement (("and"|"or") complement)*: "is a wizard or angry", "was created and written by
-   * M". A conjunct is a complement when it starts with "a"/"an" or, after a singular copula, with
-   * a word that is no -s verb ("is big and chases …" leaves the verb to the clause); after "are" a
+   * complement (("and"|"or") complement)*: "is a wizard or angry", "was created and written by M".
+   * A conjunct is a complement when it starts with "a"/"an" or, after a singular copula, with a
+   * word that is no -s verb ("is big and chases …" leaves the verb to the clause); after "are" a
    * bare conjunct must be a word the text uses as an adjective, since plural verbs look the same.
    */
   private Formula coordinatedComplements(Term subj, boolean plural, boolean neg) {
@@ -777,13 +779,15 @@ public final class EnglishParser {
       if (!(op.equals("and") || op.equals("or")) || !(article || bare)) {
         return c;
       }
-      if (neg && op.equals("and")) { // "is not A or B" is neither: ¬(A ∨ B); "not A and B" is unclear
+      if (neg
+          && op.equals("and")) { // "is not A or B" is neither: ¬(A ∨ B); "not A and B" is unclear
         pos = j;
         throw error("no second complement after 'not …' (the scope of 'not' is ambiguous)");
       }
       if (!article && toks.subList(start, j).stream().anyMatch(Words.PREPOSITIONS::contains)) {
         pos = j; // "good at painting or music": inside the phrase or not?
-        throw error("no bare complement after a prepositional phrase ('" + op + "' may continue it)");
+        throw error(
+            "no bare complement after a prepositional phrase ('" + op + "' may continue it)");
       }
       start = j + 1;
       pos = j + 1;
@@ -927,8 +931,8 @@ public final class EnglishParser {
   }
 
   /**
-   * "an architect, artist[,] and illustrator": a last one-word noun after "and" joins the list
-   * (as another comma part); an -s or -ed word there is a verb ("is a cat and purrs"), and a longer
+   * "an architect, artist[,] and illustrator": a last one-word noun after "and" joins the list (as
+   * another comma part); an -s or -ed word there is a verb ("is a cat and purrs"), and a longer
    * phrase is left to the caller, where a verb phrase must agree with the subject.
    */
   private void coordinatedNoun(List<String> words) {

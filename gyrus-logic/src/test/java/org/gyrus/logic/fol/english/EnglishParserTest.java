@@ -153,7 +153,8 @@ class EnglishParserTest {
     assertThat(inText("Sam is tall and young.", "Every young tall cat purrs."))
         .isEqualTo("∀x (((young(x) ∧ tall(x)) ∧ cat(x)) → purr(x))");
     // after "are", a bare conjunct is a complement only when the text uses it as an adjective
-    assertThat(inText("Cats are good.", "Dogs are big and good.")).isEqualTo("∀x (dog(x) → (big(x) ∧ good(x)))");
+    assertThat(inText("Cats are good.", "Dogs are big and good."))
+        .isEqualTo("∀x (dog(x) → (big(x) ∧ good(x)))");
   }
 
   @Test
@@ -188,6 +189,23 @@ class EnglishParserTest {
     assertThat(ask(e, ctx, "Is it true? The florp is kelpy.")).isEqualTo(Linc.Answer.TRUE);
     assertThat(ask(e, ctx, "The florp is blarg.")).isEqualTo(Linc.Answer.FALSE);
     assertThat(ask(e, ctx, "The mox is blarg.")).isEqualTo(Linc.Answer.UNKNOWN);
+  }
+
+  @Test
+  void aCompoundNounDoesNotMakeItsModifierTrue() {
+    var c = EnglishParser.Negation.CLASSICAL;
+    // "pet owner": an owner, not a pet; "domesticated", predicated in the text, is an adjective
+    assertThat(
+            ask(c, "Tom is a pet owner. All pets are cute. All owners are busy.", "Tom is cute."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    assertThat(ask(c, "Tom is a pet owner. All owners are busy.", "Tom is busy."))
+        .isEqualTo(Linc.Answer.TRUE);
+    assertThat(
+            ask(
+                c,
+                "Ted is domesticated. Ted is an animal. No domesticated animals are alligators.",
+                "Ted is an alligator."))
+        .isEqualTo(Linc.Answer.FALSE);
   }
 
   @Test
