@@ -862,44 +862,7 @@ public final class EnglishParser {
     }
     if (w.equals("a") || w.equals("an")) {
       pos++;
-      List<String> words = new ArrayList<>();
-      while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
-        words.add(peek());
-        pos++;
-      }
-      if (words.isEmpty()) {
-        throw error("a noun after '" + w + "'");
-      }
-      coordinatedNoun(words);
-      Formula post = null;
-      String p = peek();
-      if (Words.PREPOSITIONS.contains(p)
-          && !p.equals("than")
-          && startsObject(pos + 1)
-          && !words.contains(",")) {
-        // "a citizen of Lawton Park": citizen ∧ citizen_of(x, lawton_park); "a university
-        // located in the UK": university ∧ located_in(x, uk)
-        PostHead head = postHead(words, 2);
-        words.subList(head.keep(), words.size()).clear();
-        pos++;
-        post = withObject(head.rel() + "_" + p, subj);
-      } else if (Words.PREPOSITIONS.contains(p)
-          && !p.equals("than")
-          && isContentAt(pos + 1)
-          && !words.contains(",")) {
-        pos++; // "a kind of fruit": kind ∧ kind_of_fruit, as "nice to animals" reads
-        post = atom(Words.base(words.get(words.size() - 1)) + "_" + p + "_" + bare(), subj);
-      }
-      Formula f = properties(words, subj);
-      if (post != null) {
-        f = f instanceof Formula.Truth ? post : Formula.and(f, post);
-      }
-      if (Words.RELATIVE.contains(peek())) {
-        pos++;
-        Formula rel = vp(subj);
-        f = f instanceof Formula.Truth ? rel : Formula.and(f, rel); // "a person who …"
-      }
-      return f;
+      return indefinite(subj, w);
     }
     if ((w.equals("more") || w.equals("less"))
         && isContentAt(pos + 1)
@@ -928,6 +891,48 @@ public final class EnglishParser {
       return properties(words, subj);
     }
     return adjectives(subj, plural);
+  }
+
+  /** "a" adj* noun [post-modifier] [rel vp] as a complement of {@code subj}. */
+  private Formula indefinite(Term subj, String article) {
+    List<String> words = new ArrayList<>();
+    while (isWordAt(pos) || isIndividualAt(pos) || (peek().equals(",") && isWordAt(pos + 1))) {
+      words.add(peek());
+      pos++;
+    }
+    if (words.isEmpty()) {
+      throw error("a noun after '" + article + "'");
+    }
+    coordinatedNoun(words);
+    Formula post = null;
+    String p = peek();
+    if (Words.PREPOSITIONS.contains(p)
+        && !p.equals("than")
+        && startsObject(pos + 1)
+        && !words.contains(",")) {
+      // "a citizen of Lawton Park": citizen ∧ citizen_of(x, lawton_park); "a university
+      // located in the UK": university ∧ located_in(x, uk)
+      PostHead head = postHead(words, 2);
+      words.subList(head.keep(), words.size()).clear();
+      pos++;
+      post = withObject(head.rel() + "_" + p, subj);
+    } else if (Words.PREPOSITIONS.contains(p)
+        && !p.equals("than")
+        && isContentAt(pos + 1)
+        && !words.contains(",")) {
+      pos++; // "a kind of fruit": kind ∧ kind_of_fruit, as "nice to animals" reads
+      post = atom(Words.base(words.get(words.size() - 1)) + "_" + p + "_" + bare(), subj);
+    }
+    Formula f = properties(words, subj);
+    if (post != null) {
+      f = f instanceof Formula.Truth ? post : Formula.and(f, post);
+    }
+    if (Words.RELATIVE.contains(peek())) {
+      pos++;
+      Formula rel = vp(subj);
+      f = f instanceof Formula.Truth ? rel : Formula.and(f, rel); // "a person who …"
+    }
+    return f;
   }
 
   /**
