@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.gyrus.core.SpecError;
 import org.gyrus.logic.fol.FolProblem;
+import org.gyrus.logic.fol.FolioPrinter;
 import org.gyrus.logic.fol.FolioProblems;
 import org.gyrus.logic.fol.Linc;
 import org.gyrus.logic.fol.english.EnglishParser;
@@ -19,10 +20,12 @@ import org.gyrus.logic.fol.prover.Prover;
 /**
  * FOLIO's natural-language stories through the controlled-English parser: the share of stories
  * whose premises and conclusion are all read, and, on those, how often the answer agrees with the
- * prover's answer on the annotated (gold) FOL and with the label. One line per read story, then a
- * summary line {@code summary stories N parsed P agree A label L}.
+ * prover's answer on the annotated (gold) FOL and with the label. One line per read story, one line
+ * per unread story naming its first unread sentence and why (so the frequent refusals can be
+ * counted), then a summary line {@code summary stories N parsed P agree A label L}.
  *
- * <p>Usage: {@code NlFolioBench FOLIO.jsonl SECONDS}
+ * <p>Usage: {@code NlFolioBench FOLIO.jsonl SECONDS [formulas]}; with {@code formulas} every read
+ * story's premises and statement follow its line, for checking the readings by eye.
  */
 public final class NlFolioBench {
   private NlFolioBench() {}
@@ -30,6 +33,7 @@ public final class NlFolioBench {
   public static void main(String[] args) throws IOException {
     Path file = Path.of(args[0]);
     Prover.Limits limits = Prover.Limits.seconds(Double.parseDouble(args[1]));
+    boolean formulas = args.length > 2 && args[2].equals("formulas");
     NlReasoner nl = new NlReasoner(EnglishParser.Negation.CLASSICAL, limits);
     ObjectMapper json = new ObjectMapper();
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -48,6 +52,14 @@ public final class NlFolioBench {
       e.path("premises").forEach(p -> context.append(p.asText().strip()).append(' '));
       NlReasoner.Outcome o = nl.answer(context.toString(), e.path("conclusion").asText());
       if (!o.fullyParsed()) {
+        NlReasoner.Unread u = o.unread().get(0);
+        System.out.printf(
+            Locale.ROOT,
+            "%d\tunread %d, first sentence %d (0 = conclusion): %s%n",
+            i + 1,
+            o.unread().size(),
+            u.sentence(),
+            u.reason());
         continue;
       }
       parsed++;
@@ -68,6 +80,10 @@ public final class NlFolioBench {
       label += lab.equals(o.answer().text) ? 1 : 0;
       System.out.printf(
           Locale.ROOT, "%d\tnl %s\tgold-fol %s\tlabel %s%n", i + 1, o.answer().text, goldFol, lab);
+      if (formulas) {
+        o.premises().forEach(f -> System.out.println("  premise   " + FolioPrinter.print(f)));
+        System.out.println("  statement " + FolioPrinter.print(o.statement()));
+      }
     }
     System.out.printf(
         Locale.ROOT,

@@ -41,6 +41,10 @@ public final class NlReasoner {
     List<Formula> premises = new ArrayList<>();
     List<Unread> unread = new ArrayList<>();
     List<String> sents = EnglishParser.sentences(context);
+    String stmt = EnglishParser.statement(question);
+    List<String> text = new ArrayList<>(sents);
+    text.add(stmt);
+    parser.learnAdjectives(text);
     for (int i = 0; i < sents.size(); i++) {
       try {
         premises.add(parser.parse(sents.get(i)));
@@ -48,7 +52,6 @@ public final class NlReasoner {
         unread.add(new Unread(i + 1, sents.get(i), e.getMessage()));
       }
     }
-    String stmt = EnglishParser.statement(question);
     Formula statement = null;
     try {
       statement = parser.parse(stmt);

@@ -35,12 +35,127 @@ final class Words {
           "everything",
           "everybody");
 
+  /** Irregular past participles (general English), read like "-ed" forms after a noun. */
+  static final Set<String> IRREGULAR_PARTICIPLES =
+      Set.of(
+          "sold",
+          "made",
+          "born",
+          "known",
+          "built",
+          "written",
+          "held",
+          "found",
+          "taken",
+          "given",
+          "shown",
+          "seen",
+          "done",
+          "grown",
+          "worn",
+          "drawn",
+          "thrown",
+          "bought",
+          "brought",
+          "caught",
+          "taught",
+          "fought",
+          "sent",
+          "spent",
+          "kept",
+          "lost",
+          "paid",
+          "told",
+          "won",
+          "hung",
+          "led",
+          "fed",
+          "bred",
+          "chosen",
+          "driven",
+          "eaten",
+          "forgotten",
+          "hidden",
+          "spoken",
+          "stolen",
+          "sung",
+          "broken",
+          "frozen",
+          "beaten",
+          "bitten");
+
+  /** A participle after a noun ("buildings owned by …", "teachers working at …"). */
+  static boolean isParticiple(String w) {
+    return w.endsWith("ed") || w.endsWith("ing") || IRREGULAR_PARTICIPLES.contains(w);
+  }
+
+  /** Degree adverbs that form one property with the adjective after them ("very spirited"). */
+  static final Set<String> DEGREE = Set.of("very", "really", "extremely", "highly", "quite");
+
+  /** Modifiers whose noun phrase is not of the head's kind: a former swimmer is no swimmer. */
+  static final Set<String> PRIVATIVE =
+      Set.of(
+          "former",
+          "fake",
+          "false",
+          "alleged",
+          "ex",
+          "would-be",
+          "so-called",
+          "counterfeit",
+          "imitation",
+          "pseudo",
+          "supposed",
+          "potential",
+          "possible",
+          "future",
+          "past");
+
   static final Set<String> PREPOSITIONS =
       Set.of(
-          "of", "to", "than", "from", "with", "in", "on", "at", "by", "for", "above", "below",
-          "under", "behind", "before", "after", "near", "into", "over", "about", "between",
-          "beside", "inside", "outside", "within", "without", "beneath", "across", "toward",
-          "towards", "among", "against", "around", "through", "onto", "upon");
+          "of",
+          "to",
+          "than",
+          "from",
+          "with",
+          "in",
+          "on",
+          "at",
+          "by",
+          "for",
+          "above",
+          "below",
+          "under",
+          "behind",
+          "before",
+          "after",
+          "near",
+          "into",
+          "over",
+          "about",
+          "between",
+          "beside",
+          "inside",
+          "outside",
+          "within",
+          "without",
+          "beneath",
+          "across",
+          "toward",
+          "towards",
+          "among",
+          "against",
+          "around",
+          "through",
+          "onto",
+          "upon",
+          "during",
+          "along",
+          "throughout",
+          "beyond",
+          "despite",
+          "via",
+          "until");
 
   /**
    * Function words the grammar does not read: meeting one where a content word is expected makes

@@ -55,8 +55,49 @@ class EnglishParserTest {
           The mouse sees a cat.                            | ∃y1 (cat(y1) ∧ see(mouse, y1))
           Dax can fly.                                     | can_fly(dax)
           Bob isn't quiet.                                 | ¬quiet(bob)
-          Nothing is a square circle.                      | ∀x ¬(square(x) ∧ circle(x))
+          Nothing is a square circle.                      | ∀x ¬(square_circle(x) ∧ circle(x))
           If something visits the dog and the dog sees the bald eagle then it is blue. | ∀x ((visit(x, dog) ∧ see(dog, bald_eagle)) → blue(x))
+          All kids love animals.                           | ∀x (kid(x) → love_animal(x))
+          Every kid loves music.                           | ∀x (kid(x) → love_music(x))
+          Some musicians love music.                       | ∃x (musician(x) ∧ love_music(x))
+          No dog chases cats.                              | ∀x (dog(x) → ¬chase_cat(x))
+          A tall person likes a dog.                       | ∀x (tall(x) → (∃y1 (dog(y1) ∧ like(x, y1))))
+          A Czech person visited a museum.                 | ∃x (czech(x) ∧ (∃y1 (museum(y1) ∧ visited(x, y1))))
+          A large complex was southeast of Baku.           | ∃x ((large_complex(x) ∧ complex(x)) ∧ southeast_of(x, baku))
+          All skyscrapers reside in urban areas.           | ∀x (skyscraper(x) → reside_in_urban_area(x))
+          All bears in zoos are not wild.                  | ∀x ((bear(x) ∧ in_zoo(x)) → ¬wild(x))
+          Some students good at math are good at chemistry. | ∃x ((student(x) ∧ good_at_math(x)) ∧ good_at_chemistry(x))
+          Joe is a person taking classes.                  | taking_class(joe)
+          Tom is a pet owner.                              | pet_owner(tom) ∧ owner(tom)
+          Barbara is a former swimmer.                     | former_swimmer(barbara)
+          John is a student learning piano.                | student_learning_piano(john)
+          Frederick was an architect, artist, and illustrator. | (architect(frederick) ∧ artist(frederick)) ∧ illustrator(frederick)
+          Some turtles exist.                              | ∃x turtle(x)
+          Someone is kind.                                 | ∃x kind(x)
+          If a horse falls during a race, then it dies.    | ∀x ((horse(x) ∧ (∃y1 (race(y1) ∧ fall_during(x, y1)))) → dy(x))
+          If a bird is small, then the bird is kinetic.    | ∀x ((bird(x) ∧ small(x)) → kinetic(x))
+          Harry is a wizard or angry.                      | wizard(harry) ∨ angry(harry)
+          DI Ray was created and written by Maya Sondhi.   | created(di_ray) ∧ written_by(di_ray, maya_sondhi)
+          Carol is outgoing and very spirited.             | outgoing(carol) ∧ very_spirited(carol)
+          All slippers are shoes.                          | ∀x (slipper(x) → sho(x))
+          Tom is a shoe.                                   | sho(tom)
+          Tom is a citizen of Lawton Park.                 | citizen(tom) ∧ citizen_of(tom, lawton_park)
+          All buildings owned by Bloomberg are in Manhattan. | ∀x ((building(x) ∧ owned_by(x, bloomberg)) → in(x, manhattan))
+          All products commonly used in China are sold in Japan. | ∀x ((product(x) ∧ commonly_used_in(x, china)) → sold_in(x, japan))
+          All produced in China are labeled.               | ∀x (produced_in(x, china) → labeled(x))
+          Some teachers working at a pool are not nice.    | ∃x ((teacher(x) ∧ (∃y1 (pool(y1) ∧ working_at(x, y1)))) ∧ ¬nice(x))
+          There are no mansion houses in an urban area.    | ¬(∃x ((mansion_house(x) ∧ house(x)) ∧ (∃y1 ((urban_area(y1) ∧ area(y1)) ∧ house_in(x, y1)))))
+          Nancy is not a pirate or a toddler.              | ¬(pirate(nancy) ∨ toddler(nancy))
+          A bird is not both heavy and still.              | ∀x (bird(x) → ¬(heavy(x) ∧ still(x)))
+          Jerry neither teaches nor is a manager.          | ¬teach(jerry) ∧ ¬manager(jerry)
+          If a person is a lawyer, they are rich.          | ∀x (lawyer(x) → rich(x))
+          All people who study are students.               | ∀x (study(x) → student(x))
+          All young adults go on a diet.                   | ∀x ((young_adult(x) ∧ adult(x)) → (∃y1 (diet(y1) ∧ go_on(x, y1))))
+          All people who sing are people who dance.        | ∀x (sing(x) → dance(x))
+          Guam has participated in the Winter Olympics.    | participated_in(guam, winter_olympics)
+          Edwin was also a member of the club.             | member(edwin) ∧ member_of(edwin, club)
+          Palstaves are a type of bronze axe.              | ∀x (palstave(x) → (type(x) ∧ type_of_bronz_ax(x)))
+          All gold medal winners are good athletes.        | ∀x ((gold_medal_winner(x) ∧ winner(x)) → (good_athlete(x) ∧ athlete(x)))
           """)
   void readsSentencesIntoFormulas(String sentence, String formula) {
     assertThat(classical(sentence)).isEqualTo(formula);
@@ -75,11 +116,45 @@ class EnglishParserTest {
           The cat is big; the dog is red.   | word 5
           Tom is not big and red.           | word 6
           Tom is not a cat and chases mice. | word 6
+          If people eat meat, then they enjoy hamburgers and steaks. | word 11
+          Vic plays guitar and bass.        | word 5
+          John is good at staying organized and motivated. | word 8
+          An artist is good at painting or music. | word 7
+          Some football referees become referee observers. | word 3
+          Nothing preceded by data processing acquires data. | word 5
+          All students good at chemistry enjoy conducting experiments. | word 7
+          Columbia pictures produces adventure films. | word 4
+          Koei is a video game and anime holding company. | word 8
+          Nancy is not a pirate and a toddler. | word 6
           """)
   void refusesWhatItCannotRead(String sentence, String where) {
     assertThatThrownBy(() -> classical(sentence))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining(where);
+  }
+
+  /** The last sentence's reading, with the adjectives the whole text predicates learned. */
+  private static String inText(String... sentences) {
+    EnglishParser p = new EnglishParser(EnglishParser.Negation.CLASSICAL);
+    p.learnAdjectives(java.util.List.of(sentences));
+    String out = null;
+    for (String s : sentences) {
+      out = FolioPrinter.print(p.parse(s));
+    }
+    return out;
+  }
+
+  @Test
+  void aModifierTheTextPredicatesIsAnAdjectiveElseACompound() {
+    assertThat(inText("No domesticated animals are alligators."))
+        .isEqualTo("∀x ((domesticated_animal(x) ∧ animal(x)) → ¬alligator(x))");
+    assertThat(inText("Ted is domesticated.", "No domesticated animals are alligators."))
+        .isEqualTo("∀x ((domesticated(x) ∧ animal(x)) → ¬alligator(x))");
+    assertThat(inText("Sam is tall and young.", "Every young tall cat purrs."))
+        .isEqualTo("∀x (((young(x) ∧ tall(x)) ∧ cat(x)) → purr(x))");
+    // after "are", a bare conjunct is a complement only when the text uses it as an adjective
+    assertThat(inText("Cats are good.", "Dogs are big and good."))
+        .isEqualTo("∀x (dog(x) → (big(x) ∧ good(x)))");
   }
 
   @Test
@@ -114,6 +189,23 @@ class EnglishParserTest {
     assertThat(ask(e, ctx, "Is it true? The florp is kelpy.")).isEqualTo(Linc.Answer.TRUE);
     assertThat(ask(e, ctx, "The florp is blarg.")).isEqualTo(Linc.Answer.FALSE);
     assertThat(ask(e, ctx, "The mox is blarg.")).isEqualTo(Linc.Answer.UNKNOWN);
+  }
+
+  @Test
+  void aCompoundNounDoesNotMakeItsModifierTrue() {
+    var c = EnglishParser.Negation.CLASSICAL;
+    // "pet owner": an owner, not a pet; "domesticated", predicated in the text, is an adjective
+    assertThat(
+            ask(c, "Tom is a pet owner. All pets are cute. All owners are busy.", "Tom is cute."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    assertThat(ask(c, "Tom is a pet owner. All owners are busy.", "Tom is busy."))
+        .isEqualTo(Linc.Answer.TRUE);
+    assertThat(
+            ask(
+                c,
+                "Ted is domesticated. Ted is an animal. No domesticated animals are alligators.",
+                "Ted is an alligator."))
+        .isEqualTo(Linc.Answer.FALSE);
   }
 
   @Test
