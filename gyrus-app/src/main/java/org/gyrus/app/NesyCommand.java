@@ -197,7 +197,11 @@ public final class NesyCommand implements Runnable {
               r.trainCpuSeconds(),
               r.restarts(),
               r.relabels(),
-              extra);
+              (ema > 0
+                      ? String.format(
+                          Locale.ROOT, ", \"digit_accuracy_live\": %.5f", r.liveDigitAccuracy())
+                      : "")
+                  + extra);
       if (pinesy) {
         System.out.println(line);
       }

@@ -86,7 +86,17 @@ public final class MnistAddition {
         String schedule,
         int shift) {
       this(
-          digits, epochs, seed, batch, lr, semantics, trainLimit, maxSeconds, net, schedule, shift,
+          digits,
+          epochs,
+          seed,
+          batch,
+          lr,
+          semantics,
+          trainLimit,
+          maxSeconds,
+          net,
+          schedule,
+          shift,
           0);
     }
 
@@ -102,6 +112,11 @@ public final class MnistAddition {
     }
   }
 
+  /**
+   * @param digitAccuracy of the evaluated weights (the moving average when {@code ema} is on)
+   * @param liveDigitAccuracy of the last weights when {@code ema} is on (the average's gain is the
+   *     difference); NaN when it is off
+   */
   public record Result(
       int digits,
       long seed,
@@ -114,7 +129,8 @@ public final class MnistAddition {
       double finalLoss,
       int restarts,
       double trainCpuSeconds,
-      int relabels) {}
+      int relabels,
+      double liveDigitAccuracy) {}
 
   /**
    * Multi-digit addition has a second basin: reading every digit d as (d + 5) mod 10 satisfies the
@@ -337,12 +353,10 @@ public final class MnistAddition {
             avg == null
                 ? predictDigits(trainer, test)
                 : avg.withAverage(() -> predictDigits(trainer, test));
+        double liveDigits = Double.NaN;
         if (avg != null) {
+          liveDigits = accuracy(predictDigits(trainer, test), test);
           avg.close();
-        }
-        long digitOk = 0;
-        for (int i = 0; i < pred.length; i++) {
-          digitOk += pred[i] == test.y()[i] ? 1 : 0;
         }
         long sumOk = 0;
         int[] a = new int[cfg.digits()];
@@ -364,14 +378,24 @@ public final class MnistAddition {
             te.size(),
             epochsRun,
             (double) sumOk / te.size(),
-            (double) digitOk / test.size(),
+            accuracy(pred, test),
             secs,
             lastLoss,
             attempt,
             cpu,
-            relabels);
+            relabels,
+            liveDigits);
       }
     }
+  }
+
+  /** Fraction of the data set's images whose predicted digit is their label. */
+  static double accuracy(int[] pred, Dataset data) {
+    long ok = 0;
+    for (int i = 0; i < pred.length; i++) {
+      ok += pred[i] == data.y()[i] ? 1 : 0;
+    }
+    return (double) ok / data.size();
   }
 
   /** How many digits (N+1 per sum) of the sums read from the MAP digits match the labels. */

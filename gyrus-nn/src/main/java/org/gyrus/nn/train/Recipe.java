@@ -200,7 +200,8 @@ public record Recipe(
 
   public Node toNode() {
     Node n = toNodeWithoutEma();
-    // only when set, so that the nodes (and fingerprints) of recipes written before it stay the same
+    // only when set, so that the nodes (and fingerprints) of recipes written before it stay the
+    // same
     return ema > 0 ? n.with("ema", new Value.FloatVal(ema)) : n;
   }
 

@@ -49,9 +49,9 @@ public final class WeightAverage implements AutoCloseable {
   }
 
   /**
-   * The decay used at update t (1-based): min(decay, (1 + t) / (10 + t)), so that the first
-   * updates do not keep the random initialisation in the average for thousands of steps (the
-   * warm-up of TensorFlow's ExponentialMovingAverage with num_updates).
+   * The decay used at update t (1-based): min(decay, (1 + t) / (10 + t)), so that the first updates
+   * do not keep the random initialisation in the average for thousands of steps (the warm-up of
+   * TensorFlow's ExponentialMovingAverage with num_updates).
    */
   public double decayAt(long t) {
     return Math.min(decay, (1.0 + t) / (10.0 + t));

@@ -110,7 +110,8 @@ class WeightAverageTest {
     TrainResult plain = TrainAndEvaluate.run(mlp, base, small, EpochListener.none(), quiet);
     TrainResult avg =
         TrainAndEvaluate.run(mlp, base.with("ema", 0.95), small, EpochListener.none(), quiet);
-    // the live weights follow the same path (the average is swapped back after every evaluation) ...
+    // the live weights follow the same path (the average is swapped back after every evaluation)
+    // ...
     for (int e = 0; e < 3; e++) {
       assertThat(avg.history().get(e).trainLoss()).isEqualTo(plain.history().get(e).trainLoss());
     }
