@@ -9,7 +9,8 @@ app = sys.argv[4] if len(sys.argv) > 4 else os.path.join(os.path.dirname(out), "
 rows = [json.loads(l) for l in open(raw) if l.strip()] if os.path.exists(raw) else []
 small_raw = os.path.join(out, "mnist_addition.jsonl")
 setting = ("digit-cnn16.yaml", "cosine", 2)
-key = lambda r: (r.get("net", "lenet"), r.get("schedule", "constant"), r.get("shift", 0))
+key = lambda r: (r.get("net", "lenet"), r.get("schedule", "constant"), r.get("shift", 0)) + (
+    (f"ema {r['ema']}",) if r.get("ema", 0) else ())
 nets = {key(r) for r in rows} or {setting}
 small = []
 # SMALL=0 leaves the N < 100 rows of mnist_addition.jsonl out (e.g. a re-run file whose small rows

@@ -7,7 +7,8 @@
 # scaling plot.
 # Usage: bench/mnist_addition/scale.sh [SEEDS] [DATA]   (default 5 seeds at N = 100, 3 at N = 500)
 # Setting: NET (model spec, default examples/nesy/digit-cnn16.yaml), E100/E500 (epochs, each over all
-# 60,000 training images), B100/B500 (sums per batch), LR, SCHEDULE, SHIFT; PLAN="N:seed ..." runs only
+# 60,000 training images), B100/B500 (sums per batch), LR, SCHEDULE, SHIFT, EMA (decay of the evaluated
+# moving average of the weights, 0 = off); PLAN="N:seed ..." runs only
 # those entries; KEEP=0 empties the raw file first (default: append, i.e. resume).
 # Needs the built app (no build here):
 #   ./mvnw -o -q -B -pl gyrus-app -am package -DskipTests
@@ -44,6 +45,7 @@ for entry in $plan; do
   args=(nesy mnist-add --digits "$n" --epochs "$e" --batch "$b" --seed "$s" --lr "${LR:-1e-3}"
     --schedule "${SCHEDULE:-cosine}" --shift "${SHIFT:-2}" --data "$data")
   [ "$net" = lenet ] || args+=(--net "$root/$net")
+  [ "${EMA:-0}" = 0 ] || args+=(--ema "$EMA")
   cmd="./gyrus ${args[*]}"
   cmd="${cmd//$root\//}"
   echo "== $cmd" >&2

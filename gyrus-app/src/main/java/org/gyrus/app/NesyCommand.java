@@ -96,6 +96,14 @@ public final class NesyCommand implements Runnable {
         description = "augment: translate training images by up to this many pixels, 0..8")
     int shift;
 
+    @Option(
+        names = "--ema",
+        defaultValue = "0",
+        description =
+            "evaluate an exponential moving average of the weights with this decay, in [0, 1)"
+                + " (Polyak averaging; 0: off, the last weights)")
+    double ema;
+
     @Option(names = "--data", description = "data root holding mnist/ (default $GYRUS_DATA)")
     Path data;
 
@@ -138,7 +146,8 @@ public final class NesyCommand implements Runnable {
               maxSeconds,
               readNet(net),
               schedule,
-              shift);
+              shift,
+              ema);
       Path dir = AdditionData.mnistDir(dataDir(data));
       Dataset train = AdditionData.mnist(dir, "train");
       Dataset test = AdditionData.mnist(dir, "t10k");
@@ -169,7 +178,7 @@ public final class NesyCommand implements Runnable {
       String line =
           String.format(
               Locale.ROOT,
-              "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"net\": \"%s\", \"schedule\": \"%s\", \"shift\": %d, \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
+              "{\"digits\": %d, \"seed\": %d, \"semantics\": \"%s\", \"net\": \"%s\", \"schedule\": \"%s\", \"shift\": %d, \"ema\": %s, \"epochs\": %d, \"batch\": %d, \"train_sums\": %d,"
                   + " \"test_sums\": %d, \"sum_accuracy\": %.5f, \"digit_accuracy\": %.5f, \"train_seconds\": %.1f, \"train_cpu_seconds\": %.1f, \"restarts\": %d, \"relabels\": %d%s}",
               r.digits(),
               r.seed(),
@@ -177,6 +186,7 @@ public final class NesyCommand implements Runnable {
               net == null ? "lenet" : net.getFileName(),
               schedule,
               shift,
+              ema,
               r.epochsRun(),
               batch,
               r.trainSums(),
@@ -187,7 +197,11 @@ public final class NesyCommand implements Runnable {
               r.trainCpuSeconds(),
               r.restarts(),
               r.relabels(),
-              extra);
+              (ema > 0
+                      ? String.format(
+                          Locale.ROOT, ", \"digit_accuracy_live\": %.5f", r.liveDigitAccuracy())
+                      : "")
+                  + extra);
       if (pinesy) {
         System.out.println(line);
       }

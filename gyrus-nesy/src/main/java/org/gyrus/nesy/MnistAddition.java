@@ -25,6 +25,7 @@ import org.gyrus.nn.data.Augment;
 import org.gyrus.nn.data.Dataset;
 import org.gyrus.nn.train.Recipe;
 import org.gyrus.nn.train.Schedule;
+import org.gyrus.nn.train.WeightAverage;
 
 /**
  * Trains {@link DigitNet} end to end from sum labels only: per batch, the images of every query go
@@ -40,6 +41,8 @@ public final class MnistAddition {
    *     DigitNet#lenet}
    * @param schedule "constant" or "cosine" (Adam's rate annealed to 0 over the planned steps)
    * @param shift training images are translated by up to this many pixels (0: no augmentation)
+   * @param ema decay of an exponential moving average of the weights that is evaluated instead of
+   *     the last weights (Polyak averaging, {@link WeightAverage}); 0: off
    */
   public record Config(
       int digits,
@@ -52,7 +55,8 @@ public final class MnistAddition {
       double maxSeconds,
       Value net,
       String schedule,
-      int shift) {
+      int shift,
+      double ema) {
     public Config {
       if (digits < 1 || epochs < 1 || batch < 1 || !(lr > 0) || shift < 0 || shift > 8) {
         throw new SpecError(
@@ -63,6 +67,37 @@ public final class MnistAddition {
       if (!schedule.equals("constant") && !schedule.equals("cosine")) {
         throw new SpecError("schedule", "constant or cosine", schedule);
       }
+      if (!(ema >= 0 && ema < 1)) {
+        throw new SpecError("ema", "a decay in [0, 1) (0: off)", String.valueOf(ema));
+      }
+    }
+
+    /** Without weight averaging. */
+    public Config(
+        int digits,
+        int epochs,
+        long seed,
+        int batch,
+        float lr,
+        String semantics,
+        int trainLimit,
+        double maxSeconds,
+        Value net,
+        String schedule,
+        int shift) {
+      this(
+          digits,
+          epochs,
+          seed,
+          batch,
+          lr,
+          semantics,
+          trainLimit,
+          maxSeconds,
+          net,
+          schedule,
+          shift,
+          0);
     }
 
     /** Adam's rate over {@code total} updates, by gyrus-nn's {@link Schedule} (steps as epochs). */
@@ -77,6 +112,11 @@ public final class MnistAddition {
     }
   }
 
+  /**
+   * @param digitAccuracy of the evaluated weights (the moving average when {@code ema} is on)
+   * @param liveDigitAccuracy of the last weights when {@code ema} is on (the average's gain is the
+   *     difference); NaN when it is off
+   */
   public record Result(
       int digits,
       long seed,
@@ -89,7 +129,8 @@ public final class MnistAddition {
       double finalLoss,
       int restarts,
       double trainCpuSeconds,
-      int relabels) {}
+      int relabels,
+      double liveDigitAccuracy) {}
 
   /**
    * Multi-digit addition has a second basin: reading every digit d as (d + 5) mod 10 satisfies the
@@ -195,6 +236,7 @@ public final class MnistAddition {
       try (Trainer trainer = model.newTrainer(tc)) {
         trainer.initialize(new Shape(1, 1, 28, 28));
         NDManager nm = trainer.getManager();
+        WeightAverage avg = cfg.ema() > 0 ? new WeightAverage(net, cfg.ema(), nm) : null;
         int per = 2 * cfg.digits();
         float[] xb = new float[cfg.batch() * per * 784];
         SplittableRandom rng = new SplittableRandom(initSeed * 31 + 7);
@@ -252,6 +294,9 @@ public final class MnistAddition {
                 }
               }
               trainer.step();
+              if (avg != null) {
+                avg.update();
+              }
             }
             steps++;
             if (log != null && steps % 200 == 0) {
@@ -304,10 +349,14 @@ public final class MnistAddition {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         double cpu = processCpuSeconds() - cpu0;
-        int[] pred = predictDigits(trainer, test);
-        long digitOk = 0;
-        for (int i = 0; i < pred.length; i++) {
-          digitOk += pred[i] == test.y()[i] ? 1 : 0;
+        int[] pred =
+            avg == null
+                ? predictDigits(trainer, test)
+                : avg.withAverage(() -> predictDigits(trainer, test));
+        double liveDigits = Double.NaN;
+        if (avg != null) {
+          liveDigits = accuracy(predictDigits(trainer, test), test);
+          avg.close();
         }
         long sumOk = 0;
         int[] a = new int[cfg.digits()];
@@ -329,14 +378,24 @@ public final class MnistAddition {
             te.size(),
             epochsRun,
             (double) sumOk / te.size(),
-            (double) digitOk / test.size(),
+            accuracy(pred, test),
             secs,
             lastLoss,
             attempt,
             cpu,
-            relabels);
+            relabels,
+            liveDigits);
       }
     }
+  }
+
+  /** Fraction of the data set's images whose predicted digit is their label. */
+  static double accuracy(int[] pred, Dataset data) {
+    long ok = 0;
+    for (int i = 0; i < pred.length; i++) {
+      ok += pred[i] == data.y()[i] ? 1 : 0;
+    }
+    return (double) ok / data.size();
   }
 
   /** How many digits (N+1 per sum) of the sums read from the MAP digits match the labels. */

@@ -138,6 +138,13 @@ class MnistAdditionTrainingTest {
             () -> new MnistAddition.Config(1, 1, 0, 2, 1e-3f, "carry", 0, 0, null, "linear", 0))
         .isInstanceOf(SpecError.class)
         .hasMessageContaining("constant or cosine");
+    assertThat(k.ema()).isZero(); // the 11-argument form averages nothing
+    assertThatThrownBy(
+            () ->
+                new MnistAddition.Config(
+                    1, 1, 0, 2, 1e-3f, "carry", 0, 0, null, "constant", 0, 1.0))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("ema");
   }
 
   @Test

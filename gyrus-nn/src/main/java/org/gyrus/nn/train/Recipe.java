@@ -35,6 +35,8 @@ import org.gyrus.core.Value.Node;
  *     (parameters named {@code quad_*}; B4 trains them slower than the linear part)
  * @param initStd weights drawn from N(0, initStd²) instead of Glorot-uniform (0 = Glorot); B20's
  *     "simple init" (0.1) is a poor start for deep ReLU stacks
+ * @param ema decay of an exponential moving average of the weights ({@link WeightAverage}) that is
+ *     validated, kept as the best snapshot and tested instead of the live weights (0 = off)
  */
 public record Recipe(
     String optimizer,
@@ -59,7 +61,8 @@ public record Recipe(
     int shift,
     boolean flip,
     double quadLrScale,
-    double initStd) {
+    double initStd,
+    double ema) {
   /** The declared keys of a recipe ({@code gyrus explain recipe}). */
   public static final NodeType TYPE =
       NodeType.of(
@@ -96,7 +99,10 @@ public record Recipe(
               .doc("lr factor for quadratic-neuron terms (quad_* parameters)"),
           ArgSpec.optional("init_std", Kind.FLOAT, 0.0)
               .range(0, 10)
-              .doc("weights ~ N(0, init_std^2) instead of Glorot-uniform; 0 = Glorot"));
+              .doc("weights ~ N(0, init_std^2) instead of Glorot-uniform; 0 = Glorot"),
+          ArgSpec.optional("ema", Kind.FLOAT, 0.0)
+              .range(0, 0.999999)
+              .doc("evaluate a moving average of the weights with this decay (Polyak); 0 = off"));
 
   public static Recipe defaults() {
     return from(Node.of("recipe"));
@@ -137,7 +143,8 @@ public record Recipe(
         a.smallInt("shift"),
         a.bool("flip"),
         a.number("quad_lr_scale"),
-        a.number("init_std"));
+        a.number("init_std"),
+        a.number("ema"));
   }
 
   /**
@@ -192,6 +199,13 @@ public record Recipe(
   }
 
   public Node toNode() {
+    Node n = toNodeWithoutEma();
+    // only when set, so that the nodes (and fingerprints) of recipes written before it stay the
+    // same
+    return ema > 0 ? n.with("ema", new Value.FloatVal(ema)) : n;
+  }
+
+  private Node toNodeWithoutEma() {
     return Node.of(
         "recipe",
         "optimizer",

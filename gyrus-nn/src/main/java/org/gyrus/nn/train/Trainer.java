@@ -127,6 +127,7 @@ public final class Trainer {
     String stop = "epochs";
     double lastLoss = Double.NaN;
     StepTotals totals = new StepTotals();
+    WeightAverage avg = recipe.ema() > 0 ? new WeightAverage(block, recipe.ema(), manager) : null;
     for (int epoch = 0; epoch < recipe.epochs(); epoch++) {
       long epochStart = System.nanoTime();
       int[] order =
@@ -157,6 +158,9 @@ public final class Trainer {
         lr = Schedule.lr(recipe, epoch + (double) s / steps, recipe.epochs());
         t++;
         float[] losses = step(batch, opt, slowOpt, (float) lr, t, totals);
+        if (avg != null) {
+          avg.update();
+        }
         if (cur != null) {
           for (int i = 0; i < m; i++) {
             cur.record(order[off + i], losses[i]);
@@ -177,7 +181,10 @@ public final class Trainer {
       long correct = totals.correct;
       double secs = (System.nanoTime() - epochStart) / 1e9;
       lastLoss = lossSum / order.length;
-      double val = accuracy(data.validation());
+      double val =
+          avg == null
+              ? accuracy(data.validation())
+              : avg.withAverage(() -> accuracy(data.validation()));
       EpochReport rep =
           new EpochReport(
               epoch + 1,
@@ -196,7 +203,9 @@ public final class Trainer {
       if (val > bestVal) {
         bestVal = val;
         sinceBest = 0;
-        best = snapshot(best);
+        List<NDArray> prev = best;
+        // with averaging, the averaged weights are the ones validated, kept and tested
+        best = avg == null ? snapshot(prev) : avg.withAverage(() -> snapshot(prev));
       } else {
         sinceBest++;
       }
@@ -220,6 +229,9 @@ public final class Trainer {
     double trainSecs = (System.nanoTime() - start) / 1e9;
     if (best != null) {
       restore(best);
+    }
+    if (avg != null) {
+      avg.close();
     }
     double test = accuracy(data.test());
     return new TrainResult(
