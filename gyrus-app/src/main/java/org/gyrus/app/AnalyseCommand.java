@@ -76,7 +76,10 @@ public final class AnalyseCommand implements Callable<Integer> {
         description = "mining thresholds, each in (0.5, 1]; balls use the first")
     String delta;
 
-    @Option(names = "--solver", defaultValue = "milp", description = "milp, milp-lp or z3")
+    @Option(
+        names = "--solver",
+        defaultValue = "milp",
+        description = "milp, milp-lp, crown, crown-only or z3")
     String solver;
 
     @Option(
@@ -115,8 +118,8 @@ public final class AnalyseCommand implements Callable<Integer> {
         throw new SpecError("--spec/--weights", "both or neither");
       }
       Flags.inRange("--epochs", epochs, 1, 1000);
-      if (!List.of("milp", "milp-lp", "z3").contains(solver)) {
-        throw new SpecError("--solver", "milp, milp-lp or z3", solver);
+      if (!List.of("milp", "milp-lp", "crown", "crown-only", "z3").contains(solver)) {
+        throw new SpecError("--solver", "milp, milp-lp, crown, crown-only or z3", solver);
       }
       double[] deltas = numbers("--delta", delta);
       for (double d : deltas) {
