@@ -76,7 +76,8 @@ public final class CrownVerifier implements SpecVerifier {
       double[] c = new double[k];
       c[target] = 1;
       c[j] = -1;
-      Bound lb = r.lower(net.hiddenLayers(), c, options.finalSteps());
+      // a rival is decided once the bound clears the margin: more ascent would only widen it
+      Bound lb = r.lower(net.hiddenLayers(), c, options.finalSteps(), 2 * MilpVerifier.PROOF_MARGIN);
       margins[j] = lb.value();
       if (lb.value() > MilpVerifier.PROOF_MARGIN) {
         rivals[j] = Verdict.Status.PROVEN;
@@ -155,9 +156,11 @@ public final class CrownVerifier implements SpecVerifier {
         }
         double[] c = new double[net.width(l)];
         c[j] = 1;
-        double lo = r.lower(l, c, options.intermediateSteps()).value();
+        // stop once the sign is decided (no binary, and a=z or a=0 exactly): the time goes to the
+        // neurons still open
+        double lo = r.lower(l, c, options.intermediateSteps(), 0).value();
         c[j] = -1;
-        double hi = -r.lower(l, c, options.intermediateSteps()).value();
+        double hi = lo > 0 ? b.hi()[l][j] : -r.lower(l, c, options.intermediateSteps(), 0).value();
         b.lo()[l][j] = Math.max(b.lo()[l][j], lo - SLACK * (1 + Math.abs(lo)));
         b.hi()[l][j] = Math.min(b.hi()[l][j], hi + SLACK * (1 + Math.abs(hi)));
       }
@@ -193,6 +196,11 @@ public final class CrownVerifier implements SpecVerifier {
      * the number of hidden layers).
      */
     Bound lower(int top, double[] c, int steps) {
+      return lower(top, c, steps, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #lower(int, double[], int)}, stopping once the bound exceeds {@code enough}. */
+    Bound lower(int top, double[] c, int steps, double enough) {
       Params p = new Params(top, c);
       Bound best = null;
       for (int t = 0; t <= steps; t++) {
@@ -200,7 +208,7 @@ public final class CrownVerifier implements SpecVerifier {
         if (best == null || v > best.value()) {
           best = new Bound(v, p.corner());
         }
-        if (t == steps) {
+        if (t == steps || best.value() > enough) {
           break;
         }
         p.backward();
