@@ -61,8 +61,9 @@ def nap_section(part, cmd, data, delta, first):
                          value=r["coverage"], unit="fraction", anchor="B17: about 84% recall",
                          command=cmd, precision=r["precision"], nap_size=r["nap_size"],
                          verdict=r["verdict"], solver_seconds=r["solver_seconds"], **common))
+        by = f" ({r['decided_by']})" if "decided_by" in r else ""
         md.append(f"| {r['class']} | {r['nap_size']} | {r['coverage']:.3f} | {r['precision']:.3f} | "
-                  f"{r['verdict']} | {r['solver_seconds']:.1f} | {r['median_covered_linf']:.2f} |")
+                  f"{r['verdict']}{by} | {r['solver_seconds']:.1f} | {r['median_covered_linf']:.2f} |")
         if per_rival:
             md[-1] += rival_cells(r)
     md += ["", f"All classes: coverage {covered / tests:.3f}; verdicts {dict(verdicts)}.", ""]
@@ -103,8 +104,8 @@ def nap_section(part, cmd, data, delta, first):
     return rows, md + [""], summary
 
 
-for part in ("naps_mnist", "naps_mnist_crown", "naps_fashion", "naps_mnist_eps",
-             "naps_mnist_eps_crown"):
+for part in ("naps_mnist", "naps_mnist_crown_bounds", "naps_mnist_crown", "naps_fashion",
+             "naps_mnist_eps", "naps_mnist_eps_crown"):
     cmd, data = load(part)
     if not data:
         continue

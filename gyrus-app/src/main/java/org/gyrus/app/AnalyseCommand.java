@@ -88,6 +88,14 @@ public final class AnalyseCommand implements Callable<Integer> {
         description = "solver seconds per spec, (0, 86400]")
     double timeout;
 
+    @Option(
+        names = "--attack",
+        defaultValue = "0",
+        description =
+            "steps of a gradient search for counterexamples inside each NAP before the solver"
+                + " (per seed and rival; 0 = none), 0..100000")
+    int attack;
+
     @Option(names = "--balls", defaultValue = "2", description = "test points per class, 0..10000")
     int balls;
 
@@ -127,6 +135,7 @@ public final class AnalyseCommand implements Callable<Integer> {
       }
       Flags.inRange("--timeout", timeout, 0, 86400, true);
       Flags.inRange("--balls", balls, 0, 10000);
+      Flags.inRange("--attack", attack, 0, 100000);
       double[] radii = numbers("--eps", eps);
       for (double r : radii) {
         Flags.inRange("--eps", r, 0, 1, true);
@@ -173,7 +182,13 @@ public final class AnalyseCommand implements Callable<Integer> {
         // the sweep repeats only the class specifications; balls once, at the first delta
         NapAnalysis.Options o =
             new NapAnalysis.Options(
-                layers, deltas[k], solver, (long) (timeout * 1000), k == 0 ? balls : 0, radii);
+                layers,
+                deltas[k],
+                solver,
+                (long) (timeout * 1000),
+                k == 0 ? balls : 0,
+                radii,
+                attack);
         System.out.printf(Locale.ROOT, "delta %s%n", deltas[k]);
         NapAnalysis.Result r =
             NapAnalysis.run(
@@ -198,6 +213,7 @@ public final class AnalyseCommand implements Callable<Integer> {
           common.put("delta", deltas[k]);
           common.put("solver", solver);
           common.put("timeout_s", timeout);
+          common.put("attack_steps", attack);
           common.put("seed", seed);
           List<Map<String, Object>> rows = NapReport.rows(r, common);
           if (k == 0) {

@@ -77,7 +77,8 @@ public final class CrownVerifier implements SpecVerifier {
       c[target] = 1;
       c[j] = -1;
       // a rival is decided once the bound clears the margin: more ascent would only widen it
-      Bound lb = r.lower(net.hiddenLayers(), c, options.finalSteps(), 2 * MilpVerifier.PROOF_MARGIN);
+      Bound lb =
+          r.lower(net.hiddenLayers(), c, options.finalSteps(), 2 * MilpVerifier.PROOF_MARGIN);
       margins[j] = lb.value();
       if (lb.value() > MilpVerifier.PROOF_MARGIN) {
         rivals[j] = Verdict.Status.PROVEN;

@@ -24,6 +24,7 @@ public final class NapReport {
       row.put("median_covered_linf", c.medianCoveredDistance());
       row.put("verdict", c.verdict().status().name().toLowerCase());
       row.put("solver_seconds", c.verdict().seconds());
+      row.put("decided_by", c.decidedBy());
       Verdict.Status[] rivals = c.verdict().rivals();
       if (rivals != null) {
         // B17's "c is never misclassified as j", one verdict and bound per rival j
