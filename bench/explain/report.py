@@ -17,6 +17,17 @@ def load(part):
 
 
 rows, md = [], ["# Issue 22: explain and verify trained networks", ""]
+
+
+def rival_cells(r):
+    """Two Markdown cells: per-rival verdict counts and the range of the rivals' lower bounds."""
+    if "rival_verdicts" not in r:
+        return " - | - |"
+    bounds = [b for b, v in zip(r["rival_bounds"], r["rival_verdicts"]) if v != "target" and b is not None]
+    rng = f"{min(bounds):.4g}, {max(bounds):.4g}" if bounds else "-"
+    return f" {r['rivals_proven']} / {r['rivals_refuted']} / {r['rivals_unknown']} | {rng} |"
+
+
 def nap_section(part, cmd, data, delta, first):
     """Rows and Markdown for one part at one mining threshold delta."""
     rows, md = [], []
@@ -30,6 +41,8 @@ def nap_section(part, cmd, data, delta, first):
                   timeout_s=cls[0]["timeout_s"], test_accuracy=cls[0]["test_accuracy"])
     # the first threshold of a part keeps the part's original row ids
     pid = part if first else f"{part}_d{delta}"
+    # per-rival verdicts (B17's "c is never misclassified as j") where the solver gives them
+    per_rival = any("rival_verdicts" in r for r in cls)
     rows.append(dict(id=f"{pid}_coverage", metric="nap_coverage", value=covered / tests,
                      unit="fraction of test inputs matching their class's NAP",
                      anchor="B17: about 84% recall on MNIST", command=cmd, **common))
@@ -39,16 +52,32 @@ def nap_section(part, cmd, data, delta, first):
                          command=cmd, **common))
     md += [f"### {ds}, delta {delta} ({model}, {common['solver']}, {common['timeout_s']} s per "
            f"spec; test accuracy {common['test_accuracy']:.4f})", "",
-           "| class | NAP size | coverage | precision | verdict | solver s | median L-inf between covered inputs |",
-           "|---|---|---|---|---|---|---|"]
+           "| class | NAP size | coverage | precision | verdict | solver s | median L-inf between covered inputs |"
+           + (" rivals proven / refuted / unknown | rival lower bounds of y_c - y_j (min, max) |"
+              if per_rival else ""),
+           "|---|---|---|---|---|---|---|" + ("---|---|" if per_rival else "")]
     for r in cls:
         rows.append(dict(id=f"{pid}_class{r['class']}", metric="nap_coverage",
                          value=r["coverage"], unit="fraction", anchor="B17: about 84% recall",
                          command=cmd, precision=r["precision"], nap_size=r["nap_size"],
                          verdict=r["verdict"], solver_seconds=r["solver_seconds"], **common))
+        by = f" ({r['decided_by']})" if "decided_by" in r else ""
         md.append(f"| {r['class']} | {r['nap_size']} | {r['coverage']:.3f} | {r['precision']:.3f} | "
-                  f"{r['verdict']} | {r['solver_seconds']:.1f} | {r['median_covered_linf']:.2f} |")
+                  f"{r['verdict']}{by} | {r['solver_seconds']:.1f} | {r['median_covered_linf']:.2f} |")
+        if per_rival:
+            md[-1] += rival_cells(r)
     md += ["", f"All classes: coverage {covered / tests:.3f}; verdicts {dict(verdicts)}.", ""]
+    if per_rival:
+        checked = [r for r in cls if "rival_verdicts" in r]
+        counts = {v: sum(r[f"rivals_{v}"] for r in checked) for v in ("proven", "refuted", "unknown")}
+        for v, n in counts.items():
+            rows.append(dict(id=f"{pid}_rivals_{v}", metric=f"rivals_{v}", value=n,
+                             unit=f"of {9 * len(checked)} (class, rival) pairs of the "
+                                  f"{len(checked)} specs the solver checked",
+                             anchor="B17: c never misclassified as j", command=cmd, **common))
+        md += [f"Per rival, over the {len(checked)} specs the solver checked (the others were "
+               f"refuted by a test input first): {counts['proven']} proven, {counts['refuted']} "
+               f"refuted, {counts['unknown']} unknown of {9 * len(checked)}.", ""]
     for p in (r for r in data if r["kind"] == "nap_pairs" and r["delta"] == delta):
         rows.append(dict(id=f"{pid}_pairs_disjoint", metric="nap_pairs_disjoint",
                          value=p["disjoint"], unit=f"of {p['pairs']} class pairs",
@@ -75,7 +104,8 @@ def nap_section(part, cmd, data, delta, first):
     return rows, md + [""], summary
 
 
-for part in ("naps_mnist", "naps_fashion", "naps_mnist_eps"):
+for part in ("naps_mnist", "naps_mnist_crown_bounds", "naps_mnist_crown", "naps_fashion",
+             "naps_mnist_eps", "naps_mnist_eps_crown"):
     cmd, data = load(part)
     if not data:
         continue

@@ -2,10 +2,12 @@
 # Issue 22: explain and verify trained networks. Runs `gyrus analyse naps|concepts|guided` from the
 # built classes (not ./gyrus: no install into ~/.m2), one engine thread, nice 10, and writes
 # bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
-# PARTS from "naps_mnist naps_fashion naps_mnist_eps concepts guided guided_small" (default all); rows of other parts are kept.
+# PARTS from "naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_fashion naps_mnist_eps
+# naps_mnist_eps_crown concepts guided guided_small"
+# (default all); rows of other parts are kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-naps_mnist naps_fashion naps_mnist_eps concepts guided guided_small}
+PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_fashion naps_mnist_eps naps_mnist_eps_crown concepts guided guided_small}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 RAW=$OUT/explain_raw
@@ -33,6 +35,13 @@ NAPS="--hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeou
 for p in $PARTS; do
   case $p in
     naps_mnist) args="analyse naps --dataset mnist $NAPS --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist.bin" ;;
+    # the same specs, beta-CROWN bounds per rival and the MILP only (how far the bounds get)
+    naps_mnist_crown_bounds) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist.bin" ;;
+    # the same specs: a counterexample search inside the NAP (300 steps per seed and rival), then
+    # beta-CROWN bounds per rival and the MILP for the rivals they leave open
+    naps_mnist_crown) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --attack 300 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist.bin" ;;
+    # B17's robustness regions (L-inf balls, plain and cut by NAP_c) with the same solver
+    naps_mnist_eps_crown) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout 10 --solver crown --delta 0.99 --balls 1 --eps 0.002,0.005,0.01 --net-cache $NETS/mnist.bin" ;;
     naps_fashion) args="analyse naps --dataset fashion-mnist $NAPS --delta 0.99,0.97,0.95 --balls 0 --net-cache $NETS/fashion.bin" ;;
     naps_mnist_eps) args="analyse naps --dataset mnist $NAPS --delta 0.99 --balls 1 --eps 0.002 --net-cache $NETS/mnist.bin" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;

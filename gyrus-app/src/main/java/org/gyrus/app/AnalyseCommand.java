@@ -76,7 +76,10 @@ public final class AnalyseCommand implements Callable<Integer> {
         description = "mining thresholds, each in (0.5, 1]; balls use the first")
     String delta;
 
-    @Option(names = "--solver", defaultValue = "milp", description = "milp, milp-lp or z3")
+    @Option(
+        names = "--solver",
+        defaultValue = "milp",
+        description = "milp, milp-lp, crown, crown-only or z3")
     String solver;
 
     @Option(
@@ -84,6 +87,14 @@ public final class AnalyseCommand implements Callable<Integer> {
         defaultValue = "20",
         description = "solver seconds per spec, (0, 86400]")
     double timeout;
+
+    @Option(
+        names = "--attack",
+        defaultValue = "0",
+        description =
+            "steps of a gradient search for counterexamples inside each NAP before the solver"
+                + " (per seed and rival; 0 = none), 0..100000")
+    int attack;
 
     @Option(names = "--balls", defaultValue = "2", description = "test points per class, 0..10000")
     int balls;
@@ -115,8 +126,8 @@ public final class AnalyseCommand implements Callable<Integer> {
         throw new SpecError("--spec/--weights", "both or neither");
       }
       Flags.inRange("--epochs", epochs, 1, 1000);
-      if (!List.of("milp", "milp-lp", "z3").contains(solver)) {
-        throw new SpecError("--solver", "milp, milp-lp or z3", solver);
+      if (!List.of("milp", "milp-lp", "crown", "crown-only", "z3").contains(solver)) {
+        throw new SpecError("--solver", "milp, milp-lp, crown, crown-only or z3", solver);
       }
       double[] deltas = numbers("--delta", delta);
       for (double d : deltas) {
@@ -124,6 +135,7 @@ public final class AnalyseCommand implements Callable<Integer> {
       }
       Flags.inRange("--timeout", timeout, 0, 86400, true);
       Flags.inRange("--balls", balls, 0, 10000);
+      Flags.inRange("--attack", attack, 0, 100000);
       double[] radii = numbers("--eps", eps);
       for (double r : radii) {
         Flags.inRange("--eps", r, 0, 1, true);
@@ -170,7 +182,13 @@ public final class AnalyseCommand implements Callable<Integer> {
         // the sweep repeats only the class specifications; balls once, at the first delta
         NapAnalysis.Options o =
             new NapAnalysis.Options(
-                layers, deltas[k], solver, (long) (timeout * 1000), k == 0 ? balls : 0, radii);
+                layers,
+                deltas[k],
+                solver,
+                (long) (timeout * 1000),
+                k == 0 ? balls : 0,
+                radii,
+                attack);
         System.out.printf(Locale.ROOT, "delta %s%n", deltas[k]);
         NapAnalysis.Result r =
             NapAnalysis.run(
@@ -195,6 +213,7 @@ public final class AnalyseCommand implements Callable<Integer> {
           common.put("delta", deltas[k]);
           common.put("solver", solver);
           common.put("timeout_s", timeout);
+          common.put("attack_steps", attack);
           common.put("seed", seed);
           List<Map<String, Object>> rows = NapReport.rows(r, common);
           if (k == 0) {

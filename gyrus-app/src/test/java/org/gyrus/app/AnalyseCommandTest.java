@@ -31,6 +31,7 @@ class AnalyseCommandTest {
       {"naps", "--solver", "cplex"},
       {"naps", "--timeout", "-1"},
       {"naps", "--balls", "-2"},
+      {"naps", "--attack", "-1"},
       {"naps", "--eps", "0.02,7"},
       {"concepts", "--train", "5"},
       {"concepts", "--probes", "0"},

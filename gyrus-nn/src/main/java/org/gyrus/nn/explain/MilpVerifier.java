@@ -120,35 +120,52 @@ public final class MilpVerifier implements SpecVerifier {
       if (left <= 0) {
         return new Verdict(Verdict.Status.UNKNOWN, null, seconds(start));
       }
-      Program p = new Program(boxLo, boxHi, nap, bounds, net.hiddenLayers(), left, false, false);
-      double offset = p.outputObjective(j, target);
-      Optimisation.Result r = p.model.maximise();
-      Optimisation.State s = r.getState();
-      if (Boolean.getBoolean("gyrus.milp.debug")) {
-        System.err.println("rival " + j + " " + s + " " + (r.getValue() + offset));
+      Outcome o = rival(boxLo, boxHi, nap, bounds, target, j, left);
+      if (o.status() == Verdict.Status.REFUTED) {
+        return new Verdict(Verdict.Status.REFUTED, o.counterexample(), seconds(start));
       }
-      if (s == Optimisation.State.INFEASIBLE
-          || (s.isOptimal() && r.getValue() + offset < -PROOF_MARGIN)) {
-        continue; // no matching input at all, or none where j wins
-      }
-      double[] x = s.isFeasible() ? input(r, boxLo, boxHi) : null;
-      if (x != null && !SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
-        // the optimum sits on a pattern boundary: ask again with active neurons strictly on
-        left = timeoutMs - (System.nanoTime() - start) / 1_000_000;
-        Program p2 =
-            new Program(
-                boxLo, boxHi, nap, bounds, net.hiddenLayers(), Math.max(left, 1), true, false);
-        p2.outputObjective(j, target);
-        Optimisation.Result r2 = p2.model.maximise();
-        x = r2.getState().isFeasible() ? input(r2, boxLo, boxHi) : null;
-      }
-      if (x != null && SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
-        return new Verdict(Verdict.Status.REFUTED, x, seconds(start));
-      }
-      unknown = true;
+      unknown |= o.status() == Verdict.Status.UNKNOWN;
     }
     return new Verdict(
         unknown ? Verdict.Status.UNKNOWN : Verdict.Status.PROVEN, null, seconds(start));
+  }
+
+  /** One rival's verdict, with a forward-checked counterexample when REFUTED. */
+  record Outcome(Verdict.Status status, double[] counterexample) {}
+
+  /**
+   * Whether some input in the region (with pre-activation bounds {@code bounds}, which must be
+   * sound for it) has {@code y_rival >= y_target}, within {@code ms} milliseconds.
+   */
+  Outcome rival(
+      double[] boxLo, double[] boxHi, Nap nap, Bounds bounds, int target, int j, long ms) {
+    long start = System.nanoTime();
+    Program p = new Program(boxLo, boxHi, nap, bounds, net.hiddenLayers(), ms, false, false);
+    double offset = p.outputObjective(j, target);
+    Optimisation.Result r = p.model.maximise();
+    Optimisation.State s = r.getState();
+    if (Boolean.getBoolean("gyrus.milp.debug")) {
+      System.err.println("rival " + j + " " + s + " " + (r.getValue() + offset));
+    }
+    if (s == Optimisation.State.INFEASIBLE
+        || (s.isOptimal() && r.getValue() + offset < -PROOF_MARGIN)) {
+      return new Outcome(Verdict.Status.PROVEN, null); // no matching input, or none where j wins
+    }
+    double[] x = s.isFeasible() ? input(r, boxLo, boxHi) : null;
+    if (x != null && !SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
+      // the optimum sits on a pattern boundary: ask again with active neurons strictly on
+      long left = ms - (System.nanoTime() - start) / 1_000_000;
+      Program p2 =
+          new Program(
+              boxLo, boxHi, nap, bounds, net.hiddenLayers(), Math.max(left, 1), true, false);
+      p2.outputObjective(j, target);
+      Optimisation.Result r2 = p2.model.maximise();
+      x = r2.getState().isFeasible() ? input(r2, boxLo, boxHi) : null;
+    }
+    if (x != null && SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
+      return new Outcome(Verdict.Status.REFUTED, x);
+    }
+    return new Outcome(Verdict.Status.UNKNOWN, null);
   }
 
   private static int undecided(Bounds b, Nap nap, int l) {

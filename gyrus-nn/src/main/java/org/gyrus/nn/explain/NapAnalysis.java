@@ -20,6 +20,7 @@ public final class NapAnalysis {
    * @param timeoutMs solver time per specification
    * @param ballsPerClass test points per class for the robustness regions
    * @param epsPixels ball radii in pixel units (fractions of the input range)
+   * @param attackSteps steps of {@link NapAttack} per seed and rival before the solver (0: none)
    */
   public record Options(
       List<Integer> layers,
@@ -27,9 +28,26 @@ public final class NapAnalysis {
       String solver,
       long timeoutMs,
       int ballsPerClass,
-      double[] epsPixels) {}
+      double[] epsPixels,
+      int attackSteps) {
+    public Options(
+        List<Integer> layers,
+        double delta,
+        String solver,
+        long timeoutMs,
+        int ballsPerClass,
+        double[] epsPixels) {
+      this(layers, delta, solver, timeoutMs, ballsPerClass, epsPixels, 0);
+    }
+  }
 
-  /** One class: NAP size, coverage and precision on test data, the solver's verdict. */
+  /** Test inputs of the class covered by its NAP that seed {@link NapAttack}. */
+  static final int ATTACK_SEEDS = 3;
+
+  /**
+   * One class: NAP size, coverage and precision on test data, the verdict and what gave it ({@code
+   * test input}, {@code attack} or {@code solver}).
+   */
   public record ClassResult(
       int cls,
       int napSize,
@@ -38,7 +56,8 @@ public final class NapAnalysis {
       int matched,
       double precision,
       double medianCoveredDistance,
-      Verdict verdict) {}
+      Verdict verdict,
+      String decidedBy) {}
 
   /** Robustness regions of one radius: verdict counts, plain ball or ball ∩ NAP_c. */
   public record BallResult(
@@ -106,8 +125,20 @@ public final class NapAnalysis {
         }
       }
       Verdict v = falsifyBySamples(net, naps[c], c, testX, match);
+      String by = "test input";
+      if (v == null && o.attackSteps() > 0) {
+        long t0 = System.nanoTime();
+        List<double[]> seeds = coveredX.subList(0, Math.min(ATTACK_SEEDS, coveredX.size()));
+        double[] x = NapAttack.search(net, net.lo(), net.hi(), naps[c], c, seeds, o.attackSteps());
+        v =
+            x == null
+                ? null
+                : new Verdict(Verdict.Status.REFUTED, x, (System.nanoTime() - t0) / 1e9);
+        by = "attack";
+      }
       if (v == null) {
         v = verifier.verify(naps[c], c);
+        by = "solver";
       }
       ClassResult r =
           new ClassResult(
@@ -118,10 +149,11 @@ public final class NapAnalysis {
               matched,
               matched == 0 ? Double.NaN : (double) right / matched,
               medianDistance(coveredX, 40) / range,
-              v);
+              v,
+              by);
       log.printf(
-          "class %d nap_size %d coverage %.4f precision %.4f verdict %s %.1fs%n",
-          c, r.napSize(), r.coverage(), r.precision(), v.status(), v.seconds());
+          "class %d nap_size %d coverage %.4f precision %.4f verdict %s by %s %.1fs%n",
+          c, r.napSize(), r.coverage(), r.precision(), v.status(), by, v.seconds());
       classes.add(r);
     }
     List<BallResult> balls = balls(net, naps, testX, testY, match, o, verifier, log);

@@ -24,6 +24,23 @@ public final class NapReport {
       row.put("median_covered_linf", c.medianCoveredDistance());
       row.put("verdict", c.verdict().status().name().toLowerCase());
       row.put("solver_seconds", c.verdict().seconds());
+      row.put("decided_by", c.decidedBy());
+      Verdict.Status[] rivals = c.verdict().rivals();
+      if (rivals != null) {
+        // B17's "c is never misclassified as j", one verdict and bound per rival j
+        List<String> names = new ArrayList<>();
+        List<Double> margins = new ArrayList<>();
+        for (int j = 0; j < rivals.length; j++) {
+          names.add(rivals[j] == null ? "target" : rivals[j].name().toLowerCase());
+          double m = c.verdict().margins() == null ? Double.NaN : c.verdict().margins()[j];
+          margins.add(Double.isFinite(m) ? m : null);
+        }
+        row.put("rival_verdicts", names);
+        row.put("rival_bounds", margins);
+        row.put("rivals_proven", c.verdict().rivalCount(Verdict.Status.PROVEN));
+        row.put("rivals_refuted", c.verdict().rivalCount(Verdict.Status.REFUTED));
+        row.put("rivals_unknown", c.verdict().rivalCount(Verdict.Status.UNKNOWN));
+      }
       out.add(row);
     }
     for (NapAnalysis.BallResult b : r.balls()) {

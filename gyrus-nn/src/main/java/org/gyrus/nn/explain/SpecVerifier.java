@@ -43,7 +43,8 @@ public interface SpecVerifier {
 
   /**
    * An engine by name: {@code milp} (ojAlgo, interval bounds, default), {@code milp-lp} (the same
-   * with LP-tightened bounds first) or {@code z3}.
+   * with LP-tightened bounds first), {@code crown} (β-CROWN bounds per rival, the MILP over the
+   * tightened bounds for the rivals left), {@code crown-only} (the bounds alone) or {@code z3}.
    */
   static SpecVerifier of(String engine, ReluMlp net, long timeoutMs) {
     switch (engine) {
@@ -51,10 +52,19 @@ public interface SpecVerifier {
         return new MilpVerifier(net, timeoutMs, false);
       case "milp-lp":
         return new MilpVerifier(net, timeoutMs, true);
+      case "crown":
+        return new CrownVerifier(net, timeoutMs, CrownVerifier.Options.DEFAULT);
+      case "crown-only":
+        CrownVerifier.Options d = CrownVerifier.Options.DEFAULT;
+        return new CrownVerifier(
+            net,
+            timeoutMs,
+            new CrownVerifier.Options(d.intermediateSteps(), d.finalSteps(), false));
       case "z3":
         return new Z3Verifier(net, timeoutMs);
       default:
-        throw new IllegalArgumentException("solver must be milp, milp-lp or z3, got " + engine);
+        throw new IllegalArgumentException(
+            "solver must be milp, milp-lp, crown, crown-only or z3, got " + engine);
     }
   }
 }
