@@ -6,8 +6,10 @@
 # (kernel 3|5)), on Fashion-MNIST read row by row (28 steps x 28 pixels). Each model is scored by
 # every proxy on one fixed batch of BATCH training sequences (proxy seed SEED), then trained with
 # TrainAndEvaluate on TRAIN training sequences (one recipe, seed 0) and evaluated on VAL validation
-# and TEST test sequences. One JSON line per model in bench/work/nas_proxies/seq_pool.jsonl
-# (resumes: rerun the same command to continue to MODELS). Then Spearman rho per proxy.
+# and TEST test sequences. One JSON line per model in bench/work/nas_proxies/seq_pool_<setting>.jsonl
+# (one pool per setting; resumes: rerun the same command to continue to MODELS). Then Spearman rho
+# per proxy into bench/results/$NAME.{json,md} (NAME=nas_proxies_seq unless set) and the pool
+# beside them as $NAME_pool.jsonl.
 #   bench/nas_proxies/seq.sh [MODELS=60] [SEED=0] [TRAIN=3000] [EPOCHS=2] [BATCH=32] [VAL=1000] [TEST=1000]
 # SKIP_BUILD=1 reuses the built classes. The run uses a snapshot of the classes, so rebuilding the
 # tree while it runs does not kill it (lazy class loading).
@@ -30,13 +32,14 @@ cp="$(sed -E "s#[^:]*/org/gyrus/(gyrus-[a-z]+)/[^:]*\.jar#$snap/\1#g" "$work/cp.
 java=(env OMP_NUM_THREADS=1 GYRUS_THREADS=1 nice -n 10 java -Dai.djl.offline=true
   -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -cp "$cp"
   org.gyrus.nas.bench.SeqProxyBench)
-pool="$work/seq_pool.jsonl"
+pool="$work/seq_pool_s${seed}_t${train}_e${epochs}_b${batch}_v${val}_x${test}.jsonl"
+name="${NAME:-nas_proxies_seq}"
 "${java[@]}" score "$data" "$here/seq-space.yaml" "$pool" "$models" "$seed" "$train" "$val" "$test" \
   "$batch" "$recipe" "$proxies"
 echo "trained: $(wc -l < "$pool") models" >&2
-cp "$pool" "$root/bench/results/nas_proxies_seq_pool.jsonl"
+cp "$pool" "$root/bench/results/${name}_pool.jsonl"
 setting="$(wc -l < "$pool") of $models distinct models of bench/nas_proxies/seq-space.yaml sampled with seed $seed; sequential Fashion-MNIST (28 rows x 28 pixels), $train training / $val validation (from the 60k training set) / first $test test images; recipe $recipe; proxies on one fixed batch of $batch training sequences, proxy seed $seed, default init (glorot); ground truth = validation accuracy (test beside it); 1 engine thread, nice 10, on 2 shared cores (wall times include waiting for the CPU)"
-"${java[@]}" report "$pool" "$root/bench/results/nas_proxies_seq.json" \
-  "$root/bench/results/nas_proxies_seq.md" "$setting" \
-  "bench/nas_proxies/seq.sh $models $seed $train $epochs $batch $val $test"
-cat "$root/bench/results/nas_proxies_seq.md"
+"${java[@]}" report "$pool" "$root/bench/results/$name.json" \
+  "$root/bench/results/$name.md" "$setting" \
+  "NAME=$name bench/nas_proxies/seq.sh $models $seed $train $epochs $batch $val $test"
+cat "$root/bench/results/$name.md"

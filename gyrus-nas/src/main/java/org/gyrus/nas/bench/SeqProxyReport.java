@@ -28,8 +28,10 @@ final class SeqProxyReport {
       String proxy,
       int scored,
       int failed,
+      int nonFinite,
       double rhoVal,
       double rhoTest,
+      double rhoValAll,
       double medianMs,
       double medianCpuMs,
       Set<String> errors) {}
@@ -40,6 +42,8 @@ final class SeqProxyReport {
     List<Row> out = new ArrayList<>();
     for (String p : names) {
       List<double[]> ok = new ArrayList<>();
+      List<double[]> ran = new ArrayList<>();
+      int nonFinite = 0;
       Set<String> errors = new LinkedHashSet<>();
       double[] ms = new double[models.size()];
       double[] cpu = new double[models.size()];
@@ -48,21 +52,27 @@ final class SeqProxyReport {
         double s = m.get("scores").get(p).asDouble(Double.NaN);
         ms[i] = m.get("ms").get(p).asDouble();
         cpu[i] = m.get("cpu_ms").get(p).asDouble();
+        double[] r = {s, m.get("accuracy").asDouble(), m.get("test_accuracy").asDouble()};
         if (m.path("errors").has(p)) {
           errors.add(m.get("errors").get(p).asText());
-        } else if (!Double.isFinite(s)) {
-          errors.add("non-finite score " + s);
+          continue;
+        }
+        ran.add(r);
+        if (Double.isFinite(s)) {
+          ok.add(r);
         } else {
-          ok.add(new double[] {s, m.get("accuracy").asDouble(), m.get("test_accuracy").asDouble()});
+          nonFinite++;
         }
       }
       out.add(
           new Row(
               p,
               ok.size(),
-              models.size() - ok.size(),
+              models.size() - ran.size(),
+              nonFinite,
               rho(ok, 1),
               rho(ok, 2),
+              rho(ran, 1),
               Ranks.median(ms),
               Ranks.median(cpu),
               errors));
@@ -111,9 +121,11 @@ final class SeqProxyReport {
       ObjectNode o = arr.addObject();
       o.put("proxy", r.proxy());
       o.put("scored", r.scored());
-      o.put("failed", r.failed());
+      o.put("cannot_run", r.failed());
+      o.put("non_finite", r.nonFinite());
       o.put("rho_val", r.rhoVal());
       o.put("rho_test", r.rhoTest());
+      o.put("rho_val_non_finite_last", r.rhoValAll());
       o.put("median_ms", r.medianMs());
       o.put("median_cpu_ms", r.medianCpuMs());
       ArrayNode e = o.putArray("errors");
@@ -122,11 +134,23 @@ final class SeqProxyReport {
     Files.createDirectories(json.toAbsolutePath().getParent());
     Files.writeString(
         json, SpecCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-    Files.writeString(md, markdown(models.size(), val, trainMs, trainCpu, rows, setting, command));
+    List<Boolean> nonFinite = new ArrayList<>();
+    for (JsonNode m : models) {
+      boolean any = false;
+      for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) m.get("scores")::fields) {
+        any |=
+            !m.path("errors").has(e.getKey())
+                && !Double.isFinite(e.getValue().asDouble(Double.NaN));
+      }
+      nonFinite.add(any);
+    }
+    Files.writeString(
+        md, markdown(models.size(), nonFinite, val, trainMs, trainCpu, rows, setting, command));
   }
 
   private static String markdown(
       int n,
+      List<Boolean> nonFiniteAnywhere,
       double[] val,
       double[] trainMs,
       double[] trainCpu,
@@ -146,18 +170,22 @@ final class SeqProxyReport {
             java.util.Arrays.stream(val).max().orElse(Double.NaN),
             Ranks.median(trainMs) / 1e3,
             Ranks.median(trainCpu) / 1e3));
-    s.append("| proxy | models scored | cannot run | ρ (val acc) | ρ (test acc) | median ms |");
-    s.append(" median CPU ms |\n|---|---|---|---|---|---|---|\n");
+    s.append("ρ over the models with a finite score; ρ* with non-finite scores ranked last.\n\n");
+    s.append("| proxy | finite | non-finite | cannot run | ρ (val acc) | ρ (test acc) |");
+    s.append(" ρ* (val acc) | median ms | median CPU ms |\n");
+    s.append("|---|---|---|---|---|---|---|---|---|\n");
     Map<String, Set<String>> failures = new LinkedHashMap<>();
     for (Row r : rows) {
       s.append(
           f(
-              "| %s | %d | %d | %s | %s | %.1f | %.1f |\n",
+              "| %s | %d | %d | %d | %s | %s | %s | %.1f | %.1f |\n",
               r.proxy(),
               r.scored(),
+              r.nonFinite(),
               r.failed(),
               num(r.rhoVal()),
               num(r.rhoTest()),
+              num(r.rhoValAll()),
               r.medianMs(),
               r.medianCpuMs()));
       if (!r.errors().isEmpty()) {
@@ -165,8 +193,21 @@ final class SeqProxyReport {
       }
     }
     if (!failures.isEmpty()) {
-      s.append("\nWhere a proxy cannot run (its score is left out of its ρ):\n\n");
+      s.append("\nWhere a proxy cannot run (an exception; left out of both ρ):\n\n");
       failures.forEach((p, e) -> s.append("- ").append(p).append(": ").append(e).append('\n'));
+    }
+    List<String> diverged = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (nonFiniteAnywhere.get(i)) {
+        diverged.add(f("%.3f", val[i]));
+      }
+    }
+    if (!diverged.isEmpty()) {
+      s.append(
+          f(
+              "\n%d models have a non-finite score under some proxy (their untrained output is not"
+                  + " finite); their validation accuracy: %s.\n",
+              diverged.size(), String.join(", ", diverged)));
     }
     s.append("\nCommand: `").append(command).append("`\n");
     return s.toString();

@@ -95,11 +95,14 @@ class SeqProxyBenchTest {
             .row();
     assertTrue(Double.isNaN(row.get("scores").get("fails").asDouble()));
     assertTrue(row.get("errors").get("fails").asText().contains("SpecError"));
-    // Report rows: 4 models, "a" ranks them as their accuracy does, "b" failed on one.
+    // Report rows: "a" ranks the models as their validation accuracy does (and reversed on test);
+    // "b" threw on model 2 (cannot run) and gave NaN on model 4 (a non-finite network).
+    double[][] ab = {{1, 5}, {2, 7}, {3, Double.NaN}, {4, 6}, {0, Double.NaN}};
+    double[] val = {.5, .6, .7, .8, .1};
+    double[] test = {.9, .8, .7, .6, 1.0};
     List<JsonNode> models = new java.util.ArrayList<>();
-    double[][] ab = {{1, 5}, {2, 7}, {3, Double.NaN}, {4, 6}};
     for (int i = 0; i < ab.length; i++) {
-      String err = Double.isNaN(ab[i][1]) ? ", \"errors\": {\"b\": \"X: no\"}" : "";
+      String err = i == 2 ? ", \"errors\": {\"b\": \"X: no\"}" : "";
       models.add(
           SpecCodec.json()
               .readTree(
@@ -110,16 +113,17 @@ class SeqProxyBenchTest {
                           + " \"test_accuracy\": %s%s}",
                       ab[i][0],
                       ab[i][1],
-                      0.5 + i / 10.0,
-                      0.9 - i / 10.0,
+                      val[i],
+                      test[i],
                       err)));
     }
     List<SeqProxyReport.Row> rows = SeqProxyReport.rows(models);
     assertEquals(1.0, rows.get(0).rhoVal(), 1e-12);
     assertEquals(-1.0, rows.get(0).rhoTest(), 1e-12);
-    assertEquals(3, rows.get(1).scored());
-    assertEquals(1, rows.get(1).failed());
-    assertEquals(Set.of("X: no"), rows.get(1).errors());
-    assertEquals(0.5, rows.get(1).rhoVal(), 1e-12); // b 5,7,6 vs acc 0.5,0.6,0.8
+    SeqProxyReport.Row b = rows.get(1);
+    assertEquals(List.of(3, 1, 1), List.of(b.scored(), b.failed(), b.nonFinite()));
+    assertEquals(Set.of("X: no"), b.errors());
+    assertEquals(0.5, b.rhoVal(), 1e-12); // 5, 7, 6 against 0.5, 0.6, 0.8
+    assertEquals(0.8, b.rhoValAll(), 1e-12); // and the NaN model (0.1) ranked last
   }
 }
