@@ -2,6 +2,7 @@ package org.gyrus.nn.spiking;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
@@ -103,7 +104,7 @@ public final class ReservoirType implements BlockType {
       NDArray x = inputs.singletonOrThrow();
       int batch = (int) x.getShape().get(0);
       int per = (int) (x.getShape().size() / batch);
-      float[] in = x.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+      float[] in = x.toType(DataType.FLOAT32, false).toFloatArray();
       int k = reservoir.features();
       float[] out = new float[batch * k];
       float[] one = new float[per];
