@@ -3,7 +3,7 @@
 # command per row:
 #   bench/claims/run.sh noise                [key=value ...]
 #   bench/claims/run.sh curriculum-fashion   [key=value ...]
-#   bench/claims/run.sh curriculum-cifar     [key=value ...]
+#   bench/claims/run.sh curriculum-cifar     [key=value ...]   (tag=NAME: a variant kept beside it)
 # key=value pairs override the row's defaults (see gyrus-nn org.gyrus.nn.bench.NoiseClaim and
 # CurriculumClaim: seeds, epochs, train (training subset), lr, ...). Each row writes
 # bench/results/claims/ROW.json and its PNG curves; then every row file present is merged into

@@ -3,6 +3,7 @@ package org.gyrus.nn.bench;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ import org.gyrus.nn.train.Trainer;
  * Issue 23 §1–2, the claims of B20 (annealed gradient noise trains a 20-layer ReLU MLP from a poor
  * initialisation) and B21 (cyclical curriculum beats vanilla at equal steps). Usage: {@code
  * ClaimsBench noise|curriculum-fashion|curriculum-cifar DATA_DIR OUT_DIR [key=value ...]}; writes
- * {@code OUT_DIR/ROW.json} (rows in the results format plus per-run detail) and PNG curves.
+ * {@code OUT_DIR/ROW.json} (rows in the results format plus per-run detail) and PNG curves; with
+ * {@code tag=NAME}, {@code OUT_DIR/ROW-NAME.json} and ids of their own. {@code net=} takes inline
+ * YAML or a spec file.
  */
 public final class ClaimsBench {
   private final Map<String, String> opts = new LinkedHashMap<>();
@@ -48,16 +51,19 @@ public final class ClaimsBench {
     ClaimsBench b = new ClaimsBench(args);
     Path data = Path.of(args[1]);
     Path out = Path.of(args[2]);
+    // tag=NAME keeps a variant's rows (another protocol of the same row) beside the default ones
+    String tag = b.opt("tag", "");
+    String name = tag.isEmpty() ? args[0] : args[0] + "-" + tag;
     Map<String, Object> row =
         switch (args[0]) {
           case "noise" -> new NoiseClaim(b).run(data, out);
           case "curriculum-fashion", "curriculum-cifar" ->
-              new CurriculumClaim(b, args[0]).run(data, out);
+              new CurriculumClaim(b, name, args[0].endsWith("cifar")).run(data, out);
           default -> throw new IllegalArgumentException("unknown row " + args[0]);
         };
     row.put("command", System.getenv().getOrDefault("ROW_COMMAND", "(not set)"));
     Files.createDirectories(out);
-    Files.writeString(out.resolve(args[0] + ".json"), RowJson.json(row, "") + "\n");
+    Files.writeString(out.resolve(name + ".json"), RowJson.json(row, "") + "\n");
   }
 
   int intOpt(String key, int def) {
@@ -148,8 +154,17 @@ public final class ClaimsBench {
     return pts;
   }
 
-  static Value spec(String yaml) {
-    return SpecCodec.fromYaml(yaml);
+  /** The network: inline YAML, or the path of a spec file. */
+  static Value spec(String yamlOrFile) {
+    Path file = Path.of(yamlOrFile.strip());
+    if (yamlOrFile.endsWith(".yaml") && Files.isRegularFile(file)) {
+      try {
+        return SpecCodec.fromYaml(Files.readString(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+      }
+    }
+    return SpecCodec.fromYaml(yamlOrFile);
   }
 
   /** A head-n training subset (after the seeded split), or all when n <= 0. */

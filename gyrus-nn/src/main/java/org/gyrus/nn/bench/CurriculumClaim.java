@@ -28,14 +28,15 @@ final class CurriculumClaim {
 
   private final ClaimsBench b;
   private final String row;
+  private final boolean cifar;
 
-  CurriculumClaim(ClaimsBench b, String row) {
+  CurriculumClaim(ClaimsBench b, String row, boolean cifar) {
     this.b = b;
     this.row = row;
+    this.cifar = cifar;
   }
 
   Map<String, Object> run(Path data, Path out) throws IOException {
-    boolean cifar = row.endsWith("cifar");
     String set = b.opt("data", cifar ? "cifar10" : "fashion-mnist");
     int seeds = b.intOpt("seeds", 3);
     int epochs = b.intOpt("epochs", 9);
