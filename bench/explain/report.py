@@ -104,8 +104,8 @@ def nap_section(part, cmd, data, delta, first):
     return rows, md + [""], summary
 
 
-for part in ("naps_mnist", "naps_mnist_crown_bounds", "naps_mnist_crown", "naps_fashion",
-             "naps_mnist_eps", "naps_mnist_eps_crown"):
+for part in ("naps_mnist", "naps_mnist_crown_bounds", "naps_mnist_crown", "naps_mnist_strict",
+             "naps_mnist_e20", "naps_fashion", "naps_fashion_crown", "naps_mnist_eps", "naps_mnist_eps_crown"):
     cmd, data = load(part)
     if not data:
         continue

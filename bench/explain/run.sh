@@ -2,12 +2,12 @@
 # Issue 22: explain and verify trained networks. Runs `gyrus analyse naps|concepts|guided` from the
 # built classes (not ./gyrus: no install into ~/.m2), one engine thread, nice 10, and writes
 # bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
-# PARTS from "naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_fashion naps_mnist_eps
-# naps_mnist_eps_crown concepts guided guided_small"
+# PARTS from "naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20
+# naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown concepts guided guided_small"
 # (default all); rows of other parts are kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_fashion naps_mnist_eps naps_mnist_eps_crown concepts guided guided_small}
+PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown concepts guided guided_small}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 RAW=$OUT/explain_raw
@@ -43,6 +43,12 @@ for p in $PARTS; do
     # B17's robustness regions (L-inf balls, plain and cut by NAP_c) with the same solver
     naps_mnist_eps_crown) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout 10 --solver crown --delta 0.99 --balls 1 --eps 0.002,0.005,0.01 --net-cache $NETS/mnist.bin" ;;
     naps_fashion) args="analyse naps --dataset fashion-mnist $NAPS --delta 0.99,0.97,0.95 --balls 0 --net-cache $NETS/fashion.bin" ;;
+    # the thresholds of B17's mining notebook and scripts (tolerance 0.005 and 0: delta 0.995, 1)
+    naps_mnist_strict) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout 2 --solver crown-only --attack 300 --delta 0.995,1.0 --balls 0 --net-cache $NETS/mnist.bin" ;;
+    # the same network trained 4x longer: does longer training give B17's deep-layer sparsity?
+    naps_mnist_e20) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs 20 --timeout 10 --solver crown --attack 300 --delta 0.99,0.995 --balls 0 --net-cache $NETS/mnist-e20.bin" ;;
+    # Fashion-MNIST with the MNIST protocol of naps_mnist_crown (attack, beta-CROWN, MILP)
+    naps_fashion_crown) args="analyse naps --dataset fashion-mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --attack 300 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/fashion.bin" ;;
     naps_mnist_eps) args="analyse naps --dataset mnist $NAPS --delta 0.99 --balls 1 --eps 0.002 --net-cache $NETS/mnist.bin" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;

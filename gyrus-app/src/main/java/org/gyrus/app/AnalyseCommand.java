@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gyrus.core.DataDir;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
@@ -25,6 +26,7 @@ import org.gyrus.nn.explain.ReluMlp;
 import org.gyrus.nn.explain.Verdict;
 import org.gyrus.nn.train.Recipe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Explain and verify trained networks (issue 22). */
@@ -48,15 +50,31 @@ public final class AnalyseCommand implements Callable<Integer> {
       name = "naps",
       mixinStandardHelpOptions = true,
       description =
-          "Mine per-class neural activation patterns (NAPs) of a ReLU MLP (trained here, or kept"
-              + " by a trial: --spec + --weights) and verify 'NAP_c => class c' and L-inf balls"
-              + " with a MILP (or Z3) solver.")
+          "Mine per-class neural activation patterns (NAPs) of a ReLU MLP (trained here, kept by"
+              + " a study's trial: --study + --trial, or --spec + --weights) and verify 'NAP_c =>"
+              + " class c' and L-inf balls with a MILP (or Z3) solver. With --study the result is"
+              + " stored with the trial (attribute analysis.naps) and shown on the dashboard's"
+              + " trial page.")
   static final class Naps implements Callable<Integer> {
     @Option(names = "--data", description = "data directory (default $GYRUS_DATA)")
     Path data;
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist or fashion-mnist")
+    @Option(
+        names = "--dataset",
+        description = "mnist or fashion-mnist (default mnist; with --study, the study's data)")
     String dataset;
+
+    @Mixin StorageOption storage;
+
+    @Option(
+        names = "--study",
+        description =
+            "a stored study (with --trial): analyse the network its trial kept (keep_weights) on"
+                + " the study's data, and store the result with the trial")
+    String study;
+
+    @Option(names = "--trial", description = "the trial number (with --study)")
+    Integer trialNumber;
 
     @Option(names = "--hidden", defaultValue = "32,32", description = "hidden widths to train")
     String hidden;
@@ -119,8 +137,18 @@ public final class AnalyseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      if (!List.of("mnist", "fashion-mnist").contains(dataset)) {
+      if (dataset != null && !List.of("mnist", "fashion-mnist").contains(dataset)) {
         throw new SpecError("--dataset", "mnist or fashion-mnist", dataset);
+      }
+      if ((study == null) != (trialNumber == null)) {
+        throw new SpecError("--study/--trial", "both or neither");
+      }
+      if (study != null && (spec != null || weights != null || netCache != null)) {
+        throw new SpecError(
+            "--study", "no --spec, --weights or --net-cache with it (the trial names its network)");
+      }
+      if (study != null && dataset != null) {
+        throw new SpecError("--dataset", "none with --study (the study names its data)", dataset);
       }
       if ((spec == null) != (weights == null)) {
         throw new SpecError("--spec/--weights", "both or neither");
@@ -141,6 +169,10 @@ public final class AnalyseCommand implements Callable<Integer> {
         Flags.inRange("--eps", r, 0, 1, true);
       }
       int[] widths = ints("--hidden", hidden);
+      if (study != null) {
+        return onTrial(deltas, radii);
+      }
+      dataset = dataset == null ? "mnist" : dataset;
       DataSplits splits = Datasets.idx(dataDir(), dataset, 1 / 12.0, seed);
       MlpTraining.Trained t;
       if (netCache != null && Files.exists(netCache)) {
@@ -159,23 +191,62 @@ public final class AnalyseCommand implements Callable<Integer> {
       if (netCache != null && !Files.exists(netCache)) {
         t.net().write(netCache);
       }
+      System.out.printf(Locale.ROOT, "%s test accuracy %.4f%n", dataset, t.testAccuracy());
+      String model =
+          spec != null
+              ? spec.toString()
+              : "784-" + hidden.replace(',', '-') + "-10 relu, " + epochs + " epochs";
+      sweep(t, splits, deltas, radii, model);
+      return 0;
+    }
+
+    /**
+     * The network a study's trial kept, on the data its study used; the rows of every threshold go
+     * to the trial as one attribute, written only after the whole analysis ran, so a failure on the
+     * way leaves the store as it was.
+     */
+    private Integer onTrial(double[] deltas, double[] radii) throws IOException {
+      AnalysedTrial at = AnalysedTrial.load(storage.url, study, trialNumber);
+      DataSplits splits = at.splits(DataDir.resolve(data));
+      MlpTraining.Trained t = MlpTraining.restore(at.spec(), splits, at.weights());
+      dataset = at.data();
+      System.out.printf(
+          Locale.ROOT,
+          "trial %d of %s on %s: test accuracy %.4f%n",
+          at.number(),
+          study,
+          dataset,
+          t.testAccuracy());
+      List<Map<String, Object>> rows =
+          sweep(t, splits, deltas, radii, "study " + study + ", trial " + at.number());
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("analysis", "naps");
+      result.put("dataset", dataset);
+      result.put("test_accuracy", t.testAccuracy());
+      result.put("deltas", deltas);
+      result.put("solver", solver);
+      result.put("timeout_s", timeout);
+      result.put("attack_steps", attack);
+      result.put("rows", rows);
+      at.store(storage.url, "naps", new ObjectMapper().writeValueAsString(result));
+      System.out.printf(
+          Locale.ROOT,
+          "stored as attribute %snaps of trial %d of %s%n",
+          AnalysedTrial.PREFIX,
+          at.number(),
+          study);
+      return 0;
+    }
+
+    /** One NAP analysis per mining threshold; the rows of all thresholds (also to --json). */
+    private List<Map<String, Object>> sweep(
+        MlpTraining.Trained t, DataSplits splits, double[] deltas, double[] radii, String model)
+        throws IOException {
       List<Integer> layers = new ArrayList<>();
       for (int l = 0; l < t.net().hiddenLayers(); l++) {
         layers.add(l);
       }
-      System.out.printf(Locale.ROOT, "%s test accuracy %.4f%n", dataset, t.testAccuracy());
-      sweep(t, splits, layers, deltas, radii);
-      return 0;
-    }
-
-    /** One NAP analysis per mining threshold; JSON rows of all thresholds in one file. */
-    private void sweep(
-        MlpTraining.Trained t,
-        DataSplits splits,
-        List<Integer> layers,
-        double[] deltas,
-        double[] radii)
-        throws IOException {
+      List<Map<String, Object>> all = new ArrayList<>();
       double[][] trainX = MlpTraining.rows(splits.train());
       double[][] testX = MlpTraining.rows(splits.test());
       for (int k = 0; k < deltas.length; k++) {
@@ -201,28 +272,24 @@ public final class AnalyseCommand implements Callable<Integer> {
             r.count(Verdict.Status.PROVEN),
             r.count(Verdict.Status.REFUTED),
             r.count(Verdict.Status.UNKNOWN));
-        if (json != null) {
-          Map<String, Object> common = new LinkedHashMap<>();
-          common.put("dataset", dataset);
-          common.put(
-              "model",
-              spec != null
-                  ? spec.toString()
-                  : "784-" + hidden.replace(',', '-') + "-10 relu, " + epochs + " epochs");
-          common.put("test_accuracy", t.testAccuracy());
-          common.put("delta", deltas[k]);
-          common.put("solver", solver);
-          common.put("timeout_s", timeout);
-          common.put("attack_steps", attack);
-          common.put("seed", seed);
-          List<Map<String, Object>> rows = NapReport.rows(r, common);
-          if (k == 0) {
-            write(json, rows);
-          } else {
-            append(json, rows);
-          }
+        Map<String, Object> common = new LinkedHashMap<>();
+        common.put("dataset", dataset);
+        common.put("model", model);
+        common.put("test_accuracy", t.testAccuracy());
+        common.put("delta", deltas[k]);
+        common.put("solver", solver);
+        common.put("timeout_s", timeout);
+        common.put("attack_steps", attack);
+        common.put("seed", seed);
+        List<Map<String, Object>> rows = NapReport.rows(r, common);
+        all.addAll(rows);
+        if (json != null && k == 0) {
+          write(json, rows);
+        } else if (json != null) {
+          append(json, rows);
         }
       }
+      return all;
     }
 
     private Path dataDir() {

@@ -234,6 +234,16 @@ public final class TrainEvaluatorFactory implements EvaluatorFactory {
     return new DataSplits(s.train().head(n), s.validation(), s.test());
   }
 
+  /**
+   * The splits a trial of this evaluator trained and was tested on: its data set, validation share,
+   * split seed and training-example limit ({@code gyrus analyse} over a kept trial).
+   */
+  public static DataSplits trialData(Args args, Path dataDir) {
+    return withTrainExamples(
+        data(args.string("data"), dataDir, args.number("val_fraction"), args.integer("seed")),
+        (int) args.integer("train_examples"));
+  }
+
   static DataSplits data(String name, Path dataDir, double valFraction, long seed) {
     switch (name) {
       case "embedded-fashion-mnist":

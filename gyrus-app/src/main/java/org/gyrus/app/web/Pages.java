@@ -129,7 +129,9 @@ final class Pages {
     kv(sb, "end", String.valueOf(t.end()));
     kv(sb, "last heartbeat", String.valueOf(t.heartbeat()));
     for (Map.Entry<String, String> e : t.attrs().entrySet()) {
-      kv(sb, "attr " + e.getKey(), e.getValue());
+      if (!e.getKey().startsWith(AnalysisView.PREFIX)) { // shown as sections below
+        kv(sb, "attr " + e.getKey(), e.getValue());
+      }
     }
     sb.append("</table><h2>DNA</h2><pre id=\"dna\">")
         .append(Html.esc(t.dna().toJson()))
@@ -138,6 +140,10 @@ final class Pages {
         .append("</pre></section><section><h2>Architecture</h2><div id=\"diagram\">");
     sb.append(diagramSvg);
     sb.append("</div></section></div>");
+    String analyses = AnalysisView.sections(t.attrs());
+    if (!analyses.isEmpty()) {
+      sb.append("<div class=\"grid\">").append(analyses).append("</div>");
+    }
     return Html.page(study + " · trial " + t.number(), "", sb.toString(), false);
   }
 
