@@ -71,9 +71,9 @@ final class StudyCommand implements Runnable {
   }
 
   /**
-   * {@code study list} and {@code study best} with plain options, built without picocli (see
-   * {@code Main}): picocli's own start (its classes predate Java 6, so the AppCDS archive cannot
-   * hold them, and its model is built by reflection) is a third of such a command's CPU. Null for
+   * {@code study list} and {@code study best} with plain options, built without picocli (see {@code
+   * Main}): picocli's own start (its classes predate Java 6, so the AppCDS archive cannot hold
+   * them, and its model is built by reflection) is a third of such a command's CPU. Null for
    * anything else, which picocli then parses and reports.
    */
   static Runnable fromPlainArgs(String[] args) {

@@ -63,7 +63,8 @@ final class SqliteNative {
     if (Files.isRegularFile(lib)) {
       return lib;
     }
-    // the resource's folder needs the driver's platform probe: paid once, by the process that copies
+    // the resource's folder needs the driver's platform probe: paid once, by the process that
+    // copies
     String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
     try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
