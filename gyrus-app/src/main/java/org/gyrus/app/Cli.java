@@ -57,10 +57,45 @@ final class Cli {
         System.err.println("error: " + se.getMessage());
         return BAD_INPUT;
       }
+      StoreException store = causeOf(ex, StoreException.class);
+      if (store != null) {
+        System.err.println(
+            "error: "
+                + store.getMessage()
+                + "; what was stored before is intact: fix this and run the same command to"
+                + " resume");
+        return 1;
+      }
       System.err.println("error: " + ex);
       ex.printStackTrace();
       return 1;
     }
+  }
+
+  /**
+   * Options {@code --name value} or {@code --name=value}, each at most once and each one of {@code
+   * names}, from {@code args[from]} on; null for anything else (a flag, a positional argument, a
+   * missing value, help), which the caller leaves to picocli and its messages.
+   */
+  static java.util.Map<String, String> plainOptions(
+      String[] args, int from, java.util.Set<String> names) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    for (int i = from; i < args.length; i++) {
+      String a = args[i];
+      int eq = a.indexOf('=');
+      String name = eq < 0 ? a : a.substring(0, eq);
+      if (!names.contains(name) || out.containsKey(name)) {
+        return null;
+      }
+      if (eq >= 0) {
+        out.put(name, a.substring(eq + 1));
+      } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        out.put(name, args[++i]);
+      } else {
+        return null;
+      }
+    }
+    return out;
   }
 
   /** The first exception of type {@code type} in the cause chain of {@code ex}, or null. */

@@ -115,6 +115,14 @@ public final class Main implements Runnable {
       if (reason != null) {
         return Cli.callFast(reason);
       }
+      Runnable study = StudyCommand.fromPlainArgs(rest);
+      if (study != null) {
+        return Cli.callFast(
+            () -> {
+              study.run();
+              return 0;
+            });
+      }
       CommandLine cl = commandLine(rest);
       listRegistries(cl);
       return cl.execute(rest);

@@ -22,6 +22,13 @@ final class StorageOption {
       defaultValue = DEFAULT)
   String url;
 
+  /** The option as picocli would fill it: {@code url}, or the default when null. */
+  static StorageOption of(String url) {
+    StorageOption o = new StorageOption();
+    o.url = url == null ? DEFAULT : url;
+    return o;
+  }
+
   /**
    * Opens the store for writing. Only the default location's directory (runs/) is created; a
    * missing directory the user named is an error (a typo must not grow a new tree).

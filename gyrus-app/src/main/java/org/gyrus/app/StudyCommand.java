@@ -70,6 +70,54 @@ final class StudyCommand implements Runnable {
     }
   }
 
+  /**
+   * {@code study list} and {@code study best} with plain options, built without picocli (see {@code
+   * Main}): picocli's own start (its classes predate Java 6, so the AppCDS archive cannot hold
+   * them, and its model is built by reflection) is a third of such a command's CPU. Null for
+   * anything else, which picocli then parses and reports.
+   */
+  static Runnable fromPlainArgs(String[] args) {
+    if (args.length < 2 || !args[0].equals("study")) {
+      return null;
+    }
+    switch (args[1]) {
+      case "list" -> {
+        Map<String, String> o = Cli.plainOptions(args, 2, java.util.Set.of("--storage"));
+        if (o == null) {
+          return null;
+        }
+        ListStudies c = new ListStudies();
+        c.storage = StorageOption.of(o.get("--storage"));
+        return c;
+      }
+      case "best" -> {
+        Map<String, String> o =
+            Cli.plainOptions(args, 2, java.util.Set.of("--storage", "--study", "--ref"));
+        if (o == null || o.get("--study") == null) {
+          return null;
+        }
+        Best c = new Best();
+        c.storage = StorageOption.of(o.get("--storage"));
+        c.study = o.get("--study");
+        if (o.containsKey("--ref")) {
+          try {
+            String[] parts = o.get("--ref").split(",", -1);
+            c.ref = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+              c.ref[i] = Double.parseDouble(parts[i]);
+            }
+          } catch (NumberFormatException e) {
+            return null; // picocli's message names the option and the value
+          }
+        }
+        return c;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,

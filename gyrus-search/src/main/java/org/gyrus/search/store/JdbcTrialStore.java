@@ -808,20 +808,39 @@ abstract class JdbcTrialStore implements TrialStore {
         : "((vals::jsonb ->> 0)::float8)";
   }
 
+  /** Every state but COMPLETE, quoted for an IN list (the enum's names: nothing to escape). */
+  private static final String NOT_COMPLETE =
+      java.util.Arrays.stream(TrialState.values())
+          .filter(st -> st != TrialState.COMPLETE)
+          .map(st -> "'" + st.name() + "'")
+          .collect(java.util.stream.Collectors.joining(", "));
+
   @Override
   public Map<TrialState, Long> stateCounts(long studyId) {
     return read(
         () -> {
+          // Numbers are dense from 0 (each create takes MAX + 1 in its transaction), so COMPLETE
+          // is the trial count less the other states, each an index seek (trials_state): a
+          // GROUP BY over every state counted each of a 1,000,000-trial study's rows (0.25 s)
           Map<TrialState, Long> counts = new java.util.EnumMap<>(TrialState.class);
           try (PreparedStatement p =
               conn.prepareStatement(
-                  "SELECT state, COUNT(*) FROM trials WHERE study_id = ? GROUP BY state")) {
+                  "SELECT state, COUNT(*) FROM trials WHERE study_id = ? AND state IN ("
+                      + NOT_COMPLETE
+                      + ") GROUP BY state")) {
             p.setLong(1, studyId);
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
                 counts.put(TrialState.valueOf(rs.getString(1)), rs.getLong(2));
               }
             }
+          }
+          long others = counts.values().stream().mapToLong(Long::longValue).sum();
+          long complete =
+              scalar("SELECT COALESCE(MAX(number), -1) + 1 FROM trials WHERE study_id = ?", studyId)
+                  - others;
+          if (complete > 0) {
+            counts.put(TrialState.COMPLETE, complete);
           }
           return counts;
         });

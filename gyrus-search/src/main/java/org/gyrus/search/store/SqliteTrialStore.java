@@ -3,7 +3,6 @@ package org.gyrus.search.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,7 +59,7 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     }
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+      c = connect("jdbc:sqlite:" + abs, new java.util.Properties());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 30000");
         if (existed) {
@@ -132,7 +131,7 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     String uri = "file:" + uriPath(abs) + (immutable ? "?immutable=1" : "?mode=ro");
     Connection c = null;
     try {
-      c = DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties());
+      c = connect("jdbc:sqlite:" + uri, config.toProperties());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 30000");
         checkIntegrity(s, file, abs);
@@ -145,6 +144,16 @@ public final class SqliteTrialStore extends JdbcTrialStore {
       closeQuietly(c);
       throw e;
     }
+  }
+
+  /**
+   * A connection from the SQLite driver itself. DriverManager would first load every JDBC driver on
+   * the class path (PostgreSQL's sets up java.util.logging), and the driver's native library comes
+   * from the per-user cache ({@link SqliteNative}): both are start-up cost of every short command.
+   */
+  private static Connection connect(String url, java.util.Properties props) throws SQLException {
+    SqliteNative.prepare();
+    return org.sqlite.JDBC.createConnection(url, props);
   }
 
   /** The path percent-encoded for a {@code file:} URI ('?', '#' and '%' are legal in names). */
