@@ -6,7 +6,8 @@
 # 4x4 MNIST-Sudoku validity, SPLITS splits of 100+100 / 50+50 / 50+50 puzzles.
 # Usage: bench/mnist_addition/pinesy_learning.sh [SEEDS] [DATA]
 # Env: EPOCHS (digit net, default 5), TRANSFORMS ("1 2": antipignistic, minimum specificity),
-# SPLITS (default 10), CACHE (digit probabilities, default /tmp/gyrus-pinesy-cache),
+# SPLITS (default 10), DIGITS (multi-digit addition sizes, run with transform 1 only; default
+# "2 4 15 100"), CACHE (digit probabilities, default /tmp/gyrus-pinesy-cache),
 # CP (classpath; default the built gyrus-app jar and its lib/), NAME (default mnist_addition_pinesy_learning).
 # Writes bench/results/$NAME.{jsonl,json,md}.
 set -euo pipefail
@@ -24,8 +25,8 @@ for s in $(seq 0 $((seeds - 1))); do
     DJL_CACHE_DIR="${DJL_CACHE_DIR:-$HOME/.djl.ai}" nice -n "${NICE:-10}" java -Dai.djl.offline=true \
       -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -cp "$cp" \
       org.gyrus.nesy.pinesy.PiNesyLearningBench "$data" "${CACHE:-/tmp/gyrus-pinesy-cache}" \
-      "$s" "${EPOCHS:-5}" "$t" "${SPLITS:-10}" >> "$raw"
+      "$s" "${EPOCHS:-5}" "$t" "${SPLITS:-10}" "$([ "$t" = 1 ] && echo "${DIGITS-2 4 15 100}")" >> "$raw"
   done
 done
 python3 "$root/bench/mnist_addition/report_pinesy.py" "$raw" "$root/bench/results/$name" \
-  "bench/mnist_addition/pinesy_learning.sh $seeds  (EPOCHS=${EPOCHS:-5} TRANSFORMS='${TRANSFORMS:-1 2}' SPLITS=${SPLITS:-10})"
+  "bench/mnist_addition/pinesy_learning.sh $seeds  (EPOCHS=${EPOCHS:-5} TRANSFORMS='${TRANSFORMS:-1 2}' SPLITS=${SPLITS:-10} DIGITS='${DIGITS-2 4 15 100}')"

@@ -9,6 +9,7 @@ import org.gyrus.nesy.pinesy.FuzzyRelation;
 import org.gyrus.nesy.pinesy.MinMaxSystem;
 import org.gyrus.nesy.pinesy.PiNesyAddition;
 import org.gyrus.nesy.pinesy.PiNesyBench;
+import org.gyrus.nesy.pinesy.PiNesyMultiDigit;
 import org.gyrus.nesy.pinesy.PiNesySudoku;
 import org.gyrus.nesy.pinesy.PossibilisticRules;
 import org.gyrus.nesy.pinesy.ProbabilityToPossibility;
@@ -246,5 +247,55 @@ class PiNesyLearningTest {
     }
     assertThat(ok / (double) test.size())
         .isLessThan(PiNesyAddition.accuracy(s.model(), test) - 0.3);
+  }
+
+  static PiNesyMultiDigit.Examples multi(Random r, int size, int n, double err) {
+    double[][][] pi = new double[size][2 * n][];
+    int[][] digits = new int[size][2 * n];
+    for (int e = 0; e < size; e++) {
+      for (int i = 0; i < 2 * n; i++) {
+        digits[e][i] = r.nextInt(10);
+        pi[e][i] =
+            ProbabilityToPossibility.ANTIPIGNISTIC.apply(reader(r, digits[e][i], err), 0, 10);
+      }
+    }
+    return new PiNesyMultiDigit.Examples(pi, digits);
+  }
+
+  @Test
+  void multiDigitRuleBaseAgreesAtOneDigitAndCarriesAtTwo() {
+    Random r = new Random(9);
+    PiNesyMultiDigit.Examples one = multi(r, 300, 1, 0.05);
+    PiNesyMultiDigit.Examples oneTest = multi(r, 300, 1, 0.05);
+    PiNesyAddition.Examples asPairs = pairs(one);
+    PiNesyAddition.Learner learner = new PiNesyAddition.Learner(asPairs);
+    double[] tau = {0.01, 0.02, 0.05};
+    PiNesyAddition.Model m1 = learner.fit(tau);
+    PiNesyMultiDigit.Model mk = PiNesyMultiDigit.fit(one, tau, new double[3]);
+    assertThat(mk.c()[0]).containsExactly(m1.c());
+    assertThat(mk.y()[0]).containsExactly(m1.y1());
+    assertThat(PiNesyMultiDigit.accuracy(mk, oneTest))
+        .isEqualTo(PiNesyAddition.accuracy(m1, pairs(oneTest)));
+    // two-digit numbers: four digits read right ≈ 0.95^4 ≈ 81% of the time, carries included
+    PiNesyMultiDigit.Examples two = multi(r, 400, 2, 0.05);
+    PiNesyMultiDigit.Examples twoValid = multi(r, 200, 2, 0.05);
+    PiNesyMultiDigit.Examples twoTest = multi(r, 400, 2, 0.05);
+    PiNesyMultiDigit.Model m2 = PiNesyMultiDigit.search(two, twoValid, new double[3]);
+    assertThat(PiNesyMultiDigit.accuracy(m2, twoTest)).isGreaterThan(0.72);
+  }
+
+  static PiNesyAddition.Examples pairs(PiNesyMultiDigit.Examples ex) {
+    int n = ex.size();
+    double[][] p1 = new double[n][];
+    double[][] p2 = new double[n][];
+    int[] a = new int[n];
+    int[] b = new int[n];
+    for (int e = 0; e < n; e++) {
+      p1[e] = ex.pi()[e][0];
+      p2[e] = ex.pi()[e][1];
+      a[e] = ex.digits()[e][0];
+      b[e] = ex.digits()[e][1];
+    }
+    return new PiNesyAddition.Examples(p1, p2, a, b);
   }
 }

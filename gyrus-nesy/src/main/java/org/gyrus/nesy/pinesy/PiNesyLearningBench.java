@@ -39,8 +39,9 @@ import org.gyrus.nn.data.Dataset;
  * probabilities, the earlier 100×19 relation (relaxed / exact Sanchez, Chebyshev greatest
  * approximate solution).
  *
- * <p>Usage: {@code PiNesyLearningBench DATA CACHE_DIR SEED EPOCHS TRANSFORM(1|2) SUDOKU_SPLITS}.
- * Prints one JSON object on stdout, progress on stderr.
+ * <p>Usage: {@code PiNesyLearningBench DATA CACHE_DIR SEED EPOCHS TRANSFORM(1|2) SUDOKU_SPLITS ["N1
+ * N2 ..."]} (the last: multi-digit addition sizes). Prints one JSON object on stdout, progress on
+ * stderr.
  */
 public final class PiNesyLearningBench {
   private PiNesyLearningBench() {}
@@ -55,6 +56,10 @@ public final class PiNesyLearningBench {
             ? ProbabilityToPossibility.ANTIPIGNISTIC
             : ProbabilityToPossibility.MINIMUM_SPECIFICITY;
     int splits = Integer.parseInt(args[5]);
+    int[] digits =
+        args.length > 6 && !args[6].isBlank()
+            ? Arrays.stream(args[6].trim().split("\\s+")).mapToInt(Integer::parseInt).toArray()
+            : new int[0];
     PrintStream log = System.err;
     Path dir = AdditionData.mnistDir(data);
     Dataset train = AdditionData.mnist(dir, "train");
@@ -87,6 +92,7 @@ public final class PiNesyLearningBench {
     int[][] pTe = pairs(Dataset.permutation(test.size(), rng), rng);
     addition(json, tr, ptr, train.y(), pte, test.y(), pTr, pVa, pTe, log);
     sudoku(json, tr, ptr, train.y(), trIdx, vaIdx, pte, test.y(), splits, seed, train, test, log);
+    multiDigit(json, tr, ptr, train.y(), trIdx, vaIdx, pte, test.y(), digits, seed, log);
     json.append("}");
     System.out.println(json);
   }
@@ -194,6 +200,86 @@ public final class PiNesyLearningBench {
             Arrays.toString(learner.nablaNc),
             raw));
     ours(json, ptr, ytr, pte, yte, pTr, pTe, log);
+  }
+
+  /** MNIST-addition with N-digit numbers: disjoint groups of 2N images per example. */
+  private static void multiDigit(
+      StringBuilder json,
+      ProbabilityToPossibility tr,
+      float[][] ptr,
+      int[] ytr,
+      int[] trIdx,
+      int[] vaIdx,
+      float[][] pte,
+      int[] yte,
+      int[] digits,
+      long seed,
+      PrintStream log) {
+    StringBuilder rows = new StringBuilder();
+    for (int n : digits) {
+      SplittableRandom rng = new SplittableRandom(seed * 31 + n);
+      int[] teIdx = Dataset.permutation(yte.length, rng);
+      PiNesyMultiDigit.Examples train = groups(tr, ptr, ytr, trIdx, n, rng);
+      PiNesyMultiDigit.Examples valid = groups(tr, ptr, ytr, vaIdx, n, rng);
+      PiNesyMultiDigit.Examples test = groups(tr, pte, yte, teIdx, n, rng);
+      long t0 = System.nanoTime();
+      double[] tau = new double[3];
+      PiNesyMultiDigit.Model m = PiNesyMultiDigit.search(train, valid, tau);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      double acc = PiNesyMultiDigit.accuracy(m, test);
+      double maxParam = 0;
+      for (double[][] set : new double[][][] {m.c(), m.w(), m.y()}) {
+        for (double[] p : set) {
+          maxParam = Math.max(maxParam, Arrays.stream(p).max().orElse(0));
+        }
+      }
+      log.printf(
+          Locale.ROOT,
+          "addition N=%d: test %.4f on %d sums (%d train), thresholds %s, largest parameter %.3g, %.0f s%n",
+          n,
+          acc,
+          test.size(),
+          train.size(),
+          Arrays.toString(tau),
+          maxParam,
+          secs);
+      rows.append(rows.length() == 0 ? "" : ", ")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "{\"digits\": %d, \"train\": %d, \"test\": %d, \"accuracy\": %.5f,"
+                      + " \"thresholds\": %s, \"largest_parameter\": %.5g, \"seconds\": %.1f}",
+                  n,
+                  train.size(),
+                  test.size(),
+                  acc,
+                  Arrays.toString(tau),
+                  maxParam,
+                  secs));
+    }
+    json.append(", \"addN_published\": [").append(rows).append("]");
+  }
+
+  static PiNesyMultiDigit.Examples groups(
+      ProbabilityToPossibility tr, float[][] p, int[] y, int[] idx, int n, SplittableRandom rng) {
+    int[] order = idx.clone();
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int size = order.length / (2 * n);
+    double[][][] pi = new double[size][2 * n][];
+    int[][] lab = new int[size][2 * n];
+    for (int e = 0; e < size; e++) {
+      for (int i = 0; i < 2 * n; i++) {
+        int img = order[e * 2 * n + i];
+        pi[e][i] = tr.apply(p[img], 0, 10);
+        lab[e][i] = y[img];
+      }
+    }
+    return new PiNesyMultiDigit.Examples(pi, lab);
   }
 
   /** The earlier arm: a 100×19 relation premises → sums, learned three ways. */
