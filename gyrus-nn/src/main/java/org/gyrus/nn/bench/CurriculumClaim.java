@@ -49,7 +49,8 @@ final class CurriculumClaim {
     for (String arm : arms) {
       byArm.put(arm, new ArrayList<>());
     }
-    for (int s = 1; s <= seeds; s++) {
+    int first = b.intOpt("first_seed", 1); // a later process can add seeds to a row
+    for (int s = first; s < first + seeds; s++) {
       DataSplits d =
           ClaimsBench.trainHead(
               ClaimsBench.load(data, set, b.doubleOpt("val", 0.04), s), b.intOpt("train", 0));
