@@ -3,11 +3,11 @@
 # built classes (not ./gyrus: no install into ~/.m2), one engine thread, nice 10, and writes
 # bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
 # PARTS from "naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20
-# naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown concepts guided guided_small"
-# (default all); rows of other parts are kept.
+# naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse concepts
+# guided guided_small" (default all); rows of other parts are kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown concepts guided guided_small}
+PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse concepts guided guided_small}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 RAW=$OUT/explain_raw
@@ -49,6 +49,9 @@ for p in $PARTS; do
     naps_mnist_e20) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs 20 --timeout 10 --solver crown --attack 300 --delta 0.99,0.995 --balls 0 --net-cache $NETS/mnist-e20.bin" ;;
     # Fashion-MNIST with the MNIST protocol of naps_mnist_crown (attack, beta-CROWN, MILP)
     naps_fashion_crown) args="analyse naps --dataset fashion-mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --attack 300 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/fashion.bin" ;;
+    # naps_mnist_crown's protocol on a network trained with an L1 penalty on its hidden activations
+    # (NAP_L1 times their mean): sparse per-class activity, B17's deep layers almost all off
+    naps_mnist_sparse) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --attack 300 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist-l1-${NAP_L1:-1}.bin" ;;
     naps_mnist_eps) args="analyse naps --dataset mnist $NAPS --delta 0.99 --balls 1 --eps 0.002 --net-cache $NETS/mnist.bin" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;

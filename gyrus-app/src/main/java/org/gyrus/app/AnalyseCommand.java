@@ -127,6 +127,14 @@ public final class AnalyseCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+        names = "--l1-activations",
+        defaultValue = "0",
+        description =
+            "when training: this times the mean hidden activation added to the loss (sparse"
+                + " ReLUs, larger NAPs), 0..100")
+    double l1Activations;
+
+    @Option(
         names = "--net-cache",
         description =
             "network file: read it when it exists (no training), else train and write it there")
@@ -168,6 +176,7 @@ public final class AnalyseCommand implements Callable<Integer> {
       for (double r : radii) {
         Flags.inRange("--eps", r, 0, 1, true);
       }
+      Flags.inRange("--l1-activations", l1Activations, 0, 100, false);
       int[] widths = ints("--hidden", hidden);
       if (study != null) {
         return onTrial(deltas, radii);
@@ -186,16 +195,29 @@ public final class AnalyseCommand implements Callable<Integer> {
         Value s = MlpTraining.spec(widths);
         t =
             MlpTraining.train(
-                s, Recipe.from(Node.of("recipe", "epochs", epochs, "seed", seed)), splits);
+                s,
+                Recipe.from(Node.of("recipe", "epochs", epochs, "seed", seed)),
+                splits,
+                l1Activations);
       }
       if (netCache != null && !Files.exists(netCache)) {
         t.net().write(netCache);
       }
-      System.out.printf(Locale.ROOT, "%s test accuracy %.4f%n", dataset, t.testAccuracy());
+      System.out.printf(
+          Locale.ROOT,
+          "%s test accuracy %.4f, active hidden units %.4f%n",
+          dataset,
+          t.testAccuracy(),
+          MlpTraining.activeFraction(t.net(), MlpTraining.rows(splits.test())));
       String model =
           spec != null
               ? spec.toString()
-              : "784-" + hidden.replace(',', '-') + "-10 relu, " + epochs + " epochs";
+              : "784-"
+                  + hidden.replace(',', '-')
+                  + "-10 relu, "
+                  + epochs
+                  + " epochs"
+                  + (l1Activations > 0 ? ", activation L1 " + l1Activations : "");
       sweep(t, splits, deltas, radii, model);
       return 0;
     }

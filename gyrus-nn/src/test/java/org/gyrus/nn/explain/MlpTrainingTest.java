@@ -1,9 +1,11 @@
 package org.gyrus.nn.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.gyrus.core.SpecError;
 import org.gyrus.core.Value.Node;
 import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.data.Datasets;
@@ -65,5 +67,30 @@ class MlpTrainingTest {
       }
     }
     assertThat(proven).isPositive();
+  }
+
+  /**
+   * The activation penalty makes hidden ReLUs sparse: same data, spec and seed, the penalised
+   * network has clearly fewer active hidden units on test inputs and still learns the task.
+   */
+  @Test
+  void activationPenaltyMakesHiddenUnitsSparse() {
+    DataSplits data = Datasets.embeddedDemo(0);
+    Recipe recipe = Recipe.from(Node.of("recipe", "epochs", 2, "seed", 1));
+    double[][] xs = MlpTraining.rows(data.test());
+    MlpTraining.Trained plain = MlpTraining.train(MlpTraining.spec(16, 16), recipe, data, 0);
+    MlpTraining.Trained sparse = MlpTraining.train(MlpTraining.spec(16, 16), recipe, data, 1);
+    double a0 = MlpTraining.activeFraction(plain.net(), xs);
+    double a1 = MlpTraining.activeFraction(sparse.net(), xs);
+    assertThat(a1).isLessThan(0.7 * a0);
+    assertThat(sparse.testAccuracy()).isGreaterThan(0.4);
+  }
+
+  @Test
+  void negativePenaltyIsRejected() {
+    DataSplits data = Datasets.embeddedDemo(0);
+    Recipe recipe = Recipe.from(Node.of("recipe", "epochs", 1, "seed", 1));
+    assertThatThrownBy(() -> MlpTraining.train(MlpTraining.spec(4), recipe, data, -1))
+        .isInstanceOf(SpecError.class);
   }
 }
