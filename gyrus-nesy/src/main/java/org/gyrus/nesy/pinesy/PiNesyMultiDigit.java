@@ -196,29 +196,19 @@ public final class PiNesyMultiDigit {
 
   /** The reference's threshold search (see {@link PiNesyAddition#search}). */
   public static Model search(Examples train, Examples valid, double[] chosen) {
-    double[] used = new double[3];
-    Model best = fit(train, new double[3], used);
-    double[] tau = used.clone();
-    double bestAcc = 100 * accuracy(best, valid);
-    for (int i = 0; i < 3; i++) {
-      for (double t : RuleLearning.GRID) {
-        if (t <= tau[i]) {
-          continue;
-        }
-        double[] trial = tau.clone();
-        trial[i] = t;
-        Model m = fit(train, trial, used);
-        double acc = 100 * accuracy(m, valid);
-        if (acc > bestAcc + 0.01) {
-          best = m;
-          bestAcc = acc;
-          tau = used.clone();
-        } else {
-          break;
-        }
-      }
-    }
-    System.arraycopy(tau, 0, chosen, 0, 3);
-    return best;
+    return RuleLearning.searchThresholds(
+        3,
+        new RuleLearning.Tuning<>() {
+          @Override
+          public Model fit(double[] tau, double[] used) {
+            return PiNesyMultiDigit.fit(train, tau, used);
+          }
+
+          @Override
+          public double accuracy(Model m) {
+            return PiNesyMultiDigit.accuracy(m, valid);
+          }
+        },
+        chosen);
   }
 }

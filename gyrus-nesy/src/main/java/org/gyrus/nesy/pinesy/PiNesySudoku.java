@@ -127,29 +127,19 @@ public final class PiNesySudoku {
 
   /** The reference's threshold search (as {@link PiNesyAddition#search}) for the two thresholds. */
   public static Model search(Puzzles train, Puzzles valid, double[] chosen) {
-    double[] used = new double[2];
-    Model best = fit(train, new double[2], used);
-    double[] tau = used.clone();
-    double bestAcc = 100 * accuracy(best, valid);
-    for (int i = 0; i < 2; i++) {
-      for (double t : RuleLearning.GRID) {
-        if (t <= tau[i]) {
-          continue;
-        }
-        double[] trial = tau.clone();
-        trial[i] = t;
-        Model m = fit(train, trial, used);
-        double acc = 100 * accuracy(m, valid);
-        if (acc > bestAcc + 0.01) {
-          best = m;
-          bestAcc = acc;
-          tau = used.clone();
-        } else {
-          break;
-        }
-      }
-    }
-    System.arraycopy(tau, 0, chosen, 0, 2);
-    return best;
+    return RuleLearning.searchThresholds(
+        2,
+        new RuleLearning.Tuning<>() {
+          @Override
+          public Model fit(double[] tau, double[] used) {
+            return PiNesySudoku.fit(train, tau, used);
+          }
+
+          @Override
+          public double accuracy(Model m) {
+            return PiNesySudoku.accuracy(m, valid);
+          }
+        },
+        chosen);
   }
 }

@@ -47,6 +47,47 @@ public final class RuleLearning {
     return out;
   }
 
+  /** A task whose rule parameters are learned under thresholds τ and scored on validation. */
+  public interface Tuning<M> {
+    /** Learns under {@code tau}, writing the thresholds actually used into {@code used}. */
+    M fit(double[] tau, double[] used);
+
+    /** Validation accuracy of a learned model, in [0, 1]. */
+    double accuracy(M model);
+  }
+
+  /**
+   * The reference's threshold search over {@code n} thresholds: start from the least useful ones,
+   * raise each in turn along {@link #GRID} while the validation accuracy gains more than 0.01
+   * points, stop at the first value that does not. The chosen thresholds go to {@code chosen}.
+   */
+  public static <M> M searchThresholds(int n, Tuning<M> task, double[] chosen) {
+    double[] used = new double[n];
+    M best = task.fit(new double[n], used);
+    double[] tau = used.clone();
+    double bestAcc = 100 * task.accuracy(best);
+    for (int i = 0; i < n; i++) {
+      for (double t : GRID) {
+        if (t <= tau[i]) {
+          continue;
+        }
+        double[] trial = tau.clone();
+        trial[i] = t;
+        M m = task.fit(trial, used);
+        double acc = 100 * task.accuracy(m);
+        if (acc > bestAcc + 0.01) {
+          best = m;
+          bestAcc = acc;
+          tau = used.clone();
+        } else {
+          break;
+        }
+      }
+    }
+    System.arraycopy(tau, 0, chosen, 0, n);
+    return best;
+  }
+
   /** The least grid value that keeps at least one sample ({@code ∇(e) < τ}). */
   public static double minimalThreshold(double[] sampleDistances) {
     double least = Double.POSITIVE_INFINITY;
