@@ -6,28 +6,7 @@ each; "trained" leaves out the models whose untrained output is non-finite (all 
 import json
 import sys
 
-
-def ranks(v):
-    order = sorted(range(len(v)), key=lambda i: v[i])
-    r = [0.0] * len(v)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and v[order[j + 1]] == v[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            r[order[k]] = (i + j) / 2
-        i = j + 1
-    return r
-
-
-def spearman(x, y):
-    x, y = ranks(x), ranks(y)
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    num = sum((p - mx) * (q - my) for p, q in zip(x, y))
-    return num / (sum((p - mx) ** 2 for p in x) * sum((q - my) ** 2 for q in y)) ** 0.5
-
+from compare import spearman  # same folder: ranks ties by their mean rank
 
 a = {r["arch"]: r for r in map(json.loads, open(sys.argv[1]))}
 b = [json.loads(line) for line in open(sys.argv[2])]

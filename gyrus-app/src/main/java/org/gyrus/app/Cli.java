@@ -1,5 +1,10 @@
 package org.gyrus.app;
 
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import org.gyrus.core.SpecError;
 import org.gyrus.search.store.StoreException;
 import picocli.CommandLine;
@@ -12,29 +17,7 @@ final class Cli {
 
   static CommandLine commandLine(Object root) {
     CommandLine cl = new CommandLine(root);
-    cl.setExecutionExceptionHandler(
-        (ex, cmd, parseResult) -> {
-          SpecError se = causeOf(ex, SpecError.class);
-          if (se != null) {
-            cmd.getErr().println("error: " + se.getMessage());
-            return BAD_INPUT;
-          }
-          StoreException store = causeOf(ex, StoreException.class);
-          if (store != null) {
-            // the store refused a write (disk full, read-only, server gone past the retry
-            // bound): nothing partial was kept, so the user needs the cause, not a trace
-            cmd.getErr()
-                .println(
-                    "error: "
-                        + store.getMessage()
-                        + "; what was stored before is intact: fix this and run the same"
-                        + " command to resume");
-            return 1;
-          }
-          cmd.getErr().println("error: " + ex);
-          ex.printStackTrace(cmd.getErr());
-          return 1;
-        });
+    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> failure(ex, cmd.getErr()));
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           ex.getCommandLine().getErr().println("error: " + ex.getMessage());
@@ -48,28 +31,35 @@ final class Cli {
    * Runs a command built without picocli (see {@code Main}): the same exit codes and one-line
    * errors as the handler above.
    */
-  static int callFast(java.util.concurrent.Callable<Integer> command) {
+  static int callFast(Callable<Integer> command) {
     try {
       return command.call();
     } catch (Exception ex) {
-      SpecError se = causeOf(ex, SpecError.class);
-      if (se != null) {
-        System.err.println("error: " + se.getMessage());
-        return BAD_INPUT;
-      }
-      StoreException store = causeOf(ex, StoreException.class);
-      if (store != null) {
-        System.err.println(
-            "error: "
-                + store.getMessage()
-                + "; what was stored before is intact: fix this and run the same command to"
-                + " resume");
-        return 1;
-      }
-      System.err.println("error: " + ex);
-      ex.printStackTrace();
+      return failure(ex, new PrintWriter(System.err, true));
+    }
+  }
+
+  /** One clear line for bad input (exit 2) or a refused store write (1); else the trace (1). */
+  private static int failure(Exception ex, PrintWriter err) {
+    SpecError se = causeOf(ex, SpecError.class);
+    if (se != null) {
+      err.println("error: " + se.getMessage());
+      return BAD_INPUT;
+    }
+    StoreException store = causeOf(ex, StoreException.class);
+    if (store != null) {
+      // the store refused a write (disk full, read-only, server gone past the retry
+      // bound): nothing partial was kept, so the user needs the cause, not a trace
+      err.println(
+          "error: "
+              + store.getMessage()
+              + "; what was stored before is intact: fix this and run the same command to resume");
       return 1;
     }
+    err.println("error: " + ex);
+    ex.printStackTrace(err);
+    err.flush();
+    return 1;
   }
 
   /**
@@ -77,9 +67,8 @@ final class Cli {
    * names}, from {@code args[from]} on; null for anything else (a flag, a positional argument, a
    * missing value, help), which the caller leaves to picocli and its messages.
    */
-  static java.util.Map<String, String> plainOptions(
-      String[] args, int from, java.util.Set<String> names) {
-    java.util.Map<String, String> out = new java.util.HashMap<>();
+  static Map<String, String> plainOptions(String[] args, int from, Set<String> names) {
+    Map<String, String> out = new HashMap<>();
     for (int i = from; i < args.length; i++) {
       String a = args[i];
       int eq = a.indexOf('=');

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.gyrus.core.Decision;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
@@ -82,7 +83,7 @@ final class StudyCommand implements Runnable {
     }
     switch (args[1]) {
       case "list" -> {
-        Map<String, String> o = Cli.plainOptions(args, 2, java.util.Set.of("--storage"));
+        Map<String, String> o = Cli.plainOptions(args, 2, Set.of("--storage"));
         if (o == null) {
           return null;
         }
@@ -91,8 +92,7 @@ final class StudyCommand implements Runnable {
         return c;
       }
       case "best" -> {
-        Map<String, String> o =
-            Cli.plainOptions(args, 2, java.util.Set.of("--storage", "--study", "--ref"));
+        Map<String, String> o = Cli.plainOptions(args, 2, Set.of("--storage", "--study", "--ref"));
         if (o == null || o.get("--study") == null) {
           return null;
         }

@@ -34,10 +34,26 @@ import org.gyrus.search.bench.NasBench201;
  */
 final class ProxyScoring {
   /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
-  private static final java.lang.management.ThreadMXBean CPU =
+  static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
 
   private ProxyScoring() {}
+
+  /**
+   * {@code proxy}'s score on {@code in}, its wall and CPU milliseconds put under {@code name} in
+   * {@code ms} and {@code cpuMs} (also when it throws, which it passes on).
+   */
+  static double timedScore(
+      Proxy proxy, ProxyInput in, String name, ObjectNode ms, ObjectNode cpuMs) {
+    long t0 = System.nanoTime();
+    long c0 = CPU.getCurrentThreadCpuTime();
+    try {
+      return proxy.score(in);
+    } finally {
+      ms.put(name, (System.nanoTime() - t0) / 1e6);
+      cpuMs.put(name, (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
+    }
+  }
 
   static void run(
       Path dataDir,
@@ -85,12 +101,8 @@ final class ProxyScoring {
         ObjectNode ms = row.putObject("ms");
         ObjectNode cpuMs = row.putObject("cpu_ms");
         for (int i = 0; i < proxies.size(); i++) {
-          long t0 = System.nanoTime();
-          long c0 = CPU.getCurrentThreadCpuTime();
-          double s = proxies.get(i).score(in);
-          ms.put(proxyNames.get(i), (System.nanoTime() - t0) / 1e6);
-          cpuMs.put(proxyNames.get(i), (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
-          scores.put(proxyNames.get(i), s);
+          String name = proxyNames.get(i);
+          scores.put(name, timedScore(proxies.get(i), in, name, ms, cpuMs));
         }
         w.write(SpecCodec.json().writeValueAsString(row) + "\n");
         w.flush();

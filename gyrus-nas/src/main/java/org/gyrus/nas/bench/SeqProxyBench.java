@@ -4,8 +4,6 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +42,6 @@ import org.gyrus.nn.train.TrainResult;
  * </pre>
  */
 public final class SeqProxyBench {
-  /** The engine runs on the calling thread (one intra-op thread), so this is the work's CPU. */
-  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-
   private SeqProxyBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -137,26 +132,22 @@ public final class SeqProxyBench {
     ObjectNode cpuMs = row.putObject("cpu_ms");
     ObjectNode errors = row.putObject("errors");
     for (int i = 0; i < proxies.size(); i++) {
-      long t0 = System.nanoTime();
-      long c0 = CPU.getCurrentThreadCpuTime();
       double s;
       try {
-        s = proxies.get(i).score(in);
+        s = ProxyScoring.timedScore(proxies.get(i), in, names.get(i), ms, cpuMs);
       } catch (RuntimeException e) {
         s = Double.NaN;
         errors.put(names.get(i), e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
       }
-      ms.put(names.get(i), (System.nanoTime() - t0) / 1e6);
-      cpuMs.put(names.get(i), (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
       scores.put(names.get(i), s);
     }
     long t0 = System.nanoTime();
-    long c0 = CPU.getCurrentThreadCpuTime();
+    long c0 = ProxyScoring.CPU.getCurrentThreadCpuTime();
     TrainResult r =
         TrainAndEvaluate.run(
             in.spec(), recipe, data, EpochListener.none(), new ProgressBar("seq", false));
     row.put("train_ms", (System.nanoTime() - t0) / 1e6);
-    row.put("train_cpu_ms", (CPU.getCurrentThreadCpuTime() - c0) / 1e6);
+    row.put("train_cpu_ms", (ProxyScoring.CPU.getCurrentThreadCpuTime() - c0) / 1e6);
     row.put("accuracy", r.valAccuracy());
     row.put("test_accuracy", r.testAccuracy());
     row.put("train_loss", r.finalTrainLoss());

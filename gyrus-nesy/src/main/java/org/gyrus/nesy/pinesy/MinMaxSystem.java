@@ -101,7 +101,7 @@ public final class MinMaxSystem {
 
   /** The lowest Chebyshev approximation {@code Γ □ x̌((b − ∇)⁺)} of b, for its distance ∇. */
   public static double[] lowestApproximation(Gamma g, double[] b, double nabla) {
-    return product(g, potentialLowest(g, lowered(b, nabla)));
+    return product(g, lowestApproximateSolution(g, b, nabla));
   }
 
   /** The lowest approximate solution {@code x̌((b − d)⁺)}. */

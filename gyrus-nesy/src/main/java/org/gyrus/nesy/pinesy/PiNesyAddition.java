@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Π-NeSy's rule base for MNIST-addition with one-digit numbers (Baaj and Marquis 2025): the digits
@@ -58,7 +59,7 @@ public final class PiNesyAddition {
 
   private static PossibilisticRules setRule(int domain, IntPredicate conclusion) {
     return PossibilisticRules.of(
-        domain, List.of(java.util.stream.IntStream.range(0, domain).filter(conclusion).toArray()));
+        domain, List.of(IntStream.range(0, domain).filter(conclusion).toArray()));
   }
 
   /** (λ, ρ) of the 20 c-rules from the two digits' distributions. */
@@ -71,35 +72,16 @@ public final class PiNesyAddition {
     return x;
   }
 
-  /** (λ, ρ) of a premise "value ∈ P": the largest degree inside P and outside it. */
-  public static double[] setInput(double[] pi, IntPredicate premise) {
-    double in = 0;
-    double out = 0;
-    for (int v = 0; v < pi.length; v++) {
-      if (premise.test(v)) {
-        in = Math.max(in, pi[v]);
-      } else {
-        out = Math.max(out, pi[v]);
-      }
-    }
-    return new double[] {in, out};
-  }
-
   static double[] wInput(double[] piC) {
-    return setInput(piC, v -> v / 10 + v % 10 >= 10);
+    return PiNesyMultiDigit.wInput(piC, false);
   }
 
   static double[] y1Input(double[] piC) {
-    double[] x = new double[20];
-    for (int i = 0; i < 10; i++) {
-      final int d = i;
-      System.arraycopy(setInput(piC, v -> (v / 10 + v % 10) % 10 == d), 0, x, 2 * i, 2);
-    }
-    return x;
+    return PiNesyMultiDigit.yInput(piC, false);
   }
 
   static double[] y0Input(double[] piW) {
-    return setInput(piW, v -> v == 0);
+    return ProbabilityToPossibility.premise(piW, v -> v == 0);
   }
 
   /** The predicted sum, or −1 when y_0 or y_1 is ambiguous. */
@@ -183,15 +165,11 @@ public final class PiNesyAddition {
       return MinMaxSystem.distance(C.stacked(cIn), b);
     }
 
-    private RuleLearning.Learned fitC(double tau) {
-      double t = Math.max(tau, RuleLearning.minimalThreshold(cDist));
-      return cCache.computeIfAbsent(t, k -> RuleLearning.learn(C, cIn, cTarget, cDist, k));
-    }
-
     /** Learns with thresholds {τ_c, τ_w, τ_y}. */
     public Model fit(double[] tau) {
-      RuleLearning.Learned c = fitC(tau[0]);
-      used[0] = Math.max(tau[0], RuleLearning.minimalThreshold(cDist));
+      used[0] = RuleLearning.threshold(tau[0], cDist);
+      RuleLearning.Learned c =
+          cCache.computeIfAbsent(used[0], k -> RuleLearning.learn(C, cIn, cTarget, cDist, k));
       int n = train.size();
       double[][] piC = new double[n][];
       double[][] wIn = new double[n][];
@@ -202,7 +180,7 @@ public final class PiNesyAddition {
         wT[e] = W.target(train.a()[e] + train.b()[e] >= 10 ? 1 : 0);
       }
       double[] wDist = RuleLearning.sampleDistances(W, wIn, wT);
-      double tw = Math.max(tau[1], RuleLearning.minimalThreshold(wDist));
+      double tw = RuleLearning.threshold(tau[1], wDist);
       used[1] = tw;
       RuleLearning.Learned w =
           wCache.computeIfAbsent(
@@ -223,10 +201,7 @@ public final class PiNesyAddition {
       double[] y0Dist = RuleLearning.sampleDistances(Y0, y0In, y0T);
       // one threshold for every y output, at least each one's least useful value
       double ty =
-          Math.max(
-              tau[2],
-              Math.max(
-                  RuleLearning.minimalThreshold(y1Dist), RuleLearning.minimalThreshold(y0Dist)));
+          Math.max(RuleLearning.threshold(tau[2], y1Dist), RuleLearning.minimalThreshold(y0Dist));
       used[2] = ty;
       RuleLearning.Learned y1 = RuleLearning.learn(Y1, y1In, y1T, y1Dist, ty);
       RuleLearning.Learned y0 = RuleLearning.learn(Y0, y0In, y0T, y0Dist, ty);
@@ -248,30 +223,27 @@ public final class PiNesyAddition {
    * gains more than 0.01 points, and moving on at the first value that does not.
    */
   public static Search search(Learner learner, Examples valid) {
-    Model bestModel = learner.fit(new double[3]);
-    double[] best = learner.used.clone();
-    double bestAcc = 100 * accuracy(bestModel, valid);
-    int fits = 1;
-    for (int i = 0; i < 3; i++) {
-      for (double t : RuleLearning.GRID) {
-        if (t <= best[i]) {
-          continue;
-        }
-        double[] trial = best.clone();
-        trial[i] = t;
-        Model m = learner.fit(trial);
-        fits++;
-        double acc = 100 * accuracy(m, valid);
-        if (acc > bestAcc + 0.01) {
-          best = learner.used.clone();
-          bestModel = m;
-          bestAcc = acc;
-        } else {
-          break;
-        }
-      }
-    }
-    learner.fit(best);
-    return new Search(best, bestModel, bestAcc / 100, fits);
+    int[] fits = {0};
+    double[] best = new double[3];
+    Model bestModel =
+        RuleLearning.searchThresholds(
+            3,
+            new RuleLearning.Tuning<>() {
+              @Override
+              public Model fit(double[] tau, double[] used) {
+                fits[0]++;
+                Model m = learner.fit(tau);
+                System.arraycopy(learner.used, 0, used, 0, 3);
+                return m;
+              }
+
+              @Override
+              public double accuracy(Model m) {
+                return PiNesyAddition.accuracy(m, valid);
+              }
+            },
+            best);
+    learner.fit(best); // its statistics (kept, ∇_NC) then describe the chosen model
+    return new Search(best, bestModel, accuracy(bestModel, valid), fits[0]);
   }
 }

@@ -97,14 +97,18 @@ public final class PiNesyLearningBench {
     System.out.println(json);
   }
 
-  static int[][] pairs(int[] idx, SplittableRandom rng) {
-    int[] order = idx.clone();
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
+  /** {@code idx} in a seeded random order (the shuffle of {@link Dataset#permutation}). */
+  static int[] shuffled(int[] idx, SplittableRandom rng) {
+    int[] perm = Dataset.permutation(idx.length, rng);
+    int[] out = new int[idx.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = idx[perm[i]];
     }
+    return out;
+  }
+
+  static int[][] pairs(int[] idx, SplittableRandom rng) {
+    int[] order = shuffled(idx, rng);
     int[][] out = new int[order.length / 2][];
     for (int k = 0; k < out.length; k++) {
       out[k] = new int[] {order[2 * k], order[2 * k + 1]};
@@ -262,13 +266,7 @@ public final class PiNesyLearningBench {
 
   static PiNesyMultiDigit.Examples groups(
       ProbabilityToPossibility tr, float[][] p, int[] y, int[] idx, int n, SplittableRandom rng) {
-    int[] order = idx.clone();
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    int[] order = shuffled(idx, rng);
     int size = order.length / (2 * n);
     double[][][] pi = new double[size][2 * n][];
     int[][] lab = new int[size][2 * n];

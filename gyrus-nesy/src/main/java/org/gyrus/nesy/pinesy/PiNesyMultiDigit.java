@@ -1,8 +1,10 @@
 package org.gyrus.nesy.pinesy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Π-NeSy's rule base for MNIST-addition of two N-digit numbers (Baaj and Marquis 2025): position j
@@ -39,7 +41,7 @@ public final class PiNesyMultiDigit {
   }
 
   private static int[] values(int domain, IntPredicate p) {
-    return java.util.stream.IntStream.range(0, domain).filter(p).toArray();
+    return IntStream.range(0, domain).filter(p).toArray();
   }
 
   static int sumOf(int c, boolean carryIn) {
@@ -50,7 +52,7 @@ public final class PiNesyMultiDigit {
     double[] x = new double[piW == null ? 40 : 42];
     System.arraycopy(PiNesyAddition.cInput(pa, pb), 0, x, 0, 40);
     if (piW != null) {
-      System.arraycopy(PiNesyAddition.setInput(piW, v -> v == 0), 0, x, 40, 2);
+      System.arraycopy(ProbabilityToPossibility.premise(piW, v -> v == 0), 0, x, 40, 2);
     }
     return x;
   }
@@ -60,7 +62,7 @@ public final class PiNesyMultiDigit {
     for (int i = 0; i < 10; i++) {
       final int d = i;
       System.arraycopy(
-          PiNesyAddition.setInput(piC, v -> sumOf(v, carryIn) % 10 == d), 0, x, 2 * i, 2);
+          ProbabilityToPossibility.premise(piC, v -> sumOf(v, carryIn) % 10 == d), 0, x, 2 * i, 2);
     }
     return x;
   }
@@ -103,7 +105,7 @@ public final class PiNesyMultiDigit {
   }
 
   static double[] wInput(double[] piC, boolean carryIn) {
-    return PiNesyAddition.setInput(piC, v -> sumOf(v, carryIn) >= 10);
+    return ProbabilityToPossibility.premise(piC, v -> sumOf(v, carryIn) >= 10);
   }
 
   /** Fraction of examples whose every output digit is right and unambiguous. */
@@ -136,7 +138,7 @@ public final class PiNesyMultiDigit {
     Model m = new Model(new double[n][], new double[n][], new double[n][], new double[0]);
     double[][] piW = new double[size][];
     double[][][] yIn = new double[n + 1][size][];
-    java.util.Arrays.fill(used, 0);
+    Arrays.fill(used, 0);
     for (int j = n; j >= 1; j--) {
       boolean in = j < n;
       PossibilisticRules cr = in ? C_IN : PiNesyAddition.C;
@@ -189,7 +191,7 @@ public final class PiNesyMultiDigit {
   private static double[] learn(
       PossibilisticRules r, double[][] in, double[][] t, double tau, double[] used, int kind) {
     double[] d = RuleLearning.sampleDistances(r, in, t);
-    double tt = Math.max(tau, RuleLearning.minimalThreshold(d));
+    double tt = RuleLearning.threshold(tau, d);
     used[kind] = Math.max(used[kind], tt);
     return RuleLearning.learn(r, in, t, d, tt).params();
   }

@@ -75,7 +75,7 @@ public final class PiNesySudoku {
     double rho = 0;
     for (int f = 0; f < PAIRS.length; f++) {
       double[] b = FIRST.inferValues(first[f], firstInput(pi[PAIRS[f][0]], pi[PAIRS[f][1]]));
-      double[] lr = PiNesyAddition.setInput(b, v -> v / 4 != v % 4);
+      double[] lr = ProbabilityToPossibility.premise(b, v -> v / 4 != v % 4);
       lambda = Math.min(lambda, lr[0]);
       rho = Math.max(rho, lr[1]);
     }
@@ -110,7 +110,7 @@ public final class PiNesySudoku {
         t[k] = FIRST.target(train.cells()[k][a] * 4 + train.cells()[k][b]);
       }
       double[] d = RuleLearning.sampleDistances(FIRST, in, t);
-      double tf = Math.max(tau[0], RuleLearning.minimalThreshold(d));
+      double tf = RuleLearning.threshold(tau[0], d);
       used[0] = Math.max(used[0], tf);
       first[f] = RuleLearning.learn(FIRST, in, t, d, tf).params();
     }
@@ -121,7 +121,7 @@ public final class PiNesySudoku {
       t[k] = SECOND.target(train.valid()[k] ? 1 : 0);
     }
     double[] d = RuleLearning.sampleDistances(SECOND, in, t);
-    used[1] = Math.max(tau[1], RuleLearning.minimalThreshold(d));
+    used[1] = RuleLearning.threshold(tau[1], d);
     return new Model(first, RuleLearning.learn(SECOND, in, t, d, used[1]).params());
   }
 

@@ -2,6 +2,7 @@ package org.gyrus.nesy.pinesy;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -50,10 +51,20 @@ public enum ProbabilityToPossibility {
 
   /** (λ, ρ) of the premise "value = v": π(v) and the largest degree of any other value. */
   public static double[] singleton(double[] pi, int v) {
-    double rho = 0;
-    for (int u = 0; u < pi.length; u++) {
-      rho = u == v ? rho : Math.max(rho, pi[u]);
+    return premise(pi, u -> u == v);
+  }
+
+  /** (λ, ρ) of a premise "value ∈ P": the largest degree inside P and outside it. */
+  public static double[] premise(double[] pi, IntPredicate inside) {
+    double in = 0;
+    double out = 0;
+    for (int v = 0; v < pi.length; v++) {
+      if (inside.test(v)) {
+        in = Math.max(in, pi[v]);
+      } else {
+        out = Math.max(out, pi[v]);
+      }
     }
-    return new double[] {pi[v], rho};
+    return new double[] {in, out};
   }
 }

@@ -88,6 +88,11 @@ public final class RuleLearning {
     return best;
   }
 
+  /** τ raised to the least grid value that keeps a sample: the threshold a fit really uses. */
+  public static double threshold(double tau, double[] sampleDistances) {
+    return Math.max(tau, minimalThreshold(sampleDistances));
+  }
+
   /** The least grid value that keeps at least one sample ({@code ∇(e) < τ}). */
   public static double minimalThreshold(double[] sampleDistances) {
     double least = Double.POSITIVE_INFINITY;

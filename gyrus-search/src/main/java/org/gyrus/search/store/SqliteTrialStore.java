@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import org.gyrus.core.SpecError;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -59,7 +60,7 @@ public final class SqliteTrialStore extends JdbcTrialStore {
     }
     Connection c = null;
     try {
-      c = connect("jdbc:sqlite:" + abs, new java.util.Properties());
+      c = connect("jdbc:sqlite:" + abs, new Properties());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 30000");
         if (existed) {
@@ -151,7 +152,7 @@ public final class SqliteTrialStore extends JdbcTrialStore {
    * the class path (PostgreSQL's sets up java.util.logging), and the driver's native library comes
    * from the per-user cache ({@link SqliteNative}): both are start-up cost of every short command.
    */
-  private static Connection connect(String url, java.util.Properties props) throws SQLException {
+  private static Connection connect(String url, Properties props) throws SQLException {
     SqliteNative.prepare();
     return org.sqlite.JDBC.createConnection(url, props);
   }
