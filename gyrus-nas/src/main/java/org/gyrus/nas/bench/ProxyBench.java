@@ -13,6 +13,8 @@ import java.util.List;
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
  *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND GRASP-SPEC...   (GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
+ *   batch DATA SEED SIZE OUT.bin   (the fixed proxy batch of score: SIZE*3*32*32 float32 images,
+ *                                   then SIZE int32 labels, little-endian; for the PyTorch check)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
  */
@@ -63,6 +65,12 @@ public final class ProxyBench {
               Path.of(args[9]),
               args[10],
               List.of(Arrays.copyOfRange(args, 11, args.length)));
+      case "batch" ->
+          ProxyScoring.writeBatch(
+              Path.of(args[1]),
+              Long.parseLong(args[2]),
+              Integer.parseInt(args[3]),
+              Path.of(args[4]));
       case "bestproxy" -> System.out.println(ProxyReport.bestProxy(Path.of(args[1])));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");

@@ -120,6 +120,22 @@ final class ProxyScoring {
   }
 
   /**
+   * Writes {@link #batch} to {@code out} so another implementation (bench/nas_proxies/
+   * torch_reference.py) scores the very same images: the images as little-endian float32 in the
+   * dataset's layout (example, channel, row, column), then the labels as little-endian int32.
+   */
+  static void writeBatch(Path dataDir, long seed, int size, Path out) throws IOException {
+    Dataset b = batch(dataDir, seed, size);
+    java.nio.ByteBuffer buf =
+        java.nio.ByteBuffer.allocate(4 * (b.x().length + b.y().length))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    buf.asFloatBuffer().put(b.x());
+    buf.position(4 * b.x().length);
+    buf.asIntBuffer().put(b.y());
+    Files.write(out, buf.array());
+  }
+
+  /**
    * The proxies to score: names (each with {@code init} where it takes one), or one YAML list of
    * proxy specs ({@code [{_type: grasp, float64: true, step: 1.0e-6}]}); a pool column is named by
    * the proxy's type, so a variant goes to a pool of its own.
