@@ -184,8 +184,11 @@ def jacob_cov(net, x):
     net.zero_grad()
     net(x).backward(torch.ones(x.shape[0], 10))
     j = x.grad.reshape(x.shape[0], -1).numpy()
-    corr = np.corrcoef(j)
-    v = np.linalg.eig(corr)[0].real
+    try:  # a net whose output ignores its input has constant rows: NaN, as the reference returns
+        with np.errstate(invalid="ignore", divide="ignore"):
+            v = np.linalg.eig(np.corrcoef(j))[0].real
+    except np.linalg.LinAlgError:
+        return math.nan
     k = 1e-5
     return float(-np.sum(np.log(v + k) + 1.0 / (v + k)))
 
@@ -264,8 +267,8 @@ def read_jsonl(path):
         return [json.loads(line) for line in f if line.strip()]
 
 
-def score_cell(index, arch, jx, jy, fixed, refs, with_grasp):
-    torch.manual_seed(1_000_003 * index + 7)
+def score_cell(index, arch, jx, jy, fixed, refs, with_grasp, salt=0):
+    torch.manual_seed(1_000_003 * index + 7 + salt)
     net = Nb201(arch)
     s, t0 = {}, time.process_time()
     snip, gn, fi = loss_pass(net, jx, jy)
@@ -275,7 +278,8 @@ def score_cell(index, arch, jx, jy, fixed, refs, with_grasp):
     s["synflow"] = synflow(net, keep_reduction)
     s["synflow_allbn_identity"] = synflow(net, lambda where: "fresh")
     s["synflow_java"] = synflow(net, lambda where: "fresh", cell_bias=False)
-    for tag, (x, y) in (("fixed", fixed), ("percell", refs.draw(np.random.default_rng(index)))):
+    for tag, (x, y) in () if refs is None else (
+            ("fixed", fixed), ("percell", refs.draw(np.random.default_rng(index)))):
         snip, gn, fi = loss_pass(net, x, y)
         s.update({f"{tag}:snip": snip, f"{tag}:grad_norm": gn, f"{tag}:fisher": fi["ref"],
                   f"{tag}:fisher_java": fi["java"], f"{tag}:jacob_cov": jacob_cov(net, x)})
@@ -287,17 +291,18 @@ def score_cell(index, arch, jx, jy, fixed, refs, with_grasp):
     return s, cpu
 
 
-def score(pool_path, batch_path, zip_path, out_path, cells, grasp_cells):
+def score(pool_path, batch_path, zip_path, out_path, cells, grasp_cells, salt=0):
+    """salt != 0: another init per cell and the Java batch only (the init-noise ceiling run)."""
     pool = read_jsonl(pool_path)[:cells]
     done = {r["arch"] for r in read_jsonl(out_path)} if os.path.exists(out_path) else set()
     jx, jy = read_java_batch(batch_path)
-    refs = RefBatches(zip_path)
-    fixed = refs.draw(np.random.default_rng(12345))
+    refs = RefBatches(zip_path) if salt == 0 else None
+    fixed = refs.draw(np.random.default_rng(12345)) if refs else None
     with open(out_path, "a") as out:
         for i, row in enumerate(pool):
             if row["arch"] in done:
                 continue
-            s, cpu = score_cell(i, row["arch"], jx, jy, fixed, refs, i < grasp_cells)
+            s, cpu = score_cell(i, row["arch"], jx, jy, fixed, refs, i < grasp_cells, salt)
             out.write(json.dumps({"index": i, "arch": row["arch"], "accuracy": row["accuracy"],
                                   "scores": s, "cpu_ms": cpu}) + "\n")
             out.flush()
@@ -383,6 +388,12 @@ def result_rows(name, command, impl, variants):
             out.append({"id": f"{name}.{r['proxy']}.{key}", "metric": "spearman_rho_between_scores",
                         "value": r[key], "unit": "", "cells": r["cells"],
                         "anchor": "1 = identical rankings", "command": command})
+        if r["ceiling_cells"]:
+            out.append({"id": f"{name}.{r['proxy']}.agreement_torch_init_a_vs_b",
+                        "metric": "spearman_rho_between_scores",
+                        "value": r["agreement_torch_init_a_vs_b_same_definition"], "unit": "",
+                        "cells": r["ceiling_cells"], "anchor": "init-noise ceiling of the "
+                        "Java-vs-PyTorch agreement", "command": command})
     for v in variants:
         out.append({"id": f"{name}.variant.{v['score']}", "metric": "spearman_rho_vs_accuracy",
                     "value": v["rho"], "unit": "", "cells": v["cells"],
@@ -391,8 +402,9 @@ def result_rows(name, command, impl, variants):
     return out
 
 
-def report(out_path, pool_path, grasp_pool_path, name, command, setting):
+def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling_path=None):
     mine = read_jsonl(out_path)
+    other = {r["arch"]: r for r in read_jsonl(ceiling_path)} if ceiling_path else {}
     java = {r["arch"]: r for r in read_jsonl(pool_path)}
     java_grasp = {r["arch"]: r for r in read_jsonl(grasp_pool_path)}
     rows = [r for r in mine if r["arch"] in java]
@@ -414,6 +426,14 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting):
             "agreement_java_vs_torch_reference_definition": spearman(
                 jv, [float(r["scores"][p]) for r in rs]),
         })
+        both = [r for r in rs if r["arch"] in other and java_def in other[r["arch"]]["scores"]]
+        impl[-1]["ceiling_cells"] = len(both)
+        impl[-1]["agreement_torch_init_a_vs_b_same_definition"] = spearman(
+            [float(r["scores"][java_def]) for r in both],
+            [float(other[r["arch"]]["scores"][java_def]) for r in both]) if both else None
+        impl[-1]["agreement_java_vs_torch_on_ceiling_cells"] = spearman(
+            [float(src[r["arch"]]["scores"][p]) for r in both],
+            [float(r["scores"][java_def]) for r in both]) if both else None
     variants = []
     for key in sorted(rows[0]["scores"]):
         rs = [r for r in rows if key in r["scores"]]
@@ -445,6 +465,16 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting):
                   f"{r['rho_torch_reference_definition']:.3f} | "
                   f"{r['agreement_java_vs_torch_same_definition']:.3f} | "
                   f"{r['agreement_java_vs_torch_reference_definition']:.3f} |")
+    if other:
+        md += ["", "Init-noise ceiling: the same PyTorch definition (Java's) with a second init per "
+               "cell, on the cells scored both ways. If Java-vs-PyTorch agrees as well as PyTorch "
+               "agrees with itself under another init, the two compute the same quantity.\n",
+               "| proxy | cells | agreement PyTorch init A vs init B | agreement Java vs PyTorch "
+               "init A (same cells) |", "|---|---|---|---|"]
+        md += [f"| {r['proxy']} | {r['ceiling_cells']} | "
+               f"{r['agreement_torch_init_a_vs_b_same_definition']:.3f} | "
+               f"{r['agreement_java_vs_torch_on_ceiling_cells']:.3f} |"
+               for r in impl if r["ceiling_cells"]]
     md += ["", "Every PyTorch score (Spearman ρ vs NATS cifar10 200-epoch test accuracy, same cells). "
            "No prefix: Java's batch; `fixed:` one reference-style batch (random crop + flip, "
            "reference mean/std) for all cells; `percell:` a fresh reference-style batch per cell, "
@@ -464,10 +494,10 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 8 and sys.argv[1] == "score":
+    if len(sys.argv) in (8, 9) and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]),
-              int(sys.argv[7]))
-    elif len(sys.argv) == 8 and sys.argv[1] == "report":
-        report(*sys.argv[2:8])
+              int(sys.argv[7]), int(sys.argv[8]) if len(sys.argv) == 9 else 0)
+    elif len(sys.argv) in (8, 9) and sys.argv[1] == "report":
+        report(*sys.argv[2:])
     else:
         sys.exit(__doc__)

@@ -35,7 +35,17 @@ public final class Nb201Macro {
   }
 
   public static Network of(Value cell, int channels, int cellsPerStage) {
+    return of(cell, channels, cellsPerStage, false);
+  }
+
+  /**
+   * With {@code cellConvBias} the cells' convolutions carry a bias, as in the zero-cost-nas
+   * reference's NB201 network (its cells' batch norm is affine-free, so {@code bias = not affine});
+   * Fisher reads the biased activations, the gradient proxies do not change.
+   */
+  public static Network of(Value cell, int channels, int cellsPerStage, boolean cellConvBias) {
     List<String> ops = ops(cell);
+    Value cellSpec = cellConvBias ? ((Node) cell).with("conv_bias", new Value.BoolVal(true)) : cell;
     List<Layer> layers = new ArrayList<>();
     List<Value> spec = new ArrayList<>();
     layers.add(new Layer("stem", 3, channels, 3, 1, 32, 32));
@@ -62,14 +72,20 @@ public final class Nb201Macro {
             layers.add(new Layer(name, c, c, kernel, 1, size, size));
           }
         }
-        spec.add(cell);
+        spec.add(cellSpec);
       }
     }
     layers.add(new Layer("classifier", c, 10, 1, 1, 1, 1));
     spec.add(Node.of("batch_norm"));
     spec.add(Node.of("relu"));
     spec.add(Node.of("global_avg_pool"));
-    String key = NasBench201.archString(cell) + "@C" + channels + "N" + cellsPerStage;
+    String key =
+        NasBench201.archString(cell)
+            + "@C"
+            + channels
+            + "N"
+            + cellsPerStage
+            + (cellConvBias ? "+bias" : "");
     return new Network(key, new Value.ListVal(spec), new long[] {3, 32, 32}, 10, layers);
   }
 

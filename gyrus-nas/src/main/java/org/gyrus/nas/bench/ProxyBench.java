@@ -9,7 +9,7 @@ import java.util.List;
  * bench/nas_proxies/run.sh:
  *
  * <pre>
- *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch]
+ *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch] [CELL_BIAS]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
  *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND GRASP-SPEC...   (GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
@@ -33,7 +33,8 @@ public final class ProxyBench {
               Integer.parseInt(args[6]),
               Integer.parseInt(args[7]),
               List.of(args[8].split(",")),
-              args.length > 9 && !args[9].isEmpty() ? args[9] : null);
+              args.length > 9 && !args[9].isEmpty() ? args[9] : null,
+              args.length > 10 && Boolean.parseBoolean(args[10]));
       case "report" ->
           ProxyReport.write(
               Path.of(args[1]),

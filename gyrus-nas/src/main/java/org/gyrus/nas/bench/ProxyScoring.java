@@ -30,7 +30,8 @@ import org.gyrus.search.bench.NasBench201;
  * in the NB201 macro network (C channels, N cells per stage) on one fixed CIFAR-10 training batch;
  * one JSON line per cell with its table accuracy, scores and milliseconds per proxy. Appends to
  * {@code out} and skips cells already in it, so an interrupted run resumes. {@code init} (null:
- * each proxy's default) is passed to the proxies that take an {@code init} argument.
+ * each proxy's default) is passed to the proxies that take an {@code init} argument; {@code
+ * cellConvBias} gives the cells' convolutions a bias, as the zero-cost-nas reference's network has.
  */
 final class ProxyScoring {
   /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
@@ -64,7 +65,8 @@ final class ProxyScoring {
       int perStage,
       int batch,
       List<String> proxyNames,
-      String init)
+      String init,
+      boolean cellConvBias)
       throws IOException {
     NasBench201 table = NasBench201.load(dataDir);
     Dataset b = batch(dataDir, seed, batch);
@@ -92,7 +94,7 @@ final class ProxyScoring {
         if (done.contains(arch)) {
           continue;
         }
-        var net = Nb201Macro.of(cell, channels, perStage);
+        var net = Nb201Macro.of(cell, channels, perStage, cellConvBias);
         ProxyInput in = new ProxyInput(net.spec(), new Shape(net.input()), 10, b.x(), b.y(), seed);
         ObjectNode row = SpecCodec.json().createObjectNode();
         row.put("arch", arch);

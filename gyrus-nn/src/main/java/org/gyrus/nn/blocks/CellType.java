@@ -40,10 +40,18 @@ final class CellType implements BlockType {
         "a DAG cell as in NAS-Bench-201: node j sums its incoming edge ops",
         ArgSpec.optional("nodes", Kind.INT, 4).min(2).doc("nodes, input and output included"),
         ArgSpec.optional("channels", Kind.INT).min(1).doc("default: the input's"),
+        ArgSpec.optional("conv_bias", Kind.BOOL, false)
+            .doc(
+                "nor_conv ops' convolutions carry a bias (the zero-cost-nas reference's cells,"
+                    + " whose batch norm is affine-free)"),
         ArgSpec.required("edges", Kind.LIST).doc("edge nodes {from, to, op}"));
   }
 
   static Value expand(Value op, long channels, String path) {
+    return expand(op, channels, path, false);
+  }
+
+  static Value expand(Value op, long channels, String path, boolean convBias) {
     if (op instanceof Node) {
       return op;
     }
@@ -51,8 +59,8 @@ final class CellType implements BlockType {
     return switch (name) {
       case "none" -> null;
       case "skip_connect" -> Node.of("identity");
-      case "nor_conv_1x1" -> norConv(channels, 1);
-      case "nor_conv_3x3" -> norConv(channels, 3);
+      case "nor_conv_1x1" -> norConv(channels, 1, convBias);
+      case "nor_conv_3x3" -> norConv(channels, 3, convBias);
       case "avg_pool_3x3" -> Node.of("avg_pool", "kernel", 3, "stride", 1, "padding", 1);
       default ->
           throw new SpecError(
@@ -62,11 +70,11 @@ final class CellType implements BlockType {
     };
   }
 
-  /** ReLU, convolution without bias, batch norm: NAS-Bench-201's ReLUConvBN. */
-  private static Value norConv(long c, int k) {
+  /** ReLU, convolution (without bias unless asked), batch norm: NAS-Bench-201's ReLUConvBN. */
+  private static Value norConv(long c, int k, boolean bias) {
     return Value.ListVal.of(
         Node.of("relu"),
-        Node.of("conv2d", "filters", c, "kernel", k, "padding", k / 2, "bias", false),
+        Node.of("conv2d", "filters", c, "kernel", k, "padding", k / 2, "bias", bias),
         Node.of("batch_norm"));
   }
 
@@ -87,7 +95,8 @@ final class CellType implements BlockType {
       if (op == null) {
         throw new SpecError(p + ".op", "an op", "nothing");
       }
-      edges.add(new Edge((int) from, (int) to, expand(op, channels, p + ".op"), p + ".op"));
+      boolean bias = node.boolArg("conv_bias", false);
+      edges.add(new Edge((int) from, (int) to, expand(op, channels, p + ".op", bias), p + ".op"));
     }
     return edges;
   }
