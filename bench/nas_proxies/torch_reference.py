@@ -4,7 +4,9 @@
 then written anew), to check Gyrus's Java proxies cell by cell (issue 14 §1).
 
   torch_reference.py score POOL.jsonl BATCH.bin CIFAR_TRAIN_ZIP OUT.jsonl CELLS GRASP_CELLS
+  torch_reference.py score ... OUT.jsonl CELLS GRASP_CELLS [SALT]   (SALT != 0: init-noise run)
   torch_reference.py report OUT.jsonl POOL.jsonl GRASP_POOL.jsonl NAME "COMMAND" "SETTING"
+                            [INIT_B.jsonl] [JAVA_REFERENCE_POOL.jsonl]
 
 score: the first CELLS cells of POOL.jsonl (the Java pool, in its sampling order) in the reference's
 NB201 macro network (C=16, N=5), PyTorch's default init (seeded per cell), one thread. Scores:
@@ -373,7 +375,7 @@ def deltas(rows, java, java_grasp):
     return out
 
 
-def result_rows(name, command, impl, variants):
+def result_rows(name, command, impl, variants, refdef):
     """The DESIGN.md results rows: every rho with its anchor (the published |rho|, or 1 for the
     cell-by-cell agreement of two implementations)."""
     out = []
@@ -394,6 +396,13 @@ def result_rows(name, command, impl, variants):
                         "value": r["agreement_torch_init_a_vs_b_same_definition"], "unit": "",
                         "cells": r["ceiling_cells"], "anchor": "init-noise ceiling of the "
                         "Java-vs-PyTorch agreement", "command": command})
+    for r in refdef:
+        for key in ("rho_java_reference_definition", "rho_torch_reference_definition",
+                    "agreement"):
+            out.append({"id": f"{name}.{r['proxy']}.refdef.{key}", "unit": "",
+                        "metric": "spearman_rho_between_scores" if key == "agreement"
+                        else "spearman_rho_vs_accuracy", "value": r[key], "cells": r["cells"],
+                        "anchor": f"published {r['published']}", "command": command})
     for v in variants:
         out.append({"id": f"{name}.variant.{v['score']}", "metric": "spearman_rho_vs_accuracy",
                     "value": v["rho"], "unit": "", "cells": v["cells"],
@@ -402,7 +411,25 @@ def result_rows(name, command, impl, variants):
     return out
 
 
-def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling_path=None):
+def reference_rows(rows, ref_pool_path):
+    """Java scored with the reference's definitions (published.sh ... fisher fan_in_weighted, cell
+    bias) against PyTorch's reference-definition scores on the shared cells."""
+    ref = {r["arch"]: r for r in read_jsonl(ref_pool_path)}
+    out = []
+    for p in ref[next(iter(ref))]["scores"]:
+        rs = [r for r in rows if r["arch"] in ref and p in r["scores"]]
+        jv = [float(ref[r["arch"]]["scores"][p]) for r in rs]
+        tv = [float(r["scores"][p]) for r in rs]
+        acc = [r["accuracy"] for r in rs]
+        out.append({"proxy": p, "cells": len(rs), "published": PUBLISHED.get(p),
+                    "rho_java_reference_definition": spearman(jv, acc),
+                    "rho_torch_reference_definition": spearman(tv, acc),
+                    "agreement": spearman(jv, tv), "pool": os.path.basename(ref_pool_path)})
+    return out
+
+
+def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling_path=None,
+           ref_pool_path=None):
     mine = read_jsonl(out_path)
     other = {r["arch"]: r for r in read_jsonl(ceiling_path)} if ceiling_path else {}
     java = {r["arch"]: r for r in read_jsonl(pool_path)}
@@ -431,6 +458,16 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling
         impl[-1]["agreement_torch_init_a_vs_b_same_definition"] = spearman(
             [float(r["scores"][java_def]) for r in both],
             [float(other[r["arch"]]["scores"][java_def]) for r in both]) if both else None
+        both_ref = [r for r in rs if r["arch"] in other and p in other[r["arch"]]["scores"]]
+        impl[-1]["agreement_torch_init_a_vs_b_reference_definition"] = spearman(
+            [float(r["scores"][p]) for r in both_ref],
+            [float(other[r["arch"]]["scores"][p]) for r in both_ref]) if both_ref else None
+        impl[-1]["rho_torch_init_b"] = {d: spearman(
+            [float(other[r["arch"]]["scores"][d]) for r in both_ref],
+            [r["accuracy"] for r in both_ref]) if both_ref else None for d in {p, java_def}}
+        impl[-1]["rho_torch_init_a_on_ceiling_cells"] = {d: spearman(
+            [float(r["scores"][d]) for r in both_ref],
+            [r["accuracy"] for r in both_ref]) if both_ref else None for d in {p, java_def}}
         impl[-1]["agreement_java_vs_torch_on_ceiling_cells"] = spearman(
             [float(src[r["arch"]]["scores"][p]) for r in both],
             [float(r["scores"][java_def]) for r in both]) if both else None
@@ -439,13 +476,15 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling
         rs = [r for r in rows if key in r["scores"]]
         variants.append({"score": key, "cells": len(rs), "rho": rho(rs, key)})
     diffs = deltas(rows, java, java_grasp)
+    refdef = reference_rows(rows, ref_pool_path) if ref_pool_path else []
     cpu = sorted(r["cpu_ms"]["all_but_grasp"] for r in rows)
     gcpu = sorted(r["cpu_ms"]["grasp"] for r in rows if "grasp" in r["cpu_ms"])
-    doc = {"rows": result_rows(name, command, impl, variants), "command": command,
+    doc = {"rows": result_rows(name, command, impl, variants, refdef), "command": command,
            "setting": setting, "cells": len(rows),
            "cpu_ms_per_cell_median": {"all_but_grasp": cpu[len(cpu) // 2],
                                       "grasp": gcpu[len(gcpu) // 2] if gcpu else None},
-           "implementations": impl, "variants": variants, "paired_differences": diffs}
+           "implementations": impl, "variants": variants, "paired_differences": diffs,
+           "java_reference_definition": refdef}
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "results")
     with open(os.path.join(root, name + ".json"), "w") as f:
         json.dump(doc, f, indent=2)
@@ -469,12 +508,26 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling
         md += ["", "Init-noise ceiling: the same PyTorch definition (Java's) with a second init per "
                "cell, on the cells scored both ways. If Java-vs-PyTorch agrees as well as PyTorch "
                "agrees with itself under another init, the two compute the same quantity.\n",
-               "| proxy | cells | agreement PyTorch init A vs init B | agreement Java vs PyTorch "
-               "init A (same cells) |", "|---|---|---|---|"]
+               "| proxy | cells | agreement PyTorch init A vs init B (Java's definition) | "
+               "agreement Java vs PyTorch init A (same cells) | agreement init A vs B, reference "
+               "definition | ρ init A / init B, reference definition |", "|---|---|---|---|---|---|"]
         md += [f"| {r['proxy']} | {r['ceiling_cells']} | "
                f"{r['agreement_torch_init_a_vs_b_same_definition']:.3f} | "
-               f"{r['agreement_java_vs_torch_on_ceiling_cells']:.3f} |"
+               f"{r['agreement_java_vs_torch_on_ceiling_cells']:.3f} | "
+               f"{r['agreement_torch_init_a_vs_b_reference_definition']:.3f} | "
+               f"{r['rho_torch_init_a_on_ceiling_cells'][r['proxy']]:.3f} / "
+               f"{r['rho_torch_init_b'][r['proxy']]:.3f} |"
                for r in impl if r["ceiling_cells"]]
+    if refdef:
+        md += ["", f"Java with the reference's definitions (`{refdef[0]['pool']}`: fisher "
+               "`fan_in_weighted: true` on cells whose convolutions carry a bias) vs PyTorch's "
+               "reference definition, same cells.\n",
+               "| proxy | cells | published | ρ Java, reference definition | ρ PyTorch, reference "
+               "definition | agreement |", "|---|---|---|---|---|---|"]
+        md += [f"| {r['proxy']} | {r['cells']} | {r['published']} | "
+               f"{r['rho_java_reference_definition']:.3f} | "
+               f"{r['rho_torch_reference_definition']:.3f} | {r['agreement']:.3f} |"
+               for r in refdef]
     md += ["", "Every PyTorch score (Spearman ρ vs NATS cifar10 200-epoch test accuracy, same cells). "
            "No prefix: Java's batch; `fixed:` one reference-style batch (random crop + flip, "
            "reference mean/std) for all cells; `percell:` a fresh reference-style batch per cell, "
@@ -497,7 +550,7 @@ if __name__ == "__main__":
     if len(sys.argv) in (8, 9) and sys.argv[1] == "score":
         score(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], int(sys.argv[6]),
               int(sys.argv[7]), int(sys.argv[8]) if len(sys.argv) == 9 else 0)
-    elif len(sys.argv) in (8, 9) and sys.argv[1] == "report":
+    elif 8 <= len(sys.argv) <= 10 and sys.argv[1] == "report":
         report(*sys.argv[2:])
     else:
         sys.exit(__doc__)

@@ -39,13 +39,20 @@ public final class Nb201Macro {
   }
 
   /**
-   * With {@code cellConvBias} the cells' convolutions carry a bias, as in the zero-cost-nas
-   * reference's NB201 network (its cells' batch norm is affine-free, so {@code bias = not affine});
-   * Fisher reads the biased activations, the gradient proxies do not change.
+   * With {@code referenceCells} the cells are the zero-cost-nas reference's: their convolutions
+   * carry a bias (its cells' batch norm is affine-free, so {@code bias = not affine}) and an op
+   * whose source node has no input runs on zeros (its none op multiplies by zero). Only Fisher
+   * reads the difference: a biased convolution on zeros, then batch norm on batch statistics, gives
+   * it large gradients times the bias.
    */
-  public static Network of(Value cell, int channels, int cellsPerStage, boolean cellConvBias) {
+  public static Network of(Value cell, int channels, int cellsPerStage, boolean referenceCells) {
     List<String> ops = ops(cell);
-    Value cellSpec = cellConvBias ? ((Node) cell).with("conv_bias", new Value.BoolVal(true)) : cell;
+    Value cellSpec =
+        referenceCells
+            ? ((Node) cell)
+                .with("conv_bias", new Value.BoolVal(true))
+                .with("zero_nodes", new Value.BoolVal(true))
+            : cell;
     List<Layer> layers = new ArrayList<>();
     List<Value> spec = new ArrayList<>();
     layers.add(new Layer("stem", 3, channels, 3, 1, 32, 32));
@@ -85,7 +92,7 @@ public final class Nb201Macro {
             + channels
             + "N"
             + cellsPerStage
-            + (cellConvBias ? "+bias" : "");
+            + (referenceCells ? "+reference" : "");
     return new Network(key, new Value.ListVal(spec), new long[] {3, 32, 32}, 10, layers);
   }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * bench/nas_proxies/run.sh:
  *
  * <pre>
- *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch] [CELL_BIAS]
+ *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch] [REFERENCE_CELLS]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
  *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND GRASP-SPEC...   (GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)

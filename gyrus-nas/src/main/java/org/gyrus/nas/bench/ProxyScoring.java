@@ -31,7 +31,7 @@ import org.gyrus.search.bench.NasBench201;
  * one JSON line per cell with its table accuracy, scores and milliseconds per proxy. Appends to
  * {@code out} and skips cells already in it, so an interrupted run resumes. {@code init} (null:
  * each proxy's default) is passed to the proxies that take an {@code init} argument; {@code
- * cellConvBias} gives the cells' convolutions a bias, as the zero-cost-nas reference's network has.
+ * referenceCells} builds the zero-cost-nas reference's cells (conv bias, ops on zero nodes run).
  */
 final class ProxyScoring {
   /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
@@ -66,7 +66,7 @@ final class ProxyScoring {
       int batch,
       List<String> proxyNames,
       String init,
-      boolean cellConvBias)
+      boolean referenceCells)
       throws IOException {
     NasBench201 table = NasBench201.load(dataDir);
     Dataset b = batch(dataDir, seed, batch);
@@ -94,7 +94,7 @@ final class ProxyScoring {
         if (done.contains(arch)) {
           continue;
         }
-        var net = Nb201Macro.of(cell, channels, perStage, cellConvBias);
+        var net = Nb201Macro.of(cell, channels, perStage, referenceCells);
         ProxyInput in = new ProxyInput(net.spec(), new Shape(net.input()), 10, b.x(), b.y(), seed);
         ObjectNode row = SpecCodec.json().createObjectNode();
         row.put("arch", arch);

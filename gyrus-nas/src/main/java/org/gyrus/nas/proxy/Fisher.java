@@ -18,8 +18,9 @@ import org.gyrus.core.plugin.Register;
  * output, which leaves the forward pass unchanged. With {@code fan_in_weighted} each channel's
  * value counts once per weight feeding it (times C_in * k * k, or the input features), as
  * Abdelfattah et al.'s code sums it (it broadcasts a channel's value over the channel's weights
- * before summing); the PyTorch check (bench/results/nas_proxies_torch_check.md) shows that this and
- * the cells' conv bias of their network are what their published Fisher figure measures.
+ * before summing). With it, on {@code Nb201Macro.of(cell, C, N, true)} (their cells: conv bias, ops
+ * on input-less nodes run on zeros) it matches their Fisher cell by cell (PyTorch check,
+ * bench/results/nas_proxies_torch_check.md).
  */
 public final class Fisher implements Proxy {
   private final Net.Init init;

@@ -44,6 +44,10 @@ final class CellType implements BlockType {
             .doc(
                 "nor_conv ops' convolutions carry a bias (the zero-cost-nas reference's cells,"
                     + " whose batch norm is affine-free)"),
+        ArgSpec.optional("zero_nodes", Kind.BOOL, false)
+            .doc(
+                "a node without live input is a zero tensor its out-edges still process (the"
+                    + " reference's none op multiplies by zero) instead of being skipped"),
         ArgSpec.required("edges", Kind.LIST).doc("edge nodes {from, to, op}"));
   }
 
@@ -138,17 +142,23 @@ final class CellType implements BlockType {
         blocks.add(c.build(e.op(), in, e.path()));
       }
     }
-    return new CellBlock((int) nodes, live, blocks);
+    return new CellBlock((int) nodes, live, blocks, node.boolArg("zero_nodes", false));
   }
 
-  /** Evaluates the DAG in node order; a node with no live incoming edge is zero. */
+  /**
+   * Evaluates the DAG in node order; a node with no live incoming edge is zero, and its out-edges
+   * are skipped unless {@code zeroNodes} (then they process the zeros: a convolution with a bias
+   * and batch norm on batch statistics still yields gradients there, as in the reference).
+   */
   static final class CellBlock extends AbstractBlock {
     private final int nodes;
     private final List<Edge> edges;
     private final List<Block> ops;
+    private final boolean zeroNodes;
 
-    CellBlock(int nodes, List<Edge> edges, List<Block> ops) {
+    CellBlock(int nodes, List<Edge> edges, List<Block> ops, boolean zeroNodes) {
       this.nodes = nodes;
+      this.zeroNodes = zeroNodes;
       this.edges = edges;
       this.ops = ops;
       for (int i = 0; i < ops.size(); i++) {
@@ -172,7 +182,7 @@ final class CellType implements BlockType {
           NDArray y = ops.get(i).forward(ps, new NDList(state[e.from()]), training).head();
           sum = sum == null ? y : sum.add(y);
         }
-        state[j] = sum;
+        state[j] = sum == null && zeroNodes ? state[0].zerosLike() : sum;
       }
       NDArray last = state[nodes - 1];
       return new NDList(last == null ? state[0].zerosLike() : last);
