@@ -520,8 +520,8 @@ def report(out_path, pool_path, grasp_pool_path, name, command, setting, ceiling
                for r in impl if r["ceiling_cells"]]
     if refdef:
         md += ["", f"Java with the reference's definitions (`{refdef[0]['pool']}`: fisher "
-               "`fan_in_weighted: true` on cells whose convolutions carry a bias) vs PyTorch's "
-               "reference definition, same cells.\n",
+               "`fan_in_weighted: true` on the reference's cells: conv bias, ops on input-less nodes "
+               "run on zeros) vs PyTorch's reference definition, same cells.\n",
                "| proxy | cells | published | ρ Java, reference definition | ρ PyTorch, reference "
                "definition | agreement |", "|---|---|---|---|---|---|"]
         md += [f"| {r['proxy']} | {r['cells']} | {r['published']} | "
