@@ -35,7 +35,24 @@ public final class Nb201Macro {
   }
 
   public static Network of(Value cell, int channels, int cellsPerStage) {
+    return of(cell, channels, cellsPerStage, false);
+  }
+
+  /**
+   * With {@code referenceCells} the cells are the zero-cost-nas reference's: their convolutions
+   * carry a bias (its cells' batch norm is affine-free, so {@code bias = not affine}) and an op
+   * whose source node has no input runs on zeros (its none op multiplies by zero). Only Fisher
+   * reads the difference: a biased convolution on zeros, then batch norm on batch statistics, gives
+   * it large gradients times the bias.
+   */
+  public static Network of(Value cell, int channels, int cellsPerStage, boolean referenceCells) {
     List<String> ops = ops(cell);
+    Value cellSpec =
+        referenceCells
+            ? ((Node) cell)
+                .with("conv_bias", new Value.BoolVal(true))
+                .with("zero_nodes", new Value.BoolVal(true))
+            : cell;
     List<Layer> layers = new ArrayList<>();
     List<Value> spec = new ArrayList<>();
     layers.add(new Layer("stem", 3, channels, 3, 1, 32, 32));
@@ -62,14 +79,20 @@ public final class Nb201Macro {
             layers.add(new Layer(name, c, c, kernel, 1, size, size));
           }
         }
-        spec.add(cell);
+        spec.add(cellSpec);
       }
     }
     layers.add(new Layer("classifier", c, 10, 1, 1, 1, 1));
     spec.add(Node.of("batch_norm"));
     spec.add(Node.of("relu"));
     spec.add(Node.of("global_avg_pool"));
-    String key = NasBench201.archString(cell) + "@C" + channels + "N" + cellsPerStage;
+    String key =
+        NasBench201.archString(cell)
+            + "@C"
+            + channels
+            + "N"
+            + cellsPerStage
+            + (referenceCells ? "+reference" : "");
     return new Network(key, new Value.ListVal(spec), new long[] {3, 32, 32}, 10, layers);
   }
 

@@ -9,10 +9,12 @@ import java.util.List;
  * bench/nas_proxies/run.sh:
  *
  * <pre>
- *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch]
+ *   score DATA OUT.jsonl CELLS SEED C N BATCH PROXY,PROXY,... [INIT: glorot|torch] [REFERENCE_CELLS]
  *   report POOL.jsonl RUNS.jsonl BUDGETS OUT.json OUT.md SETTING COMMAND [DEEP-POOL.jsonl]
  *   graspcheck DATA CELLS SEED C N BATCH INIT OUT.json OUT.md COMMAND GRASP-SPEC...   (GraspCheck)
  *   bestproxy POOL.jsonl   (prints the proxy with the highest Spearman rho in the pool)
+ *   batch DATA SEED SIZE OUT.bin   (the fixed proxy batch of score: SIZE*3*32*32 float32 images,
+ *                                   then SIZE int32 labels, little-endian; for the PyTorch check)
  *   robot DATA LABEL ALGORITHM-SPEC FIRST_SEED SEEDS BUDGET   (JSON lines to stdout)
  * </pre>
  */
@@ -31,7 +33,8 @@ public final class ProxyBench {
               Integer.parseInt(args[6]),
               Integer.parseInt(args[7]),
               List.of(args[8].split(",")),
-              args.length > 9 && !args[9].isEmpty() ? args[9] : null);
+              args.length > 9 && !args[9].isEmpty() ? args[9] : null,
+              args.length > 10 && Boolean.parseBoolean(args[10]));
       case "report" ->
           ProxyReport.write(
               Path.of(args[1]),
@@ -63,6 +66,12 @@ public final class ProxyBench {
               Path.of(args[9]),
               args[10],
               List.of(Arrays.copyOfRange(args, 11, args.length)));
+      case "batch" ->
+          ProxyScoring.writeBatch(
+              Path.of(args[1]),
+              Long.parseLong(args[2]),
+              Integer.parseInt(args[3]),
+              Path.of(args[4]));
       case "bestproxy" -> System.out.println(ProxyReport.bestProxy(Path.of(args[1])));
       default -> {
         System.err.println("usage: ProxyBench score|report|robot ... (see the class doc)");

@@ -30,7 +30,8 @@ import org.gyrus.search.bench.NasBench201;
  * in the NB201 macro network (C channels, N cells per stage) on one fixed CIFAR-10 training batch;
  * one JSON line per cell with its table accuracy, scores and milliseconds per proxy. Appends to
  * {@code out} and skips cells already in it, so an interrupted run resumes. {@code init} (null:
- * each proxy's default) is passed to the proxies that take an {@code init} argument.
+ * each proxy's default) is passed to the proxies that take an {@code init} argument; {@code
+ * referenceCells} builds the zero-cost-nas reference's cells (conv bias, ops on zero nodes run).
  */
 final class ProxyScoring {
   /** The engine runs on the calling thread (one intra-op thread), so this is the proxy's CPU. */
@@ -64,7 +65,8 @@ final class ProxyScoring {
       int perStage,
       int batch,
       List<String> proxyNames,
-      String init)
+      String init,
+      boolean referenceCells)
       throws IOException {
     NasBench201 table = NasBench201.load(dataDir);
     Dataset b = batch(dataDir, seed, batch);
@@ -92,7 +94,7 @@ final class ProxyScoring {
         if (done.contains(arch)) {
           continue;
         }
-        var net = Nb201Macro.of(cell, channels, perStage);
+        var net = Nb201Macro.of(cell, channels, perStage, referenceCells);
         ProxyInput in = new ProxyInput(net.spec(), new Shape(net.input()), 10, b.x(), b.y(), seed);
         ObjectNode row = SpecCodec.json().createObjectNode();
         row.put("arch", arch);
@@ -117,6 +119,22 @@ final class ProxyScoring {
     Dataset train = Datasets.cifar10(dataDir, true, 0.1, seed).train();
     int[] pick = Dataset.permutation(train.size(), new SplittableRandom(seed));
     return train.subset(java.util.Arrays.copyOf(pick, size), "proxy-batch");
+  }
+
+  /**
+   * Writes {@link #batch} to {@code out} so another implementation (bench/nas_proxies/
+   * torch_reference.py) scores the very same images: the images as little-endian float32 in the
+   * dataset's layout (example, channel, row, column), then the labels as little-endian int32.
+   */
+  static void writeBatch(Path dataDir, long seed, int size, Path out) throws IOException {
+    Dataset b = batch(dataDir, seed, size);
+    java.nio.ByteBuffer buf =
+        java.nio.ByteBuffer.allocate(4 * (b.x().length + b.y().length))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    buf.asFloatBuffer().put(b.x());
+    buf.position(4 * b.x().length);
+    buf.asIntBuffer().put(b.y());
+    Files.write(out, buf.array());
   }
 
   /**

@@ -34,6 +34,25 @@ final class Probes {
   /** What a proxy does with a probed block's input and output; returns the output to use. */
   interface Tap {
     NDArray seen(String kind, NDArray in, NDArray out);
+
+    /** As {@link #seen(String, NDArray, NDArray)}, with the probed block (its parameters). */
+    default NDArray seen(String kind, Block block, NDArray in, NDArray out) {
+      return seen(kind, in, out);
+    }
+  }
+
+  /**
+   * The fan-in of a convolution or dense block: its weight's elements per output unit (C_in * k *
+   * k, or the input features), 0 when it has no weight.
+   */
+  static long fanIn(Block block) {
+    for (var p : block.getParameters()) {
+      if (p.getValue().getType() == ai.djl.nn.Parameter.Type.WEIGHT) {
+        Shape s = p.getValue().getArray().getShape();
+        return s.size() / s.get(0);
+      }
+    }
+    return 0;
   }
 
   static SpecCompiler compiler() {
@@ -87,7 +106,7 @@ final class Probes {
         ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
       NDArray out = inner.forward(ps, inputs, training, params).singletonOrThrow();
       Tap tap = TAP.get();
-      return new NDList(tap == null ? out : tap.seen(kind, inputs.singletonOrThrow(), out));
+      return new NDList(tap == null ? out : tap.seen(kind, inner, inputs.singletonOrThrow(), out));
     }
 
     @Override

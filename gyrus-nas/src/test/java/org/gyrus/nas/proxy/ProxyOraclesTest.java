@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecCodec;
+import org.gyrus.core.Value;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -350,6 +351,21 @@ class ProxyOraclesTest {
       expected += 0.5 * sum / b;
     }
     assertThat(Proxies.of("fisher").score(in)).isCloseTo(expected, within(1e-6 * expected + 1e-12));
+  }
+
+  @Test
+  void fanInWeightedFisherCountsEachChannelOncePerIncomingWeight() {
+    // one dense layer with 4 inputs: every channel's value counts 4 times
+    ProxyInput in = input(SOFTMAX, 4, 3, 6, 17);
+    double plain = Proxies.of("fisher").score(in);
+    Value weighted = SpecCodec.fromYaml("{_type: fisher, fan_in_weighted: true}");
+    assertThat(Proxies.of(weighted, "proxy").score(in)).isCloseTo(4 * plain, within(1e-6 * plain));
+    // layers with fan-ins 4, 3 (and the head's 2, if added): strictly between 2x and 4x the plain
+    ProxyInput two = input(LINEAR2, 4, 2, 6, 17);
+    double plain2 = Proxies.of("fisher").score(two);
+    assertThat(Proxies.of(weighted, "proxy").score(two))
+        .isGreaterThan(2.01 * plain2)
+        .isLessThan(3.99 * plain2);
   }
 
   @Test

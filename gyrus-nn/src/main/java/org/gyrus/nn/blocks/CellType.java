@@ -40,10 +40,22 @@ final class CellType implements BlockType {
         "a DAG cell as in NAS-Bench-201: node j sums its incoming edge ops",
         ArgSpec.optional("nodes", Kind.INT, 4).min(2).doc("nodes, input and output included"),
         ArgSpec.optional("channels", Kind.INT).min(1).doc("default: the input's"),
+        ArgSpec.optional("conv_bias", Kind.BOOL, false)
+            .doc(
+                "nor_conv ops' convolutions carry a bias (the zero-cost-nas reference's cells,"
+                    + " whose batch norm is affine-free)"),
+        ArgSpec.optional("zero_nodes", Kind.BOOL, false)
+            .doc(
+                "a node without live input is a zero tensor its out-edges still process (the"
+                    + " reference's none op multiplies by zero) instead of being skipped"),
         ArgSpec.required("edges", Kind.LIST).doc("edge nodes {from, to, op}"));
   }
 
   static Value expand(Value op, long channels, String path) {
+    return expand(op, channels, path, false);
+  }
+
+  static Value expand(Value op, long channels, String path, boolean convBias) {
     if (op instanceof Node) {
       return op;
     }
@@ -51,8 +63,8 @@ final class CellType implements BlockType {
     return switch (name) {
       case "none" -> null;
       case "skip_connect" -> Node.of("identity");
-      case "nor_conv_1x1" -> norConv(channels, 1);
-      case "nor_conv_3x3" -> norConv(channels, 3);
+      case "nor_conv_1x1" -> norConv(channels, 1, convBias);
+      case "nor_conv_3x3" -> norConv(channels, 3, convBias);
       case "avg_pool_3x3" -> Node.of("avg_pool", "kernel", 3, "stride", 1, "padding", 1);
       default ->
           throw new SpecError(
@@ -62,11 +74,11 @@ final class CellType implements BlockType {
     };
   }
 
-  /** ReLU, convolution without bias, batch norm: NAS-Bench-201's ReLUConvBN. */
-  private static Value norConv(long c, int k) {
+  /** ReLU, convolution (without bias unless asked), batch norm: NAS-Bench-201's ReLUConvBN. */
+  private static Value norConv(long c, int k, boolean bias) {
     return Value.ListVal.of(
         Node.of("relu"),
-        Node.of("conv2d", "filters", c, "kernel", k, "padding", k / 2, "bias", false),
+        Node.of("conv2d", "filters", c, "kernel", k, "padding", k / 2, "bias", bias),
         Node.of("batch_norm"));
   }
 
@@ -87,7 +99,8 @@ final class CellType implements BlockType {
       if (op == null) {
         throw new SpecError(p + ".op", "an op", "nothing");
       }
-      edges.add(new Edge((int) from, (int) to, expand(op, channels, p + ".op"), p + ".op"));
+      boolean bias = node.boolArg("conv_bias", false);
+      edges.add(new Edge((int) from, (int) to, expand(op, channels, p + ".op", bias), p + ".op"));
     }
     return edges;
   }
@@ -129,17 +142,23 @@ final class CellType implements BlockType {
         blocks.add(c.build(e.op(), in, e.path()));
       }
     }
-    return new CellBlock((int) nodes, live, blocks);
+    return new CellBlock((int) nodes, live, blocks, node.boolArg("zero_nodes", false));
   }
 
-  /** Evaluates the DAG in node order; a node with no live incoming edge is zero. */
+  /**
+   * Evaluates the DAG in node order; a node with no live incoming edge is zero, and its out-edges
+   * are skipped unless {@code zeroNodes} (then they process the zeros: a convolution with a bias
+   * and batch norm on batch statistics still yields gradients there, as in the reference).
+   */
   static final class CellBlock extends AbstractBlock {
     private final int nodes;
     private final List<Edge> edges;
     private final List<Block> ops;
+    private final boolean zeroNodes;
 
-    CellBlock(int nodes, List<Edge> edges, List<Block> ops) {
+    CellBlock(int nodes, List<Edge> edges, List<Block> ops, boolean zeroNodes) {
       this.nodes = nodes;
+      this.zeroNodes = zeroNodes;
       this.edges = edges;
       this.ops = ops;
       for (int i = 0; i < ops.size(); i++) {
@@ -163,7 +182,7 @@ final class CellType implements BlockType {
           NDArray y = ops.get(i).forward(ps, new NDList(state[e.from()]), training).head();
           sum = sum == null ? y : sum.add(y);
         }
-        state[j] = sum;
+        state[j] = sum == null && zeroNodes ? state[0].zerosLike() : sum;
       }
       NDArray last = state[nodes - 1];
       return new NDList(last == null ? state[0].zerosLike() : last);

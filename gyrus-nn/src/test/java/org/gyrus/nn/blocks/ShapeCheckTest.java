@@ -122,6 +122,66 @@ class ShapeCheckTest {
   }
 
   @Test
+  void cell_conv_bias_gives_every_nor_conv_a_bias_per_channel() {
+    String edges =
+        "edges: [{_type: edge, from: 0, to: 1, op: nor_conv_3x3}, {_type: edge, from: 0, to: 2,"
+            + " op: nor_conv_1x1}, {_type: edge, from: 1, to: 2, op: skip_connect}]}";
+    Shape in = new Shape(2, 5, 5);
+    Value plain = yaml("{_type: cell, nodes: 3, " + edges);
+    Value biased = yaml("{_type: cell, nodes: 3, conv_bias: true, " + edges);
+    long p0 = SpecCompiler.standard().analyse(plain, in, "m").params();
+    Analysis a = SpecCompiler.standard().analyse(biased, in, "m");
+    assertThat(a.params()).isEqualTo(p0 + 2 * 2); // two convs, two channels each
+    try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+      Block b =
+          new CompiledModel(
+                  biased,
+                  SpecCompiler.standard().build(biased, in, "m"),
+                  in,
+                  a.output(),
+                  a.params(),
+                  a.flops())
+              .initialize(m, DataType.FLOAT32);
+      long built = 0;
+      for (Parameter p : b.getParameters().values()) {
+        built += p.requiresGradient() ? p.getArray().size() : 0;
+      }
+      assertThat(built).isEqualTo(a.params());
+    }
+  }
+
+  @Test
+  void zero_nodes_run_the_out_edges_of_an_input_less_node_on_zeros() {
+    // node 1 has only a none edge; its out-edge is sigmoid, which maps zeros to 0.5
+    String edges =
+        "edges: [{_type: edge, from: 0, to: 1, op: none},"
+            + " {_type: edge, from: 1, to: 2, op: {_type: sigmoid}}]}";
+    assertThat(cellOutput("{_type: cell, nodes: 3, " + edges)).containsOnly(0f);
+    assertThat(cellOutput("{_type: cell, nodes: 3, zero_nodes: true, " + edges)).containsOnly(0.5f);
+  }
+
+  private static float[] cellOutput(String cell) {
+    Value spec = yaml(cell);
+    Shape in = new Shape(2, 3, 3);
+    Analysis a = SpecCompiler.standard().analyse(spec, in, "m");
+    try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+      Block b =
+          new CompiledModel(
+                  spec,
+                  SpecCompiler.standard().build(spec, in, "m"),
+                  in,
+                  a.output(),
+                  a.params(),
+                  a.flops())
+              .initialize(m, DataType.FLOAT32);
+      return b.forward(
+              new ParameterStore(m, false), new NDList(m.ones(Shapes.withBatch(2, in))), false)
+          .singletonOrThrow()
+          .toFloatArray();
+    }
+  }
+
+  @Test
   void flops_of_known_layers() {
     Analysis dense =
         SpecCompiler.standard().analyse(yaml("{_type: dense, units: 256}"), new Shape(784), "m");
