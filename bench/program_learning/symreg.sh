@@ -5,9 +5,12 @@
 # pre-sampled dso-data/ train/test files; other seeds resample train and test from the spec.
 # A run is a recovery when the found formula is symbolically equivalent to the ground truth
 # (org.gyrus.nesy.symreg.Canon; fitted constants compared to 4 significant digits).
+# Mode nggp-res: nggp plus additive decomposition with residual sub-searches (AdditiveResidual:
+# when the search stalls short of an exact fit, additive parts of its best programs are kept and the
+# rest is searched on the residual over the other inputs; its sub-searches count in RUN_SECONDS).
 # Usage: bench/program_learning/symreg.sh
 #   SEEDS (default 0-9: "FROM-TO" or "a,b,c"), RUN_SECONDS (per run, default 120), MODES (default nggp;
-#   "nggp,gp,dsr"), PROBLEMS (default Nguyen-1..12,Constant-1..8; DSO's csv also has Nguyen-12a, the
+#   "nggp,gp,dsr,nggp-res"), PROBLEMS (default Nguyen-1..12,Constant-1..8; DSO's csv also has Nguyen-12a, the
 #   same formula and Koza set on U[0,10,20]), MAX_PROGRAMS (distinct programs per run, default
 #   2000000 = the neural-guided GP paper's budget; 0 = none, only RUN_SECONDS; runs under another
 #   limit are kept apart: id MODE@LIMIT/PROBLEM/SEED, their own rows in the report).

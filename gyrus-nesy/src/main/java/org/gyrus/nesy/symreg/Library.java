@@ -52,6 +52,20 @@ public final class Library {
     return new Library(t, variables);
   }
 
+  /** The same operators and constants over {@code n} inputs x1..xn instead. */
+  public Library withVariables(int n) {
+    List<Token> t = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      t.add(new Token("x" + (i + 1), null, i, 0, false));
+    }
+    for (Token token : tokens) {
+      if (token.var() < 0) {
+        t.add(token);
+      }
+    }
+    return new Library(t, n);
+  }
+
   public int size() {
     return tokens.size();
   }

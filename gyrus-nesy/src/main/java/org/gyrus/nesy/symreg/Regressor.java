@@ -10,9 +10,11 @@ import java.util.Set;
 /**
  * Symbolic regression search. Modes: {@code nggp} (controller samples seed a few GP generations;
  * the best of both train the controller with the risk-seeking policy gradient), {@code dsr}
- * (controller only) and {@code gp} (plain GP from random programs). Stops when the best program
- * reaches {@link Config#stopR2} on the training data, or on the budget: {@link Config#seconds} of
- * the search thread's CPU time, or {@link Config#maxEvaluations} distinct programs.
+ * (controller only), {@code gp} (plain GP from random programs) and {@code nggp-res} (nggp plus
+ * {@link AdditiveResidual}: additive parts of the best programs kept, the residual searched). Stops
+ * when the best program reaches {@link Config#stopR2} on the training data, or on the budget:
+ * {@link Config#seconds} of the search thread's CPU time, or {@link Config#maxEvaluations} distinct
+ * programs.
  */
 public final class Regressor {
   /** Search settings; {@link #defaults} are the ones the benchmark uses. */
@@ -82,6 +84,22 @@ public final class Regressor {
           seed);
     }
 
+    public Config withSeed(long s) {
+      return new Config(
+          mode,
+          seconds,
+          maxEvaluations,
+          stopR2,
+          batch,
+          gpGenerations,
+          epsilon,
+          minLen,
+          maxLen,
+          maxConsts,
+          complexityPenalty,
+          s);
+    }
+
     public Config withStopR2(double r2) {
       return new Config(
           mode,
@@ -122,8 +140,9 @@ public final class Regressor {
    */
   public static Result search(
       Library lib, double[][] x, double[] y, Config cfg, List<int[]> prior) {
-    if (!List.of("nggp", "dsr", "gp").contains(cfg.mode())) {
-      throw new IllegalArgumentException("mode '" + cfg.mode() + "': expected nggp, dsr or gp");
+    if (!List.of("nggp", "dsr", "gp", "nggp-res").contains(cfg.mode())) {
+      throw new IllegalArgumentException(
+          "mode '" + cfg.mode() + "': expected nggp, dsr, gp or nggp-res");
     }
     long start = cpuNanos();
     long wallStart = System.nanoTime();
@@ -137,6 +156,8 @@ public final class Regressor {
     List<Scorer.Candidate> gpPop = null;
     int iterations = 0;
     double stopNmse = 1 - cfg.stopR2();
+    AdditiveResidual residual =
+        cfg.mode().equals("nggp-res") ? new AdditiveResidual(lib, x, y, cfg) : null;
     while (true) {
       iterations++;
       List<Scorer.Candidate> samples = new ArrayList<>(cfg.batch());
@@ -163,6 +184,21 @@ public final class Regressor {
       if (finished(best, stopNmse, scorer, cfg, start)) {
         break;
       }
+      if (residual != null) {
+        residual.offer(samples);
+        residual.offer(pop);
+        AdditiveResidual.Found f = residual.attemptIfDue((cpuNanos() - start) / 1e9);
+        if (f != null) {
+          return new Result(
+              f.expr(),
+              f.trainR2(),
+              f.expr().size(),
+              scorer.evaluations() + residual.evaluations(),
+              (cpuNanos() - start) / 1e9,
+              (System.nanoTime() - wallStart) / 1e9,
+              iterations);
+        }
+      }
       if (controller) {
         trainController(policy, grammar, samples, pop, cfg.epsilon());
       }
@@ -170,8 +206,8 @@ public final class Regressor {
     double seconds = (cpuNanos() - start) / 1e9;
     double wall = (System.nanoTime() - wallStart) / 1e9;
     Expr expr = lib.toExpr(best.program(), best.consts());
-    return new Result(
-        expr, 1 - best.nmse(), expr.size(), scorer.evaluations(), seconds, wall, iterations);
+    long evaluations = scorer.evaluations() + (residual == null ? 0 : residual.evaluations());
+    return new Result(expr, 1 - best.nmse(), expr.size(), evaluations, seconds, wall, iterations);
   }
 
   private static boolean finished(
