@@ -224,7 +224,9 @@ public final class AnalyseCommand implements Callable<Integer> {
       double[][] testRows = MlpTraining.rows(splits.test());
       StringBuilder perLayer = new StringBuilder();
       for (double f : MlpTraining.activeFractions(t.net(), testRows)) {
-        perLayer.append(perLayer.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", f));
+        perLayer
+            .append(perLayer.length() == 0 ? "" : " ")
+            .append(String.format(Locale.ROOT, "%.3f", f));
       }
       System.out.printf(
           Locale.ROOT,

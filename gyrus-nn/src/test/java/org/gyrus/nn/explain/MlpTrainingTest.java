@@ -104,8 +104,6 @@ class MlpTrainingTest {
     double[] a0 = MlpTraining.activeFractions(plain.net(), xs);
     double[] a1 = MlpTraining.activeFractions(uniform.net(), xs);
     double[] a2 = MlpTraining.activeFractions(deep.net(), xs);
-    System.out.printf("active per layer: plain %s uniform %s deep %s%n",
-        java.util.Arrays.toString(a0), java.util.Arrays.toString(a1), java.util.Arrays.toString(a2));
     assertThat(a2[2]).isLessThan(0.7 * a0[2]);
     assertThat(a2[2]).isLessThan(a1[2]);
     assertThat(deep.testAccuracy()).isGreaterThan(0.4);
