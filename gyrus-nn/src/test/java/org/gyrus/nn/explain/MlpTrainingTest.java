@@ -100,7 +100,7 @@ class MlpTrainingTest {
     Value spec = MlpTraining.spec(16, 16, 16);
     MlpTraining.Trained plain = MlpTraining.train(spec, recipe, data, 0);
     MlpTraining.Trained uniform = MlpTraining.train(spec, recipe, data, 1);
-    MlpTraining.Trained deep = MlpTraining.train(spec, recipe, data, 1, new double[] {0, 0, 3});
+    MlpTraining.Trained deep = MlpTraining.train(spec, recipe, data, 1, new double[] {0, 0, 6});
     double[] a0 = MlpTraining.activeFractions(plain.net(), xs);
     double[] a1 = MlpTraining.activeFractions(uniform.net(), xs);
     double[] a2 = MlpTraining.activeFractions(deep.net(), xs);
