@@ -3,11 +3,11 @@
 # built classes (not ./gyrus: no install into ~/.m2), one engine thread, nice 10, and writes
 # bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
 # PARTS from "naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20
-# naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse concepts
-# guided guided_small" (default all); rows of other parts are kept.
+# naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse naps_mnist_deep
+# naps_mnist_deep_eps naps_mnist_deep_long concepts guided guided_small" (default all); rows of other parts are kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse concepts guided guided_small}
+PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse naps_mnist_deep naps_mnist_deep_eps naps_mnist_deep_long concepts guided guided_small}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 RAW=$OUT/explain_raw
@@ -52,6 +52,14 @@ for p in $PARTS; do
     # naps_mnist_crown's protocol on a network trained with an L1 penalty on its hidden activations
     # (NAP_L1 times their mean): sparse per-class activity, B17's deep layers almost all off
     naps_mnist_sparse) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --attack 300 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist-l1-${NAP_L1:-1}.bin" ;;
+    # the same with the penalty weighted per hidden layer (NAP_L1_LAYERS times NAP_L1): layer 3 x24
+    # makes it B17's bottleneck (per class ~1 unit on, ~240 of 256 fixed off), layer 4 x8, layer 1
+    # free; rivals the bounds leave open go to exact MILPs over the last layers first (TailBound)
+    naps_mnist_deep) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers ${NAP_L1_LAYERS:-0,0.5,24,8} --timeout ${NAP_CROWN_TIMEOUT:-20} --solver crown --attack 300 --delta 0.99,0.98,0.97,0.95 --balls 0 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-${NAP_L1_LAYERS:-0,0.5,24,8}.bin" ;;
+    # B17's robustness regions (L-inf balls, plain and cut by NAP_c) on naps_mnist_deep's network
+    naps_mnist_deep_eps) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers ${NAP_L1_LAYERS:-0,0.5,24,8} --timeout 10 --solver crown --delta 0.99 --balls 1 --eps 0.002,0.005,0.01 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-${NAP_L1_LAYERS:-0,0.5,24,8}.bin" ;;
+    # naps_mnist_deep's network and specs at delta 0.95/0.97 with 1500 beta-CROWN steps per rival
+    naps_mnist_deep_long) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers ${NAP_L1_LAYERS:-0,0.5,24,8} --timeout 30 --solver crown-long --attack 300 --delta 0.95,0.97 --balls 0 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-${NAP_L1_LAYERS:-0,0.5,24,8}.bin" ;;
     naps_mnist_eps) args="analyse naps --dataset mnist $NAPS --delta 0.99 --balls 1 --eps 0.002 --net-cache $NETS/mnist.bin" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;

@@ -97,7 +97,7 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(
         names = "--solver",
         defaultValue = "milp",
-        description = "milp, milp-lp, crown, crown-only or z3")
+        description = "milp, milp-lp, crown, crown-long, crown-only or z3")
     String solver;
 
     @Option(
@@ -135,6 +135,13 @@ public final class AnalyseCommand implements Callable<Integer> {
     double l1Activations;
 
     @Option(
+        names = "--l1-layers",
+        description =
+            "with --l1-activations: a weight per hidden layer (e.g. 0,0,1,1: only the deep"
+                + " layers), each 0..100; default 1 for every layer")
+    String l1Layers;
+
+    @Option(
         names = "--net-cache",
         description =
             "network file: read it when it exists (no training), else train and write it there")
@@ -162,8 +169,9 @@ public final class AnalyseCommand implements Callable<Integer> {
         throw new SpecError("--spec/--weights", "both or neither");
       }
       Flags.inRange("--epochs", epochs, 1, 1000);
-      if (!List.of("milp", "milp-lp", "crown", "crown-only", "z3").contains(solver)) {
-        throw new SpecError("--solver", "milp, milp-lp, crown, crown-only or z3", solver);
+      if (!List.of("milp", "milp-lp", "crown", "crown-long", "crown-only", "z3").contains(solver)) {
+        throw new SpecError(
+            "--solver", "milp, milp-lp, crown, crown-long, crown-only or z3", solver);
       }
       double[] deltas = numbers("--delta", delta);
       for (double d : deltas) {
@@ -178,6 +186,16 @@ public final class AnalyseCommand implements Callable<Integer> {
       }
       Flags.inRange("--l1-activations", l1Activations, 0, 100, false);
       int[] widths = ints("--hidden", hidden);
+      double[] layerWeights = l1Layers == null ? null : numbers("--l1-layers", l1Layers);
+      if (layerWeights != null) {
+        if (layerWeights.length != widths.length) {
+          throw new SpecError(
+              "--l1-layers", "one weight per hidden layer (" + widths.length + ")", l1Layers);
+        }
+        for (double w : layerWeights) {
+          Flags.inRange("--l1-layers", w, 0, 100, false);
+        }
+      }
       if (study != null) {
         return onTrial(deltas, radii);
       }
@@ -198,17 +216,26 @@ public final class AnalyseCommand implements Callable<Integer> {
                 s,
                 Recipe.from(Node.of("recipe", "epochs", epochs, "seed", seed)),
                 splits,
-                l1Activations);
+                l1Activations,
+                layerWeights);
       }
       if (netCache != null && !Files.exists(netCache)) {
         t.net().write(netCache);
       }
+      double[][] testRows = MlpTraining.rows(splits.test());
+      StringBuilder perLayer = new StringBuilder();
+      for (double f : MlpTraining.activeFractions(t.net(), testRows)) {
+        perLayer
+            .append(perLayer.length() == 0 ? "" : " ")
+            .append(String.format(Locale.ROOT, "%.3f", f));
+      }
       System.out.printf(
           Locale.ROOT,
-          "%s test accuracy %.4f, active hidden units %.4f%n",
+          "%s test accuracy %.4f, active hidden units %.4f (per layer %s)%n",
           dataset,
           t.testAccuracy(),
-          MlpTraining.activeFraction(t.net(), MlpTraining.rows(splits.test())));
+          MlpTraining.activeFraction(t.net(), testRows),
+          perLayer);
       String model =
           spec != null
               ? spec.toString()
@@ -217,7 +244,8 @@ public final class AnalyseCommand implements Callable<Integer> {
                   + "-10 relu, "
                   + epochs
                   + " epochs"
-                  + (l1Activations > 0 ? ", activation L1 " + l1Activations : "");
+                  + (l1Activations > 0 ? ", activation L1 " + l1Activations : "")
+                  + (l1Activations > 0 && l1Layers != null ? " per layer " + l1Layers : "");
       sweep(t, splits, deltas, radii, model);
       return 0;
     }

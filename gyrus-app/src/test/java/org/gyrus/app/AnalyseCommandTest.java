@@ -33,6 +33,9 @@ class AnalyseCommandTest {
       {"naps", "--balls", "-2"},
       {"naps", "--attack", "-1"},
       {"naps", "--eps", "0.02,7"},
+      {"naps", "--l1-layers", "1,2,3"}, // the default --hidden 32,32 has two layers
+      {"naps", "--l1-layers", "1,-1"},
+      {"naps", "--l1-layers", "1,x"},
       {"concepts", "--train", "5"},
       {"concepts", "--probes", "0"},
       {"concepts", "--epochs", "-1"},

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.gyrus.core.SpecError;
 import org.gyrus.core.Value;
@@ -59,6 +60,18 @@ public final class MlpTraining {
    * per-class sparsity that makes B17's NAPs large (most neurons fixed) and so easier to prove.
    */
   public static Trained train(Value spec, Recipe recipe, DataSplits data, double l1Activations) {
+    return train(spec, recipe, data, l1Activations, null);
+  }
+
+  /**
+   * As {@link #train(Value, Recipe, DataSplits, double)} with a weight per hidden layer: layer l's
+   * absolute activations count {@code layerWeights[l]} times (null: 1 for every layer, the plain
+   * penalty). A uniform penalty sparsifies the first layer most; weights growing with depth push
+   * the deep layers towards B17's mostly-off pattern (mnist-net_256x4: layers 3-4 nearly all off
+   * per class), where the network is nearly affine on a NAP's region.
+   */
+  public static Trained train(
+      Value spec, Recipe recipe, DataSplits data, double l1Activations, double[] layerWeights) {
     if (!(l1Activations >= 0)) {
       throw new SpecError("l1_activations", "a number >= 0", String.valueOf(l1Activations));
     }
@@ -67,7 +80,9 @@ public final class MlpTraining {
     try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
       Trainer trainer = new Trainer(model, recipe, manager);
       if (l1Activations > 0) {
-        trainer.withForward(activationL1(Guidance.layers(model, trainer.block()), l1Activations));
+        List<Block> layers = Guidance.layers(model, trainer.block());
+        double[] w = layerScales(layers, l1Activations, layerWeights);
+        trainer.withForward(activationL1(layers, w));
       }
       TrainResult r = trainer.fit(data, rep -> true, ProgressBar.auto("train"));
       ReluMlp net = ReluMlp.fromBlock(trainer.block(), domain(train, true), domain(train, false));
@@ -75,26 +90,60 @@ public final class MlpTraining {
     }
   }
 
+  /** Number of hidden layers among {@code layers}: those with parameters, except the last. */
+  static int hiddenCount(List<Block> layers) {
+    int n = 0;
+    for (int i = 0; i < layers.size() - 1; i++) {
+      n += layers.get(i).getParameters().isEmpty() ? 0 : 1;
+    }
+    return n;
+  }
+
+  /** {@code lambda} times each hidden layer's weight, checked against the layer count. */
+  static double[] layerScales(List<Block> layers, double lambda, double[] layerWeights) {
+    int hidden = hiddenCount(layers);
+    double[] w = new double[hidden];
+    if (layerWeights != null && layerWeights.length != hidden) {
+      throw new SpecError(
+          "l1_layers",
+          "one weight per hidden layer (" + hidden + ")",
+          Arrays.toString(layerWeights));
+    }
+    for (int l = 0; l < hidden; l++) {
+      double lw = layerWeights == null ? 1 : layerWeights[l];
+      if (!(lw >= 0)) {
+        throw new SpecError("l1_layers", "weights >= 0", Arrays.toString(layerWeights));
+      }
+      w[l] = lambda * lw;
+    }
+    return w;
+  }
+
   /**
-   * A training step that runs {@code layers} one by one and adds {@code lambda} times the mean
-   * absolute output of every hidden layer with parameters (the dense+ReLU blocks; flatten has none,
-   * the last layer is the logits), averaged over the batch and all hidden units together.
+   * A training step that runs {@code layers} one by one and adds, for every hidden layer with
+   * parameters (the dense+ReLU blocks; flatten has none, the last layer is the logits), {@code
+   * scale[l]} times the sum of its absolute outputs, divided by the batch size and the number of
+   * hidden units of all layers together (equal scales: the mean over batch and all units).
    */
-  static StepForward activationL1(List<Block> layers, double lambda) {
+  static StepForward activationL1(List<Block> layers, double[] scale) {
     return (block, ps, x) -> {
       NDArray h = x;
       NDArray sum = null;
       long units = 0;
+      int hidden = 0;
       for (int i = 0; i < layers.size(); i++) {
         Block layer = layers.get(i);
         h = layer.forward(ps, new NDList(h), true).singletonOrThrow();
         if (i < layers.size() - 1 && !layer.getParameters().isEmpty()) {
-          NDArray s = h.abs().sum();
-          sum = sum == null ? s : sum.add(s);
           units += h.getShape().size() / h.getShape().get(0);
+          double s = scale[hidden++];
+          if (s > 0) {
+            NDArray t = Scalars.mul(h.abs().sum(), s);
+            sum = sum == null ? t : sum.add(t);
+          }
         }
       }
-      NDArray extra = sum == null ? null : Scalars.mul(sum, lambda / (units * x.getShape().get(0)));
+      NDArray extra = sum == null ? null : Scalars.mul(sum, 1.0 / (units * x.getShape().get(0)));
       return new StepForward.Step(h, extra);
     };
   }
@@ -104,18 +153,31 @@ public final class MlpTraining {
    * the examples {@code xs}: how sparse the activations are.
    */
   public static double activeFraction(ReluMlp net, double[][] xs) {
-    long on = 0;
+    double[] per = activeFractions(net, xs);
+    double on = 0;
     long all = 0;
+    for (int l = 0; l < per.length; l++) {
+      on += per[l] * net.width(l);
+      all += net.width(l);
+    }
+    return on / all;
+  }
+
+  /** Per hidden layer, the fraction of its units with a positive output over {@code xs}. */
+  public static double[] activeFractions(ReluMlp net, double[][] xs) {
+    double[] on = new double[net.hiddenLayers()];
     for (double[] x : xs) {
       double[][] z = net.preActivations(x);
-      for (int l = 0; l < net.hiddenLayers(); l++) {
+      for (int l = 0; l < on.length; l++) {
         for (double v : z[l]) {
-          on += v > 0 ? 1 : 0;
-          all++;
+          on[l] += v > 0 ? 1 : 0;
         }
       }
     }
-    return (double) on / all;
+    for (int l = 0; l < on.length; l++) {
+      on[l] /= (double) xs.length * net.width(l);
+    }
+    return on;
   }
 
   /** A network kept by a trial ({@code keep_weights}) for {@code spec}. */

@@ -44,7 +44,9 @@ public interface SpecVerifier {
   /**
    * An engine by name: {@code milp} (ojAlgo, interval bounds, default), {@code milp-lp} (the same
    * with LP-tightened bounds first), {@code crown} (β-CROWN bounds per rival, the MILP over the
-   * tightened bounds for the rivals left), {@code crown-only} (the bounds alone) or {@code z3}.
+   * tightened bounds for the rivals left), {@code crown-long} (the same with 30 ascent steps per
+   * intermediate bound and 1500 per rival: β converges on NAPs that fix most deep neurons), {@code
+   * crown-only} (the bounds alone) or {@code z3}.
    */
   static SpecVerifier of(String engine, ReluMlp net, long timeoutMs) {
     switch (engine) {
@@ -54,6 +56,8 @@ public interface SpecVerifier {
         return new MilpVerifier(net, timeoutMs, true);
       case "crown":
         return new CrownVerifier(net, timeoutMs, CrownVerifier.Options.DEFAULT);
+      case "crown-long":
+        return new CrownVerifier(net, timeoutMs, CrownVerifier.Options.LONG);
       case "crown-only":
         CrownVerifier.Options d = CrownVerifier.Options.DEFAULT;
         return new CrownVerifier(
@@ -64,7 +68,7 @@ public interface SpecVerifier {
         return new Z3Verifier(net, timeoutMs);
       default:
         throw new IllegalArgumentException(
-            "solver must be milp, milp-lp, crown, crown-only or z3, got " + engine);
+            "solver must be milp, milp-lp, crown, crown-long, crown-only or z3, got " + engine);
     }
   }
 }

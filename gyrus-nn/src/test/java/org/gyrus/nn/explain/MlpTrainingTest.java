@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.gyrus.core.SpecError;
+import org.gyrus.core.Value;
 import org.gyrus.core.Value.Node;
 import org.gyrus.nn.data.DataSplits;
 import org.gyrus.nn.data.Datasets;
@@ -84,6 +85,41 @@ class MlpTrainingTest {
     double a1 = MlpTraining.activeFraction(sparse.net(), xs);
     assertThat(a1).isLessThan(0.7 * a0);
     assertThat(sparse.testAccuracy()).isGreaterThan(0.4);
+  }
+
+  /**
+   * Weights growing with depth put the sparsity where B17's network has it: same data, spec and
+   * seed, penalising only the last hidden layer leaves it with clearly fewer active units than no
+   * penalty and than the uniform penalty of the same strength, and the network still learns.
+   */
+  @Test
+  void deepLayerWeightsSparsifyTheDeepLayer() {
+    DataSplits data = Datasets.embeddedDemo(0);
+    Recipe recipe = Recipe.from(Node.of("recipe", "epochs", 2, "seed", 1));
+    double[][] xs = MlpTraining.rows(data.test());
+    Value spec = MlpTraining.spec(16, 16, 16);
+    MlpTraining.Trained plain = MlpTraining.train(spec, recipe, data, 0);
+    MlpTraining.Trained uniform = MlpTraining.train(spec, recipe, data, 1);
+    MlpTraining.Trained deep = MlpTraining.train(spec, recipe, data, 1, new double[] {0, 0, 6});
+    double[] a0 = MlpTraining.activeFractions(plain.net(), xs);
+    double[] a1 = MlpTraining.activeFractions(uniform.net(), xs);
+    double[] a2 = MlpTraining.activeFractions(deep.net(), xs);
+    assertThat(a2[2]).isLessThan(0.7 * a0[2]);
+    assertThat(a2[2]).isLessThan(a1[2]);
+    assertThat(deep.testAccuracy()).isGreaterThan(0.4);
+  }
+
+  @Test
+  void layerWeightsMustMatchTheHiddenLayers() {
+    DataSplits data = Datasets.embeddedDemo(0);
+    Recipe recipe = Recipe.from(Node.of("recipe", "epochs", 1, "seed", 1));
+    assertThatThrownBy(
+            () -> MlpTraining.train(MlpTraining.spec(4, 4), recipe, data, 1, new double[] {1}))
+        .isInstanceOf(SpecError.class)
+        .hasMessageContaining("one weight per hidden layer (2)");
+    assertThatThrownBy(
+            () -> MlpTraining.train(MlpTraining.spec(4), recipe, data, 1, new double[] {-1}))
+        .isInstanceOf(SpecError.class);
   }
 
   @Test

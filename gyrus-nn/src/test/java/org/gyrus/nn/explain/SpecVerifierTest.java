@@ -60,7 +60,7 @@ class SpecVerifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"milp", "z3"})
+  @ValueSource(strings = {"milp", "z3", "crown", "crown-long"})
   void agreesWithGridSearchOnTinyNetworks(String engine) {
     SplittableRandom rng = new SplittableRandom(22);
     int proven = 0;

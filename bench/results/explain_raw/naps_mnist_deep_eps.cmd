@@ -1,0 +1,1 @@
+gyrus analyse naps --dataset mnist --hidden 256,256,256,256 --epochs 5 --l1-activations 1 --l1-layers 0,0.5,24,8 --timeout 10 --solver crown --delta 0.99 --balls 1 --eps 0.002,0.005,0.01 --net-cache gyrus-nn/target/explain-nets/mnist-deep-1-0,0.5,24,8.bin
