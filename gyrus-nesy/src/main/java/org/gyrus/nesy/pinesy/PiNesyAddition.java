@@ -228,20 +228,13 @@ public final class PiNesyAddition {
     Model bestModel =
         RuleLearning.searchThresholds(
             3,
-            new RuleLearning.Tuning<>() {
-              @Override
-              public Model fit(double[] tau, double[] used) {
-                fits[0]++;
-                Model m = learner.fit(tau);
-                System.arraycopy(learner.used, 0, used, 0, 3);
-                return m;
-              }
-
-              @Override
-              public double accuracy(Model m) {
-                return PiNesyAddition.accuracy(m, valid);
-              }
+            (tau, used) -> {
+              fits[0]++;
+              Model m = learner.fit(tau);
+              System.arraycopy(learner.used, 0, used, 0, 3);
+              return m;
             },
+            m -> accuracy(m, valid),
             best);
     learner.fit(best); // its statistics (kept, ∇_NC) then describe the chosen model
     return new Search(best, bestModel, accuracy(bestModel, valid), fits[0]);

@@ -199,18 +199,6 @@ public final class PiNesyMultiDigit {
   /** The reference's threshold search (see {@link PiNesyAddition#search}). */
   public static Model search(Examples train, Examples valid, double[] chosen) {
     return RuleLearning.searchThresholds(
-        3,
-        new RuleLearning.Tuning<>() {
-          @Override
-          public Model fit(double[] tau, double[] used) {
-            return PiNesyMultiDigit.fit(train, tau, used);
-          }
-
-          @Override
-          public double accuracy(Model m) {
-            return PiNesyMultiDigit.accuracy(m, valid);
-          }
-        },
-        chosen);
+        3, (tau, used) -> fit(train, tau, used), m -> accuracy(m, valid), chosen);
   }
 }

@@ -128,18 +128,6 @@ public final class PiNesySudoku {
   /** The reference's threshold search (as {@link PiNesyAddition#search}) for the two thresholds. */
   public static Model search(Puzzles train, Puzzles valid, double[] chosen) {
     return RuleLearning.searchThresholds(
-        2,
-        new RuleLearning.Tuning<>() {
-          @Override
-          public Model fit(double[] tau, double[] used) {
-            return PiNesySudoku.fit(train, tau, used);
-          }
-
-          @Override
-          public double accuracy(Model m) {
-            return PiNesySudoku.accuracy(m, valid);
-          }
-        },
-        chosen);
+        2, (tau, used) -> fit(train, tau, used), m -> accuracy(m, valid), chosen);
   }
 }

@@ -1,5 +1,6 @@
 package org.gyrus.nesy.pinesy;
 
+import java.util.function.ToDoubleFunction;
 import org.gyrus.core.SpecError;
 
 /**
@@ -47,25 +48,25 @@ public final class RuleLearning {
     return out;
   }
 
-  /** A task whose rule parameters are learned under thresholds τ and scored on validation. */
-  public interface Tuning<M> {
+  /** Learns a task's rule parameters under thresholds τ. */
+  @FunctionalInterface
+  public interface Fit<M> {
     /** Learns under {@code tau}, writing the thresholds actually used into {@code used}. */
     M fit(double[] tau, double[] used);
-
-    /** Validation accuracy of a learned model, in [0, 1]. */
-    double accuracy(M model);
   }
 
   /**
    * The reference's threshold search over {@code n} thresholds: start from the least useful ones,
    * raise each in turn along {@link #GRID} while the validation accuracy gains more than 0.01
-   * points, stop at the first value that does not. The chosen thresholds go to {@code chosen}.
+   * points, stop at the first value that does not. {@code accuracy} scores a model on validation,
+   * in [0, 1]. The chosen thresholds go to {@code chosen}.
    */
-  public static <M> M searchThresholds(int n, Tuning<M> task, double[] chosen) {
+  public static <M> M searchThresholds(
+      int n, Fit<M> task, ToDoubleFunction<M> accuracy, double[] chosen) {
     double[] used = new double[n];
     M best = task.fit(new double[n], used);
     double[] tau = used.clone();
-    double bestAcc = 100 * task.accuracy(best);
+    double bestAcc = 100 * accuracy.applyAsDouble(best);
     for (int i = 0; i < n; i++) {
       for (double t : GRID) {
         if (t <= tau[i]) {
@@ -74,7 +75,7 @@ public final class RuleLearning {
         double[] trial = tau.clone();
         trial[i] = t;
         M m = task.fit(trial, used);
-        double acc = 100 * task.accuracy(m);
+        double acc = 100 * accuracy.applyAsDouble(m);
         if (acc > bestAcc + 0.01) {
           best = m;
           bestAcc = acc;

@@ -1,12 +1,15 @@
 package org.gyrus.nesy.symreg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Additive decomposition with residual sub-searches, used by {@link Regressor}'s {@code nggp-res}
@@ -84,7 +87,7 @@ final class AdditiveResidual {
           || (top.size() >= TOP && c.fitness() <= worst().fitness())) {
         continue;
       }
-      String key = java.util.Arrays.toString(c.program());
+      String key = Arrays.toString(c.program());
       if (mined.contains(key)) {
         continue;
       }
@@ -104,7 +107,7 @@ final class AdditiveResidual {
 
   private Scorer.Candidate worst() {
     return top.values().stream()
-        .min(java.util.Comparator.comparingDouble(Scorer.Candidate::fitness))
+        .min(Comparator.comparingDouble(Scorer.Candidate::fitness))
         .orElseThrow();
   }
 
@@ -176,7 +179,7 @@ final class AdditiveResidual {
     Regressor.Result q = Regressor.search(lib.withVariables(others.length), columns, residual, sub);
     evaluations += q.evaluations();
     Expr sum = new Expr.Binary(Op.ADD, part.expr(), renumber(q.expr(), others));
-    double r2 = r2(sum.eval(x, y.length), y);
+    double r2 = new DataFile(x, y).r2(sum);
     return r2 >= cfg.stopR2() ? new Found(sum, r2) : null;
   }
 
@@ -184,7 +187,7 @@ final class AdditiveResidual {
   private int[] others(Part part) {
     Set<Integer> used = new HashSet<>();
     part.terms().forEach(t -> used.addAll(t.vars()));
-    return java.util.stream.IntStream.range(0, x.length).filter(i -> !used.contains(i)).toArray();
+    return IntStream.range(0, x.length).filter(i -> !used.contains(i)).toArray();
   }
 
   /** {@code e} with variable i replaced by variable {@code index[i]}. */
@@ -272,22 +275,6 @@ final class AdditiveResidual {
       }
     }
     return acc;
-  }
-
-  /** Coefficient of determination of {@code prediction} against {@code y}; -inf when not finite. */
-  static double r2(double[] prediction, double[] y) {
-    double mean = 0;
-    for (double v : y) {
-      mean += v / y.length;
-    }
-    double sse = 0;
-    double sst = 0;
-    for (int i = 0; i < y.length; i++) {
-      sse += (y[i] - prediction[i]) * (y[i] - prediction[i]);
-      sst += (y[i] - mean) * (y[i] - mean);
-    }
-    double r2 = sst > 0 ? 1 - sse / sst : sse == 0 ? 1 : Double.NEGATIVE_INFINITY;
-    return Double.isFinite(r2) ? r2 : Double.NEGATIVE_INFINITY;
   }
 
   /** Sum of squares about the mean. */
