@@ -60,28 +60,20 @@ public final class Fisher implements Proxy {
       List<NDArray> masks = new ArrayList<>();
       List<Long> fanIns = new ArrayList<>();
       Probes.Tap tap =
-          new Probes.Tap() {
-            @Override
-            public NDArray seen(String kind, NDArray x, NDArray out) {
-              throw new IllegalStateException("Fisher's tap needs the probed block");
+          (kind, block, x, out) -> {
+            if (!kind.equals("conv2d") && !kind.equals("dense")) {
+              return out;
             }
-
-            @Override
-            public NDArray seen(String kind, ai.djl.nn.Block block, NDArray x, NDArray out) {
-              if (!kind.equals("conv2d") && !kind.equals("dense")) {
-                return out;
-              }
-              long[] dims = out.getShape().getShape();
-              long[] maskDims = new long[dims.length];
-              java.util.Arrays.fill(maskDims, 1);
-              maskDims[0] = dims[0];
-              maskDims[1] = dims[1];
-              NDArray mask = net.manager.ones(new Shape(maskDims), out.getDataType());
-              mask.setRequiresGradient(true);
-              masks.add(mask);
-              fanIns.add(fanInWeighted ? Probes.fanIn(block) : 1L);
-              return out.mul(mask);
-            }
+            long[] dims = out.getShape().getShape();
+            long[] maskDims = new long[dims.length];
+            java.util.Arrays.fill(maskDims, 1);
+            maskDims[0] = dims[0];
+            maskDims[1] = dims[1];
+            NDArray mask = net.manager.ones(new Shape(maskDims), out.getDataType());
+            mask.setRequiresGradient(true);
+            masks.add(mask);
+            fanIns.add(fanInWeighted ? Probes.fanIn(block) : 1L);
+            return out.mul(mask);
           };
       try (var gc = Net.ENGINE.newGradientCollector()) {
         gc.backward(Probes.with(tap, () -> net.crossEntropy(net.forward(net.batch(), true))));

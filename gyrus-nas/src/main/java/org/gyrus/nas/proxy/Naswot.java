@@ -37,7 +37,7 @@ public final class Naswot implements Proxy {
         net.manager.zeros(new ai.djl.ndarray.types.Shape(b, b), DataType.FLOAT64)
       };
       Probes.with(
-          (kind, x, out) -> {
+          (kind, block, x, out) -> {
             if (kind.equals("relu")) {
               NDArray codes = out.gt(0).toType(DataType.FLOAT64, false).reshape(b, -1);
               NDArray off = codes.neg().add(1);

@@ -31,14 +31,12 @@ final class Probes {
 
   private Probes() {}
 
-  /** What a proxy does with a probed block's input and output; returns the output to use. */
+  /**
+   * What a proxy does with a probed block (its parameters), its input and output; returns the
+   * output to use.
+   */
   interface Tap {
-    NDArray seen(String kind, NDArray in, NDArray out);
-
-    /** As {@link #seen(String, NDArray, NDArray)}, with the probed block (its parameters). */
-    default NDArray seen(String kind, Block block, NDArray in, NDArray out) {
-      return seen(kind, in, out);
-    }
+    NDArray seen(String kind, Block block, NDArray in, NDArray out);
   }
 
   /**

@@ -60,7 +60,7 @@ public final class Zen implements Proxy {
     NDArray[] prePool = {null};
     NDArray out =
         Probes.with(
-            (kind, input, output) -> {
+            (kind, block, input, output) -> {
               if (kind.equals("global_avg_pool")) {
                 prePool[0] = input;
               } else if (kind.equals("batch_norm")) {
