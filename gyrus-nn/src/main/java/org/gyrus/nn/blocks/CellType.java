@@ -85,6 +85,7 @@ final class CellType implements BlockType {
   static List<Edge> edges(Node node, long nodes, long channels, String path) {
     List<Edge> edges = new ArrayList<>();
     List<Value> raw = node.listArg("edges");
+    boolean bias = node.boolArg("conv_bias", false);
     for (int i = 0; i < raw.size(); i++) {
       String p = path + ".edges[" + i + "]";
       if (!(raw.get(i) instanceof Node e) || !e.type().equals("edge")) {
@@ -99,7 +100,6 @@ final class CellType implements BlockType {
       if (op == null) {
         throw new SpecError(p + ".op", "an op", "nothing");
       }
-      boolean bias = node.boolArg("conv_bias", false);
       edges.add(new Edge((int) from, (int) to, expand(op, channels, p + ".op", bias), p + ".op"));
     }
     return edges;
