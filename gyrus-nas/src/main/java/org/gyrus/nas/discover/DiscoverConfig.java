@@ -47,6 +47,9 @@ public record DiscoverConfig(
           ArgSpec.optional("batch", Kind.INT, 32).range(1, 65536),
           ArgSpec.optional("lr", Kind.FLOAT, 3e-3).range(1e-7, 10),
           ArgSpec.optional("eval_sequences", Kind.INT, 256).range(1, 1_000_000),
+          ArgSpec.optional("train_seeds", Kind.INT, 1)
+              .range(1, 64)
+              .doc("trainings per candidate; its score is their mean accuracy"),
           ArgSpec.optional("max_params_ratio", Kind.FLOAT, 1.25)
               .range(0.01, 1000)
               .doc("mixer parameter budget, × the largest seed's"),
@@ -129,7 +132,8 @@ public record DiscoverConfig(
             provisional.batch(),
             provisional.lr(),
             provisional.evalSequences(),
-            (long) Math.floor(largest * ratio));
+            (long) Math.floor(largest * ratio),
+            a.smallInt("train_seeds"));
     return new DiscoverConfig(
         v,
         a.string("study"),

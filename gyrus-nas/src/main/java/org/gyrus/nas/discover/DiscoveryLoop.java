@@ -185,14 +185,20 @@ public final class DiscoveryLoop {
       Engineer.Checked checked = engineer.check(c.program());
       study.setAttr(t, "repairs", String.join("; ", checked.repairs()));
       study.setAttr(t, "program", org.gyrus.core.SpecCodec.toCompactJson(checked.program()));
-      Engineer.Evaluation ev = engineer.train(checked, t.seed());
+      Engineer.Score score = engineer.score(checked, t.seed());
+      Engineer.Evaluation ev = score.first();
       Map<String, Double> extra = new LinkedHashMap<>();
       extra.put("mixer_params", (double) checked.mixerParams());
       extra.put("model_params", (double) ev.modelParams());
       extra.put("first_loss", ev.firstLoss());
       extra.put("last_loss", ev.lastLoss());
-      extra.put("train_seconds", ev.seconds());
-      study.tell(t, new Metrics(List.of(ev.accuracy()), extra));
+      extra.put("train_seconds", score.seconds());
+      if (score.accuracies().size() > 1) {
+        for (int i = 0; i < score.accuracies().size(); i++) {
+          extra.put("accuracy_" + i, score.accuracies().get(i));
+        }
+      }
+      study.tell(t, new Metrics(List.of(score.accuracy()), extra));
     } catch (CandidateFailure f) {
       study.setAttr(t, "failure_stage", f.stage());
       study.fail(t, f.getMessage());

@@ -3,6 +3,7 @@ package org.gyrus.nas.discover;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gyrus.core.SpecError;
@@ -21,9 +22,32 @@ import org.gyrus.nn.memory.MqarFit;
  * crash.
  */
 public final class Engineer {
-  /** The training budget and task: what every candidate gets, identically. */
+  /**
+   * The training budget and task: what every candidate gets, identically. A candidate's score is
+   * its mean accuracy over {@code trainSeeds} trainings from scratch: one seed is very noisy near
+   * MQAR's phase transition, and a loop scored on one seed selects lucky seeds.
+   */
   public record Budget(
-      Mqar task, int dim, int steps, int batch, double lr, int evalSequences, long maxParams) {}
+      Mqar task,
+      int dim,
+      int steps,
+      int batch,
+      double lr,
+      int evalSequences,
+      long maxParams,
+      int trainSeeds) {
+    public Budget {
+      if (trainSeeds < 1) {
+        throw new IllegalArgumentException("trainSeeds must be at least 1, got " + trainSeeds);
+      }
+    }
+
+    /** One training per candidate. */
+    public Budget(
+        Mqar task, int dim, int steps, int batch, double lr, int evalSequences, long maxParams) {
+      this(task, dim, steps, batch, lr, evalSequences, maxParams, 1);
+    }
+  }
 
   /** A program the engineer accepted: the repaired program, its notes and its mixer size. */
   public record Checked(Value program, List<String> repairs, long mixerParams) {}
@@ -36,6 +60,9 @@ public final class Engineer {
       double firstLoss,
       double lastLoss,
       double seconds) {}
+
+  /** A candidate's score: the mean of its trainings, each one's accuracy, their total time. */
+  public record Score(Evaluation first, double accuracy, List<Double> accuracies, double seconds) {}
 
   private final Budget budget;
   private final SpecCompiler compiler = SpecCompiler.standard();
@@ -79,6 +106,26 @@ public final class Engineer {
   /** Parameters of a program's mixer at this budget's width (no repair). */
   public long mixerParams(Value program) {
     return compiler.analyse(program, mixerInput(), "mixer").params();
+  }
+
+  /**
+   * Scores a checked program: {@link Budget#trainSeeds} trainings from scratch, the first with
+   * {@code seed} itself (so one training per candidate is exactly {@link #train}), the others with
+   * seeds split from it.
+   */
+  public Score score(Checked c, long seed) throws CandidateFailure {
+    List<Double> accuracies = new ArrayList<>();
+    Evaluation first = null;
+    double seconds = 0;
+    SplittableRandom seeds = new SplittableRandom(seed);
+    for (int i = 0; i < budget.trainSeeds(); i++) {
+      Evaluation ev = train(c, i == 0 ? seed : seeds.nextLong());
+      first = first == null ? ev : first;
+      accuracies.add(ev.accuracy());
+      seconds += ev.seconds();
+    }
+    double mean = accuracies.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    return new Score(first, mean, List.copyOf(accuracies), seconds);
   }
 
   /** Trains a checked program from scratch with {@code seed}. */

@@ -14,13 +14,14 @@ class DiscoverConfigTest {
   @TempDir Path dir;
 
   @Test
-  void theIssueExampleReadsWithABudgetOfOnePointTwoFiveTimesTheLargestSeed() {
+  void theIssueExampleReadsWithTheSoftmaxSeedsParametersAsItsBudget() {
     DiscoverConfig c = DiscoverConfig.read(Path.of("../examples/discover/mqar.yaml"));
     assertThat(c.budget().task().vocab()).isEqualTo(256);
     assertThat(c.budget().task().length()).isEqualTo(128);
     assertThat(c.budget().task().pairs()).isEqualTo(8);
     long softmax = 3 * (128 * 64 + 64) + 64 * 64 + 64; // q, k, v from [x_t, x_{t-1}]; out
-    assertThat(c.budget().maxParams()).isEqualTo((long) Math.floor(softmax * 1.25));
+    assertThat(c.budget().maxParams()).isEqualTo((long) Math.floor(softmax * 1.02));
+    assertThat(c.budget().trainSeeds()).isEqualTo(3);
     assertThat(c.seedNames()).containsExactly("softmax", "linear", "gated_conv");
   }
 
@@ -42,5 +43,10 @@ class DiscoverConfigTest {
     assertThatThrownBy(() -> DiscoverConfig.read(pairs))
         .hasMessageContaining("pairs.yaml")
         .hasMessageContaining("keys");
+    Path trainings = dir.resolve("trainings.yaml");
+    Files.writeString(trainings, "_type: discover\ntrain_seeds: 0\n");
+    assertThatThrownBy(() -> DiscoverConfig.read(trainings))
+        .hasMessageContaining("trainings.yaml")
+        .hasMessageContaining("train_seeds");
   }
 }

@@ -2,6 +2,7 @@ package org.gyrus.nas.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -21,6 +22,25 @@ class EngineerRepairTest {
   static final Mqar TASK = new Mqar(32, 16, 2);
   final Engineer engineer = new Engineer(new Engineer.Budget(TASK, D, 5, 4, 3e-3, 8, 100_000));
   final SpecCompiler compiler = SpecCompiler.standard();
+
+  @Test
+  void aCandidatesScoreIsTheMeanOfItsTrainingsTheFirstWithTheTrialSeed() throws Exception {
+    Engineer three = new Engineer(new Engineer.Budget(TASK, D, 5, 4, 3e-3, 8, 100_000, 3));
+    Engineer.Checked c = three.check(Node.of("recall_attention", "kernel", "softmax"));
+    Engineer.Score score = three.score(c, 42);
+    assertThat(score.accuracies()).hasSize(3);
+    assertThat(score.accuracy())
+        .isCloseTo(
+            score.accuracies().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+            within(1e-12));
+    // one training per candidate is exactly the old single training: studies stay reproducible
+    assertThat(score.first().accuracy()).isEqualTo(engineer.train(c, 42).accuracy());
+    assertThat(engineer.score(c, 42).accuracies()).containsExactly(score.accuracies().get(0));
+    assertThat(three.score(c, 42).accuracies()).isEqualTo(score.accuracies());
+    assertThat(new java.util.HashSet<>(score.accuracies())).hasSizeGreaterThan(1);
+    assertThatThrownBy(() -> new Engineer.Budget(TASK, D, 5, 4, 3e-3, 8, 100_000, 0))
+        .hasMessageContaining("trainSeeds");
+  }
 
   @Test
   void aResidualBodyOfTheWrongWidthGetsAnAdapterAndThenTrains() throws Exception {
