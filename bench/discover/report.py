@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads a discovery study (SQLite) and its confirmation retrainings; writes
 bench/results/discover.{json,md}: seeds vs discovered blocks, lineage of the winner, motif memory,
-failures and repairs.  Usage: report.py DB CONFIG CONFIRM_JSONL COMMAND OUT_JSON OUT_MD"""
+failures and repairs.  Usage: report.py DB CONFIG CONFIRM_JSONL COMMAND OUT_JSON OUT_MD
+[STEPS_CONFIRM_JSONL STEPS] (the same retrainings with STEPS training steps: gyrus discover --confirm-steps)"""
 import collections
 import json
 import os
@@ -67,20 +68,27 @@ def prog(p):
     return json.dumps(p, separators=(",", ":"))
 
 
-confirm = []
-if os.path.exists(confirm_file):
-    with open(confirm_file) as f:
-        confirm = [json.loads(l) for l in f if l.strip().startswith("{")]
-by_cand = collections.defaultdict(list)
-for c in confirm:
-    if "accuracy" in c:
-        by_cand[(c["candidate"], c["role"], c["mixer_params"])].append(c["accuracy"])
-conf_rows = []
-for (cand, role, mp), accs in by_cand.items():
-    conf_rows.append(dict(candidate=cand, role=role, mixer_params=mp, seeds=len(accs),
-                          mean=statistics.mean(accs), sd=statistics.stdev(accs) if len(accs) > 1 else 0.0,
-                          accuracies=accs, search_accuracy=score.get(cand)))
-conf_rows.sort(key=lambda r: -r["mean"])
+def confirmations(path):
+    """Retraining rows (mean, sd, per seed) per confirmed candidate, best first."""
+    confirm = []
+    if os.path.exists(path):
+        with open(path) as f:
+            confirm = [json.loads(l) for l in f if l.strip().startswith("{")]
+    by_cand = collections.defaultdict(list)
+    for c in confirm:
+        if "accuracy" in c:
+            by_cand[(c["candidate"], c["role"], c["mixer_params"])].append(c["accuracy"])
+    out = []
+    for (cand, role, mp), accs in by_cand.items():
+        out.append(dict(candidate=cand, role=role, mixer_params=mp, seeds=len(accs),
+                        mean=statistics.mean(accs), sd=statistics.stdev(accs) if len(accs) > 1 else 0.0,
+                        accuracies=accs, search_accuracy=score.get(cand)))
+    return sorted(out, key=lambda r: -r["mean"])
+
+
+conf_rows = confirmations(confirm_file)
+long_rows = confirmations(sys.argv[7]) if len(sys.argv) > 8 else []
+long_steps = int(sys.argv[8]) if long_rows else None
 best_seed_conf = max([r for r in conf_rows if r["role"].startswith("seed:")], key=lambda r: r["mean"], default=None)
 best_found_conf = max([r for r in conf_rows if r["role"] == "discovered"], key=lambda r: r["mean"], default=None)
 met = bool(best_seed_conf and best_found_conf and best_found_conf["mean"] > best_seed_conf["mean"])
@@ -107,6 +115,11 @@ for r in conf_rows:
         f"{r['seeds']} seeds (mixer params {r['mixer_params']})", round(r["mean"], 4), "accuracy",
         round(best_seed_conf["mean"], 4) if best_seed_conf and r["role"] == "discovered" else None)
 
+for r in long_rows:
+    row(f"discover.confirm_steps{long_steps}.{r['candidate']}", f"{r['role']} candidate {r['candidate']} retrained "
+        f"with {long_steps} steps, mean of {r['seeds']} seeds (mixer params {r['mixer_params']})",
+        round(r["mean"], 4), "accuracy", None)
+
 memory = {}
 last = max(cands, key=lambda t: t["number"], default=None)
 if last and last["attrs"].get("analysis"):
@@ -119,7 +132,7 @@ out = dict(rows=rows, study=study, config=open(config).read(), beats_every_seed_
            issue_scale=issue_scale, issue_goal_met=goal, train_seeds=train_seeds,
            note=("issue scale (MQAR vocab 256, length 128, 8 pairs, width 64)" if issue_scale else
                  "smoke run: short search at CPU scale (see config), not the issue's >= 2 h goal"),
-           confirm=conf_rows,
+           confirm=conf_rows, confirm_longer=dict(steps=long_steps, rows=long_rows),
            winner_lineage=[dict(candidate=t["cand"], operator=t["operator"], parents=t["parents"],
                                 accuracy=t["vals"][0] if t["vals"] else None, program=t["program"]) for t in chain],
            top=[dict(candidate=t["cand"], accuracy=t["vals"][0], operator=t["operator"], parents=t["parents"],
@@ -167,6 +180,14 @@ if conf_rows:
                f"candidate {closest['candidate']} ({closest['mixer_params']} params, "
                f"{closest['mixer_params'] / seed_params:.2f}×), retrains to {closest['mean']:.4f}. "
                f"Search scores are the {searched} each (compare the last column): quote the retrained means.", ""]
+if long_rows:
+    md += [f"## The same retrainings with {long_steps} training steps (`--confirm-steps {long_steps}`)", "",
+           "Where the advantage lies: at the search's budget, or also when every block trains longer.", "",
+           "| candidate | role | mixer params | accuracy mean ± sd | per seed |", "|---|---|---|---|---|"]
+    for r in long_rows:
+        md.append(f"| {r['candidate']} | {r['role']} | {r['mixer_params']} | {r['mean']:.4f} ± {r['sd']:.4f} | "
+                  f"{', '.join(f'{a:.3f}' for a in r['accuracies'])} |")
+    md.append("")
 md += [f"## Search: seeds and the best discovered blocks ({searched} each)", "",
        "| candidate | accuracy | operator | parents | mixer params | program |", "|---|---|---|---|---|---|"]
 for t in seeds + found[:10]:

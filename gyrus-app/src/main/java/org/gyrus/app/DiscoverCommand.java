@@ -68,6 +68,14 @@ final class DiscoverCommand implements Callable<Integer> {
   int confirmSeeds;
 
   @Option(
+      names = "--confirm-steps",
+      paramLabel = "N",
+      description =
+          "With --confirm: train each retraining for N Adam steps instead of the file's (does the"
+              + " lead survive longer training?); 1..10000000.")
+  Integer confirmSteps;
+
+  @Option(
       names = "--candidates",
       description = "Candidates the study should hold in total (default: the file's).")
   Integer candidates;
@@ -85,6 +93,12 @@ final class DiscoverCommand implements Callable<Integer> {
     if (confirm != null) {
       Flags.inRange("--confirm", confirm, 1, 1000);
       Flags.inRange("--confirm-seeds", confirmSeeds, 1, 100);
+      if (confirmSteps != null) {
+        Flags.inRange("--confirm-steps", confirmSteps, 1, 10_000_000);
+      }
+    } else if (confirmSteps != null) {
+      throw new org.gyrus.core.SpecError(
+          "--confirm-steps", "--confirm K beside it", "no --confirm");
     } else if (hours == null || !(hours > 0 && hours <= 1000)) {
       throw new org.gyrus.core.SpecError("--hours", "a number of hours in (0, 1000]", "" + hours);
     }
@@ -114,7 +128,12 @@ final class DiscoverCommand implements Callable<Integer> {
               st, cfg.proposer(), new Engineer(cfg.budget()), new Analyst(), cfg.seed(), beat);
       if (confirm != null) {
         org.gyrus.nas.discover.Confirm.run(
-            loop.lineage(), new Engineer(cfg.budget()), confirm, confirmSeeds, System.out::println);
+            loop.lineage(),
+            new Engineer(
+                confirmSteps == null ? cfg.budget() : cfg.budget().withSteps(confirmSteps)),
+            confirm,
+            confirmSeeds,
+            System.out::println);
         return 0;
       }
       int cap = candidates != null ? candidates : cfg.candidates();

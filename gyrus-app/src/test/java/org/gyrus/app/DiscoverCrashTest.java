@@ -113,6 +113,26 @@ class DiscoverCrashTest {
       assertThat(page)
           .doesNotContain("heartbeat lost"); // the killed attempt hides behind its re-run
     }
+    CliTest.Result confirm =
+        CliTest.run(
+            "discover",
+            cfg.toString(),
+            "--storage",
+            "sqlite:" + db,
+            "--confirm",
+            "1",
+            "--confirm-seeds",
+            "1",
+            "--confirm-steps",
+            "3");
+    assertThat(confirm.code()).as(confirm.err()).isZero();
+    assertThat(confirm.out().lines()).hasSize(4).allMatch(l -> l.contains("\"accuracy\""));
+    assertThat(trials(db)).hasSameSizeAs(after); // retraining adds no trial
+    CliTest.Result alone =
+        CliTest.run(
+            "discover", cfg.toString(), "--storage", "sqlite:" + db, "--confirm-steps", "3");
+    assertThat(alone.code()).isNotZero();
+    assertThat(alone.err()).contains("--confirm-steps").contains("--confirm");
   }
 
   /** At least three candidates finished and a later one is training. */

@@ -47,6 +47,11 @@ public final class Engineer {
         Mqar task, int dim, int steps, int batch, double lr, int evalSequences, long maxParams) {
       this(task, dim, steps, batch, lr, evalSequences, maxParams, 1);
     }
+
+    /** The same budget with another number of training steps. */
+    public Budget withSteps(int newSteps) {
+      return new Budget(task, dim, newSteps, batch, lr, evalSequences, maxParams, trainSeeds);
+    }
   }
 
   /** A program the engineer accepted: the repaired program, its notes and its mixer size. */
