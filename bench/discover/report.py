@@ -97,7 +97,16 @@ rows = []
 def row(id_, metric, value, unit, anchor=None):
     rows.append(dict(id=id_, metric=metric, value=value, unit=unit, anchor=anchor, command=command))
 
+# best-so-far over the search: when did a discovered block first score above every seed?
+seed_best = max((t["vals"][0] for t in seeds), default=None)
+first_above = next((t for t in sorted(done, key=lambda t: t["end"] or 0)
+                    if not t["operator"].startswith("seed:") and seed_best is not None
+                    and t["vals"][0] > seed_best), None)
+first_above_h = (first_above["end"] - min(starts)) / 3.6e6 if first_above and starts else None
 row("discover.candidates", "candidates proposed and finished", len(cands), "count")
+if first_above:
+    row("discover.first_above_seeds", f"hours until a discovered block (candidate {first_above['cand']}) first scored "
+        "above every seed in the search", round(first_above_h, 3), "h")
 row("discover.hours", "wall time of the search (first start to last end)", round(hours, 3), "h")
 row("discover.failed", "candidates recorded as failures (" + ", ".join(f"{k} {v}" for k, v in stages.items()) + ")",
     len(failed), "count")
@@ -161,7 +170,11 @@ else:
           "candidate, mixer budget 1.25× the largest seed's parameters).", ""]
 md += [f"- {len(cands)} candidates in {hours:.2f} h: {len(done)} scored, {len(failed)} recorded failures "
        f"({', '.join(f'{k} {v}' for k, v in stages.items()) or 'none'}), {len(repaired)} repaired by the engineer, "
-       f"{len(stale)} killed attempts re-run.", ""]
+       f"{len(stale)} killed attempts re-run."]
+if first_above:
+    md += [f"- First discovered block above every seed's search score: candidate {first_above['cand']} "
+           f"({first_above['vals'][0]:.4f} vs {seed_best:.4f}) after {first_above_h:.2f} h."]
+md += [""]
 if conf_rows:
     md += ["## Retrained from scratch (fresh seeds the search never used)", "",
            f"| candidate | role | mixer params | accuracy mean ± sd | per seed | search ({searched}) |", "|---|---|---|---|---|---|"]
@@ -174,11 +187,11 @@ if conf_rows:
         closest = min(found_rows, key=lambda r: abs(r["mixer_params"] - seed_params))
         md += ["", f"Best discovered vs best seed (retrained means): {best_found_conf['mean']:.4f} "
                f"({best_found_conf['mixer_params']} mixer params, "
-               f"{best_found_conf['mixer_params'] / seed_params:.2f}× the largest seed's) vs "
+               f"{best_found_conf['mixer_params'] / seed_params:.3f}× the largest seed's) vs "
                f"{best_seed_conf['mean']:.4f} — {'above' if met else 'not above'} every seed at this scale. "
                "Parameters are within the budget, not exactly equal: the discovered block closest in size, "
                f"candidate {closest['candidate']} ({closest['mixer_params']} params, "
-               f"{closest['mixer_params'] / seed_params:.2f}×), retrains to {closest['mean']:.4f}. "
+               f"{closest['mixer_params'] / seed_params:.3f}×), retrains to {closest['mean']:.4f}. "
                f"Search scores are the {searched} each (compare the last column): quote the retrained means.", ""]
 if long_rows:
     md += [f"## The same retrainings with {long_steps} training steps (`--confirm-steps {long_steps}`)", "",
