@@ -8,6 +8,7 @@
 #   bench/discover/run.sh HOURS [CONFIG=bench/discover/mqar-smoke.yaml]
 # The study lives in bench/work/discover/discover.db: running again resumes it (HOURS more).
 # SKIP_SEARCH=1: confirm + report only; REPORT_ONLY=1: report only; CONFIRM=0: no retraining.
+# CONFIRM_STEPS=N: also retrain the same candidates with N training steps (confirm-steps.jsonl).
 # bench/work/discover/commands-notes.txt, when present (e.g. a note that a run was killed with
 # SIGKILL), is quoted beside the commands in the report.
 # One engine thread, nice 10.
@@ -40,9 +41,14 @@ if [ -z "${REPORT_ONLY:-}" ]; then
   if [ "$confirm" -gt 0 ]; then
     gyrus discover "$config" --storage "sqlite:$db" --confirm "$confirm" --confirm-seeds "$confirm_seeds" \
       > "$work/confirm.jsonl" 2> >(tee -a "$work/discover.log" >&2)
+    if [ -n "${CONFIRM_STEPS:-}" ]; then
+      gyrus discover "$config" --storage "sqlite:$db" --confirm "$confirm" --confirm-seeds "$confirm_seeds" \
+        --confirm-steps "$CONFIRM_STEPS" > "$work/confirm-steps.jsonl" 2> >(tee -a "$work/discover.log" >&2)
+    fi
   fi
 fi
 /usr/bin/python3 "$here/report.py" "$db" "$config" "$work/confirm.jsonl" \
   "$(awk '!seen[$0]++' "$work/commands.txt" 2>/dev/null | paste -sd ';' || echo "$cmd")$(
     [ -s "$work/commands-notes.txt" ] && echo " ($(paste -sd ';' "$work/commands-notes.txt"))")" \
-  "$root/bench/results/discover.json" "$root/bench/results/discover.md"
+  "$root/bench/results/discover.json" "$root/bench/results/discover.md" \
+  ${CONFIRM_STEPS:+"$work/confirm-steps.jsonl" "$CONFIRM_STEPS"}
