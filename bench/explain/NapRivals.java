@@ -17,6 +17,7 @@ import org.gyrus.nn.explain.Verdict;
  * and lower bound of y_c - y_j. Usage (after bench/explain/run.sh built the classes):
  * java -cp "gyrus-nn/target/classes:gyrus-core/target/classes:$(cat gyrus-nn/target/bench-cp.txt)"
  * bench/explain/NapRivals.java NET.bin mnist DELTA CLASSES TIMEOUT_MS INTERMEDIATE_STEPS FINAL_STEPS
+ * [LAYER_STEPS FINAL_BETA_RATE FINAL_DECAY] (crown-deep: 30 1500 6000 0.5 0.998)
  */
 public class NapRivals {
   public static void main(String[] a) throws Exception {
@@ -32,7 +33,15 @@ public class NapRivals {
     for (String cs : a[3].split(",")) {
       int c = Integer.parseInt(cs);
       CrownVerifier.Options o =
-          new CrownVerifier.Options(Integer.parseInt(a[5]), Integer.parseInt(a[6]), true);
+          a.length > 7
+              ? new CrownVerifier.Options(
+                  Integer.parseInt(a[5]),
+                  Integer.parseInt(a[6]),
+                  true,
+                  Integer.parseInt(a[7]),
+                  Double.parseDouble(a[8]),
+                  Double.parseDouble(a[9]))
+              : new CrownVerifier.Options(Integer.parseInt(a[5]), Integer.parseInt(a[6]), true);
       Verdict v = new CrownVerifier(net, Long.parseLong(a[4]), o).verify(naps[c], c);
       System.out.printf(
           "class %d %s %.1fs rivals %s bounds %s%n",

@@ -107,7 +107,8 @@ def nap_section(part, cmd, data, delta, first):
 for part in ("naps_mnist", "naps_mnist_crown_bounds", "naps_mnist_crown", "naps_mnist_strict",
              "naps_mnist_e20", "naps_fashion", "naps_fashion_crown", "naps_mnist_eps", "naps_mnist_eps_crown",
              "naps_mnist_sparse", "naps_mnist_deep", "naps_mnist_deep_eps", "naps_mnist_deep_long",
-             "naps_mnist_deep4_long"):
+             "naps_mnist_deep4_long", "naps_mnist_deep4_deep", "naps_mnist_deep4_deep96",
+             "naps_fashion_deep4_deep"):
     cmd, data = load(part)
     if not data:
         continue

@@ -4,10 +4,10 @@
 # bench/results/explain.{json,md}. Usage: bench/explain/run.sh [PARTS]
 # PARTS from "naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20
 # naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse naps_mnist_deep
-# naps_mnist_deep_eps naps_mnist_deep_long naps_mnist_deep4_long concepts guided guided_small" (default all); rows of other parts are kept.
+# naps_mnist_deep_eps naps_mnist_deep_long naps_mnist_deep4_long naps_mnist_deep4_deep naps_mnist_deep4_deep96 naps_fashion_deep4_deep concepts guided guided_small" (default all); rows of other parts are kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse naps_mnist_deep naps_mnist_deep_eps naps_mnist_deep_long naps_mnist_deep4_long concepts guided guided_small}
+PARTS=${1:-naps_mnist naps_mnist_crown_bounds naps_mnist_crown naps_mnist_strict naps_mnist_e20 naps_fashion naps_fashion_crown naps_mnist_eps naps_mnist_eps_crown naps_mnist_sparse naps_mnist_deep naps_mnist_deep_eps naps_mnist_deep_long naps_mnist_deep4_long naps_mnist_deep4_deep naps_mnist_deep4_deep96 naps_fashion_deep4_deep concepts guided guided_small}
 DATA=${GYRUS_DATA:-$(cd .. && pwd)/shared/data}
 OUT=bench/results
 RAW=$OUT/explain_raw
@@ -62,6 +62,13 @@ for p in $PARTS; do
     naps_mnist_deep_long) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers ${NAP_L1_LAYERS:-0,0.5,24,8} --timeout 30 --solver crown-long --attack 300 --delta 0.95,0.97 --balls 0 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-${NAP_L1_LAYERS:-0,0.5,24,8}.bin" ;;
     # as naps_mnist_deep_long, with layer 4 penalised like layer 3 (weights 0,0.5,24,24)
     naps_mnist_deep4_long) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers 0,0.5,24,24 --timeout 30 --solver crown-long --attack 300 --delta 0.95,0.97 --balls 0 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-0,0.5,24,24.bin" ;;
+    # naps_mnist_deep4_long's network and specs with --solver crown-deep (long ascents for the deep
+    # layers' few undecided neurons, a faster decaying beta rate per rival), 45 s per spec
+    naps_mnist_deep4_deep) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers 0,0.5,24,24 --timeout ${NAP_DEEP_TIMEOUT:-45} --solver crown-deep --attack 300 --delta ${NAP_DEEP_DELTAS:-0.95,0.97,0.99} --balls 0 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-0,0.5,24,24.bin" ;;
+    # naps_mnist_deep4_deep between its two lowest thresholds (delta 0.96)
+    naps_mnist_deep4_deep96) args="analyse naps --dataset mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers 0,0.5,24,24 --timeout ${NAP_DEEP_TIMEOUT:-45} --solver crown-deep --attack 300 --delta 0.96 --balls 0 --net-cache $NETS/mnist-deep-${NAP_L1:-1}-0,0.5,24,24.bin" ;;
+    # the same protocol on Fashion-MNIST (its own network, trained with the 0,0.5,24,24 penalty)
+    naps_fashion_deep4_deep) args="analyse naps --dataset fashion-mnist --hidden ${NAP_HIDDEN:-256,256,256,256} --epochs ${NAP_EPOCHS:-5} --l1-activations ${NAP_L1:-1} --l1-layers 0,0.5,24,24 --timeout ${NAP_DEEP_TIMEOUT:-45} --solver crown-deep --attack 300 --delta ${NAP_DEEP_DELTAS:-0.95,0.97,0.99} --balls 0 --net-cache $NETS/fashion-deep-${NAP_L1:-1}-0,0.5,24,24.bin" ;;
     naps_mnist_eps) args="analyse naps --dataset mnist $NAPS --delta 0.99 --balls 1 --eps 0.002 --net-cache $NETS/mnist.bin" ;;
     concepts) args="analyse concepts --train 4000 --probes 300 --epochs 8" ;;
     guided) args="analyse guided --lambda 0,1 --train 3000 --test 300 --epochs 4" ;;

@@ -97,7 +97,7 @@ public final class AnalyseCommand implements Callable<Integer> {
     @Option(
         names = "--solver",
         defaultValue = "milp",
-        description = "milp, milp-lp, crown, crown-long, crown-only or z3")
+        description = "milp, milp-lp, crown, crown-long, crown-deep, crown-only or z3")
     String solver;
 
     @Option(
@@ -169,9 +169,10 @@ public final class AnalyseCommand implements Callable<Integer> {
         throw new SpecError("--spec/--weights", "both or neither");
       }
       Flags.inRange("--epochs", epochs, 1, 1000);
-      if (!List.of("milp", "milp-lp", "crown", "crown-long", "crown-only", "z3").contains(solver)) {
+      if (!List.of("milp", "milp-lp", "crown", "crown-long", "crown-deep", "crown-only", "z3")
+          .contains(solver)) {
         throw new SpecError(
-            "--solver", "milp, milp-lp, crown, crown-long, crown-only or z3", solver);
+            "--solver", "milp, milp-lp, crown, crown-long, crown-deep, crown-only or z3", solver);
       }
       double[] deltas = numbers("--delta", delta);
       for (double d : deltas) {

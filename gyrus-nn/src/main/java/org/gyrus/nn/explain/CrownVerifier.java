@@ -33,8 +33,20 @@ public final class CrownVerifier implements SpecVerifier {
    * @param intermediateSteps ascent steps per intermediate bound (0: plain CROWN with β = 0)
    * @param finalSteps ascent steps per rival's output bound
    * @param milp whether rivals the bounds leave open go to the MILP
+   * @param layerSteps ascent steps per hidden layer shared by the neurons it leaves undecided: each
+   *     gets {@code max(intermediateSteps, layerSteps / undecided)}, so a deep layer with a handful
+   *     of free neurons gets long ascents where a wide one stays cheap (0: none extra)
+   * @param finalBetaRate Adam rate of β in the rivals' output bounds (intermediate bounds keep
+   *     0.05)
+   * @param finalDecay the output bounds' rates shrink by this factor per step (1: constant)
    */
-  public record Options(int intermediateSteps, int finalSteps, boolean milp) {
+  public record Options(
+      int intermediateSteps,
+      int finalSteps,
+      boolean milp,
+      int layerSteps,
+      double finalBetaRate,
+      double finalDecay) {
     public static final Options DEFAULT = new Options(10, 60, true);
 
     /**
@@ -42,7 +54,28 @@ public final class CrownVerifier implements SpecVerifier {
      * -0.1 .. -3 where 1500 prove every rival of class 6 (bench/explain/NapRivals.java).
      */
     public static final Options LONG = new Options(30, 1500, true);
+
+    /**
+     * LONG with long ascents on the deep layers' few undecided neurons and a faster, decaying β
+     * rate for the rivals. On the 0,0.5,24,24 MNIST net's δ 0.95 NAP of class 5 the last hidden
+     * layer's 26 undecided neurons narrow from mean width 41 to 12 and the worst rival bound rises
+     * from -64 to -6.7 (bench/results/explain.md, parts naps_mnist_deep4_long and _deep); its
+     * intermediate bounds take ~10 s per NAP there where LONG's take ~3 s.
+     */
+    public static final Options DEEP = new Options(30, 1500, true, 6000, 0.5, 0.998);
+
+    public Options(int intermediateSteps, int finalSteps, boolean milp) {
+      this(intermediateSteps, finalSteps, milp, 0, BETA_RATE, 1);
+    }
+
+    /** Ascent steps for each of {@code undecided} neurons of one layer. */
+    int stepsPerNeuron(int undecided) {
+      return Math.max(intermediateSteps, layerSteps / Math.max(1, undecided));
+    }
   }
+
+  /** β-CROWN's rate for β; a 10x larger constant rate was measured worse on the MNIST NAPs. */
+  static final double BETA_RATE = 0.05;
 
   private final ReluMlp net;
   private final long timeoutMs;
@@ -161,11 +194,19 @@ public final class CrownVerifier implements SpecVerifier {
    * computed stays sound.
    */
   Bounds bounds(double[] boxLo, double[] boxHi, Nap nap, long deadline) {
-    Bounds b = Bounds.of(net, boxLo, boxHi, nap).copy();
-    for (int l = 0; l < net.hiddenLayers() && !b.empty(); l++) {
+    return tighten(boxLo, boxHi, nap, Bounds.of(net, boxLo, boxHi, nap).copy(), 0, deadline);
+  }
+
+  /**
+   * As {@link #bounds}, starting from bounds {@code b} (sound for the region; written into) whose
+   * layers below {@code from} are kept as they are.
+   */
+  Bounds tighten(double[] boxLo, double[] boxHi, Nap nap, Bounds b, int from, long deadline) {
+    for (int l = from; l < net.hiddenLayers() && !b.empty(); l++) {
       Region r = new Region(boxLo, boxHi, nap, b);
+      int steps = options.stepsPerNeuron(undecided(nap, b, l));
       for (int j = 0; j < net.width(l); j++) {
-        if (nap.state()[l][j] != Nap.FREE || b.lo()[l][j] >= 0 || b.hi()[l][j] <= 0) {
+        if (!undecided(nap, b, l, j)) {
           continue;
         }
         if (System.nanoTime() > deadline) {
@@ -175,15 +216,28 @@ public final class CrownVerifier implements SpecVerifier {
         c[j] = 1;
         // stop once the sign is decided (no binary, and a=z or a=0 exactly): the time goes to the
         // neurons still open
-        double lo = r.lower(l, c, options.intermediateSteps(), 0).value();
+        double lo = r.lower(l, c, steps, 0).value();
         c[j] = -1;
-        double hi = lo > 0 ? b.hi()[l][j] : -r.lower(l, c, options.intermediateSteps(), 0).value();
+        double hi = lo > 0 ? b.hi()[l][j] : -r.lower(l, c, steps, 0).value();
         b.lo()[l][j] = Math.max(b.lo()[l][j], lo - SLACK * (1 + Math.abs(lo)));
         b.hi()[l][j] = Math.min(b.hi()[l][j], hi + SLACK * (1 + Math.abs(hi)));
       }
       b = b.repropagate(net, l, nap);
     }
     return b;
+  }
+
+  /** Whether neuron j of layer l is free in the pattern and its bounds straddle 0. */
+  private static boolean undecided(Nap nap, Bounds b, int l, int j) {
+    return nap.state()[l][j] == Nap.FREE && b.lo()[l][j] < 0 && b.hi()[l][j] > 0;
+  }
+
+  private static int undecided(Nap nap, Bounds b, int l) {
+    int n = 0;
+    for (int j = 0; j < b.lo()[l].length; j++) {
+      n += undecided(nap, b, l, j) ? 1 : 0;
+    }
+    return n;
   }
 
   /**
@@ -269,9 +323,11 @@ public final class CrownVerifier implements SpecVerifier {
             alpha[l][k] = hi[l][k] > -lo[l][k] ? 1 : 0;
           }
         }
-        // β-CROWN's learning rates; a 10x larger β rate was measured worse on the MNIST NAPs
-        adamAlpha = new Adam(alpha, 0.1);
-        adamBeta = new Adam(beta, 0.05);
+        // β-CROWN's learning rates; the output bounds' own β rate and decay from the options
+        boolean output = top == net.hiddenLayers();
+        double decay = output ? options.finalDecay() : 1;
+        adamAlpha = new Adam(alpha, 0.1, decay);
+        adamBeta = new Adam(beta, output ? options.finalBetaRate() : BETA_RATE, decay);
       }
 
       /** The bound at the current (α, β); fills {@code lam}, {@code mu}, {@code lamIn}. */
@@ -416,10 +472,12 @@ public final class CrownVerifier implements SpecVerifier {
     private final double[][] m;
     private final double[][] v;
     private final double lr;
+    private final double decay;
 
-    Adam(double[][] p, double lr) {
+    Adam(double[][] p, double lr, double decay) {
       this.p = p;
       this.lr = lr;
+      this.decay = decay;
       m = new double[p.length][];
       v = new double[p.length][];
       for (int l = 0; l < p.length; l++) {
@@ -439,7 +497,7 @@ public final class CrownVerifier implements SpecVerifier {
           }
           m[l][k] = 0.9 * m[l][k] + 0.1 * gk;
           v[l][k] = 0.999 * v[l][k] + 0.001 * gk * gk;
-          double d = lr * (m[l][k] / c1) / (Math.sqrt(v[l][k] / c2) + 1e-12);
+          double d = lr * Math.pow(decay, t) * (m[l][k] / c1) / (Math.sqrt(v[l][k] / c2) + 1e-12);
           p[l][k] = Math.min(max, Math.max(min, p[l][k] + d));
         }
       }

@@ -46,7 +46,8 @@ public interface SpecVerifier {
    * with LP-tightened bounds first), {@code crown} (β-CROWN bounds per rival, the MILP over the
    * tightened bounds for the rivals left), {@code crown-long} (the same with 30 ascent steps per
    * intermediate bound and 1500 per rival: β converges on NAPs that fix most deep neurons), {@code
-   * crown-only} (the bounds alone) or {@code z3}.
+   * crown-deep} (crown-long with long ascents for the deep layers' few undecided neurons and a
+   * faster decaying β rate per rival), {@code crown-only} (the bounds alone) or {@code z3}.
    */
   static SpecVerifier of(String engine, ReluMlp net, long timeoutMs) {
     switch (engine) {
@@ -58,6 +59,8 @@ public interface SpecVerifier {
         return new CrownVerifier(net, timeoutMs, CrownVerifier.Options.DEFAULT);
       case "crown-long":
         return new CrownVerifier(net, timeoutMs, CrownVerifier.Options.LONG);
+      case "crown-deep":
+        return new CrownVerifier(net, timeoutMs, CrownVerifier.Options.DEEP);
       case "crown-only":
         CrownVerifier.Options d = CrownVerifier.Options.DEFAULT;
         return new CrownVerifier(
@@ -68,7 +71,8 @@ public interface SpecVerifier {
         return new Z3Verifier(net, timeoutMs);
       default:
         throw new IllegalArgumentException(
-            "solver must be milp, milp-lp, crown, crown-long, crown-only or z3, got " + engine);
+            "solver must be milp, milp-lp, crown, crown-long, crown-deep, crown-only or z3, got "
+                + engine);
     }
   }
 }

@@ -3,7 +3,10 @@ package org.gyrus.nn.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * β-CROWN bounds against brute force on a grid over tiny two-input ReLU networks, with and without
@@ -13,6 +16,14 @@ import org.junit.jupiter.api.Test;
 class CrownVerifierTest {
   private static final int GRID = 121;
   private static final CrownVerifier.Options OPT = new CrownVerifier.Options(30, 60, false);
+
+  /**
+   * OPT and crown-deep's kind of options (long ascents on layers with few undecided neurons, a fast
+   * decaying β rate for the output bounds): both must stay sound.
+   */
+  static Stream<CrownVerifier.Options> options() {
+    return Stream.of(OPT, new CrownVerifier.Options(30, 60, false, 600, 0.5, 0.99));
+  }
 
   /** Grid points (row-major) and their pre-activations, for reuse across the checks. */
   private static double[][][] gridActivations(ReluMlp net) {
@@ -32,8 +43,9 @@ class CrownVerifierTest {
         : SpecVerifierTest.randomNet(rng, 2, 5, 5, 4, 3);
   }
 
-  @Test
-  void intermediateBoundsContainEveryMatchingGridPointAndBeatIntervals() {
+  @ParameterizedTest
+  @MethodSource("options")
+  void intermediateBoundsContainEveryMatchingGridPointAndBeatIntervals(CrownVerifier.Options o) {
     SplittableRandom rng = new SplittableRandom(5);
     double crownWidth = 0;
     double intervalWidth = 0;
@@ -42,8 +54,7 @@ class CrownVerifierTest {
       ReluMlp net = net(rng, t);
       Nap nap = t % 4 < 2 ? Nap.none(net) : SpecVerifierTest.sparseNap(rng, net);
       Bounds iv = Bounds.of(net, net.lo(), net.hi(), nap);
-      Bounds b =
-          new CrownVerifier(net, 10_000, OPT).bounds(net.lo(), net.hi(), nap, Long.MAX_VALUE);
+      Bounds b = new CrownVerifier(net, 10_000, o).bounds(net.lo(), net.hi(), nap, Long.MAX_VALUE);
       for (double[][] z : gridActivations(net)) {
         if (!nap.matches(z)) {
           continue;
@@ -74,14 +85,15 @@ class CrownVerifierTest {
     assertThat(crownWidth).isLessThan(0.8 * intervalWidth);
   }
 
-  @Test
-  void outputBoundsNeverExceedTheGridMinimumAndTheAscentTightensThem() {
+  @ParameterizedTest
+  @MethodSource("options")
+  void outputBoundsNeverExceedTheGridMinimumAndTheAscentTightensThem(CrownVerifier.Options o) {
     SplittableRandom rng = new SplittableRandom(9);
     int improved = 0;
     for (int t = 0; t < 40; t++) {
       ReluMlp net = net(rng, t);
       Nap nap = t % 4 < 2 ? Nap.none(net) : SpecVerifierTest.sparseNap(rng, net);
-      CrownVerifier v = new CrownVerifier(net, 10_000, OPT);
+      CrownVerifier v = new CrownVerifier(net, 10_000, o);
       Bounds b = v.bounds(net.lo(), net.hi(), nap, Long.MAX_VALUE);
       if (b.empty()) {
         continue;

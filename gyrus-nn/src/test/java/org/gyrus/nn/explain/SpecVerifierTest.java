@@ -60,7 +60,7 @@ class SpecVerifierTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"milp", "z3", "crown", "crown-long"})
+  @ValueSource(strings = {"milp", "z3", "crown", "crown-long", "crown-deep"})
   void agreesWithGridSearchOnTinyNetworks(String engine) {
     SplittableRandom rng = new SplittableRandom(22);
     int proven = 0;

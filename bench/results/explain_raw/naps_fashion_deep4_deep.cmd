@@ -1,0 +1,1 @@
+gyrus analyse naps --dataset fashion-mnist --hidden 256,256,256,256 --epochs 5 --l1-activations 1 --l1-layers 0,0.5,24,24 --timeout 45 --solver crown-deep --attack 300 --delta 0.95,0.97,0.99 --balls 0 --net-cache gyrus-nn/target/explain-nets/fashion-deep-1-0,0.5,24,24.bin
