@@ -194,15 +194,8 @@ public final class CrownVerifier implements SpecVerifier {
    * computed stays sound.
    */
   Bounds bounds(double[] boxLo, double[] boxHi, Nap nap, long deadline) {
-    return tighten(boxLo, boxHi, nap, Bounds.of(net, boxLo, boxHi, nap).copy(), 0, deadline);
-  }
-
-  /**
-   * As {@link #bounds}, starting from bounds {@code b} (sound for the region; written into) whose
-   * layers below {@code from} are kept as they are.
-   */
-  Bounds tighten(double[] boxLo, double[] boxHi, Nap nap, Bounds b, int from, long deadline) {
-    for (int l = from; l < net.hiddenLayers() && !b.empty(); l++) {
+    Bounds b = Bounds.of(net, boxLo, boxHi, nap).copy();
+    for (int l = 0; l < net.hiddenLayers() && !b.empty(); l++) {
       Region r = new Region(boxLo, boxHi, nap, b);
       int steps = options.stepsPerNeuron(undecided(nap, b, l));
       for (int j = 0; j < net.width(l); j++) {
