@@ -23,6 +23,7 @@ import org.gyrus.nn.explain.MlpTraining;
 import org.gyrus.nn.explain.NapAnalysis;
 import org.gyrus.nn.explain.NapReport;
 import org.gyrus.nn.explain.ReluMlp;
+import org.gyrus.nn.explain.SpecVerifier;
 import org.gyrus.nn.explain.Verdict;
 import org.gyrus.nn.train.Recipe;
 import picocli.CommandLine.Command;
@@ -169,10 +170,8 @@ public final class AnalyseCommand implements Callable<Integer> {
         throw new SpecError("--spec/--weights", "both or neither");
       }
       Flags.inRange("--epochs", epochs, 1, 1000);
-      if (!List.of("milp", "milp-lp", "crown", "crown-long", "crown-deep", "crown-only", "z3")
-          .contains(solver)) {
-        throw new SpecError(
-            "--solver", "milp, milp-lp, crown, crown-long, crown-deep, crown-only or z3", solver);
+      if (!SpecVerifier.ENGINES.contains(solver)) {
+        throw new SpecError("--solver", SpecVerifier.engineList(), solver);
       }
       double[] deltas = numbers("--delta", delta);
       for (double d : deltas) {

@@ -36,75 +36,32 @@ public final class Regressor {
     }
 
     public Config withMode(String m) {
-      return new Config(
-          m,
-          seconds,
-          maxEvaluations,
-          stopR2,
-          batch,
-          gpGenerations,
-          epsilon,
-          minLen,
-          maxLen,
-          maxConsts,
-          complexityPenalty,
-          seed);
+      return with(m, seconds, maxEvaluations, stopR2, seed);
     }
 
     public Config withSeconds(double s) {
-      return new Config(
-          mode,
-          s,
-          maxEvaluations,
-          stopR2,
-          batch,
-          gpGenerations,
-          epsilon,
-          minLen,
-          maxLen,
-          maxConsts,
-          complexityPenalty,
-          seed);
+      return with(mode, s, maxEvaluations, stopR2, seed);
     }
 
     /** A limit on distinct programs per run; {@code Long.MAX_VALUE}: only the CPU time counts. */
     public Config withMaxEvaluations(long n) {
-      return new Config(
-          mode,
-          seconds,
-          n,
-          stopR2,
-          batch,
-          gpGenerations,
-          epsilon,
-          minLen,
-          maxLen,
-          maxConsts,
-          complexityPenalty,
-          seed);
+      return with(mode, seconds, n, stopR2, seed);
     }
 
     public Config withSeed(long s) {
-      return new Config(
-          mode,
-          seconds,
-          maxEvaluations,
-          stopR2,
-          batch,
-          gpGenerations,
-          epsilon,
-          minLen,
-          maxLen,
-          maxConsts,
-          complexityPenalty,
-          s);
+      return with(mode, seconds, maxEvaluations, stopR2, s);
     }
 
     public Config withStopR2(double r2) {
+      return with(mode, seconds, maxEvaluations, r2, seed);
+    }
+
+    /** This config with the budget, stop and seed replaced (the search shape kept). */
+    private Config with(String m, double s, long n, double r2, long sd) {
       return new Config(
-          mode,
-          seconds,
-          maxEvaluations,
+          m,
+          s,
+          n,
           r2,
           batch,
           gpGenerations,
@@ -113,7 +70,7 @@ public final class Regressor {
           maxLen,
           maxConsts,
           complexityPenalty,
-          seed);
+          sd);
     }
   }
 
@@ -158,7 +115,8 @@ public final class Regressor {
     double stopNmse = 1 - cfg.stopR2();
     AdditiveResidual residual =
         cfg.mode().equals("nggp-res") ? new AdditiveResidual(lib, x, y, cfg) : null;
-    while (true) {
+    AdditiveResidual.Found found = null;
+    while (found == null) {
       iterations++;
       List<Scorer.Candidate> samples = new ArrayList<>(cfg.batch());
       boolean controller = !cfg.mode().equals("gp");
@@ -187,27 +145,18 @@ public final class Regressor {
       if (residual != null) {
         residual.offer(samples);
         residual.offer(pop);
-        AdditiveResidual.Found f = residual.attemptIfDue((cpuNanos() - start) / 1e9);
-        if (f != null) {
-          return new Result(
-              f.expr(),
-              f.trainR2(),
-              f.expr().size(),
-              scorer.evaluations() + residual.evaluations(),
-              (cpuNanos() - start) / 1e9,
-              (System.nanoTime() - wallStart) / 1e9,
-              iterations);
-        }
+        found = residual.attemptIfDue((cpuNanos() - start) / 1e9);
       }
-      if (controller) {
+      if (controller && found == null) {
         trainController(policy, grammar, samples, pop, cfg.epsilon());
       }
     }
     double seconds = (cpuNanos() - start) / 1e9;
     double wall = (System.nanoTime() - wallStart) / 1e9;
-    Expr expr = lib.toExpr(best.program(), best.consts());
+    Expr expr = found != null ? found.expr() : lib.toExpr(best.program(), best.consts());
+    double trainR2 = found != null ? found.trainR2() : 1 - best.nmse();
     long evaluations = scorer.evaluations() + (residual == null ? 0 : residual.evaluations());
-    return new Result(expr, 1 - best.nmse(), expr.size(), evaluations, seconds, wall, iterations);
+    return new Result(expr, trainR2, expr.size(), evaluations, seconds, wall, iterations);
   }
 
   private static boolean finished(

@@ -1,5 +1,7 @@
 package org.gyrus.nn.explain;
 
+import java.util.List;
+
 /**
  * Checks "every input in the box whose activation pattern matches {@code nap} is classified {@code
  * target}". A REFUTED verdict always carries an input that {@link #violates} confirms by running
@@ -41,6 +43,17 @@ public interface SpecVerifier {
     return nap.matches(z) && ReluMlp.argMax(z[z.length - 1]) != target;
   }
 
+  /** The engine names {@link #of} takes. */
+  List<String> ENGINES =
+      List.of("milp", "milp-lp", "crown", "crown-long", "crown-deep", "crown-only", "z3");
+
+  /** {@link #ENGINES} as a sentence: "a, b, … or z". */
+  static String engineList() {
+    return String.join(", ", ENGINES.subList(0, ENGINES.size() - 1))
+        + " or "
+        + ENGINES.get(ENGINES.size() - 1);
+  }
+
   /**
    * An engine by name: {@code milp} (ojAlgo, interval bounds, default), {@code milp-lp} (the same
    * with LP-tightened bounds first), {@code crown} (β-CROWN bounds per rival, the MILP over the
@@ -70,9 +83,7 @@ public interface SpecVerifier {
       case "z3":
         return new Z3Verifier(net, timeoutMs);
       default:
-        throw new IllegalArgumentException(
-            "solver must be milp, milp-lp, crown, crown-long, crown-deep, crown-only or z3, got "
-                + engine);
+        throw new IllegalArgumentException("solver must be " + engineList() + ", got " + engine);
     }
   }
 }

@@ -133,15 +133,7 @@ class ShapeCheckTest {
     Analysis a = SpecCompiler.standard().analyse(biased, in, "m");
     assertThat(a.params()).isEqualTo(p0 + 2 * 2); // two convs, two channels each
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-      Block b =
-          new CompiledModel(
-                  biased,
-                  SpecCompiler.standard().build(biased, in, "m"),
-                  in,
-                  a.output(),
-                  a.params(),
-                  a.flops())
-              .initialize(m, DataType.FLOAT32);
+      Block b = CompiledModel.classifier(biased, in, 0).initialize(m, DataType.FLOAT32);
       long built = 0;
       for (Parameter p : b.getParameters().values()) {
         built += p.requiresGradient() ? p.getArray().size() : 0;
@@ -161,19 +153,9 @@ class ShapeCheckTest {
   }
 
   private static float[] cellOutput(String cell) {
-    Value spec = yaml(cell);
     Shape in = new Shape(2, 3, 3);
-    Analysis a = SpecCompiler.standard().analyse(spec, in, "m");
     try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
-      Block b =
-          new CompiledModel(
-                  spec,
-                  SpecCompiler.standard().build(spec, in, "m"),
-                  in,
-                  a.output(),
-                  a.params(),
-                  a.flops())
-              .initialize(m, DataType.FLOAT32);
+      Block b = CompiledModel.classifier(yaml(cell), in, 0).initialize(m, DataType.FLOAT32);
       return b.forward(
               new ParameterStore(m, false), new NDList(m.ones(Shapes.withBatch(2, in))), false)
           .singletonOrThrow()
