@@ -57,6 +57,7 @@ final class AdditiveResidual {
   private final Map<String, Scorer.Candidate> top = new LinkedHashMap<>();
   private final Set<String> tried = new HashSet<>();
   private final Set<String> mined = new HashSet<>();
+  private boolean surrogateTried;
   private double mainSecondsAtLast;
   private double lastAttemptSeconds;
   private double subSeconds;
@@ -112,39 +113,88 @@ final class AdditiveResidual {
   }
 
   /**
-   * Tries up to {@value #PARTS_PER_ATTEMPT} new parts when due: after {@value
-   * #FIRST_ATTEMPT_SECONDS} s of main search, and again once the main search has run as long as the
-   * last attempt took (the sub-searches take at most half the CPU time). {@code elapsed}: CPU s of
-   * the whole run so far. Null when nothing exact was found.
+   * Tries new parts when due: after {@value #FIRST_ATTEMPT_SECONDS} s of main search, and again
+   * once the main search has run as long as the last attempt took (the sub-searches take at most
+   * half the CPU time). The first attempt starts with the parts a polynomial surrogate shows
+   * separable ({@link SurrogateSplit}); each attempt then tries up to {@value #PARTS_PER_ATTEMPT}
+   * parts of the best programs. {@code elapsed}: CPU s of the whole run so far. Null when nothing
+   * exact was found.
    */
   Found attemptIfDue(double elapsed) {
     double main = elapsed - subSeconds;
     double remaining = cfg.seconds() - elapsed;
-    if (top.isEmpty()
+    if ((top.isEmpty() && surrogateTried)
         || main - mainSecondsAtLast < Math.max(FIRST_ATTEMPT_SECONDS, lastAttemptSeconds)
         || remaining <= 0.1) {
       return null;
     }
     long t0 = Regressor.cpuNanos();
+    Found found = null;
     List<Expr> exprs = new ArrayList<>();
     for (Scorer.Candidate c : top.values()) {
       exprs.add(lib.toExpr(c.program(), c.consts()));
     }
-    Found found = null;
     mined.addAll(top.keySet());
     top.clear();
     List<Part> parts = fresh(exprs, tried);
     for (Part p : parts.subList(0, Math.min(PARTS_PER_ATTEMPT, parts.size()))) {
-      tried.add(p.key());
-      found = fitResidual(p, remaining - (Regressor.cpuNanos() - t0) / 1e9);
       if (found != null) {
         break;
       }
+      tried.add(p.key());
+      found = fitResidual(p, remaining - (Regressor.cpuNanos() - t0) / 1e9);
+    }
+    if (found == null && !surrogateTried) {
+      surrogateTried = true;
+      found = fitSplits(remaining, t0);
     }
     lastAttemptSeconds = (Regressor.cpuNanos() - t0) / 1e9;
     subSeconds += lastAttemptSeconds;
     mainSecondsAtLast = main;
     return found;
+  }
+
+  /**
+   * For up to {@value #PARTS_PER_ATTEMPT} surrogate splits: a short sub-search over the split's
+   * inputs for its part, then the residual route with what it found as the part.
+   */
+  private Found fitSplits(double remaining, long t0) {
+    List<SurrogateSplit.Split> splits = SurrogateSplit.find(x, y);
+    for (SurrogateSplit.Split s : splits.subList(0, Math.min(PARTS_PER_ATTEMPT, splits.size()))) {
+      double left = remaining - (Regressor.cpuNanos() - t0) / 1e9;
+      double ratio = spread(y) / spread(s.part());
+      if (left <= 0.05) {
+        break;
+      }
+      if (!Double.isFinite(ratio)) {
+        continue;
+      }
+      double[][] columns = new double[s.vars().length][];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = x[s.vars()[i]];
+      }
+      // the part is only as exact as the surrogate's fit: stop the sub-search at that level
+      double deficit = Math.max(1 - cfg.stopR2(), 10 * s.deficit()) * ratio;
+      Regressor.Config sub =
+          cfg.withMode("nggp")
+              .withSeconds(Math.min(SUB_SECONDS, left))
+              .withMaxEvaluations(SUB_PROGRAMS)
+              .withStopR2(1 - deficit)
+              .withSeed(cfg.seed() * 1_000_003L + 7919 + tried.size());
+      Regressor.Result q =
+          Regressor.search(lib.withVariables(columns.length), columns, s.part(), sub);
+      evaluations += q.evaluations();
+      Expr guess = renumber(q.expr(), s.vars());
+      Part part = new Part(terms(guess), Canon.of(guess).key());
+      if (variables(guess).isEmpty() || !tried.add(part.key())) {
+        continue;
+      }
+      Found found = fitResidual(part, remaining - (Regressor.cpuNanos() - t0) / 1e9);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   /**

@@ -64,6 +64,31 @@ class AdditiveResidualTest {
   }
 
   @Test
+  void surrogateRouteRecoversNguyen12WithNoExactPartFromTheSearch() {
+    // y = x1⁴ − x1³ + ½x2² − x2 (Nguyen-12, Koza set: no constant token) and no program offered:
+    // only the surrogate split can supply a part; its x1 part is searched alone, the rest on the
+    // residual over x2
+    double[][] x = inputs(11);
+    double[] y = new double[x[0].length];
+    for (int i = 0; i < y.length; i++) {
+      double a = x[0][i];
+      double b = x[1][i];
+      y[i] = a * a * a * a - a * a * a + 0.5 * b * b - b;
+    }
+    Library lib = Library.parse(KOZA, 2);
+    Regressor.Config cfg = Regressor.Config.defaults(4).withMode("nggp-res").withSeconds(20);
+    AdditiveResidual residual = new AdditiveResidual(lib, x, y, cfg);
+    AdditiveResidual.Found f = residual.attemptIfDue(3);
+    assertThat(f).isNotNull();
+    assertThat(
+            Canon.equivalent(f.expr(), ExprParser.parse("pow(x1,4)-pow(x1,3)+div(pow(x2,2),2)-x2")))
+        .as(f.expr().toString())
+        .isTrue();
+    // the split is tried once: a later attempt with nothing offered does nothing
+    assertThat(residual.attemptIfDue(19)).isNull();
+  }
+
+  @Test
   void noFitIsClaimedWhereNoExactResidualExists() {
     // y = x1^3 + sin(x2) plus noise: no formula fits exactly, so no part + residual may claim it
     double[][] x = inputs(8);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gyrus.core.LeastSquares;
 import org.gyrus.core.Value;
 
 /**

@@ -1,11 +1,20 @@
-package org.gyrus.nn.kan;
+package org.gyrus.core;
 
 /**
- * Penalised least squares for spline coefficients, solved by Householder QR of the stacked system
- * (never the normal equations, whose squared condition number would swamp the tiny penalties).
+ * Least squares by Householder QR (never the normal equations, whose squared condition number would
+ * swamp tiny penalties): {@link #fit} the plain problem (symbolic regression's surrogates), {@link
+ * #solve} with smoothness and ridge penalties (KAN spline coefficients).
  */
-final class LeastSquares {
+public final class LeastSquares {
   private LeastSquares() {}
+
+  /**
+   * argmin_c ||A c - b||² (A n×p row-major, n ≥ p, full column rank) by Householder QR; the
+   * arguments are left unchanged.
+   */
+  public static double[] fit(double[] a, int n, int p, double[] b) {
+    return qrSolve(a.clone(), n, p, b.clone(), 1);
+  }
 
   /**
    * argmin_C ||A C - B||² + s·(smooth·||D C||² + ridge·||C||²), A (n×p) and B (n×q) row-major, D
@@ -14,7 +23,8 @@ final class LeastSquares {
    * samples do not reach on the straight continuation of their neighbours, where a plain ridge
    * would pull them to 0 and bend the spline to 0 right beside the data.
    */
-  static double[] solve(double[] a, int n, int p, double[] b, int q, double smooth, double ridge) {
+  public static double[] solve(
+      double[] a, int n, int p, double[] b, int q, double smooth, double ridge) {
     double s = 0;
     for (double v : a) {
       s += v * v;
