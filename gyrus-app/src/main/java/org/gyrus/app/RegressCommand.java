@@ -34,7 +34,12 @@ public final class RegressCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0")
   long seed;
 
-  @Option(names = "--mode", defaultValue = "nggp", description = "nggp, dsr or gp")
+  @Option(
+      names = "--mode",
+      defaultValue = "nggp-res",
+      description =
+          "nggp-res (nggp plus additive splits searched on the residual), nggp (neural-guided"
+              + " GP), dsr (controller only) or gp")
   String mode;
 
   @Option(
@@ -70,8 +75,8 @@ public final class RegressCommand implements Callable<Integer> {
       throw new SpecError("--time", "a positive number of seconds", "" + seconds);
     }
     Flags.inRange("--stop-r2", stopR2, 0, 1, false);
-    if (!java.util.List.of("nggp", "dsr", "gp").contains(mode)) {
-      throw new SpecError("--mode", "nggp, dsr or gp", mode);
+    if (!Regressor.MODES.contains(mode)) {
+      throw new SpecError("--mode", String.join(", ", Regressor.MODES), mode);
     }
     if (snipK < 0 || snipSteps < 1) {
       throw new SpecError(snipK < 0 ? "--snip" : "--snip-steps", ">= 0 and >= 1", snipK + "");

@@ -17,7 +17,8 @@ class RegressCommandTest {
           {"--time", "0"},
           {"--snip", "-1"},
           {"--snip-steps", "0"},
-          {"--snip", "5"}
+          {"--snip", "5"},
+          {"--mode", "nggp-plus"}
         }) {
       CliTest.Result r = CliTest.run("regress", "/nonexistent.csv", bad[0], bad[1]);
       assertThat(r.code()).as(bad[0]).isEqualTo(2);

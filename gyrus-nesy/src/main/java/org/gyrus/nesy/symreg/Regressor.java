@@ -17,6 +17,9 @@ import java.util.Set;
  * programs.
  */
 public final class Regressor {
+  /** The search modes, best first. */
+  public static final List<String> MODES = List.of("nggp-res", "nggp", "dsr", "gp");
+
   /** Search settings; {@link #defaults} are the ones the benchmark uses. */
   public record Config(
       String mode,
@@ -97,9 +100,9 @@ public final class Regressor {
    */
   public static Result search(
       Library lib, double[][] x, double[] y, Config cfg, List<int[]> prior) {
-    if (!List.of("nggp", "dsr", "gp", "nggp-res").contains(cfg.mode())) {
+    if (!MODES.contains(cfg.mode())) {
       throw new IllegalArgumentException(
-          "mode '" + cfg.mode() + "': expected nggp, dsr, gp or nggp-res");
+          "mode '" + cfg.mode() + "': expected one of " + String.join(", ", MODES));
     }
     long start = cpuNanos();
     long wallStart = System.nanoTime();
