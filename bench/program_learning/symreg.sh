@@ -6,8 +6,9 @@
 # A run is a recovery when the found formula is symbolically equivalent to the ground truth
 # (org.gyrus.nesy.symreg.Canon; fitted constants compared to 4 significant digits).
 # Mode nggp-res: nggp plus additive decomposition with residual sub-searches (AdditiveResidual:
-# when the search stalls short of an exact fit, additive parts of its best programs are kept and the
-# rest is searched on the residual over the other inputs; its sub-searches count in RUN_SECONDS).
+# when the search stalls short of an exact fit, additive parts of its best programs, and once the
+# parts a polynomial surrogate shows separable (SurrogateSplit), are kept and the rest is searched
+# on the residual over the other inputs; its sub-searches count in RUN_SECONDS).
 # Usage: bench/program_learning/symreg.sh
 #   SEEDS (default 0-9: "FROM-TO" or "a,b,c"), RUN_SECONDS (per run, default 120), MODES (default nggp;
 #   "nggp,gp,dsr,nggp-res"), PROBLEMS (default Nguyen-1..12,Constant-1..8; DSO's csv also has Nguyen-12a, the

@@ -42,7 +42,7 @@ def split(name):
 def order(key):
     mode, name = key
     fam, num, suffix = split(name)
-    return (mode, fam != "Nguyen", num, suffix)
+    return (mode, fam != "Nguyen", fam, num, suffix)
 
 
 def family(name):
@@ -124,7 +124,7 @@ for tag in sorted({t for t, _ in fam_runs}):
 summary.sort(key=lambda line: line.split("|")[1])  # stable: each mode's rows together
 json.dump({"rows": rows, "runs": runs}, open(base + ".json", "w"), indent=1)
 with open(base + ".md", "w") as f:
-    f.write("# Symbolic regression (issue 16 §2): recovery on Nguyen / Constant\n\n")
+    f.write("# Symbolic regression (issue 16 §2): recovery on Nguyen / Constant and other DSO sets\n\n")
     f.write(f"Command: `{command}`\n\n")
     f.write("Recovery = found formula symbolically equivalent to the ground truth "
             "(own canonicaliser, `org.gyrus.nesy.symreg.Canon`). Seed 0 = pre-sampled dso-data; "
@@ -133,7 +133,9 @@ with open(base + ".md", "w") as f:
             "budget), stopping at train R² >= 1 - 1e-14; mode `MODE@N`: runs under a limit of N "
             "programs instead (0 = none, only the CPU time). Mode `nggp-res`: nggp plus additive "
             "decomposition with residual sub-searches (`AdditiveResidual`: additive parts of the "
-            "best inexact programs kept, the rest searched on the residual over the other inputs; "
+            "best inexact programs, and once the parts an additive polynomial surrogate fits "
+            "near-exactly (`SurrogateSplit`, each searched alone first), kept, the rest searched "
+            "on the residual over the other inputs; "
             "sub-search time counts in the run's CPU s, the program limit counts the main search "
             "only). Nguyen-12a is DSO's row for "
             "Nguyen-12's formula and Koza set sampled on U[0,10,20] instead of U[0,1,20] (no "

@@ -47,7 +47,14 @@ if [ -n "${BASE_TREE:-}" ]; then
     org.gyrus.nn.bench.TrainBench)
 fi
 PY=/usr/bin/python3
-echo "BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)" >&2
+blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 || true)"
+echo "BLAS: $blas" >&2
+# Debian's torch takes whatever libblas.so.3 is: the reference BLAS would make PyTorch look slow
+case "$blas" in
+  *openblas*) ;;
+  *) echo "error: /usr/lib/x86_64-linux-gnu/libblas.so.3 is '$blas', not OpenBLAS;" \
+       "install it: apt-get install -y libopenblas0-openmp" >&2; exit 2 ;;
+esac
 [ "$REPS" -gt 0 ] && "${JAVA[@]}" matmul | tee -a "$RAW"
 for rep in $(seq 1 "$REPS"); do
   for model in $MODELS; do
