@@ -11,14 +11,18 @@
 # it answers the first page) are recorded beside its wall seconds: on a loaded machine the wall time
 # is mostly waiting for a core. Each build's first `study` command (a `study list`) runs before the
 # others and is reported apart as first_study_command_s: with this tree's ./gyrus it makes the AppCDS
-# archive the later study commands use. The load average is recorded before and after.
+# archive the later study commands use. The load average is recorded before and after. On a
+# shared machine one run of a command says little: `study list`, `study best`, `study show | head`
+# and the dashboard's first page run REPS times (default 3) and their medians (wall and CPU apart)
+# are recorded; the fill, the export and the TPE trials run once.
 # Writes bench/results/million.{json,md}.
-# Usage: [BASELINE=REF [BASELINE_DIR=DIR]] [ASKS=N] bench/throughput/million.sh [TRIALS]
-#   (default 1000000 trials, 100 asks)
+# Usage: [BASELINE=REF [BASELINE_DIR=DIR]] [ASKS=N] [REPS=N] bench/throughput/million.sh [TRIALS]
+#   (default 1000000 trials, 100 asks, 3 repetitions)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-1000000}"
 asks="${ASKS:-100}" # TPE trials the worker runs after the one more trial
+reps="${REPS:-3}"   # runs of each short command (medians recorded)
 tmp="$(mktemp -d)"
 if [ -z "${GYRUS_PG_URL:-}" ]; then
   eval "$(.ci/postgres)"
@@ -85,6 +89,13 @@ timed() { # NAME COMMAND...: "wall cpu" seconds of the whole process, output to 
     || echo "failed: $name (see $tmp/$name.out)" >&2
   awk '{printf "%.2f %.2f\n", $1, $2 + $3}' "$tmp/$name.time"
 }
+medians() { # reads "wall cpu" lines, prints "wall cpu": the median of each
+  python3 -c "import sys, statistics as s; r=[l.split() for l in sys.stdin if l.strip()]; \
+print(round(s.median(float(a) for a, _ in r), 2), round(s.median(float(b) for _, b in r), 2))"
+}
+repeated() { # COMMAND...: the medians of $reps runs of a command printing "wall cpu"
+  for _ in $(seq 1 "$reps"); do "$@"; done | medians
+}
 dashboard_first_page() { # URL [TREE]: "wall cpu" seconds until the study's first page and its data
   # answer (cpu: the server's, from /proc, over the same requests)
   local port=$((7900 + RANDOM % 50)) start end c0 c1
@@ -118,12 +129,12 @@ for store in sqlite postgresql; do
     # prints one row "store label key=wall,cpu ..."
     local tree="$1" label="$2" count="$3" first list best show export dash ask p50 pmax cpu50
     first=$(timed "first$label" "$tree/gyrus" study list --storage "$url")
-    list=$(timed "list$label" "$tree/gyrus" study list --storage "$url")
-    best=$(timed "best$label" "$tree/gyrus" study best --storage "$url" --study million)
-    show=$(timed "show$label" bash -c "'$tree/gyrus' study show --storage '$url' --study million | head -20")
+    list=$(repeated timed "list$label" "$tree/gyrus" study list --storage "$url")
+    best=$(repeated timed "best$label" "$tree/gyrus" study best --storage "$url" --study million)
+    show=$(repeated timed "show$label" bash -c "'$tree/gyrus' study show --storage '$url' --study million | head -20")
     export=$(timed "export$label" "$tree/gyrus" study export --storage "$url" --study million \
       -o "$tmp/export-$store$label.csv")
-    dash=$(dashboard_first_page "$url" "$tree")
+    dash=$(repeated dashboard_first_page "$url" "$tree")
     count=$((count + 1))
     ask=$(timed "ask$label" "$tree/gyrus" search "$tmp/exp.yaml" --storage "$url" --trials $count)
     count=$((count + asks))
@@ -148,10 +159,10 @@ for store in sqlite postgresql; do
   rows+=("$row")
 done
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 - "$n" "$load_before" "$load" "${BASELINE:-}" "$asks" "${rows[@]}" <<'PY'
+python3 - "$n" "$load_before" "$load" "${BASELINE:-}" "$asks" "$reps" "${rows[@]}" <<'PY'
 import json, sys, datetime
 n, load_before, load, baseline = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-asks, rows = int(sys.argv[5]), sys.argv[6:]
+asks, reps, rows = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7:]
 names = {"fill": "fill_s", "first": "first_study_command_s", "list": "list_s", "best": "best_s",
          "show": "show_head_s", "export": "export_s", "dash": "dashboard_first_page_s",
          "ask": "one_more_tpe_trial_s", "askp50": "tpe_ask_p50_ms", "askmax": "tpe_ask_max_ms"}
@@ -173,7 +184,8 @@ for r in rows:
     out.setdefault(store, {})["baseline" if build == "-base" else "this"] = row
 doc = {"name": "million", "date": datetime.date.today().isoformat(),
        "command": (f"BASELINE={baseline} " if baseline else "") + ("" if asks == 100 else f"ASKS={asks} ")
-       + f"bench/throughput/million.sh {n}", "worker_asks": asks,
+       + ("" if reps == 3 else f"REPS={reps} ") + f"bench/throughput/million.sh {n}",
+       "worker_asks": asks, "repetitions": reps,
        "trials": n, "load_before": load_before, "load_after": load, "baseline": baseline or None,
        "goals": {"best_s": 1.0, "dashboard_first_page_s": 2.0, "tpe_ask_ms": 5.0},
        "stores": out}
@@ -193,7 +205,8 @@ with open("bench/results/million.md", "w") as f:
             f"{load_before}, after {load}): whole-process wall seconds of each command (JVM start "
             "included), CPU seconds in brackets (user + system; the dashboard: the server's CPU "
             "while it answers; the TPE ask: the worker's CPU per ask, PostgreSQL's own not "
-            "included).\n\n")
+            f"included). Study list, best, show and the dashboard: medians of {reps} runs "
+            "(wall and CPU apart); the rest: one run.\n\n")
     f.write("| store | build | fill (SQL) | " + " | ".join(c[1] for c in cols) + " |\n")
     f.write("|---|---|---|" + "---|" * len(cols) + "\n")
     for s, builds in out.items():

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gyrus.core.Dna;
 import org.gyrus.core.Space;
 import org.gyrus.core.Value;
 import org.gyrus.core.Values;
@@ -90,6 +91,63 @@ class BoundedReadsTest {
     } finally {
       System.clearProperty("gyrus.history.bound");
     }
+  }
+
+  /**
+   * TPE's next points over a study read whole and over one read as a sample, for a study the sample
+   * covers (400 trials: the 256 newest and one per block of the 144 older): the same points, ask
+   * after ask, for the same seed.
+   */
+  @Test
+  void aSampledStartTheSampleCoversGivesTpeTheSamePointsAsAWholeRead() {
+    MemoryTrialStore whole = new MemoryTrialStore();
+    MemoryTrialStore sampled = new MemoryTrialStore();
+    fill(whole, 400);
+    fill(sampled, 400);
+    List<String> wholeCalls = new java.util.ArrayList<>();
+    List<Dna> fromWhole = tpePoints(recording(whole, wholeCalls), 12);
+    List<String> sampledCalls = new java.util.ArrayList<>();
+    System.setProperty("gyrus.history.bound", "100"); // 400 trials: over the bound, sampled
+    List<Dna> fromSample;
+    try {
+      fromSample = tpePoints(recording(sampled, sampledCalls), 12);
+    } finally {
+      System.clearProperty("gyrus.history.bound");
+    }
+    // each took its own path: the sample asks the index for the best trials, the whole read not
+    assertThat(sampledCalls).contains("bestNumbers", "trialsByNumber");
+    assertThat(wholeCalls).doesNotContain("bestNumbers", "trialsByNumber");
+    assertThat(fromSample).hasSize(12).isEqualTo(fromWhole);
+    assertThat(fromWhole.stream().distinct()).as("TPE moved on each ask").hasSize(12);
+  }
+
+  /** The points of {@code n} asks (each told a value of the point) of a fresh look at "big". */
+  private static List<Dna> tpePoints(TrialStore store, int n) {
+    List<Dna> out = new java.util.ArrayList<>();
+    try (Study s = Study.lazy(store, "big")) {
+      for (int i = 0; i < n; i++) {
+        Trial t = s.ask(Integer.MAX_VALUE).orElseThrow();
+        out.add(t.dna());
+        s.tell(t, t.dna().values().values().stream().mapToDouble(Number::doubleValue).sum());
+      }
+    }
+    return out;
+  }
+
+  /** A view of {@code store} that records the name of each method called. */
+  private static TrialStore recording(TrialStore store, List<String> calls) {
+    return (TrialStore)
+        Proxy.newProxyInstance(
+            TrialStore.class.getClassLoader(),
+            new Class<?>[] {TrialStore.class},
+            (proxy, m, args) -> {
+              calls.add(m.getName());
+              try {
+                return m.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Test

@@ -103,6 +103,64 @@ class PostgresTrialStoreTest {
     }
   }
 
+  /**
+   * Trials read back (one at a time, by change and by number: one round trip each) carry their
+   * values, intermediate values and attributes, each on its own trial, as a store in memory given
+   * the same writes holds them.
+   */
+  @Test
+  void trialsReadBackWithTheirIntermediateValuesAndAttributes() throws Exception {
+    try (TrialStore pg = TrialStores.open(freshDatabase());
+        TrialStore memory = new org.gyrus.search.store.MemoryTrialStore()) {
+      List<List<Trial>> reads = new ArrayList<>();
+      for (TrialStore store : List.of(pg, memory)) {
+        StudyInfo info =
+            store.createStudy(
+                "s",
+                List.of(Direction.MINIMIZE),
+                NasBench201.space(),
+                new org.gyrus.core.Value.StrVal("random"),
+                0);
+        java.util.Random rng = new java.util.Random(3);
+        org.gyrus.core.Space space = new org.gyrus.core.Space(NasBench201.space());
+        for (int i = 0; i < 4; i++) {
+          var nt =
+              new TrialStore.NewTrial(space.sample(rng), null, i, "v", "h", TrialState.RUNNING);
+          Trial t = store.createTrial(info.id(), nt, Integer.MAX_VALUE, false).orElseThrow();
+          for (int step = 0; step < i; step++) {
+            store.reportIntermediate(t.id(), step, 0.25 * step + i);
+          }
+          if (i % 2 == 1) {
+            store.setAttr(t.id(), "note", "trial " + i);
+            store.setAttr(t.id(), "metric.loss", Double.toString(i / 8.0));
+          }
+          if (i < 3) {
+            store.finish(
+                t.id(), TrialState.COMPLETE, List.of(i - 1.5), null, java.time.Instant.now());
+          }
+        }
+        List<Trial> read = new ArrayList<>(store.trialsChangedSince(info.id(), 0));
+        read.addAll(store.trialsByNumber(info.id(), List.of(3, 1)));
+        read.add(store.trial(read.get(2).id()).orElseThrow());
+        reads.add(read);
+      }
+      List<Trial> fromPg = reads.get(0);
+      assertThat(fromPg).hasSize(7);
+      assertThat(fromPg.get(3).intermediate()).containsEntry(2L, 3.5).hasSize(3);
+      assertThat(fromPg.get(1).attrs()).containsEntry("note", "trial 1");
+      for (int k = 0; k < fromPg.size(); k++) {
+        Trial a = fromPg.get(k);
+        Trial b = reads.get(1).get(k);
+        assertThat(a.number()).isEqualTo(b.number());
+        assertThat(a.state()).isEqualTo(b.state());
+        assertThat(a.dna()).isEqualTo(b.dna());
+        assertThat(a.values()).isEqualTo(b.values());
+        assertThat(a.intermediate()).as("trial %d", a.number()).isEqualTo(b.intermediate());
+        assertThat(a.attrs()).as("trial %d", a.number()).isEqualTo(b.attrs());
+      }
+    }
+  }
+
   @Test
   void aWorkerRidesOutDroppedConnectionsAndAServerRestart() throws Exception {
     String url = freshDatabase();

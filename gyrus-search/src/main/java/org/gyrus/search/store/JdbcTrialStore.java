@@ -1,6 +1,5 @@
 package org.gyrus.search.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -1023,7 +1022,7 @@ abstract class JdbcTrialStore implements TrialStore {
                   TrialState.valueOf(rs.getString("state")),
                   Dna.fromJson(rs.getString("dna")),
                   params == null ? null : parse(params, "trial params"),
-                  readValues(rs.getString("vals")),
+                  StoredValues.read(rs.getString("vals")),
                   inter.getOrDefault(id, new TreeMap<>()),
                   attrs.getOrDefault(id, Map.of()),
                   rs.getLong("seed"),
@@ -1042,14 +1041,6 @@ abstract class JdbcTrialStore implements TrialStore {
   private static void bind(PreparedStatement p, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       p.setObject(i + 1, args[i]);
-    }
-  }
-
-  private static List<Double> readValues(String json) {
-    try {
-      return SpecCodec.json().readValue(json, new TypeReference<List<Double>>() {});
-    } catch (Exception e) {
-      throw new SpecError("trial values", "a JSON list of numbers", json);
     }
   }
 
