@@ -28,11 +28,17 @@ for model, m in train["models"].items():
         entry["base_ratio_over_pytorch"] = statistics.median(before)
         entry["new_over_base"] = m["cpu_ratio_gyrus_over_gyrus_base"]["median"]
     section["models"][model] = entry
+# the BLAS kernels differ by CPU (MKL under libtorch takes AVX2 paths on AMD, AVX-512 on Intel)
+cpuinfo = open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else ""
+model_name = re.search(r"^model name\s*:\s*(.*)$", cpuinfo, re.M)
+host = (model_name.group(1).strip() if model_name else "unknown CPU") + \
+    (", AVX-512" if " avx512f" in cpuinfo else ", no AVX-512")
+section["host_cpu"] = host
 doc = json.load(open(out_json)) if os.path.exists(out_json) else {"name": "throughput"}
 doc["per_step"] = section
 json.dump(doc, open(out_json, "w"), indent=2)
 lines = ["## Per-step training cost (issue 12 section 1)", "",
-         f"`{command}` ({section['date']}; load average after: {section['load_after']}): CPU seconds "
+         f"`{command}` ({section['date']}; {host}; load average after: {section['load_after']}): CPU seconds "
          "of the training thread per epoch on Fashion-MNIST (60k), batch 128, Adam, one engine thread; "
          "ratio = median over repetitions of Gyrus / PyTorch 1.13 + OpenBLAS within a repetition "
          "(goal <= 1.0); base build: the trainer of the commit before this work, run in the same "
