@@ -24,8 +24,8 @@ import org.gyrus.logic.ilp.trains.Car;
  * A car's position, wheel count and load count stay symbolic (exact), as in V-LoL's perception
  * setting where only the visual attributes are perceived.
  *
- * <p><b>Slots</b>: the categorical attributes the learner's unary predicates read ({@link Slot});
- * a perception net outputs one distribution per slot.
+ * <p><b>Slots</b>: the categorical attributes the learner's unary predicates read ({@link Slot}); a
+ * perception net outputs one distribution per slot.
  */
 public final class CarPerception {
   public static final int DIM = 10;

@@ -26,8 +26,14 @@ public final class DeepSetsBaseline {
   public record Input(double[][] cars) {}
 
   private record Pass(
-      double[][] h1, double[][] r1, double[][] h2, int[] argmax, double[] pooled, double[] g1,
-      double[] s1, double logit) {}
+      double[][] h1,
+      double[][] r1,
+      double[][] h2,
+      int[] argmax,
+      double[] pooled,
+      double[] g1,
+      double[] s1,
+      double logit) {}
 
   private Pass forward(Input in) {
     int n = in.cars().length;

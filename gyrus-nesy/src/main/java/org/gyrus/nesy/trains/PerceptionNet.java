@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import org.gyrus.nesy.trains.CarPerception.Slot;
 
 /**
- * The perception MLP: a car's raw encoding → hidden ReLU layer → one softmax per {@link Slot}
- * (17 outputs: the probabilities of the learner's unary attribute predicates for that car).
+ * The perception MLP: a car's raw encoding → hidden ReLU layer → one softmax per {@link Slot} (17
+ * outputs: the probabilities of the learner's unary attribute predicates for that car).
  */
 public final class PerceptionNet {
   private final Dense hidden;
@@ -23,6 +23,7 @@ public final class PerceptionNet {
     final double[] x;
     final double[] h;
     final double[] r;
+
     /** Probabilities: slot s's values at {@code s.offset ..}. */
     public final double[] p;
 

@@ -24,8 +24,8 @@ import org.gyrus.nesy.trains.CarPerception.Slot;
  * Michalski trains from raw car encodings ({@link CarPerception}) instead of symbols: (1) the
  * perception MLP is pre-trained on a few labelled cars; (2) the learning-from-failures learner
  * (noise-tolerant) learns from the 100 training trains as perceived (most likely value per slot);
- * (3) the learned program is compiled to a circuit over the neural facts ({@link TrainCircuit})
- * and the MLP is trained end to end from the train labels through it (plus the labelled cars'
+ * (3) the learned program is compiled to a circuit over the neural facts ({@link TrainCircuit}) and
+ * the MLP is trained end to end from the train labels through it (plus the labelled cars'
  * cross-entropy, so that the attribute names stay anchored); (4) steps 2–3 repeat for {@code
  * rounds}. Compared with the symbolic learner on gold symbols and a DeepSets net on the raw
  * encodings, on the same 100 trains, tested on balanced generated trains.
@@ -44,7 +44,7 @@ public final class PerceptionPipeline {
       int rounds,
       int testTrains) {
     public static Config defaults() {
-      return new Config(50, 0.2, 32, 300, 150, 0.01, 1.0, 60, 1, 10_000);
+      return new Config(50, 0.2, 32, 300, 150, 0.01, 1.0, 120, 2, 10_000);
     }
   }
 
@@ -102,18 +102,28 @@ public final class PerceptionPipeline {
     return g;
   }
 
-  /** Pre-trains a fresh perception net on labelled cars. */
-  static PerceptionNet pretrain(Encoded labelled, Config cfg, long seed) {
-    PerceptionNet net = new PerceptionNet(cfg.width(), seed);
-    List<double[]> xs = new ArrayList<>();
-    List<int[]> gs = new ArrayList<>();
-    for (int t = 0; t < labelled.trains().size(); t++) {
-      for (int c = 0; c < labelled.x()[t].length; c++) {
-        xs.add(labelled.x()[t][c]);
-        gs.add(gold(labelled.trains().get(t).cars().get(c)));
+  /** Labelled cars: encodings and gold value per slot (−1 where a slot is not labelled). */
+  public record LabelledCars(List<double[]> xs, List<int[]> golds) {
+    /** The cars of {@code data}, every slot labelled except {@code hidden}. */
+    static LabelledCars of(Encoded data, Set<Slot> hidden) {
+      List<double[]> xs = new ArrayList<>();
+      List<int[]> gs = new ArrayList<>();
+      for (int t = 0; t < data.trains().size(); t++) {
+        for (int c = 0; c < data.x()[t].length; c++) {
+          xs.add(data.x()[t][c]);
+          int[] g = gold(data.trains().get(t).cars().get(c));
+          hidden.forEach(s -> g[s.ordinal()] = -1);
+          gs.add(g);
+        }
       }
+      return new LabelledCars(xs, gs);
     }
-    net.pretrain(xs, gs, cfg.pretrainEpochs(), cfg.lr());
+  }
+
+  /** Pre-trains a fresh perception net on labelled cars. */
+  static PerceptionNet pretrain(LabelledCars labelled, Config cfg, long seed) {
+    PerceptionNet net = new PerceptionNet(cfg.width(), seed);
+    net.pretrain(labelled.xs(), labelled.golds(), cfg.pretrainEpochs(), cfg.lr());
     return net;
   }
 
@@ -143,9 +153,7 @@ public final class PerceptionPipeline {
   static double symbolicAccuracy(Learned l, List<Train> trains, boolean[] east) {
     Set<List<Object>> covered =
         Learner.covered(
-            l.task().bias(),
-            Background.asRules(TrainFacts.forLearning(trains, "t")),
-            l.program());
+            l.task().bias(), Background.asRules(TrainFacts.forLearning(trains, "t")), l.program());
     int right = 0;
     for (int t = 0; t < east.length; t++) {
       right += covered.contains(List.of(TrainFacts.trainId("t", t))) == east[t] ? 1 : 0;
@@ -164,17 +172,28 @@ public final class PerceptionPipeline {
     return ps.toArray(double[][]::new);
   }
 
-  /** Accuracy of "east iff the circuit's probability > 0.5", compiled in chunks of trains. */
-  static double circuitAccuracy(List<Clause> program, PerceptionNet net, Encoded data) {
+  /** The program compiled over the trains in chunks of 1,000 (bounded provenance memory). */
+  static List<TrainCircuit> compileChunks(List<Clause> program, Encoded data) {
+    List<TrainCircuit> out = new ArrayList<>();
+    for (int from = 0; from < data.trains().size(); from += 1000) {
+      int to = Math.min(data.trains().size(), from + 1000);
+      out.add(TrainCircuit.compile(program, data.trains().subList(from, to)));
+    }
+    return out;
+  }
+
+  /** Accuracy of "east iff the circuit's probability > 0.5" over chunks from compileChunks. */
+  static double circuitAccuracy(List<TrainCircuit> chunks, PerceptionNet net, Encoded data) {
     boolean[] east = data.east();
     int right = 0;
-    for (int from = 0; from < east.length; from += 1000) {
-      int to = Math.min(east.length, from + 1000);
-      TrainCircuit circuit = TrainCircuit.compile(program, data.trains().subList(from, to));
+    int from = 0;
+    for (TrainCircuit circuit : chunks) {
+      int to = from + circuit.trains();
       double[][] p = probabilities(net, data, from, to);
       for (int t = from; t < to; t++) {
         right += (circuit.probability(t - from, p) > 0.5) == east[t] ? 1 : 0;
       }
+      from = to;
     }
     return right / (double) east.length;
   }
@@ -197,7 +216,9 @@ public final class PerceptionPipeline {
     }
     Map<String, Double> out = new LinkedHashMap<>();
     for (Slot s : Slot.values()) {
-      out.put(s.name().toLowerCase(java.util.Locale.ROOT), right[s.ordinal()] / (double) seen[s.ordinal()]);
+      out.put(
+          s.name().toLowerCase(java.util.Locale.ROOT),
+          right[s.ordinal()] / (double) seen[s.ordinal()]);
     }
     return out;
   }
@@ -208,7 +229,7 @@ public final class PerceptionPipeline {
    * cross-entropy. Returns the final circuit loss.
    */
   static double endToEnd(
-      PerceptionNet net, TrainCircuit circuit, Encoded data, Encoded labelled, Config cfg) {
+      PerceptionNet net, TrainCircuit circuit, Encoded data, LabelledCars labelled, Config cfg) {
     boolean[] east = data.east();
     double loss = 0;
     for (int e = 0; e < cfg.e2eEpochs(); e++) {
@@ -236,17 +257,11 @@ public final class PerceptionPipeline {
     return loss;
   }
 
-  private static void supervisedStep(PerceptionNet net, Encoded labelled, double weight) {
-    int n = 0;
-    for (double[][] cars : labelled.x()) {
-      n += cars.length;
-    }
-    for (int t = 0; t < labelled.trains().size(); t++) {
-      for (int c = 0; c < labelled.x()[t].length; c++) {
-        PerceptionNet.Pass pass = net.forward(labelled.x()[t][c]);
-        int[] g = gold(labelled.trains().get(t).cars().get(c));
-        pass.backward(PerceptionNet.supervisedGrad(pass, g, weight / n));
-      }
+  private static void supervisedStep(PerceptionNet net, LabelledCars labelled, double weight) {
+    int n = labelled.xs().size();
+    for (int i = 0; i < n; i++) {
+      PerceptionNet.Pass pass = net.forward(labelled.xs().get(i));
+      pass.backward(PerceptionNet.supervisedGrad(pass, labelled.golds().get(i), weight / n));
     }
   }
 

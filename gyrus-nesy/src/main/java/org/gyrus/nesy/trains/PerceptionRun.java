@@ -17,7 +17,9 @@ import org.gyrus.nesy.trains.PerceptionPipeline.Config;
 import org.gyrus.nesy.trains.PerceptionPipeline.Encoded;
 import org.gyrus.nesy.trains.PerceptionPipeline.Learned;
 
-/** One rule × seed of the perception experiment, as a JSON line (see {@link PerceptionPipeline}). */
+/**
+ * One rule × seed of the perception experiment, as a JSON line (see {@link PerceptionPipeline}).
+ */
 public final class PerceptionRun {
   private PerceptionRun() {}
 
@@ -30,14 +32,17 @@ public final class PerceptionRun {
         TrainTasks.balanced(rule, seed + 1_000_003L, cfg.testTrains() / 2, cfg.testTrains() / 2);
     Encoded train = Encoded.of(trainTrains, cfg.sigma(), new SplittableRandom(seed * 31 + 1));
     Encoded test = Encoded.of(testTrains, cfg.sigma(), new SplittableRandom(seed * 31 + 2));
-    Encoded labelled =
-        PerceptionPipeline.labelledCars(cfg.labelledCars(), seed + 2_000_003L, cfg.sigma());
+    PerceptionPipeline.LabelledCars labelled =
+        PerceptionPipeline.LabelledCars.of(
+            PerceptionPipeline.labelledCars(cfg.labelledCars(), seed + 2_000_003L, cfg.sigma()),
+            java.util.Set.of());
     Json j = new Json();
     j.str("rule", ruleName).num("seed", seed).num("labelled_cars", cfg.labelledCars());
     j.num("sigma", cfg.sigma()).num("test_trains", testTrains.size());
 
     long t0 = System.nanoTime();
-    Learned gold = PerceptionPipeline.learn(trainTrains, work.resolve("gold"), cfg.learnTimeout(), false);
+    Learned gold =
+        PerceptionPipeline.learn(trainTrains, work.resolve("gold"), cfg.learnTimeout(), false);
     j.str("symbolic_status", gold.result().status().toString());
     j.str("symbolic_program", gold.result().programText().strip());
     j.num("symbolic_learn_s", gold.result().seconds());
@@ -52,7 +57,9 @@ public final class PerceptionRun {
     }
     j.list("rounds", rounds);
     j.map("perception_after", PerceptionPipeline.perceptionAccuracy(net, test));
-    j.num("pipeline_accuracy_circuit", PerceptionPipeline.circuitAccuracy(learned.program(), net, test));
+    j.num(
+        "pipeline_accuracy_circuit",
+        (Double) rounds.get(rounds.size() - 1).get("test_accuracy_circuit_after"));
     j.num(
         "pipeline_accuracy_argmax",
         PerceptionPipeline.symbolicAccuracy(
@@ -70,7 +77,7 @@ public final class PerceptionRun {
       PerceptionNet net,
       Encoded train,
       Encoded test,
-      Encoded labelled,
+      PerceptionPipeline.LabelledCars labelled,
       Config cfg,
       Path work,
       List<Map<String, Object>> out)
@@ -83,12 +90,15 @@ public final class PerceptionRun {
     rec.put("program", l.result().programText().strip());
     rec.put("learn_s", l.result().seconds());
     rec.put("train_accuracy_perceived", l.result().accuracy());
-    rec.put("test_accuracy_circuit_before", PerceptionPipeline.circuitAccuracy(l.program(), net, test));
+    List<TrainCircuit> testCircuit = PerceptionPipeline.compileChunks(l.program(), test);
+    rec.put(
+        "test_accuracy_circuit_before", PerceptionPipeline.circuitAccuracy(testCircuit, net, test));
     long t = System.nanoTime();
     TrainCircuit circuit = TrainCircuit.compile(l.program(), train.trains());
     rec.put("e2e_loss", PerceptionPipeline.endToEnd(net, circuit, train, labelled, cfg));
     rec.put("e2e_s", (System.nanoTime() - t) / 1e9);
-    rec.put("test_accuracy_circuit_after", PerceptionPipeline.circuitAccuracy(l.program(), net, test));
+    rec.put(
+        "test_accuracy_circuit_after", PerceptionPipeline.circuitAccuracy(testCircuit, net, test));
     out.add(rec);
     return l;
   }
@@ -128,7 +138,11 @@ public final class PerceptionRun {
       String line = run(data, rule, seed, cfg, work.resolve(rule + "_" + seed));
       System.out.println(line);
       Files.writeString(
-          out, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          out,
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     }
   }
 
@@ -141,7 +155,11 @@ public final class PerceptionRun {
     }
 
     Json num(String k, double v) {
-      return raw(k, v == Math.rint(v) && Math.abs(v) < 1e15 ? "" + (long) v : String.format(Locale.ROOT, "%.6f", v));
+      return raw(
+          k,
+          v == Math.rint(v) && Math.abs(v) < 1e15
+              ? "" + (long) v
+              : String.format(Locale.ROOT, "%.6f", v));
     }
 
     Json map(String k, Map<String, ?> m) {

@@ -17,9 +17,9 @@ import org.gyrus.nesy.trains.CarPerception.Slot;
  * A learned train program compiled to a circuit over neural facts: for each train, the groundings
  * of the program's clause bodies (monomials of neural literals "car c's slot s has value v";
  * everything symbolic already decided), computed by the Datalog provenance engine under {@link
- * DnfSemiring}. A train is east iff some grounding holds; its probability is the noisy-or
- * {@code 1 − Π_g (1 − Π_{l∈g} p_l)} over the groundings — exact when groundings share no slot,
- * an upper-bound-style approximation otherwise (the price of a closed-form gradient).
+ * DnfSemiring}. A train is east iff some grounding holds; its probability is the noisy-or {@code 1
+ * − Π_g (1 − Π_{l∈g} p_l)} over the groundings — exact when groundings share no slot, an
+ * upper-bound-style approximation otherwise (the price of a closed-form gradient).
  *
  * <p>Literal id = {@code car * 17 + output}, car numbered over all cars of the trains in order.
  */
@@ -108,8 +108,7 @@ public final class TrainCircuit {
     for (int row = 0; east != null && row < east.size(); row++) {
       String tid = (String) e.symbols().value(east.get(row, 0));
       int t = Integer.parseInt(tid.substring(1)) - 1;
-      g[t] =
-          prov.tag(east, row).monos().stream().map(DnfSemiring.Mono::lits).toArray(int[][]::new);
+      g[t] = prov.tag(east, row).monos().stream().map(DnfSemiring.Mono::lits).toArray(int[][]::new);
     }
     return new TrainCircuit(g);
   }
