@@ -104,16 +104,40 @@ public final class PerceptionRun {
   }
 
   /**
-   * {@code PerceptionRun DATA WORK OUT.jsonl RULE SEED...}: runs each (rule, seed) not yet in
-   * OUT.jsonl and appends its line (resumable). Settings from system properties: {@code
-   * perception.labelled}, {@code perception.sigma}, {@code perception.rounds}, {@code
-   * perception.timeout}, {@code perception.test}.
+   * Runs each seed of a rule, skipping those already in {@code out} (a JSONL file, or null) and
+   * appending each finished one there; returns the lines of the seeds it ran.
+   */
+  public static List<String> runAll(
+      Path data, Path work, Path out, String rule, List<Long> seeds, Config cfg)
+      throws IOException {
+    String done = out != null && Files.exists(out) ? Files.readString(out) : "";
+    List<String> lines = new ArrayList<>();
+    for (long seed : seeds) {
+      if (done.contains("{\"rule\": \"" + rule + "\", \"seed\": " + seed + ",")) {
+        System.err.println(rule + " seed " + seed + ": already in " + out);
+        continue;
+      }
+      String line = run(data, rule, seed, cfg, work.resolve(rule + "_" + seed));
+      lines.add(line);
+      if (out != null) {
+        Files.writeString(
+            out,
+            line + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * {@code PerceptionRun DATA WORK OUT.jsonl RULE SEED...} (the bench's entry; {@code gyrus
+   * learn-trains-perception} is the user's). Settings from system properties {@code
+   * perception.labelled}, {@code .sigma}, {@code .pretrain}, {@code .e2e}, {@code .timeout}, {@code
+   * .rounds}, {@code .test}; the defaults otherwise.
    */
   public static void main(String[] args) throws IOException {
-    Path data = Path.of(args[0]);
-    Path work = Path.of(args[1]);
-    Path out = Path.of(args[2]);
-    String rule = args[3];
     Config d = Config.defaults();
     Config cfg =
         new Config(
@@ -127,23 +151,12 @@ public final class PerceptionRun {
             Double.parseDouble(System.getProperty("perception.timeout", "" + d.learnTimeout())),
             Integer.getInteger("perception.rounds", d.rounds()),
             Integer.getInteger("perception.test", d.testTrains()));
-    String done = Files.exists(out) ? Files.readString(out) : "";
+    List<Long> seeds = new ArrayList<>();
     for (int i = 4; i < args.length; i++) {
-      long seed = Long.parseLong(args[i]);
-      String key = "{\"rule\": \"" + rule + "\", \"seed\": " + seed + ",";
-      if (done.contains(key)) {
-        System.out.println(rule + " seed " + seed + ": already in " + out);
-        continue;
-      }
-      String line = run(data, rule, seed, cfg, work.resolve(rule + "_" + seed));
-      System.out.println(line);
-      Files.writeString(
-          out,
-          line + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      seeds.add(Long.parseLong(args[i]));
     }
+    runAll(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args[3], seeds, cfg)
+        .forEach(System.out::println);
   }
 
   /** A flat JSON object writer (numbers, strings, maps of numbers, lists of records). */
