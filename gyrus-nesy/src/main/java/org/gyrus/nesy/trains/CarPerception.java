@@ -17,7 +17,7 @@ import org.gyrus.logic.ilp.trains.Car;
  *       each — colour is V-LoL's function of the car's shape;
  *   <li>4–5: roof as a 2-d point (none 0,0; flat 1,0; jagged 0,1; peaked −1,0; arc 0,−1) + σN;
  *   <li>6: wall, 0 solid / 1 braced (double), + σN;
- *   <li>7–9: load shape as a 3-d point (circle ±x, diamond −x, hexagon +y, rectangle −y, triangle
+ *   <li>7–9: load shape as a 3-d point (circle +x, diamond −x, hexagon +y, rectangle −y, triangle
  *       +z, utriangle −z; no load 0,0,0) + σN.
  * </ul>
  *
