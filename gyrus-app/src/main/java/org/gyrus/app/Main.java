@@ -52,6 +52,7 @@ public final class Main implements Runnable {
     m.put("types", TypesCommand.class);
     m.put("explain", ExplainCommand.class);
     m.put("learn-rules", LearnRulesCommand.class);
+    m.put("learn-trains-perception", LearnTrainsPerceptionCommand.class);
     m.put("regress", RegressCommand.class);
     m.put("agents", AgentsCommand.class);
     m.put("discover", DiscoverCommand.class);
