@@ -67,7 +67,7 @@ public final class MilpVerifier implements SpecVerifier {
           }
           Program p = new Program(boxLo, boxHi, nap, b, l, left, false, true);
           double offset = p.neuronObjective(nap, l, j);
-          Optimisation.Result r = up ? p.model.maximise() : p.model.minimise();
+          Optimisation.Result r = p.solve(up);
           if (r.getState() == Optimisation.State.INFEASIBLE) {
             return new Bounds(b.lo(), b.hi(), true);
           }
@@ -142,7 +142,7 @@ public final class MilpVerifier implements SpecVerifier {
     long start = System.nanoTime();
     Program p = new Program(boxLo, boxHi, nap, bounds, net.hiddenLayers(), ms, false, false);
     double offset = p.outputObjective(j, target);
-    Optimisation.Result r = p.model.maximise();
+    Optimisation.Result r = p.solve(true);
     Optimisation.State s = r.getState();
     if (Boolean.getBoolean("gyrus.milp.debug")) {
       System.err.println("rival " + j + " " + s + " " + (r.getValue() + offset));
@@ -159,7 +159,7 @@ public final class MilpVerifier implements SpecVerifier {
           new Program(
               boxLo, boxHi, nap, bounds, net.hiddenLayers(), Math.max(left, 1), true, false);
       p2.outputObjective(j, target);
-      Optimisation.Result r2 = p2.model.maximise();
+      Optimisation.Result r2 = p2.solve(true);
       x = r2.getState().isFeasible() ? input(r2, boxLo, boxHi) : null;
     }
     if (x != null && SpecVerifier.violates(net, x, boxLo, boxHi, nap, target)) {
@@ -198,6 +198,7 @@ public final class MilpVerifier implements SpecVerifier {
     private final boolean strict;
     private final boolean relaxed;
     private final Variable[] last;
+    private final long timeoutMs;
     private int rows;
 
     Program(
@@ -211,6 +212,7 @@ public final class MilpVerifier implements SpecVerifier {
         boolean relaxed) {
       this.strict = strict;
       this.relaxed = relaxed;
+      this.timeoutMs = timeoutMs;
       model.options.time_abort = timeoutMs;
       model.options.time_suffice = timeoutMs;
       Variable[] a = new Variable[net.inputs()];
@@ -264,6 +266,17 @@ public final class MilpVerifier implements SpecVerifier {
     }
 
     /** The neuron's output variable, or null when it is 0 on the whole region. */
+
+    /**
+     * The optimum, or a FAILED result when ojAlgo overruns its own time limit far ({@link
+     * Watchdog}): twice the limit, and at least 5 s more (its overruns of ~2x are normal).
+     */
+    Optimisation.Result solve(boolean maximise) {
+      long limit = Math.max(2 * timeoutMs, timeoutMs + 5000);
+      return Watchdog.within(() -> maximise ? model.maximise() : model.minimise(), limit, "milp")
+          .orElse(Optimisation.Result.of(Optimisation.State.FAILED));
+    }
+
     private Variable neuron(int l, int j, Variable[] prev, int state, double lo, double hi) {
       double b = net.b()[l][j];
       boolean active = state == Nap.ACTIVE || lo > Bounds.MARGIN;
