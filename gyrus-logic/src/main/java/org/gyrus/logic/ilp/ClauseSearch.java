@@ -46,6 +46,12 @@ final class ClauseSearch {
   private final long deadlineNanos;
   private final boolean keepInconsistent;
   private final int maxArity;
+  private final boolean[] functional;
+  private final boolean[] symmetric;
+
+  /** Positives covered by the consistent clauses found so far, by clause size. */
+  private final List<List<BitSet>> consistentBySize = new ArrayList<>();
+
   private long tested;
 
   /** {@code keepInconsistent}: also emit leaves that cover negatives (noise-tolerant scoring). */
@@ -64,6 +70,53 @@ final class ClauseSearch {
     this.neg = neg;
     this.deadlineNanos = deadlineNanos;
     this.maxArity = preds.stream().mapToInt(Bias.Pred::arity).max().orElse(1);
+    this.functional = new boolean[preds.size()];
+    this.symmetric = new boolean[preds.size()];
+    for (int i = 0; i < preds.size(); i++) {
+      Bias.Pred p = preds.get(i);
+      boolean rec = bias.recursion() && i == preds.size() - 1;
+      functional[i] = !rec && facts.functional(p.key(), p.inputs());
+      symmetric[i] = !rec && facts.symmetric(p.key());
+    }
+  }
+
+  /**
+   * Whether {@code lit} adds nothing a smaller body lacks, given the background facts: a second
+   * literal of a functional predicate on the same inputs (its outputs equal the first one's, so the
+   * clause equals one with the variables merged and the literal dropped), or the mirror image of a
+   * literal of a symmetric predicate whose variables already occur twice (so that dropping it
+   * leaves no singleton). The smaller equivalent clause is generated at a smaller size.
+   */
+  private boolean redundant(List<Clause.Literal> body, int pi, Clause.Literal lit, int[] counts) {
+    if (!functional[pi] && !symmetric[pi]) {
+      return false;
+    }
+    int[] v = lit.vars();
+    for (Clause.Literal l : body) {
+      if (!l.pred().equals(lit.pred())) {
+        continue;
+      }
+      if (symmetric[pi]
+          && l.vars()[0] == v[1]
+          && l.vars()[1] == v[0]
+          && counts[v[0]] >= 2
+          && counts[v[1]] >= 2) {
+        return true;
+      }
+      if (functional[pi] && sameInputs(l.vars(), v, lit.pred().inputs())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameInputs(int[] a, int[] b, List<Boolean> inputs) {
+    for (int i = 0; i < a.length; i++) {
+      if (inputs.get(i) && a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   long tested() {
@@ -172,7 +225,7 @@ final class ClauseSearch {
         return;
       }
       Clause.Literal lit = new Clause.Literal(pr, args, rec);
-      if (body.contains(lit)) {
+      if (body.contains(lit) || redundant(body, pi, lit, counts)) {
         return;
       }
       if (System.nanoTime() > deadlineNanos) {
@@ -214,6 +267,7 @@ final class ClauseSearch {
         BitSet cn = filter(n, neg, true);
         BitSet cp = cn == null ? null : filter(p, pos, false);
         if (cp != null && !cp.isEmpty()) {
+          consistent(size, cp);
           sink.accept(new Tested(new Clause(bias.head(), child), cp, cn));
         }
         return;
@@ -222,8 +276,14 @@ final class ClauseSearch {
       if (cp.isEmpty()) {
         return; // too specific: no specialisation can cover a positive
       }
+      if (!leaf && dominated(cp, child.size())) {
+        return; // every specialisation is beaten by a smaller consistent clause
+      }
       BitSet cn = filter(n, neg, false);
       if (leaf) {
+        if (cn.isEmpty() && !recursive) {
+          consistent(size, cp);
+        }
         sink.accept(new Tested(new Clause(bias.head(), child), cp, cn));
       } else if (!(complete && cn.isEmpty() && !recursive)) {
         long introduced = 0;
@@ -267,6 +327,46 @@ final class ClauseSearch {
       }
       return out;
     }
+  }
+
+  /** Records the positives of a consistent non-recursive clause of {@code size} literals. */
+  private void consistent(int size, BitSet cp) {
+    while (consistentBySize.size() <= size) {
+      consistentBySize.add(new ArrayList<>());
+    }
+    if (!dominated(cp, size)) {
+      consistentBySize.get(size).add(cp);
+    }
+  }
+
+  /**
+   * Whether a consistent clause of at most {@code size} literals covers every positive of {@code
+   * cp}. A specialisation of a body covering {@code cp} then has more literals and covers a subset:
+   * swapping it for that clause gives a consistent program with as many clauses and fewer literals,
+   * so no minimal program contains it (Popper's redundancy constraint). Off with recursion, where a
+   * program's coverage is not its clauses' union.
+   */
+  private boolean dominated(BitSet cp, int size) {
+    if (bias.recursion()) {
+      return false;
+    }
+    for (int k = 1; k <= size && k < consistentBySize.size(); k++) {
+      for (BitSet b : consistentBySize.get(k)) {
+        if (covers(b, cp)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean covers(BitSet big, BitSet small) {
+    for (int i = small.nextSetBit(0); i >= 0; i = small.nextSetBit(i + 1)) {
+      if (!big.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The type a variable introduced by this literal gets (from its first argument slot). */
