@@ -48,6 +48,7 @@ final class ClauseSearch {
   private final int maxArity;
   private final boolean[] functional;
   private final boolean[] symmetric;
+  private final boolean[] irreflexive;
 
   /** Positives covered by the consistent clauses found so far, by clause size. */
   private final List<List<BitSet>> consistentBySize = new ArrayList<>();
@@ -72,26 +73,32 @@ final class ClauseSearch {
     this.maxArity = preds.stream().mapToInt(Bias.Pred::arity).max().orElse(1);
     this.functional = new boolean[preds.size()];
     this.symmetric = new boolean[preds.size()];
+    this.irreflexive = new boolean[preds.size()];
     for (int i = 0; i < preds.size(); i++) {
       Bias.Pred p = preds.get(i);
       boolean rec = bias.recursion() && i == preds.size() - 1;
       functional[i] = !rec && facts.functional(p.key(), p.inputs());
       symmetric[i] = !rec && facts.symmetric(p.key());
+      irreflexive[i] = !rec && facts.irreflexive(p.key());
     }
   }
 
   /**
-   * Whether {@code lit} adds nothing a smaller body lacks, given the background facts: a second
-   * literal of a functional predicate on the same inputs (its outputs equal the first one's, so the
-   * clause equals one with the variables merged and the literal dropped), or the mirror image of a
-   * literal of a symmetric predicate whose variables already occur twice (so that dropping it
-   * leaves no singleton). The smaller equivalent clause is generated at a smaller size.
+   * Whether {@code lit} adds nothing a smaller body lacks, given the background facts: {@code
+   * p(X,X)} of an irreflexive predicate (no fact has equal arguments), a second literal of a
+   * functional predicate on the same inputs (its outputs equal the first one's, so the clause
+   * equals one with the variables merged and the literal dropped), or the mirror image of a literal
+   * of a symmetric predicate whose variables already occur twice (so that dropping it leaves no
+   * singleton). The smaller equivalent clause is generated at a smaller size.
    */
   private boolean redundant(List<Clause.Literal> body, int pi, Clause.Literal lit, int[] counts) {
+    int[] v = lit.vars();
+    if (irreflexive[pi] && v[0] == v[1]) {
+      return true; // never holds: the clause would cover nothing
+    }
     if (!functional[pi] && !symmetric[pi]) {
       return false;
     }
-    int[] v = lit.vars();
     for (Clause.Literal l : body) {
       if (!l.pred().equals(lit.pred())) {
         continue;

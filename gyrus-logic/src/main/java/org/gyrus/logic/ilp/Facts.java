@@ -107,6 +107,20 @@ public final class Facts {
     return true;
   }
 
+  /** Whether the binary facts of {@code key} have no row whose two arguments are equal. */
+  boolean irreflexive(String key) {
+    Table t = tables.get(key);
+    if (t == null || t.arity != 2) {
+      return false;
+    }
+    for (int[] row : t.rows) {
+      if (row[0] == row[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the binary facts of {@code key} are closed under swapping their two arguments. */
   boolean symmetric(String key) {
     Table t = tables.get(key);

@@ -152,6 +152,11 @@ public final class TrainFacts {
           + unary(LOADS, "shape")
           + unary(NUMBERS.keySet().stream().sorted().toArray(String[]::new), "num");
 
+  /** {@link #BIAS} with another {@code max_body} (for rows outside the standard protocol). */
+  public static String bias(int maxBody) {
+    return BIAS.replace("max_body(6).", "max_body(" + maxBody + ").");
+  }
+
   private static String unary(String[] names, String type) {
     StringBuilder sb = new StringBuilder();
     for (String n : names) {
