@@ -228,6 +228,9 @@ final class ClauseSearch {
       if (pi < lastPred && !usesLastNew) {
         return;
       }
+      if (pi >= lastPred && mentionsLaterTwinFirst(body, args)) {
+        return;
+      }
       if (rec && isHeadTuple(args)) {
         return;
       }
@@ -299,6 +302,70 @@ final class ClauseSearch {
         }
         expand(child, next, cp, cn, pi, introduced);
       }
+    }
+
+    /**
+     * Variable symmetry: twins X &lt; Y were introduced by the same literal up to the new variable
+     * (e.g. {@code has_car(A,X)}, {@code has_car(A,Y)}) and neither is used since, so swapping them
+     * maps a body onto an equivalent one with the same predicate sequence. Only the order whose
+     * first later use mentions X is kept; the caller asks only when the literal's place in the
+     * predicate order does not rest on using the last-introduced variable, so the swapped body is
+     * generated too.
+     */
+    private boolean mentionsLaterTwinFirst(List<Clause.Literal> body, int[] args) {
+      int arity = bias.head().arity();
+      for (int y : args) {
+        if (y < arity || counts[y] != 1) {
+          continue;
+        }
+        Clause.Literal ly = introducer(body, y);
+        for (int x = arity; x < y; x++) {
+          if (counts[x] == 1 && !contains(args, x) && twins(body, introducer(body, x), x, ly, y)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static boolean contains(int[] args, int v) {
+      for (int a : args) {
+        if (a == v) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Clause.Literal introducer(List<Clause.Literal> body, int v) {
+      for (Clause.Literal l : body) {
+        if (contains(l.vars(), v)) {
+          return l;
+        }
+      }
+      throw new IllegalStateException("variable " + v + " without a literal");
+    }
+
+    /** Same literal but for x in lx where y is in ly; every other argument older than x. */
+    private boolean twins(
+        List<Clause.Literal> body, Clause.Literal lx, int x, Clause.Literal ly, int y) {
+      if (lx == ly || !lx.pred().equals(ly.pred()) || lx.recursive() != ly.recursive()) {
+        return false;
+      }
+      int[] a = lx.vars();
+      int[] b = ly.vars();
+      int at = body.indexOf(lx);
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] == x) {
+          if (b[i] != y) {
+            return false;
+          }
+        } else if (a[i] != b[i]
+            || a[i] >= bias.head().arity() && body.indexOf(introducer(body, a[i])) >= at) {
+          return false; // differ elsewhere, or lx introduces a second variable
+        }
+      }
+      return true;
     }
 
     private boolean complete(int nVars) {
