@@ -46,6 +46,13 @@ final class ClauseSearch {
   private final long deadlineNanos;
   private final boolean keepInconsistent;
   private final int maxArity;
+  private final boolean[] functional;
+  private final boolean[] symmetric;
+  private final boolean[] irreflexive;
+
+  /** Positives covered by the consistent clauses found so far, by clause size. */
+  private final List<List<BitSet>> consistentBySize = new ArrayList<>();
+
   private long tested;
 
   /** {@code keepInconsistent}: also emit leaves that cover negatives (noise-tolerant scoring). */
@@ -64,6 +71,59 @@ final class ClauseSearch {
     this.neg = neg;
     this.deadlineNanos = deadlineNanos;
     this.maxArity = preds.stream().mapToInt(Bias.Pred::arity).max().orElse(1);
+    this.functional = new boolean[preds.size()];
+    this.symmetric = new boolean[preds.size()];
+    this.irreflexive = new boolean[preds.size()];
+    for (int i = 0; i < preds.size(); i++) {
+      Bias.Pred p = preds.get(i);
+      boolean rec = bias.recursion() && i == preds.size() - 1;
+      functional[i] = !rec && facts.functional(p.key(), p.inputs());
+      symmetric[i] = !rec && facts.symmetric(p.key());
+      irreflexive[i] = !rec && facts.irreflexive(p.key());
+    }
+  }
+
+  /**
+   * Whether {@code lit} adds nothing a smaller body lacks, given the background facts: {@code
+   * p(X,X)} of an irreflexive predicate (no fact has equal arguments), a second literal of a
+   * functional predicate on the same inputs (its outputs equal the first one's, so the clause
+   * equals one with the variables merged and the literal dropped), or the mirror image of a literal
+   * of a symmetric predicate whose variables already occur twice (so that dropping it leaves no
+   * singleton). The smaller equivalent clause is generated at a smaller size.
+   */
+  private boolean redundant(List<Clause.Literal> body, int pi, Clause.Literal lit, int[] counts) {
+    int[] v = lit.vars();
+    if (irreflexive[pi] && v[0] == v[1]) {
+      return true; // never holds: the clause would cover nothing
+    }
+    if (!functional[pi] && !symmetric[pi]) {
+      return false;
+    }
+    for (Clause.Literal l : body) {
+      if (!l.pred().equals(lit.pred())) {
+        continue;
+      }
+      if (symmetric[pi]
+          && l.vars()[0] == v[1]
+          && l.vars()[1] == v[0]
+          && counts[v[0]] >= 2
+          && counts[v[1]] >= 2) {
+        return true;
+      }
+      if (functional[pi] && sameInputs(l.vars(), v, lit.pred().inputs())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameInputs(int[] a, int[] b, List<Boolean> inputs) {
+    for (int i = 0; i < a.length; i++) {
+      if (inputs.get(i) && a[i] != b[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   long tested() {
@@ -168,11 +228,14 @@ final class ClauseSearch {
       if (pi < lastPred && !usesLastNew) {
         return;
       }
+      if (pi >= lastPred && mentionsLaterTwinFirst(body, args)) {
+        return;
+      }
       if (rec && isHeadTuple(args)) {
         return;
       }
       Clause.Literal lit = new Clause.Literal(pr, args, rec);
-      if (body.contains(lit)) {
+      if (body.contains(lit) || redundant(body, pi, lit, counts)) {
         return;
       }
       if (System.nanoTime() > deadlineNanos) {
@@ -214,6 +277,7 @@ final class ClauseSearch {
         BitSet cn = filter(n, neg, true);
         BitSet cp = cn == null ? null : filter(p, pos, false);
         if (cp != null && !cp.isEmpty()) {
+          consistent(size, cp);
           sink.accept(new Tested(new Clause(bias.head(), child), cp, cn));
         }
         return;
@@ -222,8 +286,14 @@ final class ClauseSearch {
       if (cp.isEmpty()) {
         return; // too specific: no specialisation can cover a positive
       }
+      if (!leaf && dominated(cp, child.size())) {
+        return; // every specialisation is beaten by a smaller consistent clause
+      }
       BitSet cn = filter(n, neg, false);
       if (leaf) {
+        if (cn.isEmpty() && !recursive) {
+          consistent(size, cp);
+        }
         sink.accept(new Tested(new Clause(bias.head(), child), cp, cn));
       } else if (!(complete && cn.isEmpty() && !recursive)) {
         long introduced = 0;
@@ -232,6 +302,70 @@ final class ClauseSearch {
         }
         expand(child, next, cp, cn, pi, introduced);
       }
+    }
+
+    /**
+     * Variable symmetry: twins X &lt; Y were introduced by the same literal up to the new variable
+     * (e.g. {@code has_car(A,X)}, {@code has_car(A,Y)}) and neither is used since, so swapping them
+     * maps a body onto an equivalent one with the same predicate sequence. Only the order whose
+     * first later use mentions X is kept; the caller asks only when the literal's place in the
+     * predicate order does not rest on using the last-introduced variable, so the swapped body is
+     * generated too.
+     */
+    private boolean mentionsLaterTwinFirst(List<Clause.Literal> body, int[] args) {
+      int arity = bias.head().arity();
+      for (int y : args) {
+        if (y < arity || counts[y] != 1) {
+          continue;
+        }
+        Clause.Literal ly = introducer(body, y);
+        for (int x = arity; x < y; x++) {
+          if (counts[x] == 1 && !contains(args, x) && twins(body, introducer(body, x), x, ly, y)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static boolean contains(int[] args, int v) {
+      for (int a : args) {
+        if (a == v) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Clause.Literal introducer(List<Clause.Literal> body, int v) {
+      for (Clause.Literal l : body) {
+        if (contains(l.vars(), v)) {
+          return l;
+        }
+      }
+      throw new IllegalStateException("variable " + v + " without a literal");
+    }
+
+    /** Same literal but for x in lx where y is in ly; every other argument older than x. */
+    private boolean twins(
+        List<Clause.Literal> body, Clause.Literal lx, int x, Clause.Literal ly, int y) {
+      if (lx == ly || !lx.pred().equals(ly.pred()) || lx.recursive() != ly.recursive()) {
+        return false;
+      }
+      int[] a = lx.vars();
+      int[] b = ly.vars();
+      int at = body.indexOf(lx);
+      for (int i = 0; i < a.length; i++) {
+        if (a[i] == x) {
+          if (b[i] != y) {
+            return false;
+          }
+        } else if (a[i] != b[i]
+            || a[i] >= bias.head().arity() && body.indexOf(introducer(body, a[i])) >= at) {
+          return false; // differ elsewhere, or lx introduces a second variable
+        }
+      }
+      return true;
     }
 
     private boolean complete(int nVars) {
@@ -267,6 +401,46 @@ final class ClauseSearch {
       }
       return out;
     }
+  }
+
+  /** Records the positives of a consistent non-recursive clause of {@code size} literals. */
+  private void consistent(int size, BitSet cp) {
+    while (consistentBySize.size() <= size) {
+      consistentBySize.add(new ArrayList<>());
+    }
+    if (!dominated(cp, size)) {
+      consistentBySize.get(size).add(cp);
+    }
+  }
+
+  /**
+   * Whether a consistent clause of at most {@code size} literals covers every positive of {@code
+   * cp}. A specialisation of a body covering {@code cp} then has more literals and covers a subset:
+   * swapping it for that clause gives a consistent program with as many clauses and fewer literals,
+   * so no minimal program contains it (Popper's redundancy constraint). Off with recursion, where a
+   * program's coverage is not its clauses' union.
+   */
+  private boolean dominated(BitSet cp, int size) {
+    if (bias.recursion()) {
+      return false;
+    }
+    for (int k = 1; k <= size && k < consistentBySize.size(); k++) {
+      for (BitSet b : consistentBySize.get(k)) {
+        if (covers(b, cp)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean covers(BitSet big, BitSet small) {
+    for (int i = small.nextSetBit(0); i >= 0; i = small.nextSetBit(i + 1)) {
+      if (!big.get(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The type a variable introduced by this literal gets (from its first argument slot). */

@@ -85,6 +85,56 @@ public final class Facts {
     return tables.get(key);
   }
 
+  /**
+   * Whether the facts of {@code key} give at most one row per binding of the {@code inputs}
+   * positions (true when there are no facts or no output positions to determine).
+   */
+  boolean functional(String key, List<Boolean> inputs) {
+    Table t = tables.get(key);
+    if (t == null || !inputs.contains(true) || !inputs.contains(false)) {
+      return false;
+    }
+    Set<Key> seen = new HashSet<>();
+    for (int[] row : t.rows) {
+      int[] in = new int[t.arity];
+      for (int i = 0; i < t.arity; i++) {
+        in[i] = inputs.get(i) ? row[i] : -1;
+      }
+      if (!seen.add(new Key(in))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the binary facts of {@code key} have no row whose two arguments are equal. */
+  boolean irreflexive(String key) {
+    Table t = tables.get(key);
+    if (t == null || t.arity != 2) {
+      return false;
+    }
+    for (int[] row : t.rows) {
+      if (row[0] == row[1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the binary facts of {@code key} are closed under swapping their two arguments. */
+  boolean symmetric(String key) {
+    Table t = tables.get(key);
+    if (t == null || t.arity != 2) {
+      return false;
+    }
+    for (int[] row : t.rows) {
+      if (!t.contains(new int[] {row[1], row[0]})) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Every fact as (predicate name, constants), for handing to the Datalog engine. */
   public List<Map.Entry<String, List<Object>>> all() {
     List<Map.Entry<String, List<Object>>> out = new ArrayList<>();

@@ -16,7 +16,8 @@ import org.gyrus.logic.datalog.engine.Engine;
  * clauses are tested with a base clause as a program by the Datalog engine. The first size at which
  * a cover exists gives the answer: the program whose largest clause is smallest, and among those
  * the fewest literals. When no size up to {@code max_body} gives one, the answer is "no solution"
- * (or, with {@code noise}, the program of least description length).
+ * (or, with {@code noise}, the program of least description length). At the deadline the answer is
+ * "timeout" with the smallest cover among the clauses tested so far, if any.
  */
 public final class Learner {
   /** How a run ended. */
@@ -106,6 +107,9 @@ public final class Learner {
       }
     } catch (ClauseSearch.OutOfTime e) {
       status = Status.TIMEOUT;
+      // anytime: the smallest cover among the clauses tested before the deadline (its size is not
+      // proven minimal: the last body size was not searched to the end)
+      program = Combiner.solve(units, pos.length, bias.maxClauses());
     }
     if (program == null && options.noise()) {
       program = NoisyCombiner.solve(units, noisy, pos.length, neg.length, bias.maxClauses());

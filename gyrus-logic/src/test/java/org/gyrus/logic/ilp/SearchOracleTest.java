@@ -35,13 +35,21 @@ class SearchOracleTest {
       List<Boolean> dirs = arity == 1 ? List.of(true) : List.of(true, r.nextBoolean());
       preds.add(new Bias.Pred("p" + i, types, dirs));
       rows[i] = new ArrayList<>();
-      for (int k = 0; k < 7; k++) {
+      // binary facts are random, a function of their first argument, or closed under swapping:
+      // the last two exercise the search's pruning of functional and symmetric duplicates
+      int kind = arity == 2 ? r.nextInt(3) : 0;
+      for (int k = 0; k < (kind == 1 ? CONSTS.length : 7); k++) {
         List<String> row = new ArrayList<>();
         for (int a = 0; a < arity; a++) {
-          row.add(CONSTS[r.nextInt(CONSTS.length)]);
+          row.add(kind == 1 && a == 0 ? CONSTS[k] : CONSTS[r.nextInt(CONSTS.length)]);
         }
-        rows[i].add(row);
-        facts.add("p" + i, new ArrayList<>(row));
+        if (kind == 1 && r.nextInt(4) == 0) {
+          continue; // a partial function
+        }
+        add(rows[i], facts, "p" + i, row);
+        if (kind == 2) {
+          add(rows[i], facts, "p" + i, List.of(row.get(1), row.get(0)));
+        }
       }
     }
     List<Example> exs = new ArrayList<>();
@@ -53,6 +61,13 @@ class SearchOracleTest {
     }
     Bias bias = new Bias(HEAD, preds, 3, 3, 1, false, false);
     return new Instance(bias, facts, rows, exs);
+  }
+
+  private static void add(List<List<String>> rows, Facts facts, String pred, List<String> row) {
+    if (!rows.contains(row)) {
+      rows.add(row);
+      facts.add(pred, new ArrayList<>(row));
+    }
   }
 
   /** The size of the smallest consistent complete clause covering every positive, or -1. */

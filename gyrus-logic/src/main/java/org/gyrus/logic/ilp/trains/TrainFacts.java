@@ -88,10 +88,11 @@ public final class TrainFacts {
 
   /**
    * The learner's bias for every train rule: a car's position, load count and wheel count as
-   * numbers with {@code lt} and the constants one..three; short, long, closed, braced_wall; colour
-   * and load shape as values with one unary predicate per constant; relations between two cars of
-   * one train: {@code behind(C1, C2)} (C2 somewhere behind C1), {@code same_color} and {@code
-   * diff_color}.
+   * numbers with {@code lt} and the constants one..three, V-LoL's {@code has_load(Car, K)} (the car
+   * carries a K-th load, K = 1..load count; two cars share a K exactly when both are loaded);
+   * short, long, closed, braced_wall; colour and load shape as values with one unary predicate per
+   * constant; relations between two cars of one train: {@code behind(C1, C2)} (C2 somewhere behind
+   * C1), {@code same_color} and {@code diff_color}.
    */
   public static final String BIAS =
       """
@@ -143,10 +144,18 @@ public final class TrainFacts {
       body_pred(has_load0,2).
       type(has_load0,(car,shape)).
       direction(has_load0,(in,out)).
+      body_pred(has_load,2).
+      type(has_load,(car,num)).
+      direction(has_load,(in,out)).
       """
           + unary(COLORS, "color")
           + unary(LOADS, "shape")
           + unary(NUMBERS.keySet().stream().sorted().toArray(String[]::new), "num");
+
+  /** {@link #BIAS} with another {@code max_body} (for rows outside the standard protocol). */
+  public static String bias(int maxBody) {
+    return BIAS.replace("max_body(6).", "max_body(" + maxBody + ").");
+  }
 
   private static String unary(String[] names, String type) {
     StringBuilder sb = new StringBuilder();
@@ -181,6 +190,9 @@ public final class TrainFacts {
         f.add("car_color", List.of(cid, c.color()));
         if (c.loadNum() >= 1) {
           f.add("has_load0", List.of(cid, c.loadShape()));
+        }
+        for (long k = 1; k <= c.loadNum(); k++) {
+          f.add("has_load", List.of(cid, k)); // V-LoL's has_load: the car's k-th load, k = 1..n
         }
         for (int j = 0; j < cars.size(); j++) {
           String other = tid + "_c" + cars.get(j).index();

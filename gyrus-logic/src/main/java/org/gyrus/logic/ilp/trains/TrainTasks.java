@@ -26,8 +26,34 @@ public final class TrainTasks {
   /** Rules whose test set is the given file (its 8 attributes suffice for them). */
   static final Set<String> ON_GIVEN_FILE = Set.of("theoryx", "numerical");
 
+  /**
+   * One row of the bench: a rule, the number of training trains (half east, half west) and the
+   * bias's {@code max_body}. The protocol row is {@code RULE} (100 trains, max_body 6); {@code
+   * RULE/TRAINS/MAX_BODY} names an added row.
+   */
+  public record Row(String rule, int trains, int maxBody) {
+    public static Row parse(String s) {
+      String[] p = s.split("/");
+      if (p.length != 1 && p.length != 3) {
+        throw new IllegalArgumentException("row " + s + ": expected RULE or RULE/TRAINS/MAX_BODY");
+      }
+      return p.length == 1
+          ? new Row(p[0], 100, 6)
+          : new Row(p[0], Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+    }
+
+    public boolean protocol() {
+      return trains == 100 && maxBody == 6;
+    }
+
+    public String key() {
+      return protocol() ? rule : rule + "/" + trains + "/" + maxBody;
+    }
+  }
+
   /** One rule's outcome. */
   public record Outcome(
+      Row row,
       String rule,
       Learner.Result learned,
       int testTrains,
@@ -91,8 +117,13 @@ public final class TrainTasks {
 
   /** Writes a Popper task directory (bias.pl, bk.pl, exs.pl) for labelled trains. */
   public static void writePopper(Path dir, List<Train> trains) throws IOException {
+    writePopper(dir, trains, TrainFacts.BIAS);
+  }
+
+  /** As {@link #writePopper(Path, List)} with the given bias text. */
+  public static void writePopper(Path dir, List<Train> trains, String bias) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("bias.pl"), TrainFacts.BIAS, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("bias.pl"), bias, StandardCharsets.UTF_8);
     Facts bk = TrainFacts.forLearning(trains, "r");
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<Object>> f : bk.all()) {
@@ -115,13 +146,17 @@ public final class TrainTasks {
   }
 
   /** Runs one rule end to end; {@code work} receives its Popper task directory. */
-  public static Outcome run(Path data, String ruleName, Path work, long seed, Learner.Options opts)
+  public static Outcome run(Path data, Row row, Path work, long seed, Learner.Options opts)
       throws IOException {
+    String ruleName = row.rule();
     Path trainsDir = data.resolve("michalski-trains");
     TrainRules rule =
         TrainRules.read(trainsDir.resolve("example_rules").resolve(ruleName + "_rule.pl"));
-    Path taskDir = work.resolve(ruleName);
-    writePopper(taskDir, balanced(rule, seed, 50, 50));
+    Path taskDir = work.resolve(row.key().replace('/', '_'));
+    writePopper(
+        taskDir,
+        balanced(rule, seed, row.trains() / 2, row.trains() - row.trains() / 2),
+        TrainFacts.bias(row.maxBody()));
     Task task = Task.readPopper(taskDir);
     Learner.Result learned = Learner.learn(task, opts);
 
@@ -162,7 +197,8 @@ public final class TrainTasks {
         tn += p ? 0 : 1;
       }
     }
-    return new Outcome(ruleName, learned, test.size(), east, tp, fn, fp, tn, source, agreement);
+    return new Outcome(
+        row, ruleName, learned, test.size(), east, tp, fn, fp, tn, source, agreement);
   }
 
   /** One JSON object per outcome, for the bench's JSONL file. */
@@ -170,13 +206,16 @@ public final class TrainTasks {
     Learner.Result r = o.learned();
     return String.format(
         Locale.ROOT,
-        "{\"rule\": %s, \"status\": %s, \"program\": %s, \"train_accuracy\": %.4f,"
+        "{\"row\": %s, \"rule\": %s, \"trains\": %d, \"max_body\": %d, \"status\": %s, \"program\": %s, \"train_accuracy\": %.4f,"
             + " \"learn_seconds\": %.3f, \"learn_cpu_seconds\": %.3f, \"clauses_tested\": %d,"
             + " \"test_trains\": %d,"
             + " \"test_east\": %d, \"tp\": %d, \"fn\": %d, \"fp\": %d, \"tn\": %d,"
             + " \"accuracy\": %.6f, \"balanced_accuracy\": %.6f, \"equivalent\": %b,"
             + " \"test_source\": %s, \"file_label_agreement\": %s, \"command\": %s}",
+        q(o.row().key()),
         q(o.rule()),
+        o.row().trains(),
+        o.row().maxBody(),
         q(r.status().toString()),
         q(r.programText().strip()),
         r.accuracy(),
@@ -204,8 +243,8 @@ public final class TrainTasks {
   }
 
   /**
-   * {@code TrainTasks DATA WORK OUT.jsonl SEED TIMEOUT RULE...}: runs each rule not yet in
-   * OUT.jsonl and appends its outcome (resumable).
+   * {@code TrainTasks DATA WORK OUT.jsonl SEED TIMEOUT ROW...}: runs each row ({@link Row}) not yet
+   * in OUT.jsonl and appends its outcome (resumable).
    */
   public static void main(String[] args) throws IOException {
     Path data = Path.of(args[0]);
@@ -215,12 +254,13 @@ public final class TrainTasks {
     double timeout = Double.parseDouble(args[4]);
     String done = Files.exists(out) ? Files.readString(out) : "";
     for (int i = 5; i < args.length; i++) {
-      String rule = args[i];
-      if (done.contains("\"rule\": \"" + rule + "\"")) {
+      Row row = Row.parse(args[i]);
+      String rule = row.key();
+      if (done.contains("\"row\": \"" + rule + "\"")) {
         System.out.println(rule + ": already in " + out);
         continue;
       }
-      Outcome o = run(data, rule, work, seed, new Learner.Options(timeout, false));
+      Outcome o = run(data, row, work, seed, new Learner.Options(timeout, false));
       System.out.printf(
           Locale.ROOT,
           "%s: %s in %.1f s (%.1f s CPU); test accuracy %.4f, balanced %.4f, equivalent on %d: %b%n%s",

@@ -9,8 +9,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.gyrus.core.SpecError;
+import org.gyrus.logic.datalog.Ast;
+import org.gyrus.logic.datalog.Parser;
+import org.gyrus.logic.ilp.Background;
+import org.gyrus.logic.ilp.Facts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +135,52 @@ class TrainsTest {
     }
     assertThat(agree).isEqualTo(10_000);
     assertThat(numerical).isEqualTo(710);
+  }
+
+  /**
+   * The multi and complex targets written in the learner's vocabulary ({@link TrainFacts#BIAS})
+   * agree with V-LoL's rules on generated trains: the bias expresses both, with body sizes 5/6/6
+   * (multi, thanks to has_load) and 6/7/4 (complex: its second clause needs 7 literals, one over
+   * the bias's max_body 6, so complex is out of reach at the protocol's max_body).
+   */
+  @Test
+  void multiAndComplexTargetsAreExpressibleInTheLearnersVocabulary() {
+    Path p = rules();
+    Map<String, String> targets =
+        Map.of(
+            "multi",
+            """
+            eastbound(A) :- has_car(A,B), braced_wall(B), has_car(A,C), load_num(C,D), two(D).
+            eastbound(A) :- has_car(A,B), load_num(B,C), three(C), has_car(A,D), car_color(D,E), blue(E).
+            eastbound(A) :- has_car(A,B), short(B), has_car(A,C), long(C), has_load(B,D), has_load(C,D).
+            """,
+            "complex",
+            """
+            eastbound(A) :- has_car(A,B), load_num(B,C), car_num(B,D), has_wheel0(B,E), lt(D,C), lt(D,E).
+            eastbound(A) :- has_car(A,B), car_num(B,D), short(B), same_color(B,C), long(C), has_wheel0(C,E), lt(D,E).
+            eastbound(A) :- has_car(A,B), diff_color(B,C), diff_color(B,D), diff_color(C,D).
+            """);
+    TrainGenerator gen = new TrainGenerator(8);
+    List<Train> trains = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      trains.add(gen.next());
+    }
+    Facts facts = TrainFacts.forLearning(trains, "t");
+    for (Map.Entry<String, String> e : targets.entrySet()) {
+      boolean[] truth =
+          TrainRules.read(p.resolve("example_rules/" + e.getKey() + "_rule.pl")).label(trains);
+      List<Ast.Rule> program = Parser.parse(e.getValue(), e.getKey()).rules();
+      Set<Object> east = new HashSet<>();
+      for (List<Object> t :
+          Background.tuples(Background.run(Background.asRules(facts), program), "eastbound")) {
+        east.add(t.get(0));
+      }
+      for (int i = 0; i < trains.size(); i++) {
+        assertThat(east.contains(TrainFacts.trainId("t", i)))
+            .as(e.getKey() + " on " + trains.get(i).toText())
+            .isEqualTo(truth[i]);
+      }
+    }
   }
 
   @Test
