@@ -129,6 +129,9 @@ def report(cmd, gt2):
         json.dumps({"rows": rows, "runs": list(runs.values()), "gt2": gt2}, indent=1) + "\n")
     (RESULTS / "program_learning_ilp.md").write_text("\n".join(md) + "\n")
     print("\n".join(md))
+    # the combined issue-16 file follows every part
+    subprocess.run([sys.executable, str(Path(__file__).with_name("report.py")), str(RESULTS)],
+                   check=True)
 
 
 if __name__ == "__main__":

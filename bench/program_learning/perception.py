@@ -133,6 +133,9 @@ def report(cmd, rules, seeds, name):
         json.dumps({"command": cmd, "rows": rows, "runs": runs}, indent=1) + "\n")
     (RESULTS / (name + ".md")).write_text("\n".join(md) + "\n")
     print("\n".join(md))
+    # the combined issue-16 file follows every part
+    subprocess.run([sys.executable, str(Path(__file__).with_name("report.py")), str(RESULTS)],
+                   check=True)
 
 
 if __name__ == "__main__":

@@ -37,3 +37,5 @@ nice -n 10 java -XX:ActiveProcessorCount=1 -Xmx3g -Dai.djl.offline=true \
   "$modes" "$problems" "$seeds"
 cmd="SNIP_SEED=$seed CORPUS=$corpus HELD=$held STEPS=$steps K=$k RUN_SECONDS=$secs MODES=$modes SEEDS=$seeds${PROBLEMS:+ PROBLEMS=$problems} bench/program_learning/snip.sh"
 python3 "$root/bench/program_learning/snip_report.py" "$raw" "$out/program_learning_snip" "${REPORT_COMMAND:-$cmd}"
+# the combined issue-16 file follows every part
+python3 "$root/bench/program_learning/report.py" "$out"

@@ -50,3 +50,5 @@ cmd="$cmd${MAX_PROGRAMS:+ MAX_PROGRAMS=$MAX_PROGRAMS} bench/program_learning/sym
 # REPORT_COMMAND names the whole sweep when it was run in parts (resumed).
 cmd="${REPORT_COMMAND:-$cmd}"
 python3 "$root/bench/program_learning/symreg_report.py" "$raw" "$out/program_learning_symreg" "$cmd" "$secs"
+# the combined issue-16 file follows every part
+python3 "$root/bench/program_learning/report.py" "$out"
