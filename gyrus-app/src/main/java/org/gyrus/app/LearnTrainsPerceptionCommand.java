@@ -78,7 +78,8 @@ public final class LearnTrainsPerceptionCommand implements Callable<Integer> {
             d.supervisedWeight(),
             timeout,
             rounds,
-            test);
+            test,
+            d.sampledViews());
     Path work = Files.createTempDirectory("gyrus-trains-perception");
     PerceptionRun.runAll(dir, work, out, rule, seeds, cfg).forEach(System.out::println);
     return 0;
