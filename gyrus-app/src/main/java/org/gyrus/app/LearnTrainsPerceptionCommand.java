@@ -78,8 +78,7 @@ public final class LearnTrainsPerceptionCommand implements Callable<Integer> {
             d.supervisedWeight(),
             timeout,
             rounds,
-            test,
-            d.sampledViews());
+            test);
     Path work = Files.createTempDirectory("gyrus-trains-perception");
     PerceptionRun.runAll(dir, work, out, rule, seeds, cfg).forEach(System.out::println);
     return 0;

@@ -42,10 +42,9 @@ public final class PerceptionPipeline {
       double supervisedWeight,
       double learnTimeout,
       int rounds,
-      int testTrains,
-      int sampledViews) {
+      int testTrains) {
     public static Config defaults() {
-      return new Config(50, 0.2, 32, 300, 150, 0.01, 1.0, 120, 2, 10_000, 2);
+      return new Config(50, 0.2, 32, 300, 150, 0.01, 1.0, 120, 2, 10_000);
     }
   }
 
@@ -140,52 +139,6 @@ public final class PerceptionPipeline {
       out.add(new Train(cars, tr.direction()));
     }
     return out;
-  }
-
-  /**
-   * The trains with every car's values drawn from the net's distribution: another reading of the
-   * same raw cars, as likely as the net believes it to be.
-   */
-  static List<Train> sampled(PerceptionNet net, Encoded data, SplittableRandom rnd) {
-    List<Train> out = new ArrayList<>();
-    for (int t = 0; t < data.trains().size(); t++) {
-      Train tr = data.trains().get(t);
-      List<Car> cars = new ArrayList<>();
-      for (int c = 0; c < tr.cars().size(); c++) {
-        double[] p = net.forward(data.x()[t][c]).p;
-        int[] drawn = new int[Slot.values().length];
-        for (Slot s : Slot.values()) {
-          double u = rnd.nextDouble();
-          int k = 0;
-          double acc = p[s.offset];
-          while (acc < u && k < s.size() - 1) {
-            k++;
-            acc += p[s.offset + k];
-          }
-          drawn[s.ordinal()] = k;
-        }
-        cars.add(CarPerception.perceived(tr.cars().get(c), drawn));
-      }
-      out.add(new Train(cars, tr.direction()));
-    }
-    return out;
-  }
-
-  /**
-   * Mean binary cross-entropy of the trains' directions under the program's circuit with the net's
-   * fact probabilities: how well the program explains the labels given what the net sees, its
-   * doubts included.
-   */
-  static double circuitLoss(List<Clause> program, PerceptionNet net, Encoded data) {
-    TrainCircuit circuit = TrainCircuit.compile(program, data.trains());
-    double[][] p = probabilities(net, data, 0, data.trains().size());
-    boolean[] east = data.east();
-    double loss = 0;
-    for (int t = 0; t < east.length; t++) {
-      double q = Math.min(1 - 1e-6, Math.max(1e-6, circuit.probability(t, p)));
-      loss -= (east[t] ? Math.log(q) : Math.log(1 - q)) / east.length;
-    }
-    return loss;
   }
 
   /** Runs the learner on labelled trains (written as a Popper task under dir). */

@@ -39,7 +39,6 @@ public final class PerceptionRun {
     Json j = new Json();
     j.str("rule", ruleName).num("seed", seed).num("labelled_cars", cfg.labelledCars());
     j.num("sigma", cfg.sigma()).num("test_trains", testTrains.size());
-    j.num("sampled_views", cfg.sampledViews());
 
     long t0 = System.nanoTime();
     Learned gold =
@@ -53,9 +52,8 @@ public final class PerceptionRun {
     j.map("perception_before", PerceptionPipeline.perceptionAccuracy(net, test));
     List<Map<String, Object>> rounds = new ArrayList<>();
     Learned learned = null;
-    SplittableRandom views = new SplittableRandom(seed * 31 + 3);
     for (int r = 1; r <= cfg.rounds(); r++) {
-      learned = round(r, net, train, test, labelled, cfg, work, rounds, views);
+      learned = round(r, net, train, test, labelled, cfg, work, rounds);
     }
     j.list("rounds", rounds);
     j.map("perception_after", PerceptionPipeline.perceptionAccuracy(net, test));
@@ -82,12 +80,12 @@ public final class PerceptionRun {
       PerceptionPipeline.LabelledCars labelled,
       Config cfg,
       Path work,
-      List<Map<String, Object>> out,
-      SplittableRandom views)
+      List<Map<String, Object>> out)
       throws IOException {
+    List<Train> seen = PerceptionPipeline.perceived(net, train);
+    Learned l = PerceptionPipeline.learn(seen, work.resolve("round" + r), cfg.learnTimeout(), true);
     Map<String, Object> rec = new java.util.LinkedHashMap<>();
     rec.put("round", r);
-    Learned l = bestCandidate(r, net, train, cfg, work, views, rec);
     rec.put("status", l.result().status().toString());
     rec.put("program", l.result().programText().strip());
     rec.put("learn_s", l.result().seconds());
@@ -103,55 +101,6 @@ public final class PerceptionRun {
         "test_accuracy_circuit_after", PerceptionPipeline.circuitAccuracy(testCircuit, net, test));
     out.add(rec);
     return l;
-  }
-
-  /**
-   * The program learned from the most likely reading of the training trains and from {@code
-   * cfg.sampledViews()} readings drawn from the net, whichever explains the train labels best
-   * through its circuit ({@link PerceptionPipeline#circuitLoss}). Why: one misread attribute can
-   * make the learner pick a wrong program that fits the argmax facts exactly; the circuit weighs
-   * each program by how likely its facts are, so a program resting on doubtful facts loses.
-   */
-  private static Learned bestCandidate(
-      int r,
-      PerceptionNet net,
-      Encoded train,
-      Config cfg,
-      Path work,
-      SplittableRandom views,
-      Map<String, Object> rec)
-      throws IOException {
-    Learned best = null;
-    double bestLoss = Double.POSITIVE_INFINITY;
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    List<Double> losses = new ArrayList<>();
-    for (int v = 0; v <= cfg.sampledViews(); v++) {
-      List<Train> reading =
-          v == 0
-              ? PerceptionPipeline.perceived(net, train)
-              : PerceptionPipeline.sampled(net, train, views);
-      Learned l =
-          PerceptionPipeline.learn(
-              reading, work.resolve("round" + r + "_view" + v), cfg.learnTimeout(), true);
-      if (l.program().isEmpty() || !seen.add(l.result().programText().strip())) {
-        continue;
-      }
-      double loss = PerceptionPipeline.circuitLoss(l.program(), net, train);
-      losses.add(loss);
-      if (loss < bestLoss) {
-        best = l;
-        bestLoss = loss;
-      }
-    }
-    rec.put("candidates", losses.size());
-    rec.put("candidate_losses", losses.toString());
-    return best != null
-        ? best
-        : PerceptionPipeline.learn(
-            PerceptionPipeline.perceived(net, train),
-            work.resolve("round" + r),
-            cfg.learnTimeout(),
-            true);
   }
 
   /**
@@ -201,8 +150,7 @@ public final class PerceptionRun {
             d.supervisedWeight(),
             Double.parseDouble(System.getProperty("perception.timeout", "" + d.learnTimeout())),
             Integer.getInteger("perception.rounds", d.rounds()),
-            Integer.getInteger("perception.test", d.testTrains()),
-            Integer.getInteger("perception.views", d.sampledViews()));
+            Integer.getInteger("perception.test", d.testTrains()));
     List<Long> seeds = new ArrayList<>();
     for (int i = 4; i < args.length; i++) {
       seeds.add(Long.parseLong(args[i]));

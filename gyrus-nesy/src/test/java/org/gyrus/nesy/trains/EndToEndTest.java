@@ -25,7 +25,7 @@ class EndToEndTest {
     TrainRules rule =
         TrainCircuitTest.rule(dir, "closed", "eastbound(T):- has_car(T,C), closed(C).\n");
     PerceptionPipeline.Config cfg =
-        new PerceptionPipeline.Config(50, 0.2, 32, 300, 150, 0.01, 1.0, 30, 1, 400, 0);
+        new PerceptionPipeline.Config(50, 0.2, 32, 300, 150, 0.01, 1.0, 30, 1, 400);
     List<Train> trainTrains = TrainTasks.balanced(rule, 1, 50, 50);
     PerceptionPipeline.Encoded train =
         PerceptionPipeline.Encoded.of(trainTrains, cfg.sigma(), new SplittableRandom(1));
