@@ -115,10 +115,10 @@ final class AdditiveResidual {
   /**
    * Tries new parts when due: after {@value #FIRST_ATTEMPT_SECONDS} s of main search, and again
    * once the main search has run as long as the last attempt took (the sub-searches take at most
-   * half the CPU time). The first attempt starts with the parts a polynomial surrogate shows
-   * separable ({@link SurrogateSplit}); each attempt then tries up to {@value #PARTS_PER_ATTEMPT}
-   * parts of the best programs. {@code elapsed}: CPU s of the whole run so far. Null when nothing
-   * exact was found.
+   * half the CPU time). Each attempt tries up to {@value #PARTS_PER_ATTEMPT} parts of the best
+   * programs; the first one then also the parts a polynomial surrogate shows separable ({@link
+   * SurrogateSplit}). {@code elapsed}: CPU s of the whole run so far. Null when nothing exact was
+   * found.
    */
   Found attemptIfDue(double elapsed) {
     double main = elapsed - subSeconds;
@@ -129,20 +129,20 @@ final class AdditiveResidual {
       return null;
     }
     long t0 = Regressor.cpuNanos();
-    Found found = null;
     List<Expr> exprs = new ArrayList<>();
     for (Scorer.Candidate c : top.values()) {
       exprs.add(lib.toExpr(c.program(), c.consts()));
     }
+    Found found = null;
     mined.addAll(top.keySet());
     top.clear();
     List<Part> parts = fresh(exprs, tried);
     for (Part p : parts.subList(0, Math.min(PARTS_PER_ATTEMPT, parts.size()))) {
+      tried.add(p.key());
+      found = fitResidual(p, remaining - (Regressor.cpuNanos() - t0) / 1e9);
       if (found != null) {
         break;
       }
-      tried.add(p.key());
-      found = fitResidual(p, remaining - (Regressor.cpuNanos() - t0) / 1e9);
     }
     if (found == null && !surrogateTried) {
       surrogateTried = true;
