@@ -1,6 +1,7 @@
 package org.gyrus.nesy.symreg;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -87,7 +88,7 @@ final class SurrogateSplit {
     }
     double[][] cols = new double[p][];
     cols[0] = new double[rows];
-    java.util.Arrays.fill(cols[0], 1);
+    Arrays.fill(cols[0], 1);
     for (int j = 0; j < pMonomials.size(); j++) {
       cols[1 + j] = column(x, in, pMonomials.get(j));
     }
@@ -130,7 +131,7 @@ final class SurrogateSplit {
   /** The product over {@code vars} of x_v to the given exponents, at every row. */
   private static double[] column(double[][] x, int[] vars, int[] exponents) {
     double[] out = new double[x[0].length];
-    java.util.Arrays.fill(out, 1);
+    Arrays.fill(out, 1);
     for (int k = 0; k < vars.length; k++) {
       for (int e = 0; e < exponents[k]; e++) {
         for (int i = 0; i < out.length; i++) {
