@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gyrus.core.SpecError;
 import org.gyrus.search.bench.NasBench201;
@@ -216,6 +219,11 @@ class PostgresTrialStoreTest {
     int workers = 4;
     int total = 60;
     Set<String> hosts = ConcurrentHashMap.newKeySet();
+    // each worker's first evaluation waits until every worker has one running: on a loaded machine
+    // a
+    // worker that opens its connection late would otherwise find all 60 trials taken (seen once)
+    CountDownLatch allEvaluating = new CountDownLatch(workers);
+    AtomicBoolean stalled = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -235,7 +243,12 @@ class PostgresTrialStoreTest {
                               worker)) {
                     s.optimize(
                         (c, ctx) -> {
-                          hosts.add("w" + worker);
+                          if (hosts.add("w" + worker)) {
+                            allEvaluating.countDown();
+                            if (!allEvaluating.await(60, TimeUnit.SECONDS)) {
+                              stalled.set(true); // the others could not claim while this ran
+                            }
+                          }
                           Thread.sleep(2);
                           return Metrics.of(table.accuracy(c));
                         },
@@ -259,6 +272,7 @@ class PostgresTrialStoreTest {
       trials.forEach(t -> dna.add(t.dna().toJson()));
       assertThat(dna).as("no point evaluated twice").hasSize(total);
     }
+    assertThat(stalled).as("4 trials evaluated at the same time").isFalse();
     assertThat(hosts).as("every worker contributed").hasSize(workers);
   }
 
