@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.gyrus.core.DataDir;
 import org.gyrus.core.SpecError;
 import org.gyrus.nesy.trains.PerceptionPipeline;
 import org.gyrus.nesy.trains.PerceptionRun;
@@ -27,7 +28,9 @@ public final class LearnTrainsPerceptionCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RULE", description = "e.g. theoryx, easy, color")
   String rule;
 
-  @Option(names = "--data", description = "data directory (default $GYRUS_DATA)")
+  @Option(
+      names = "--data",
+      description = "data directory (default $GYRUS_DATA, else ~/.gyrus/data)")
   Path data;
 
   @Option(names = "--seeds", split = ",", defaultValue = "1", description = "default: 1")
@@ -61,7 +64,7 @@ public final class LearnTrainsPerceptionCommand implements Callable<Integer> {
     Flags.inRange("--rounds", rounds, 1, 20);
     Flags.inRange("--timeout", timeout, 0, 86_400, true);
     Flags.inRange("--test", test, 2, 1_000_000);
-    Path dir = data != null ? data : dataFromEnv();
+    Path dir = DataDir.resolve(data);
     Path file = dir.resolve("michalski-trains/example_rules/" + rule + "_rule.pl");
     if (!Files.isRegularFile(file)) {
       throw new SpecError(file.toString(), "a rule file (RULE_rule.pl)", "nothing there");
@@ -82,13 +85,5 @@ public final class LearnTrainsPerceptionCommand implements Callable<Integer> {
     Path work = Files.createTempDirectory("gyrus-trains-perception");
     PerceptionRun.runAll(dir, work, out, rule, seeds, cfg).forEach(System.out::println);
     return 0;
-  }
-
-  private static Path dataFromEnv() {
-    String env = System.getenv("GYRUS_DATA");
-    if (env == null || env.isBlank()) {
-      throw new SpecError("--data", "a data directory (or GYRUS_DATA)", "neither given");
-    }
-    return Path.of(env);
   }
 }

@@ -154,6 +154,9 @@ public final class TrainFacts {
 
   /** {@link #BIAS} with another {@code max_body} (for rows outside the standard protocol). */
   public static String bias(int maxBody) {
+    if (!BIAS.contains("max_body(6).")) {
+      throw new IllegalStateException("BIAS no longer declares max_body(6)");
+    }
     return BIAS.replace("max_body(6).", "max_body(" + maxBody + ").");
   }
 

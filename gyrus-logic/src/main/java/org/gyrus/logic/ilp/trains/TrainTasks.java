@@ -54,7 +54,6 @@ public final class TrainTasks {
   /** One rule's outcome. */
   public record Outcome(
       Row row,
-      String rule,
       Learner.Result learned,
       int testTrains,
       int testEast,
@@ -64,6 +63,10 @@ public final class TrainTasks {
       int tn,
       String testSource,
       double fileAgreement) {
+    public String rule() {
+      return row.rule();
+    }
+
     public double accuracy() {
       return (tp + tn) / (double) testTrains;
     }
@@ -197,8 +200,7 @@ public final class TrainTasks {
         tn += p ? 0 : 1;
       }
     }
-    return new Outcome(
-        row, ruleName, learned, test.size(), east, tp, fn, fp, tn, source, agreement);
+    return new Outcome(row, learned, test.size(), east, tp, fn, fp, tn, source, agreement);
   }
 
   /** One JSON object per outcome, for the bench's JSONL file. */
@@ -255,16 +257,16 @@ public final class TrainTasks {
     String done = Files.exists(out) ? Files.readString(out) : "";
     for (int i = 5; i < args.length; i++) {
       Row row = Row.parse(args[i]);
-      String rule = row.key();
-      if (done.contains("\"row\": \"" + rule + "\"")) {
-        System.out.println(rule + ": already in " + out);
+      String key = row.key();
+      if (done.contains("\"row\": \"" + key + "\"")) {
+        System.out.println(key + ": already in " + out);
         continue;
       }
       Outcome o = run(data, row, work, seed, new Learner.Options(timeout, false));
       System.out.printf(
           Locale.ROOT,
           "%s: %s in %.1f s (%.1f s CPU); test accuracy %.4f, balanced %.4f, equivalent on %d: %b%n%s",
-          rule,
+          key,
           o.learned().status(),
           o.learned().seconds(),
           o.learned().cpuSeconds(),
