@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gyrus.core.Dna;
 
 /**
@@ -20,6 +21,9 @@ public final class History {
   private boolean completedDirty;
   private long completedRewrites;
   private int liveCount;
+  private final int[] stateCounts = new int[TrialState.values().length];
+  private Trial best; // best()'s answer, kept as trials arrive; null with bestStale: recompute
+  private boolean bestStale;
 
   public History(List<Direction> directions) {
     this(directions, List.of());
@@ -104,6 +108,7 @@ public final class History {
     }
     boolean wasComplete = old != null && old.state() == TrialState.COMPLETE;
     boolean isComplete = t.state() == TrialState.COMPLETE && !t.values().isEmpty();
+    keepBest(old, t, wasComplete, isComplete);
     if (isComplete && !wasComplete) {
       if (!completed.isEmpty() && completed.get(completed.size() - 1).number() > t.number()) {
         completedDirty = true;
@@ -124,11 +129,53 @@ public final class History {
       completedDirty = true;
       completedRewrites++;
     }
+    stateCounts[t.state().ordinal()]++;
+    if (old != null) {
+      stateCounts[old.state().ordinal()]--;
+    }
     if (old == null || old.state() == TrialState.FAIL) {
       liveCount += t.state() == TrialState.FAIL ? 0 : 1;
     } else if (t.state() == TrialState.FAIL) {
       liveCount--;
     }
+  }
+
+  private void keepBest(Trial old, Trial t, boolean wasComplete, boolean isComplete) {
+    if (wasComplete
+        && (!isComplete || !old.values().equals(t.values()) || feasible(old) != feasible(t))) {
+      bestStale = true; // a result changed or went away: recompute on the next best()
+    } else if (best != null && best.number() == t.number()) {
+      best = t; // the same result read again, perhaps with more attributes
+    } else if (isComplete && !wasComplete && !bestStale) {
+      best = better(best, t);
+    }
+  }
+
+  /** The better of two COMPLETE trials for {@link #best}: higher score, else lower number. */
+  private Trial better(Trial a, Trial b) {
+    if (!feasible(b)) {
+      return a;
+    }
+    if (a == null) {
+      return b;
+    }
+    int c = Double.compare(score(b), score(a));
+    return c > 0 || (c == 0 && b.number() < a.number()) ? b : a;
+  }
+
+  /**
+   * The COMPLETE trial with the best first objective among those that meet every constraint (the
+   * lowest number on a tie); kept as trials arrive, so asking after every trial costs nothing.
+   */
+  public Optional<Trial> best() {
+    if (bestStale) {
+      best = null;
+      for (Trial t : completed()) {
+        best = better(best, t);
+      }
+      bestStale = false;
+    }
+    return Optional.ofNullable(best);
   }
 
   private int indexOfCompleted(int number) {
@@ -151,6 +198,11 @@ public final class History {
   /** How many trials are not FAIL. */
   public int liveCount() {
     return liveCount;
+  }
+
+  /** How many trials are in this state. */
+  public int count(TrialState state) {
+    return stateCounts[state.ordinal()];
   }
 
   /** All trials by number (a trial number not yet seen here is null). */

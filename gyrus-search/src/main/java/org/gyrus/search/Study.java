@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,14 @@ public final class Study implements AutoCloseable {
   private final Algorithm algorithm;
   private final History history;
   private final String host;
+  private final long salt; // this process's, for rng() while other workers run
   private final Duration heartbeatTimeout;
   private final boolean dedupe;
   private final boolean retryFailed;
   private final Clock clock;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
+  private boolean sampled; // the history started from a sample of a large study
   private long liveOutside; // of a sampled history: live trials it does not hold
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
   private ScheduledExecutorService heartbeats;
@@ -61,6 +62,7 @@ public final class Study implements AutoCloseable {
     // hard specs live in the study attributes; a store written before they existed has none
     this.history = new History(info.directions(), Constraint.parseAll(attrs.get(Constraint.ATTR)));
     this.host = hostName();
+    this.salt = new SplittableRandom(host.hashCode()).nextLong();
     this.heartbeatTimeout = options.heartbeatTimeout();
     this.dedupe = options.dedupe();
     this.retryFailed = options.retryFailed();
@@ -263,19 +265,22 @@ public final class Study implements AutoCloseable {
    */
   static final TrialSample HISTORY_SAMPLE = new TrialSample(100, 256, 256);
 
-  /** Pulls what changed in the store since the last look. */
+  /** Pulls what changed in the store since the last look (after the first, one read). */
   public History refresh() {
-    long v = store.version(info.id());
-    if (v != knownVersion) {
-      if (knownVersion == -1 && startSampled()) {
+    if (knownVersion == -1) {
+      long v = store.version(info.id());
+      if (startSampled()) {
+        sampled = true;
         knownVersion = v; // changes from here on are read as they come; older ones were sampled
         return history;
       }
-      for (Trial t : store.trialsChangedSince(info.id(), knownVersion)) {
-        history.update(t);
-      }
+      store.trialsChangedSince(info.id(), -1).forEach(history::update);
       knownVersion = v;
+      return history;
     }
+    TrialStore.Changes changes = store.changesSince(info.id(), knownVersion);
+    changes.trials().forEach(history::update);
+    knownVersion = changes.version();
     return history;
   }
 
@@ -349,9 +354,18 @@ public final class Study implements AutoCloseable {
     return enqueue(dna);
   }
 
+  /**
+   * The draws for a trial number: a function of the study's seed alone while this process is the
+   * only one running trials, so a study run one worker at a time proposes the same points. Where
+   * other workers' trials run (the numbers they get are a race anyway), this process's salt is
+   * mixed in: workers that have read the same history would otherwise draw the same point for the
+   * same number, and all but one of their creates be refused (a third of all creates with 16
+   * workers of random search).
+   */
   private SplittableRandom rng(int number, int attempt) {
-    return new SplittableRandom(
-        info.seed() * 0x9E3779B97F4A7C15L + number * 0xBF58476D1CE4E5B9L + attempt);
+    long seed = info.seed() * 0x9E3779B97F4A7C15L + number * 0xBF58476D1CE4E5B9L + attempt;
+    boolean othersRunning = history.count(TrialState.RUNNING) > mine.size();
+    return new SplittableRandom(othersRunning ? seed ^ salt : seed);
   }
 
   /** The next trial to run, or empty once {@code limit} trials count in the study. */
@@ -410,14 +424,9 @@ public final class Study implements AutoCloseable {
 
   private Optional<Trial> askUntimed(int limit) {
     refresh();
-    synchronized (lifecycle) {
-      if (stopping) {
-        return Optional.empty();
-      }
-      Optional<Trial> waiting = store.claimWaiting(info.id(), host);
-      if (waiting.isPresent()) {
-        return track(waiting.get());
-      }
+    Optional<Trial> waiting = claimIfWaiting();
+    if (waiting.isPresent() || stopping) {
+      return waiting;
     }
     Optional<BigInteger> size = space.size();
     for (int attempt = 0; attempt < 200; attempt++) {
@@ -458,11 +467,26 @@ public final class Study implements AutoCloseable {
         }
       }
       refresh();
-      if (liveCount() >= limit) {
-        return Optional.empty();
+      waiting = claimIfWaiting(); // one queued since the last look counts toward the target too
+      if (waiting.isPresent() || stopping || liveCount() >= limit) {
+        return waiting;
       }
     }
     throw new IllegalStateException("no new point after 200 proposals");
+  }
+
+  /**
+   * Claims the oldest WAITING trial if the history holds one (or, when it started from a sample,
+   * may hold one unseen), so most asks spend no store round trip on the queue. One queued after the
+   * last refresh waits for the next ask.
+   */
+  private Optional<Trial> claimIfWaiting() {
+    synchronized (lifecycle) {
+      if (stopping || (!sampled && history.count(TrialState.WAITING) == 0)) {
+        return Optional.empty();
+      }
+      return store.claimWaiting(info.id(), host).flatMap(this::track);
+    }
   }
 
   public Trial ask() {
@@ -734,9 +758,12 @@ public final class Study implements AutoCloseable {
    */
   public Optional<Trial> best() {
     refresh();
-    return history.completed().stream()
-        .filter(history::feasible)
-        .max(Comparator.comparingDouble(history::score));
+    return history.best();
+  }
+
+  /** {@link #best} of the history as last read, without asking the store. */
+  public Optional<Trial> bestKnown() {
+    return history.best();
   }
 
   /**

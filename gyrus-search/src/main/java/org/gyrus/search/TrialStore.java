@@ -121,6 +121,22 @@ public interface TrialStore extends AutoCloseable {
   /** A counter that grows with every change to a study's trials. */
   long version(long studyId);
 
+  /** The trials changed after a version, and the version they bring the reader to. */
+  record Changes(List<Trial> trials, long version) {
+    public Changes {
+      trials = List.copyOf(trials);
+    }
+  }
+
+  /**
+   * {@link #trialsChangedSince} and the version it reaches, which a store that can should read in
+   * one go (a worker asks this before every trial); the version is never ahead of the trials read.
+   */
+  default Changes changesSince(long studyId, long version) {
+    long now = version(studyId);
+    return new Changes(trialsChangedSince(studyId, version), now);
+  }
+
   Optional<Trial> trial(long trialId);
 
   /** How many trials of the study are in each state (states without trials left out). */

@@ -107,10 +107,23 @@ class PostgresTrialStoreTest {
   }
 
   /**
-   * Trials read back (one at a time, by change and by number: one round trip each) carry their
-   * values, intermediate values and attributes, each on its own trial, as a store in memory given
-   * the same writes holds them.
+   * Trials read back (one at a time and by change, each in one statement; by number and by change
+   * in three) carry their values, intermediate values and attributes, each on its own trial, as a
+   * store in memory given the same writes holds them: not-finite values, -0.0 and odd text
+   * included.
    */
+  private static final double[] ODD_VALUES = {
+    Double.NaN,
+    -0.0,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    0.1,
+    1e-300,
+    -Double.MAX_VALUE,
+    Double.MIN_VALUE,
+    1.0 / 3
+  };
+
   @Test
   void trialsReadBackWithTheirIntermediateValuesAndAttributes() throws Exception {
     try (TrialStore pg = TrialStores.open(freshDatabase());
@@ -133,6 +146,13 @@ class PostgresTrialStoreTest {
           for (int step = 0; step < i; step++) {
             store.reportIntermediate(t.id(), step, 0.25 * step + i);
           }
+          if (i == 3) { // values and text that a JSON round trip could bend
+            for (int k = 0; k < ODD_VALUES.length; k++) {
+              store.reportIntermediate(t.id(), 10L + k, ODD_VALUES[k]);
+            }
+            store.setAttr(
+                t.id(), "quote\"back\\slash", "line\nbreak \u00e9 \u2603 {\"json\": [1]}");
+          }
           if (i % 2 == 1) {
             store.setAttr(t.id(), "note", "trial " + i);
             store.setAttr(t.id(), "metric.loss", Double.toString(i / 8.0));
@@ -145,11 +165,16 @@ class PostgresTrialStoreTest {
         List<Trial> read = new ArrayList<>(store.trialsChangedSince(info.id(), 0));
         read.addAll(store.trialsByNumber(info.id(), List.of(3, 1)));
         read.add(store.trial(read.get(2).id()).orElseThrow());
+        read.add(store.trial(read.get(3).id()).orElseThrow());
+        read.addAll(store.changesSince(info.id(), 0).trials());
         reads.add(read);
       }
       List<Trial> fromPg = reads.get(0);
-      assertThat(fromPg).hasSize(7);
-      assertThat(fromPg.get(3).intermediate()).containsEntry(2L, 3.5).hasSize(3);
+      assertThat(fromPg).hasSize(12);
+      assertThat(fromPg.get(3).intermediate())
+          .containsEntry(2L, 3.5)
+          .containsEntry(11L, -0.0)
+          .hasSize(3 + ODD_VALUES.length);
       assertThat(fromPg.get(1).attrs()).containsEntry("note", "trial 1");
       for (int k = 0; k < fromPg.size(); k++) {
         Trial a = fromPg.get(k);

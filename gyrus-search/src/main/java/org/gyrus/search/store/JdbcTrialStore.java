@@ -963,6 +963,15 @@ abstract class JdbcTrialStore implements TrialStore {
   }
 
   @Override
+  public Changes changesSince(long studyId, long version) {
+    return read(
+        () -> {
+          Loaded l = loadTogether("t.study_id = ? AND t.seq > ?", false, studyId, version);
+          return new Changes(l.trials(), Math.max(version, l.maxSeq()));
+        });
+  }
+
+  @Override
   public long version(long studyId) {
     return read(
         () -> scalar("SELECT COALESCE(MAX(seq), 0) FROM trials WHERE study_id = ?", studyId));
@@ -974,11 +983,66 @@ abstract class JdbcTrialStore implements TrialStore {
   }
 
   protected Optional<Trial> loadTrial(long id) throws SQLException {
-    List<Trial> l = loadTrials("t.id = ?", id);
+    List<Trial> l = loadTogether("t.id = ?", true, id).trials();
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
+  /** Trials read, and the largest change number among them (-1 for none). */
+  private record Loaded(List<Trial> trials, long maxSeq) {}
+
+  /**
+   * Columns that bring each trial's attributes ({@code attrs_json}: one JSON object) and
+   * intermediate values ({@code inter_json}: an array of [step, value]) along with its row, so a
+   * read of a few trials is one statement; null where the dialect reads them apart.
+   */
+  protected String childColumns() {
+    return null;
+  }
+
+  /**
+   * A statement run for every trial whose plan does not depend on its values (equalities on keys
+   * only): where the dialect can, the server plans it once and keeps the plan.
+   */
+  protected PreparedStatement prepareKeyed(String sql) throws SQLException {
+    return conn.prepareStatement(sql);
+  }
+
+  /**
+   * A read of a few trials (one, or the changes since a worker's last look) in one statement where
+   * the dialect can: each trial's children come from two index probes, cheaper than the three
+   * statements of {@link #loadTrials} for a few rows, dearer for a whole study.
+   */
+  private Loaded loadTogether(String where, boolean keyed, Object... args) throws SQLException {
+    String children = childColumns();
+    if (children == null) {
+      return loadApart(where, args);
+    }
+    List<Trial> out = new ArrayList<>();
+    long maxSeq = -1;
+    String sql = "SELECT t.*" + children + " FROM trials t WHERE " + where + " ORDER BY t.number";
+    try (PreparedStatement p = keyed ? prepareKeyed(sql) : conn.prepareStatement(sql)) {
+      bind(p, args);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          String attrs = rs.getString("attrs_json");
+          String inter = rs.getString("inter_json");
+          out.add(
+              trialRow(
+                  rs,
+                  inter == null ? new TreeMap<>() : StoredValues.readSteps(inter),
+                  attrs == null ? Map.of() : StoredValues.readStrings(attrs)));
+          maxSeq = Math.max(maxSeq, rs.getLong("seq"));
+        }
+      }
+    }
+    return new Loaded(out, maxSeq);
+  }
+
   private List<Trial> loadTrials(String where, Object... args) throws SQLException {
+    return loadApart(where, args).trials();
+  }
+
+  private Loaded loadApart(String where, Object... args) throws SQLException {
     Map<Long, TreeMap<Long, Double>> inter = new HashMap<>();
     try (PreparedStatement p =
         conn.prepareStatement(
@@ -1008,34 +1072,42 @@ abstract class JdbcTrialStore implements TrialStore {
       }
     }
     List<Trial> out = new ArrayList<>();
+    long maxSeq = -1;
     try (PreparedStatement p =
         conn.prepareStatement("SELECT * FROM trials t WHERE " + where + " ORDER BY t.number")) {
       bind(p, args);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           long id = rs.getLong("id");
-          String params = rs.getString("params");
           out.add(
-              new Trial(
-                  id,
-                  rs.getInt("number"),
-                  TrialState.valueOf(rs.getString("state")),
-                  Dna.fromJson(rs.getString("dna")),
-                  params == null ? null : parse(params, "trial params"),
-                  StoredValues.read(rs.getString("vals")),
-                  inter.getOrDefault(id, new TreeMap<>()),
-                  attrs.getOrDefault(id, Map.of()),
-                  rs.getLong("seed"),
-                  rs.getString("version"),
-                  rs.getString("host"),
-                  instant(rs, "start_ms"),
-                  instant(rs, "end_ms"),
-                  instant(rs, "heartbeat_ms"),
-                  rs.getString("error")));
+              trialRow(
+                  rs, inter.getOrDefault(id, new TreeMap<>()), attrs.getOrDefault(id, Map.of())));
+          maxSeq = Math.max(maxSeq, rs.getLong("seq"));
         }
       }
     }
-    return out;
+    return new Loaded(out, maxSeq);
+  }
+
+  private Trial trialRow(ResultSet rs, TreeMap<Long, Double> inter, Map<String, String> attrs)
+      throws SQLException {
+    String params = rs.getString("params");
+    return new Trial(
+        rs.getLong("id"),
+        rs.getInt("number"),
+        TrialState.valueOf(rs.getString("state")),
+        Dna.fromJson(rs.getString("dna")),
+        params == null ? null : parse(params, "trial params"),
+        StoredValues.read(rs.getString("vals")),
+        inter,
+        attrs,
+        rs.getLong("seed"),
+        rs.getString("version"),
+        rs.getString("host"),
+        instant(rs, "start_ms"),
+        instant(rs, "end_ms"),
+        instant(rs, "heartbeat_ms"),
+        rs.getString("error"));
   }
 
   private static void bind(PreparedStatement p, Object... args) throws SQLException {

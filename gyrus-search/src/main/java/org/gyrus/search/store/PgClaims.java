@@ -12,9 +12,10 @@ import org.gyrus.search.TrialState;
 import org.gyrus.search.TrialStore.NewTrial;
 
 /**
- * PostgreSQL's row-locked trial writes: each is one statement (or, for a create that must not
- * repeat a point, a lock on the study's counter row and then one statement), so the counter row is
- * held for the time the server needs to run it, never across a round trip to a busy worker.
+ * PostgreSQL's row-locked trial writes: each is one statement in one round trip (or, for a create
+ * that must not repeat a point, a lock on the study's counter row and then one statement, sent
+ * together), so the counter row is held for the time the server needs to run it, never across a
+ * round trip to a busy worker.
  *
  * <p>The counter's values are never trusted alone: the next number and change number are the larger
  * of the counter's and the trials' own (one index seek each), so a store whose trials were written
@@ -40,8 +41,10 @@ final class PgClaims {
   }
 
   /**
-   * Counts, numbers and inserts in one statement; with {@code unique} the counter row is locked
-   * first, so the statement's check for the same point sees every trial created before it.
+   * Counts, numbers and inserts in one statement and one round trip. With {@code unique} a first
+   * statement locks the counter row and the insert follows it in the same message: both run as one
+   * implicit transaction, and the insert, under its own snapshot taken after the lock, sees every
+   * trial created before it when it checks for the same point.
    */
   Optional<Trial> create(long studyId, NewTrial t, int limit, boolean unique) {
     // the token makes a retried create idempotent: if an earlier attempt's COMMIT landed, its row
@@ -59,36 +62,15 @@ final class PgClaims {
             }
           }
           tried[0] = true;
-          if (!unique) {
-            return insert(studyId, t, limit, false, token); // one statement, its own transaction
-          }
-          // the driver sends BEGIN with the first statement: no round trip of its own
-          store.conn.setAutoCommit(false);
-          try {
-            long asked = System.nanoTime();
-            store.scalar(
-                "SELECT study_id FROM study_counters WHERE study_id = ? FOR NO KEY UPDATE",
-                studyId);
-            store.recordLockWait(System.nanoTime() - asked);
-            Optional<Trial> created = insert(studyId, t, limit, true, token);
-            store.conn.commit();
-            return created;
-          } catch (SQLException | RuntimeException e) {
-            try {
-              store.conn.rollback();
-            } catch (SQLException ignored) {
-              // a broken connection has no transaction left to roll back
-            }
-            throw e;
-          } finally {
-            try {
-              store.conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-              // a broken connection is replaced before the next attempt
-            }
-          }
+          return insert(studyId, t, limit, unique, token);
         });
   }
+
+  /** The counter row locked; its one row is the server's nanoseconds of waiting for the lock. */
+  private static final String LOCK_COUNTER =
+      "WITH l AS (SELECT study_id FROM study_counters WHERE study_id = ? FOR NO KEY UPDATE) SELECT"
+          + " (EXTRACT(EPOCH FROM clock_timestamp() - statement_timestamp()) * 1e9)::bigint FROM l;"
+          + " ";
 
   private Optional<Trial> insert(long studyId, NewTrial t, int limit, boolean unique, String token)
       throws SQLException {
@@ -96,7 +78,8 @@ final class PgClaims {
     boolean running = t.state() == TrialState.RUNNING;
     long now = System.currentTimeMillis();
     String sql =
-        "WITH c AS (UPDATE study_counters SET next_number = "
+        (unique ? LOCK_COUNTER : "")
+            + "WITH c AS (UPDATE study_counters SET next_number = "
             + NEXT_NUMBER
             + ", seq = "
             + NEXT_SEQ
@@ -115,8 +98,11 @@ final class PgClaims {
             + " END, c.seq FROM c RETURNING id, number),"
             + " k AS (INSERT INTO trial_tokens (token, trial_id) SELECT ?, id FROM t)"
             + " SELECT id, number FROM t";
-    try (PreparedStatement p = store.conn.prepareStatement(sql)) {
+    try (PreparedStatement p = store.prepareKeyed(sql)) {
       int i = 0;
+      if (unique) {
+        p.setLong(++i, studyId);
+      }
       for (int n = 0; n < 5; n++) {
         p.setLong(++i, studyId); // NEXT_NUMBER, NEXT_SEQ, the counter, the count, the FAILs
       }
@@ -136,7 +122,14 @@ final class PgClaims {
       p.setObject(++i, running ? now : null, java.sql.Types.BIGINT);
       p.setBoolean(++i, running); // a running trial beats from now, on the store's clock
       p.setString(++i, token);
-      try (ResultSet rs = p.executeQuery()) {
+      p.execute();
+      if (unique) {
+        try (ResultSet lock = p.getResultSet()) {
+          store.recordLockWait(lock.next() ? Math.max(0, lock.getLong(1)) : 0);
+        }
+        p.getMoreResults();
+      }
+      try (ResultSet rs = p.getResultSet()) {
         if (!rs.next()) {
           return Optional.empty(); // the target is reached, or the point is taken
         }
@@ -174,7 +167,7 @@ final class PgClaims {
         () -> {
           long id;
           try (PreparedStatement p =
-              store.conn.prepareStatement(
+              store.prepareKeyed(
                   "WITH x AS (SELECT id, study_id FROM trials WHERE study_id = ? AND state ="
                       + " 'WAITING' ORDER BY number LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED), c AS"
                       + " (UPDATE study_counters SET seq = "
@@ -210,7 +203,7 @@ final class PgClaims {
     return store.writeOne(
         () -> {
           try (PreparedStatement p =
-              store.conn.prepareStatement(
+              store.prepareKeyed(
                   lockThenCount(" AND state IN ('RUNNING', 'WAITING')")
                       + "UPDATE trials SET state = ?, vals = ?, error = ?, end_ms = ?, seq = c.seq"
                       + " FROM c WHERE trials.id = ?")) {

@@ -1,8 +1,14 @@
 package org.gyrus.search.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.gyrus.core.SpecCodec;
 import org.gyrus.core.SpecError;
 
@@ -100,6 +106,50 @@ final class StoredValues {
       return SpecCodec.json().readValue(json, new TypeReference<List<Double>>() {});
     } catch (Exception e) {
       throw new SpecError("trial values", "a JSON list of numbers", json);
+    }
+  }
+
+  /**
+   * A trial's intermediate values as PostgreSQL's {@code json_agg} writes them: {@code [[step,
+   * value], ...]}, a value that is not finite as a string ({@code "NaN"}). Each number is read from
+   * its own text, as the driver reads the column (so {@code -0} stays -0.0).
+   */
+  static TreeMap<Long, Double> readSteps(String json) {
+    TreeMap<Long, Double> out = new TreeMap<>();
+    try (JsonParser p = SpecCodec.json().getFactory().createParser(json)) {
+      expect(p.nextToken() == JsonToken.START_ARRAY, json);
+      while (p.nextToken() == JsonToken.START_ARRAY) {
+        p.nextToken();
+        long step = Long.parseLong(p.getText());
+        p.nextToken();
+        out.put(step, Double.parseDouble(p.getText()));
+        expect(p.nextToken() == JsonToken.END_ARRAY, json);
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new SpecError("trial intermediate values", "a JSON list of [step, value]", json);
+    }
+    return out;
+  }
+
+  /** A trial's attributes as PostgreSQL's {@code json_object_agg} writes them: key to text. */
+  static Map<String, String> readStrings(String json) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (JsonParser p = SpecCodec.json().getFactory().createParser(json)) {
+      expect(p.nextToken() == JsonToken.START_OBJECT, json);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.getCurrentName();
+        expect(p.nextToken() == JsonToken.VALUE_STRING, json);
+        out.put(key, p.getText());
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new SpecError("trial attributes", "a JSON object of strings", json);
+    }
+    return out;
+  }
+
+  private static void expect(boolean ok, String json) {
+    if (!ok) {
+      throw new IllegalArgumentException(json);
     }
   }
 }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Many claimers, each on its own connection, race on one PostgreSQL study: every queued trial is
  * claimed once, numbers stay dense, the target is met and never exceeded, no point is created
- * twice, and a reader that follows the study by change number ({@code version} + {@code
- * trialsChangedSince}, as every worker does) ends with exactly what a full read shows, so no change
- * committed out of order is missed.
+ * twice, and a reader that follows the study by change number ({@code changesSince}, as every
+ * worker does) ends with exactly what a full read shows, so no change committed out of order is
+ * missed.
  */
 class PgClaimContentionTest {
   private static final int CLAIMERS = 16;
@@ -120,11 +120,11 @@ class PgClaimContentionTest {
               long known = -1;
               while (true) {
                 boolean last = !running.get();
-                long v = reader.version(info.id());
-                for (Trial t : reader.trialsChangedSince(info.id(), known)) {
+                TrialStore.Changes changes = reader.changesSince(info.id(), known);
+                for (Trial t : changes.trials()) {
                   followed.put(t.number(), t.state());
                 }
-                known = v;
+                known = changes.version();
                 if (last) {
                   return;
                 }
