@@ -44,7 +44,7 @@ public final class Study implements AutoCloseable {
   private final Clock clock;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
-  private boolean sampled; // the history started from a sample of a large study
+  private long waitingOutside; // WAITING trials a sampled history may not hold (at most)
   private long liveOutside; // of a sampled history: live trials it does not hold
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
   private ScheduledExecutorService heartbeats;
@@ -270,7 +270,6 @@ public final class Study implements AutoCloseable {
     if (knownVersion == -1) {
       long v = store.version(info.id());
       if (startSampled()) {
-        sampled = true;
         knownVersion = v; // changes from here on are read as they come; older ones were sampled
         return history;
       }
@@ -297,10 +296,12 @@ public final class Study implements AutoCloseable {
       history.update(t);
     }
     long live = 0;
-    for (Map.Entry<TrialState, Long> e : store.stateCounts(info.id()).entrySet()) {
+    Map<TrialState, Long> counts = store.stateCounts(info.id());
+    for (Map.Entry<TrialState, Long> e : counts.entrySet()) {
       live += e.getKey() == TrialState.FAIL ? 0 : e.getValue();
     }
     liveOutside = live - history.liveCount();
+    waitingOutside = counts.getOrDefault(TrialState.WAITING, 0L);
     return true;
   }
 
@@ -476,16 +477,20 @@ public final class Study implements AutoCloseable {
   }
 
   /**
-   * Claims the oldest WAITING trial if the history holds one (or, when it started from a sample,
-   * may hold one unseen), so most asks spend no store round trip on the queue. One queued after the
-   * last refresh waits for the next ask.
+   * Claims the oldest WAITING trial if the history holds one (or a sampled history may have left
+   * one out), so most asks spend no store round trip on the queue. One queued after the last
+   * refresh waits for the next ask.
    */
   private Optional<Trial> claimIfWaiting() {
     synchronized (lifecycle) {
-      if (stopping || (!sampled && history.count(TrialState.WAITING) == 0)) {
+      if (stopping || (waitingOutside == 0 && history.count(TrialState.WAITING) == 0)) {
         return Optional.empty();
       }
-      return store.claimWaiting(info.id(), host).flatMap(this::track);
+      Optional<Trial> claimed = store.claimWaiting(info.id(), host);
+      if (claimed.isEmpty()) {
+        waitingOutside = 0; // none left to claim: later ones arrive as changes
+      }
+      return claimed.flatMap(this::track);
     }
   }
 

@@ -85,6 +85,40 @@ class SampledHistoryTest {
     }
   }
 
+  /**
+   * An ask claims a queued trial before creating one, with no store probe when its history shows
+   * none queued: a queued trial that a sampled history left out must still be claimed first.
+   */
+  @Test
+  void aQueuedTrialTheSampleLeftOutIsClaimedFirst() {
+    MemoryTrialStore store = new MemoryTrialStore();
+    StudyInfo info = fill(store, 1200, Direction.MINIMIZE);
+    // queued early: trial 1200, then 1,000 newer trials push it out of the newest 256
+    var queued =
+        new TrialStore.NewTrial(
+            new Space(SPACE).sample(new Random(9)), null, 0, "v", "q", TrialState.WAITING);
+    int queuedNumber =
+        store.createTrial(info.id(), queued, Integer.MAX_VALUE, false).orElseThrow().number();
+    Space space = new Space(SPACE);
+    Random rng = new Random(2);
+    for (int i = 0; i < 1000; i++) {
+      var nt = new TrialStore.NewTrial(space.sample(rng), null, i, "v", "h", TrialState.RUNNING);
+      Trial t = store.createTrial(info.id(), nt, Integer.MAX_VALUE, false).orElseThrow();
+      store.finish(
+          t.id(), TrialState.COMPLETE, List.of(0.5 + rng.nextDouble()), null, Instant.now());
+    }
+    System.setProperty("gyrus.history.bound", "1000");
+    try (Study s = Study.lazy(store, "big")) {
+      Trial first = s.ask();
+      assertThat(first.number()).as("the queued trial").isEqualTo(queuedNumber);
+      assertThat(first.state()).isEqualTo(TrialState.RUNNING);
+      s.tell(first, 0.7);
+      assertThat(s.ask().number()).as("then a new one").isEqualTo(2201);
+    } finally {
+      System.clearProperty("gyrus.history.bound");
+    }
+  }
+
   @Test
   void sqlReadsTheSameBestAndTrialsAsAFullScan() {
     for (Direction d : Direction.values()) {
