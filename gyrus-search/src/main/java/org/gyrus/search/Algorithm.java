@@ -11,4 +11,14 @@ import org.gyrus.core.Space;
  */
 public interface Algorithm {
   Dna propose(Space space, History history, RandomGenerator rng);
+
+  /**
+   * Whether a proposal should see the other workers' latest trials. An algorithm that only avoids
+   * points already tried says no: its study then reads the store's changes before an ask at most
+   * once a second (and after the store refuses a point), which spares each of many workers reading
+   * every other worker's trials before each of its own.
+   */
+  default boolean needsFreshHistory() {
+    return true;
+  }
 }

@@ -44,6 +44,7 @@ public final class Study implements AutoCloseable {
   private final Clock clock;
   private Pruner pruner = Pruner.NONE;
   private long knownVersion = -1;
+  private long refreshedAt; // System.nanoTime() of the last refresh
   private long waitingOutside; // WAITING trials a sampled history may not hold (at most)
   private long liveOutside; // of a sampled history: live trials it does not hold
   private final Map<Long, Trial> mine = new ConcurrentHashMap<>();
@@ -265,8 +266,12 @@ public final class Study implements AutoCloseable {
    */
   static final TrialSample HISTORY_SAMPLE = new TrialSample(100, 256, 256);
 
+  /** How old a history an algorithm that needs no fresh one proposes from, at most. */
+  private static final long STALE_HISTORY_NANOS = 1_000_000_000L;
+
   /** Pulls what changed in the store since the last look (after the first, one read). */
   public History refresh() {
+    refreshedAt = System.nanoTime();
     if (knownVersion == -1) {
       long v = store.version(info.id());
       if (startSampled()) {
@@ -327,7 +332,10 @@ public final class Study implements AutoCloseable {
 
   /** Schedules a point to be evaluated before any proposal. */
   public Trial enqueue(Dna dna) {
-    return store.createTrial(info.id(), waitingTrial(dna), Integer.MAX_VALUE, false).orElseThrow();
+    Trial t =
+        store.createTrial(info.id(), waitingTrial(dna), Integer.MAX_VALUE, false).orElseThrow();
+    history.update(t); // this study's next ask claims it without reading the store first
+    return t;
   }
 
   private TrialStore.NewTrial waitingTrial(Dna dna) {
@@ -424,7 +432,11 @@ public final class Study implements AutoCloseable {
   }
 
   private Optional<Trial> askUntimed(int limit) {
-    refresh();
+    if (knownVersion == -1
+        || algorithm.needsFreshHistory()
+        || System.nanoTime() - refreshedAt > STALE_HISTORY_NANOS) {
+      refresh();
+    }
     Optional<Trial> waiting = claimIfWaiting();
     if (waiting.isPresent() || stopping) {
       return waiting;
@@ -653,6 +665,9 @@ public final class Study implements AutoCloseable {
             heartbeatTimeout,
             clock.instant(),
             retryFailed ? t -> waitingTrial(t.dna()) : null);
+    if (!stale.isEmpty()) {
+      refresh(); // the failed trials and their queued retries, for the next ask
+    }
     return !stale.isEmpty();
   }
 

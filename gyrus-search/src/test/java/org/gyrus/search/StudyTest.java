@@ -26,6 +26,60 @@ class StudyTest {
         store, "s", SPACE, List.of(Direction.MAXIMIZE), new Value.StrVal("random"), 1, opts);
   }
 
+  /**
+   * Random search reads the store's changes at most once a second: alone, a worker proposes what it
+   * would from a history read before every ask; two workers sharing a small space between reads
+   * still create each point once (the store refuses a taken point, the refused worker reads and
+   * draws again) and together stop at the target.
+   */
+  @Test
+  void randomSearchFromAStaleHistoryProposesAsAFreshOneAndNeverTwice() {
+    Value small =
+        Value.Node.of("m", "units", Values.intRange(1, 10), "act", Values.oneOf("relu", "tanh"));
+    List<List<Object>> runs = new java.util.ArrayList<>();
+    for (boolean readFirst : new boolean[] {false, true}) {
+      try (TrialStore store = new MemoryTrialStore();
+          Study s =
+              Study.open(
+                  store,
+                  "s",
+                  small,
+                  List.of(Direction.MAXIMIZE),
+                  new Value.StrVal("random"),
+                  4,
+                  Study.Options.DEFAULT)) {
+        List<Object> points = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+          if (readFirst) {
+            s.refresh();
+          }
+          Trial t = s.ask();
+          points.add(t.dna());
+          s.tell(t, i);
+        }
+        runs.add(points);
+      }
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1));
+    try (TrialStore store = new MemoryTrialStore();
+        Study a = open(store, Study.Options.DEFAULT);
+        Study b = open(store, Study.Options.DEFAULT)) {
+      int target = 60; // of the space's 100 points, so the two often draw a point the other took
+      int ran = 0;
+      for (boolean turnOfA = true; ; turnOfA = !turnOfA) {
+        Study s = turnOfA ? a : b;
+        java.util.Optional<Trial> t = s.ask(target);
+        if (t.isEmpty()) {
+          break;
+        }
+        s.tell(t.get(), ran++);
+      }
+      List<Trial> all = store.trials(a.info().id());
+      assertThat(all).hasSize(target);
+      assertThat(all.stream().map(t -> t.dna().toJson()).toList()).doesNotHaveDuplicates();
+    }
+  }
+
   @Test
   void askTellRecordsValuesProvenanceAndIntermediates() {
     try (TrialStore store = SqliteTrialStore.open(dir.resolve("a.db"));

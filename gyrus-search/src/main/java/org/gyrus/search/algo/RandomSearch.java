@@ -21,6 +21,11 @@ public final class RandomSearch implements Algorithm {
     return dna;
   }
 
+  @Override
+  public boolean needsFreshHistory() {
+    return false; // the store refuses a point another worker took since the last look
+  }
+
   /** {@code random}: the registered factory. */
   @Register
   public static final class Factory implements AlgorithmFactory {
