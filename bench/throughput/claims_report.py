@@ -2,6 +2,7 @@
 import datetime
 import glob
 import json
+import math
 import re
 import statistics
 import sys
@@ -49,6 +50,17 @@ for line in open(f"{tmp}/runs.txt"):
     hi = min(v[1] for v in workers.values())
     in_window = sum(lo <= c[4] <= hi for c in complete)
     window_s = (hi - lo) / 1000
+    # the store's time between a worker's trials, from the stored times: the end of one evaluation
+    # (end_ms, taken as its tell begins) to the next trial's start (start_ms, taken as its create is
+    # sent), i.e. tell + ask less the create's own round trip; pooled over all workers, in the window
+    gaps, gaps_all = [], []
+    for host in workers:
+        mine = sorted((c[3], c[4]) for c in complete if c[2] == host)
+        for (s0, e0), (s1, _) in zip(mine, mine[1:]):
+            gaps_all.append(s1 - e0)
+            if lo <= e0 and s1 <= hi:
+                gaps.append(s1 - e0)
+    pct = lambda xs, q: sorted(xs)[max(0, math.ceil(q * len(xs)) - 1)] if xs else None
     med = lambda k: round(statistics.median(float(t[k]) for t in timings), 3) if timings else None
     top = lambda k: round(max(float(t[k]) for t in timings), 3) if timings else None
     rows.append({
@@ -61,6 +73,8 @@ for line in open(f"{tmp}/runs.txt"):
         "ask_p50_ms": med("ask_p50_ms"), "ask_p99_ms": top("ask_p99_ms"),
         "tell_p50_ms": med("tell_p50_ms"), "tell_p99_ms": top("tell_p99_ms"),
         "lock_wait_p50_ms": med("lock_p50_ms"), "lock_wait_p99_ms": top("lock_p99_ms"),
+        "between_trials_p50_ms": pct(gaps, 0.5), "between_trials_p99_ms": pct(gaps, 0.99),
+        "between_trials_p99_whole_run_ms": pct(gaps_all, 0.99),
         "cpu_s_workers": float(cpu), "cpu_s_postgres": float(pgcpu),
         "cpu_ms_per_trial": round(1000 * (float(cpu) + float(pgcpu)) / max(1, len(complete)), 2),
         "load_after": " ".join(load),
@@ -74,22 +88,29 @@ doc = {"name": "claims", "date": datetime.date.today().isoformat(),
                 "synthetic Hartmann-6 with delay_ms 50; each worker a `gyrus worker --timings` JVM "
                 "(-Xmx160m, SerialGC, C1 only)",
        "rows": rows}
-json.dump(doc, open("bench/results/claim_throughput.json", "w"), indent=2)
-with open("bench/results/claim_throughput.md", "w") as f:
+out = sys.argv[3] if len(sys.argv) > 3 else "claim_throughput"
+json.dump(doc, open(f"bench/results/{out}.json", "w"), indent=2)
+with open(f"bench/results/{out}.md", "w") as f:
     f.write("# Trial claims on PostgreSQL: many workers, one study\n\n")
     f.write(f"`{doc['command']}` ({doc['date']}): {doc['setup']}. Throughput is counted while "
             "every worker runs (from the last worker's first trial to the first worker's last), so "
             "JVM start-ups are outside it. Latencies: median of the workers' p50s and the largest of "
-            "their p99s (each worker's `timings:` line). Lock wait = time to begin a write "
+            "their p99s (each worker's `timings:` line, whole run: start-up included). Between "
+            "trials: the store's time between a worker's trials, from the stored times (end of one "
+            "evaluation to the next trial's start as its create is sent: tell + ask less the "
+            "create's round trip, ms resolution), pooled over all workers, in the window where all "
+            "run; the last column pools the whole run. Lock wait = time to begin a write "
             "transaction (PostgreSQL advisory lock) or, with row locks, to lock the study's counter "
             "row before a create. CPU: workers' and PostgreSQL's CPU seconds over the run, per "
             "committed trial (the machine has 2 cores, shared with other sessions).\n\n")
     f.write("| build | workers | trials | committed/s (all running) | committed/s (whole run) | ask p50 / p99 ms "
-            "| tell p50 / p99 ms | lock wait p50 / p99 ms | CPU ms/trial | duplicated | lost | stuck | load after |\n")
-    f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+            "| tell p50 / p99 ms | between trials p50 / p99 ms (all running) | between trials p99 ms (whole run) "
+            "| lock wait p50 / p99 ms | CPU ms/trial | duplicated | lost | stuck | load after |\n")
+    f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     for r in rows:
         f.write(f"| {r['build']} | {r['workers']} | {r['complete']}/{r['trials']} | {r['trials_per_s_all_running']} | "
                 f"{r['trials_per_s_whole_run']} | {r['ask_p50_ms']} / {r['ask_p99_ms']} | "
-                f"{r['tell_p50_ms']} / {r['tell_p99_ms']} | {r['lock_wait_p50_ms']} / "
+                f"{r['tell_p50_ms']} / {r['tell_p99_ms']} | {r['between_trials_p50_ms']} / "
+                f"{r['between_trials_p99_ms']} | {r['between_trials_p99_whole_run_ms']} | {r['lock_wait_p50_ms']} / "
                 f"{r['lock_wait_p99_ms']} | {r['cpu_ms_per_trial']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
                 f"{r['load_after']} |\n")
