@@ -8,7 +8,7 @@
 # and each worker count runs with it first and then with this tree, so before/after share one
 # run and one machine load. CPU seconds of the workers (this shell's children) and of PostgreSQL
 # (the postmaster's reaped backends) are counted per run.
-# Writes bench/results/claim_throughput.{json,md}.
+# Writes bench/results/claim_throughput.{json,md}, and its section of bench/results/throughput.{json,md}.
 # Usage: [BASELINE=REF] bench/throughput/claims.sh [WORKER_COUNTS] [SECONDS]   (defaults "1 8 32 64" 40)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -75,3 +75,5 @@ YAML
 done
 done
 python3 bench/throughput/claims_report.py "$tmp" "$seconds"
+python3 bench/throughput/section.py claims "Many workers on one PostgreSQL study" \
+  bench/results/claim_throughput.json bench/results/claim_throughput.md

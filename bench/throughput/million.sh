@@ -15,7 +15,7 @@
 # shared machine one run of a command says little: `study list`, `study best`, `study show | head`
 # and the dashboard's first page run REPS times (default 3) and their medians (wall and CPU apart)
 # are recorded; the fill, the export and the TPE trials run once.
-# Writes bench/results/million.{json,md}.
+# Writes bench/results/million.{json,md}, and its section of bench/results/throughput.{json,md}.
 # Usage: [BASELINE=REF [BASELINE_DIR=DIR]] [ASKS=N] [REPS=N] bench/throughput/million.sh [TRIALS]
 #   (default 1000000 trials, 100 asks, 3 repetitions)
 set -euo pipefail
@@ -222,3 +222,5 @@ with open("bench/results/million.md", "w") as f:
     f.write("\n")
 print(json.dumps(doc))
 PY
+python3 bench/throughput/section.py million "A study of 1,000,000 trials" \
+  bench/results/million.json bench/results/million.md

@@ -36,14 +36,15 @@ doc = {"name": "throughput", "date": datetime.date.today().isoformat(),
        "command": f"bench/throughput/workers.sh {trials}", "trials": trials,
        "seconds": {"1": s1, "2": s2}, "trials_per_hour": {"1": tph[1], "2": tph[2]},
        "speedup": round(s1 / s2, 2), "load_after": load}
-# keep the per-step section that bench/train_vs_pytorch/run.sh writes into the same files
+# keep the sections other benches write into the same files (bench/train_vs_pytorch/run.sh,
+# bench/throughput/section.py: claims, million)
 import os, re
 kept_md = ""
 if os.path.exists("bench/results/throughput.json"):
     old = json.load(open("bench/results/throughput.json"))
-    if "per_step" in old:
-        doc["per_step"] = old["per_step"]
-    m = re.search(r"\n## Per-step training cost.*?(?=\n## |\Z)", open("bench/results/throughput.md").read(), re.S)
+    for k, v in old.items():
+        doc.setdefault(k, v)
+    m = re.search(r"\n## .*\Z", open("bench/results/throughput.md").read(), re.S)
     kept_md = m.group(0) if m else ""
 json.dump(doc, open("bench/results/throughput.json", "w"), indent=2)
 with open("bench/results/throughput.md", "w") as f:
