@@ -565,9 +565,9 @@ public final class Study implements AutoCloseable {
 
   private void finish(Trial t, TrialState state, List<Double> values, String error) {
     long start = System.nanoTime();
-    store.finish(t.id(), state, values, error, clock.instant());
+    Optional<Trial> stored = store.finishAndRead(t.id(), state, values, error, clock.instant());
     mine.remove(t.id());
-    store.trial(t.id()).ifPresent(history::update);
+    stored.ifPresent(history::update);
     tellTimes.record(System.nanoTime() - start);
   }
 

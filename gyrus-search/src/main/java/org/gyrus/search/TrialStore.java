@@ -70,6 +70,17 @@ public interface TrialStore extends AutoCloseable {
   boolean finish(long trialId, TrialState state, List<Double> values, String error, Instant end);
 
   /**
+   * {@link #finish}, then the trial as stored (finished here or, if it was already finished, as it
+   * was), which a store that can should do in one round trip (a worker does this after every
+   * trial).
+   */
+  default Optional<Trial> finishAndRead(
+      long trialId, TrialState state, List<Double> values, String error, Instant end) {
+    finish(trialId, state, values, error, end);
+    return trial(trialId);
+  }
+
+  /**
    * Marks RUNNING trials whose last heartbeat is older than {@code timeout} as FAIL (older on the
    * clock the heartbeats were written with: {@code now}, or a shared store's own). With {@code
    * retry} (null: none), each failed trial's replacement is queued in the same transaction, so the

@@ -158,8 +158,22 @@ class PostgresTrialStoreTest {
             store.setAttr(t.id(), "metric.loss", Double.toString(i / 8.0));
           }
           if (i < 3) {
-            store.finish(
-                t.id(), TrialState.COMPLETE, List.of(i - 1.5), null, java.time.Instant.now());
+            // as a worker's tell does: finished and read back at once (on PostgreSQL in one
+            // statement), which must be what a later read shows; finishing again changes nothing
+            Trial done =
+                store
+                    .finishAndRead(
+                        t.id(),
+                        TrialState.COMPLETE,
+                        List.of(i - 1.5),
+                        null,
+                        java.time.Instant.now())
+                    .orElseThrow();
+            assertThat(done).isEqualTo(store.trial(t.id()).orElseThrow());
+            assertThat(
+                    store.finishAndRead(
+                        t.id(), TrialState.FAIL, List.of(), "late", java.time.Instant.now()))
+                .contains(done);
           }
         }
         List<Trial> read = new ArrayList<>(store.trialsChangedSince(info.id(), 0));

@@ -1024,18 +1024,22 @@ abstract class JdbcTrialStore implements TrialStore {
       bind(p, args);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          String attrs = rs.getString("attrs_json");
-          String inter = rs.getString("inter_json");
-          out.add(
-              trialRow(
-                  rs,
-                  inter == null ? new TreeMap<>() : StoredValues.readSteps(inter),
-                  attrs == null ? Map.of() : StoredValues.readStrings(attrs)));
+          out.add(trialWithChildren(rs));
           maxSeq = Math.max(maxSeq, rs.getLong("seq"));
         }
       }
     }
     return new Loaded(out, maxSeq);
+  }
+
+  /** A row of trials with the {@link #childColumns} after its own. */
+  Trial trialWithChildren(ResultSet rs) throws SQLException {
+    String attrs = rs.getString("attrs_json");
+    String inter = rs.getString("inter_json");
+    return trialRow(
+        rs,
+        inter == null ? new TreeMap<>() : StoredValues.readSteps(inter),
+        attrs == null ? Map.of() : StoredValues.readStrings(attrs));
   }
 
   private List<Trial> loadTrials(String where, Object... args) throws SQLException {

@@ -194,28 +194,66 @@ final class PgClaims {
 
   /** One statement: lock the trial if still unfinished, take the next change number, finish it. */
   boolean finish(long trialId, TrialState state, List<Double> values, String error, Instant end) {
-    String vals;
-    try {
-      vals = SpecCodec.json().writeValueAsString(values);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    String vals = json(values);
     return store.writeOne(
         () -> {
-          try (PreparedStatement p =
-              store.prepareKeyed(
-                  lockThenCount(" AND state IN ('RUNNING', 'WAITING')")
-                      + "UPDATE trials SET state = ?, vals = ?, error = ?, end_ms = ?, seq = c.seq"
-                      + " FROM c WHERE trials.id = ?")) {
-            p.setLong(1, trialId);
-            p.setString(2, state.name());
-            p.setString(3, vals);
-            p.setString(4, error);
-            p.setLong(5, end.toEpochMilli());
-            p.setLong(6, trialId);
+          try (PreparedStatement p = finishing(trialId, state, vals, error, end, "")) {
             return p.executeUpdate() == 1;
           }
         });
+  }
+
+  /**
+   * {@link #finish} returning the finished trial with its children, in the same statement; a trial
+   * that was already finished is read as it is.
+   */
+  Optional<Trial> finishAndRead(
+      long trialId, TrialState state, List<Double> values, String error, Instant end) {
+    String vals = json(values);
+    Optional<Trial> done =
+        store.writeOne(
+            () -> {
+              try (PreparedStatement p =
+                      finishing(
+                          trialId,
+                          state,
+                          vals,
+                          error,
+                          end,
+                          " RETURNING t.*" + store.childColumns());
+                  ResultSet rs = p.executeQuery()) {
+                return rs.next()
+                    ? Optional.of(store.trialWithChildren(rs))
+                    : Optional.<Trial>empty();
+              }
+            });
+    return done.isPresent() ? done : store.trial(trialId);
+  }
+
+  private PreparedStatement finishing(
+      long trialId, TrialState state, String vals, String error, Instant end, String returning)
+      throws SQLException {
+    PreparedStatement p =
+        store.prepareKeyed(
+            lockThenCount(" AND state IN ('RUNNING', 'WAITING')")
+                + "UPDATE trials t SET state = ?, vals = ?, error = ?, end_ms = ?, seq = c.seq"
+                + " FROM c WHERE t.id = ?"
+                + returning);
+    p.setLong(1, trialId);
+    p.setString(2, state.name());
+    p.setString(3, vals);
+    p.setString(4, error);
+    p.setLong(5, end.toEpochMilli());
+    p.setLong(6, trialId);
+    return p;
+  }
+
+  private static String json(List<Double> values) {
+    try {
+      return SpecCodec.json().writeValueAsString(values);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Marks a trial changed (inside the caller's write): the trial row first, then the counter. */

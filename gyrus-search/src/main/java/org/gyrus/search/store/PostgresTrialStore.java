@@ -220,6 +220,12 @@ public final class PostgresTrialStore extends JdbcTrialStore {
   }
 
   @Override
+  public Optional<Trial> finishAndRead(
+      long trialId, TrialState state, List<Double> values, String error, Instant end) {
+    return claims.finishAndRead(trialId, state, values, error, end);
+  }
+
+  @Override
   protected PreparedStatement prepareKeyed(String sql) throws SQLException {
     PreparedStatement p = conn.prepareStatement(sql);
     p.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(1);
