@@ -11,7 +11,8 @@ final class Progress {
 
   static Study.TrialListener trialLines(PrintStream err) {
     return (Trial t, Study s) -> {
-      String best = s.bestKnown().map(TrialTable::value).orElse("-");
+      // the best of the history as last read: no store round trip after every trial
+      String best = s.history().best().map(TrialTable::value).orElse("-");
       err.printf(
           Locale.ROOT,
           "trial %4d %-8s value %-10s best %-10s %6.2fs%s%n",

@@ -20,7 +20,6 @@ public final class History {
   private final Map<String, Integer> live = new HashMap<>();
   private boolean completedDirty;
   private long completedRewrites;
-  private int liveCount;
   private final int[] stateCounts = new int[TrialState.values().length];
   private Trial best; // best()'s answer, kept as trials arrive; null with bestStale: recompute
   private boolean bestStale;
@@ -133,11 +132,6 @@ public final class History {
     if (old != null) {
       stateCounts[old.state().ordinal()]--;
     }
-    if (old == null || old.state() == TrialState.FAIL) {
-      liveCount += t.state() == TrialState.FAIL ? 0 : 1;
-    } else if (t.state() == TrialState.FAIL) {
-      liveCount--;
-    }
   }
 
   private void keepBest(Trial old, Trial t, boolean wasComplete, boolean isComplete) {
@@ -197,7 +191,11 @@ public final class History {
 
   /** How many trials are not FAIL. */
   public int liveCount() {
-    return liveCount;
+    int live = 0;
+    for (TrialState s : TrialState.values()) {
+      live += s == TrialState.FAIL ? 0 : stateCounts[s.ordinal()];
+    }
+    return live;
   }
 
   /** How many trials are in this state. */

@@ -781,11 +781,6 @@ public final class Study implements AutoCloseable {
     return history.best();
   }
 
-  /** {@link #best} of the history as last read, without asking the store. */
-  public Optional<Trial> bestKnown() {
-    return history.best();
-  }
-
   /**
    * The Pareto set: the COMPLETE trials that meet every constraint and that no other such trial
    * dominates, in number order. With one objective, the best trial (all of them on a tie).
