@@ -54,12 +54,17 @@ trials: $trials
 YAML
   "$dir/gyrus" search "$tmp/exp-$w.yaml" --storage "$url" --trials 1 > /dev/null 2>&1
   run="$w-$label"
+  has_oplog=0
+  if "$dir/gyrus" worker --help 2>/dev/null | grep -q -- --timings-log; then has_oplog=1; fi
   times > "$tmp/times"
   cpu0=$(my_cpu) pg0=$(pg_cpu)
   start=$(date +%s.%N)
   pids=()
   for i in $(seq 1 "$w"); do
-    "$dir/gyrus" worker --storage "$url" --study claims --trials "$trials" --timings > "$tmp/w$run-$i.log" 2>&1 &
+    oplog=() # every ask and tell, where the build can log them (for exact percentiles in a window)
+    if [ "$has_oplog" = 1 ]; then oplog=(--timings-log "$tmp/ops$run-$i.tsv"); fi
+    "$dir/gyrus" worker --storage "$url" --study claims --trials "$trials" --timings "${oplog[@]}" \
+      > "$tmp/w$run-$i.log" 2>&1 &
     pids+=($!)
   done
   fails=0

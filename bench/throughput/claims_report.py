@@ -8,6 +8,7 @@ import statistics
 import sys
 
 tmp = sys.argv[1]
+STEADY_AFTER_S = 15
 DONE = re.compile(r"trial +(\d+) COMPLETE +value (\S+)")
 rows = []
 for line in open(f"{tmp}/runs.txt"):
@@ -60,7 +61,29 @@ for line in open(f"{tmp}/runs.txt"):
             gaps_all.append(s1 - e0)
             if lo <= e0 and s1 <= hi:
                 gaps.append(s1 - e0)
+    # ask + tell of each trial, exactly, from the workers' --timings-log files (where the build
+    # writes them): pooled over all workers, for trials asked and told inside the window, and inside
+    # its steady part (after the first STEADY_AFTER_S seconds, when the workers' JVMs are warm and
+    # the start-up CPU of the last ones to start is spent)
+    asks, tells = {}, {}
+    for log in glob.glob(f"{tmp}/ops{run}-*.tsv"):
+        for l in open(log):
+            op, n, s_ms, ms = l.split("\t")
+            if int(n) >= 0:
+                (asks if op == "ask" else tells)[int(n)] = (int(s_ms), float(ms))
+    steady_lo = lo + 1000 * STEADY_AFTER_S
+    ask_tell, ask_tell_steady = [], []
+    for n, (a_start, a_ms) in asks.items():
+        if n in tells:
+            t_start, t_ms = tells[n]
+            if lo <= a_start and t_start + t_ms <= hi:
+                ask_tell.append(a_ms + t_ms)
+                if steady_lo <= a_start:
+                    ask_tell_steady.append(a_ms + t_ms)
+    steady_done = sum(steady_lo <= c[4] <= hi for c in complete)
+    steady_s = (hi - steady_lo) / 1000
     pct = lambda xs, q: sorted(xs)[max(0, math.ceil(q * len(xs)) - 1)] if xs else None
+    r3 = lambda x: None if x is None else round(x, 3)
     med = lambda k: round(statistics.median(float(t[k]) for t in timings), 3) if timings else None
     top = lambda k: round(max(float(t[k]) for t in timings), 3) if timings else None
     rows.append({
@@ -73,6 +96,12 @@ for line in open(f"{tmp}/runs.txt"):
         "ask_p50_ms": med("ask_p50_ms"), "ask_p99_ms": top("ask_p99_ms"),
         "tell_p50_ms": med("tell_p50_ms"), "tell_p99_ms": top("tell_p99_ms"),
         "lock_wait_p50_ms": med("lock_p50_ms"), "lock_wait_p99_ms": top("lock_p99_ms"),
+        "ask_tell_n": len(ask_tell), "ask_tell_p50_ms": r3(pct(ask_tell, 0.5)),
+        "ask_tell_p99_ms": r3(pct(ask_tell, 0.99)),
+        "steady_window_s": round(steady_s, 1),
+        "trials_per_s_steady": round(steady_done / steady_s, 1) if steady_s > 0 else None,
+        "ask_tell_steady_p50_ms": r3(pct(ask_tell_steady, 0.5)),
+        "ask_tell_steady_p99_ms": r3(pct(ask_tell_steady, 0.99)),
         "between_trials_p50_ms": pct(gaps, 0.5), "between_trials_p99_ms": pct(gaps, 0.99),
         "between_trials_p99_whole_run_ms": pct(gaps_all, 0.99),
         "cpu_s_workers": float(cpu), "cpu_s_postgres": float(pgcpu),
@@ -101,16 +130,22 @@ with open(f"bench/results/{out}.md", "w") as f:
             "create's round trip, ms resolution), pooled over all workers, in the window where all "
             "run; the last column pools the whole run. Lock wait = time to begin a write "
             "transaction (PostgreSQL advisory lock) or, with row locks, to lock the study's counter "
-            "row before a create. CPU: workers' and PostgreSQL's CPU seconds over the run, per "
+            "row before a create. Ask+tell: each trial's ask plus its tell, exactly, from the "
+            "workers' `--timings-log` files, pooled over all workers, for trials asked and told in "
+            f"the window; steady: the same window less its first {STEADY_AFTER_S} s (the last "
+            "workers' JVM start-ups and warm-up), with its throughput. CPU: workers' and PostgreSQL's CPU seconds over the run, per "
             "committed trial (the machine has 2 cores, shared with other sessions).\n\n")
     f.write("| build | workers | trials | committed/s (all running) | committed/s (whole run) | ask p50 / p99 ms "
             "| tell p50 / p99 ms | between trials p50 / p99 ms (all running) | between trials p99 ms (whole run) "
-            "| lock wait p50 / p99 ms | CPU ms/trial | duplicated | lost | stuck | load after |\n")
-    f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+            "| lock wait p50 / p99 ms | ask+tell p50 / p99 ms (all running) | committed/s (steady) "
+            "| ask+tell p50 / p99 ms (steady) | CPU ms/trial | duplicated | lost | stuck | load after |\n")
+    f.write("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     for r in rows:
         f.write(f"| {r['build']} | {r['workers']} | {r['complete']}/{r['trials']} | {r['trials_per_s_all_running']} | "
                 f"{r['trials_per_s_whole_run']} | {r['ask_p50_ms']} / {r['ask_p99_ms']} | "
                 f"{r['tell_p50_ms']} / {r['tell_p99_ms']} | {r['between_trials_p50_ms']} / "
                 f"{r['between_trials_p99_ms']} | {r['between_trials_p99_whole_run_ms']} | {r['lock_wait_p50_ms']} / "
-                f"{r['lock_wait_p99_ms']} | {r['cpu_ms_per_trial']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
+                f"{r['lock_wait_p99_ms']} | {r['ask_tell_p50_ms']} / {r['ask_tell_p99_ms']} | "
+                f"{r['trials_per_s_steady']} | {r['ask_tell_steady_p50_ms']} / {r['ask_tell_steady_p99_ms']} | "
+                f"{r['cpu_ms_per_trial']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
                 f"{r['load_after']} |\n")

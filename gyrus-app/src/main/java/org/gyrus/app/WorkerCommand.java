@@ -61,6 +61,14 @@ final class WorkerCommand implements Callable<Integer> {
               + " `timings:` line.")
   boolean timings;
 
+  @Option(
+      names = "--timings-log",
+      paramLabel = "FILE",
+      description =
+          "Write every ask and tell to FILE as it ends, one tab-separated line each: op, trial"
+              + " number (-1: none), wall-clock start (epoch ms), duration (ms).")
+  Path timingsLog;
+
   @Override
   public Integer call() {
     if (trials != null) {
@@ -94,19 +102,23 @@ final class WorkerCommand implements Callable<Integer> {
       Path dataDir = DataDir.resolve(data);
       Map<String, String> provenance =
           new LinkedHashMap<>(Provenance.of(checked, dataDir, EngineInfo.versions()));
-      try (Study st =
-          Study.open(
-              store,
-              study,
-              exp.space(),
-              exp.directions(),
-              exp.algorithm(),
-              info.seed(),
-              new Study.Options(Duration.ofSeconds(60), retryFailed, true),
-              provenance)) {
+      try (OpTimesFile log = OpTimesFile.open(timingsLog);
+          Study st =
+              Study.open(
+                  store,
+                  study,
+                  exp.space(),
+                  exp.directions(),
+                  exp.algorithm(),
+                  info.seed(),
+                  new Study.Options(Duration.ofSeconds(60), retryFailed, true),
+                  provenance)) {
         st.withPruner(exp.makePruner());
         if (timings) {
           st.withAskCpuTimes();
+        }
+        if (log != null) {
+          st.withOpTimes(log);
         }
         SearchCommand.runTrials(st, checked.buildEvaluator(dataDir), n, null);
         if (timings) {

@@ -82,18 +82,17 @@ class WorkersTest {
     // two machines' worth of workers, started where no experiment file exists
     Path elsewhere = Files.createDirectories(dir.resolve("node"));
     List<Process> ps = new java.util.ArrayList<>();
+    Path opLog = elsewhere.resolve("ops.tsv");
     for (int i = 0; i < 2; i++) {
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of("worker", "--storage", url, "--study", "nb201-evolution", "--trials", "14"));
+      if (i == 0) {
+        args.addAll(List.of("--timings-log", opLog.toString()));
+      }
       ps.add(
           GyrusProcess.start(
-              elsewhere,
-              elsewhere.resolve("w" + i + ".log"),
-              "worker",
-              "--storage",
-              url,
-              "--study",
-              "nb201-evolution",
-              "--trials",
-              "14"));
+              elsewhere, elsewhere.resolve("w" + i + ".log"), args.toArray(String[]::new)));
     }
     for (int i = 0; i < 2; i++) {
       assertThat(ps.get(i).waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -104,13 +103,48 @@ class WorkersTest {
     assertThat(count(ts, TrialState.COMPLETE)).isEqualTo(14);
     assertThat(ts.stream().map(Trial::number).toList()).doesNotHaveDuplicates();
     assertThat(ts.stream().map(t -> t.dna().toJson()).distinct().count()).isEqualTo(14);
+    assertOpLogMatches(opLog, ts);
     // without --trials a worker aims at the study's own budget, already met: nothing runs
     CliTest.Result idle = CliTest.run("worker", "--storage", url, "--study", "nb201-evolution");
     assertThat(idle.code()).as(idle.err()).isZero();
     assertThat(idle.err()).contains("14 trials so far, running up to 3");
+    CliTest.Result badLog =
+        CliTest.run(
+            "worker",
+            "--storage",
+            url,
+            "--study",
+            "nb201-evolution",
+            "--timings-log",
+            dir.resolve("no/such/dir/ops.tsv").toString());
+    assertThat(badLog.code()).isNotZero();
+    assertThat(badLog.err()).contains("--timings-log").contains("a file that can be written");
+    assertThat(trials(db)).hasSize(14);
     CliTest.Result missing = CliTest.run("worker", "--storage", url, "--study", "nope");
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("--study: expected an existing study");
+  }
+
+  /** Worker 0's --timings-log: one ask and one tell for each trial it ran, in order. */
+  private static void assertOpLogMatches(Path opLog, List<Trial> ts) throws Exception {
+    List<String[]> ops = Files.readAllLines(opLog).stream().map(l -> l.split("\t")).toList();
+    List<Integer> asked =
+        ops.stream().filter(o -> o[0].equals("ask")).map(o -> Integer.parseInt(o[1])).toList();
+    List<Integer> told =
+        ops.stream().filter(o -> o[0].equals("tell")).map(o -> Integer.parseInt(o[1])).toList();
+    assertThat(asked).endsWith(-1); // the target reached
+    assertThat(asked.stream().filter(n -> n >= 0).toList()).containsExactlyElementsOf(told);
+    String host =
+        ts.stream().filter(t -> t.number() == told.get(0)).findFirst().orElseThrow().host();
+    assertThat(told)
+        .containsExactlyInAnyOrderElementsOf(
+            ts.stream().filter(t -> host.equals(t.host())).map(Trial::number).toList());
+    long now = System.currentTimeMillis();
+    for (String[] o : ops) {
+      assertThat(o).hasSize(4);
+      assertThat(Long.parseLong(o[2])).isBetween(now - 600_000, now);
+      assertThat(Double.parseDouble(o[3])).isBetween(0.0, 120_000.0);
+    }
   }
 
   @Test

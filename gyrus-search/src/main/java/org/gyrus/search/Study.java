@@ -54,6 +54,7 @@ public final class Study implements AutoCloseable {
   private final Latencies askTimes = new Latencies();
   private final Latencies askCpuTimes = new Latencies();
   private final Latencies tellTimes = new Latencies();
+  private OpTimes opTimes;
 
   private Study(TrialStore store, StudyInfo info, Options options, Map<String, String> attrs) {
     this.store = store;
@@ -380,15 +381,37 @@ public final class Study implements AutoCloseable {
   /** The next trial to run, or empty once {@code limit} trials count in the study. */
   public Optional<Trial> ask(int limit) {
     long start = System.nanoTime();
+    long startMs = opTimes == null ? 0 : System.currentTimeMillis();
     long cpu = askCpu ? threadCpuNanos() : -1;
+    Optional<Trial> asked = Optional.empty();
     try {
-      return askUntimed(limit);
+      asked = askUntimed(limit);
+      return asked;
     } finally {
-      askTimes.record(System.nanoTime() - start);
+      long nanos = System.nanoTime() - start;
+      askTimes.record(nanos);
       if (cpu >= 0) {
         askCpuTimes.record(threadCpuNanos() - cpu);
       }
+      if (opTimes != null) {
+        opTimes.record("ask", asked.map(Trial::number).orElse(-1), startMs, nanos);
+      }
     }
+  }
+
+  /** Receives each ask's and each finishing write's duration as it ends. */
+  public interface OpTimes {
+    /**
+     * {@code op} is "ask" or "tell"; {@code trialNumber} the trial asked for (-1: none) or told;
+     * {@code startMillis} the wall clock when the operation began.
+     */
+    void record(String op, int trialNumber, long startMillis, long nanos);
+  }
+
+  /** Also reports every ask and tell to {@code sink} (a worker's log of its own latencies). */
+  public Study withOpTimes(OpTimes sink) {
+    this.opTimes = sink;
+    return this;
   }
 
   private boolean askCpu;
@@ -565,10 +588,15 @@ public final class Study implements AutoCloseable {
 
   private void finish(Trial t, TrialState state, List<Double> values, String error) {
     long start = System.nanoTime();
+    long startMs = opTimes == null ? 0 : System.currentTimeMillis();
     Optional<Trial> stored = store.finishAndRead(t.id(), state, values, error, clock.instant());
     mine.remove(t.id());
     stored.ifPresent(history::update);
-    tellTimes.record(System.nanoTime() - start);
+    long nanos = System.nanoTime() - start;
+    tellTimes.record(nanos);
+    if (opTimes != null) {
+      opTimes.record("tell", t.number(), startMs, nanos);
+    }
   }
 
   /** Sets a user attribute of a trial (shown in exports and the dashboard). */
