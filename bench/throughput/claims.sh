@@ -3,7 +3,8 @@
 # each trial a 50 ms evaluation (the synthetic Hartmann-6 function with delay_ms 50: a continuous
 # space, so no worker count runs out of new designs the way NB201's 15,625 cells would). Measures
 # trials committed per second while all W workers run, ask/tell latency and write-lock waits (from
-# each worker's `--timings` line), and checks 0 duplicated, 0 lost, 0 stuck trials.
+# each worker's `--timings` line), each trial's ask + tell exactly (from each worker's
+# `--timings-log`, where the build has it), and checks 0 duplicated, 0 lost, 0 stuck trials.
 # With BASELINE=REF (a git commit), that commit is built too (into a temporary copy, no install)
 # and each worker count runs with it first and then with this tree, so before/after share one
 # run and one machine load. CPU seconds of the workers (this shell's children) and of PostgreSQL

@@ -149,3 +149,18 @@ with open(f"bench/results/{out}.md", "w") as f:
                 f"{r['trials_per_s_steady']} | {r['ask_tell_steady_p50_ms']} / {r['ask_tell_steady_p99_ms']} | "
                 f"{r['cpu_ms_per_trial']} | {r['duplicated']} | {r['lost']} | {r['stuck_running']} | "
                 f"{r['load_after']} |\n")
+    # issue 12's goal, read from the rows of each build: >= 300 committed/s with each trial's
+    # ask + tell p99 < 100 ms at that load (all-running window), and where throughput peaks
+    f.write("\n")
+    for build in dict.fromkeys(r["build"] for r in rows):
+        mine = [r for r in rows if r["build"] == build and r["trials_per_s_all_running"]]
+        peak = max(mine, key=lambda r: r["trials_per_s_all_running"])
+        both = [r for r in mine if r["trials_per_s_all_running"] >= 300
+                and r["ask_tell_p99_ms"] is not None and r["ask_tell_p99_ms"] < 100]
+        f.write(f"{build}: peak {peak['trials_per_s_all_running']} committed/s at {peak['workers']} "
+                f"workers (ask+tell p99 {peak['ask_tell_p99_ms']} ms). Goal >= 300/s with ask+tell "
+                "p99 < 100 ms at that load: "
+                + ("met at " + ", ".join(f"{r['workers']} workers ({r['trials_per_s_all_running']}/s, "
+                                         f"p99 {r['ask_tell_p99_ms']} ms)" for r in both)
+                   if both else "not met at any worker count run")
+                + ".\n")
