@@ -66,6 +66,8 @@ public final class EnglishParser {
   private boolean lastNegated; // the last verb phrase began with "not"
   private boolean subjectPlural; // the current subject's number, for verb agreement
   private final Set<String> adjectives = new TreeSet<>(); // words the text predicates as adjectives
+  private final Set<String> nouns = new TreeSet<>(); // nouns said of a variable, all sentences
+  private final Set<String> modifiers = new TreeSet<>(); // coordinated modifiers ("smart, round")
   private final java.util.Map<String, Term> introduced = new java.util.HashMap<>(); // "a N" → x
 
   public EnglishParser(Negation negation) {
@@ -633,7 +635,13 @@ public final class EnglishParser {
       if (i < words.size() && !words.get(i).equals(",")) {
         part.add(words.get(i));
       } else if (!part.isEmpty()) {
+        int before = preds.size();
         compound(part, x, preds);
+        if (i < words.size()) { // "smart, round things": a part before a comma is a modifier
+          preds
+              .subList(before, preds.size())
+              .forEach(f -> modifiers.add(((Formula.Atom) f).pred()));
+        }
         part.clear();
       }
     }
@@ -677,18 +685,37 @@ public final class EnglishParser {
     }
     String base = Words.base(head);
     if (i == mods.size()) {
-      preds.add(atom(base, x));
+      preds.add(noun(base, x));
       return;
     }
     List<String> rest = new ArrayList<>(mods.subList(i, mods.size()));
     rest.add(base);
-    preds.add(atom(String.join("_", rest), x));
+    preds.add(noun(String.join("_", rest), x));
     // "a student learning piano": after an inner participle the last word need not be the head
     boolean innerParticiple =
         rest.subList(1, rest.size() - 1).stream().anyMatch(w -> w.endsWith("ing"));
     if (!innerParticiple && rest.stream().noneMatch(Words.PRIVATIVE::contains)) {
-      preds.add(atom(base, x));
+      preds.add(noun(base, x));
     }
+  }
+
+  /** A noun's predicate; said of a variable, it is a candidate domain sort ({@link #nouns()}). */
+  private Formula noun(String name, Term x) {
+    Formula a = atom(name, x);
+    if (x instanceof Term.Var) {
+      nouns.add(((Formula.Atom) a).pred());
+    }
+    return a;
+  }
+
+  /**
+   * The predicates of nouns the text used of a variable ("every cat", "if a cartoon character …"),
+   * over every sentence parsed so far: the candidates for {@link DomainSorts}.
+   */
+  public Set<String> nouns() {
+    Set<String> out = new TreeSet<>(nouns);
+    out.removeAll(modifiers);
+    return out;
   }
 
   /**

@@ -63,6 +63,7 @@ public final class NlReasoner {
     }
     List<Formula> all = new ArrayList<>(premises);
     all.addAll(parser.axioms());
+    all.addAll(DomainSorts.axioms(parser.nouns(), premises, statement));
     Linc.Result r = Linc.decide(all, statement, parser.counter(statement), limits);
     return new Outcome(r.answer(), all, statement, unread, r.inconsistentPremises());
   }

@@ -209,6 +209,42 @@ class EnglishParserTest {
   }
 
   @Test
+  void aNounThatNamesTheDomainIsNoCondition() {
+    var c = EnglishParser.Negation.CLASSICAL;
+    String story =
+        "An animal is either a rabbit or a squirrel. All squirrels are skittish. If something is"
+            + " skittish, then it is not still. Rock is still.";
+    assertThat(ask(c, story, "Rock is a rabbit.")).isEqualTo(Linc.Answer.TRUE);
+    assertThat(ask(c, story, "Rock is a squirrel.")).isEqualTo(Linc.Answer.FALSE);
+    // a premise concludes the noun, the story says it of Rock, the statement asks it, or a
+    // premise asserts that one exists: the noun is a condition again
+    assertThat(ask(c, "All mammals are animals. " + story, "Rock is a rabbit."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    assertThat(ask(c, story + " Rock is not an animal.", "Rock is a rabbit."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    assertThat(ask(c, story, "Rock is an animal.")).isEqualTo(Linc.Answer.UNKNOWN);
+    assertThat(ask(c, "Some animals are cute. " + story, "Rock is a rabbit."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    // beside another condition the noun is the domain; as the only condition it is not
+    assertThat(
+            ask(
+                c,
+                "If a cartoon character is funny, then it is popular. Ben is funny.",
+                "Ben is" + " popular."))
+        .isEqualTo(Linc.Answer.TRUE);
+    assertThat(ask(c, "All cartoon characters are popular. Ben is funny.", "Ben is popular."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    // a coordinated modifier is no noun; ProofWriter's reading says "not a N" as not_N
+    assertThat(ask(c, "Smart, round things are nice. Dave is red.", "Dave is smart."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+    var e = EnglishParser.Negation.EXPLICIT;
+    String red = "If an animal is red then it is big. Rock is red.";
+    assertThat(ask(e, red, "Rock is big.")).isEqualTo(Linc.Answer.TRUE);
+    assertThat(ask(e, red + " Rock is not an animal.", "Rock is big."))
+        .isEqualTo(Linc.Answer.UNKNOWN);
+  }
+
+  @Test
   void anUnreadSentenceIsReportedAndAnsweredUnknown() {
     var r =
         new NlReasoner(EnglishParser.Negation.CLASSICAL, Prover.Limits.seconds(5))
