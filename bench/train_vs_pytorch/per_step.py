@@ -33,6 +33,8 @@ cpuinfo = open("/proc/cpuinfo").read() if os.path.exists("/proc/cpuinfo") else "
 model_name = re.search(r"^model name\s*:\s*(.*)$", cpuinfo, re.M)
 host = (model_name.group(1).strip() if model_name else "unknown CPU") + \
     (", AVX-512" if " avx512f" in cpuinfo else ", no AVX-512")
+if os.environ.get("MKL_SHIM"):
+    host += "; Gyrus with the MKL vendor shim (gyrus-nn/src/main/native/mkl-preload)"
 section["host_cpu"] = host
 doc = json.load(open(out_json)) if os.path.exists(out_json) else {"name": "throughput"}
 doc["per_step"] = section

@@ -37,8 +37,10 @@ export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 export MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-33554432}
 export MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD_:-1073741824}
 export MALLOC_TOP_PAD_=${MALLOC_TOP_PAD_:-268435456}
-JVM=(java -Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$THREADS"
-  -Dai.djl.pytorch.num_interop_threads=1)
+# what ./gyrus runs with: on AMD, the shim that lets libtorch's MKL take its AVX-512 kernels
+export MKL_SHIM="$(gyrus-nn/src/main/native/mkl-preload 2> /dev/null || true)"
+JVM=(env ${MKL_SHIM:+LD_PRELOAD=$MKL_SHIM} java -Xmx4g -Dai.djl.offline=true
+  -Dai.djl.pytorch.num_threads="$THREADS" -Dai.djl.pytorch.num_interop_threads=1)
 JAVA=("${JVM[@]}" -cp "$CP" org.gyrus.nn.bench.TrainBench)
 if [ -n "${BASE_TREE:-}" ]; then
   (cd "$BASE_TREE" && ./mvnw -q -B -ntp -pl gyrus-nn -am package -DskipTests -Dspotless.check.skip=true \
