@@ -30,6 +30,14 @@ if [ -n "${BASELINE:-}" ]; then
     && touch .gyrus-build.stamp)
   builds=("$(git rev-parse --short "$BASELINE"):$tmp/base" "${builds[@]}")
 fi
+# builds whose workers can log every ask and tell (for exact percentiles in a window)
+declare -A has_oplog
+for build in "${builds[@]}"; do
+  has_oplog[${build%%:*}]=0
+  if "${build#*:}/gyrus" worker --help 2> /dev/null | grep -q -- --timings-log; then
+    has_oplog[${build%%:*}]=1
+  fi
+done
 export GYRUS_JAVA_OPTS="-Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
 postmaster="$(head -1 "$GYRUS_PG_DIR/data/postmaster.pid")"
 pg_cpu() { # seconds of CPU of PostgreSQL's exited backends (the postmaster's reaped children)
@@ -55,15 +63,13 @@ trials: $trials
 YAML
   "$dir/gyrus" search "$tmp/exp-$w.yaml" --storage "$url" --trials 1 > /dev/null 2>&1
   run="$w-$label"
-  has_oplog=0
-  if "$dir/gyrus" worker --help 2>/dev/null | grep -q -- --timings-log; then has_oplog=1; fi
   times > "$tmp/times"
   cpu0=$(my_cpu) pg0=$(pg_cpu)
   start=$(date +%s.%N)
   pids=()
   for i in $(seq 1 "$w"); do
-    oplog=() # every ask and tell, where the build can log them (for exact percentiles in a window)
-    if [ "$has_oplog" = 1 ]; then oplog=(--timings-log "$tmp/ops$run-$i.tsv"); fi
+    oplog=()
+    if [ "${has_oplog[$label]}" = 1 ]; then oplog=(--timings-log "$tmp/ops$run-$i.tsv"); fi
     "$dir/gyrus" worker --storage "$url" --study claims --trials "$trials" --timings "${oplog[@]}" \
       > "$tmp/w$run-$i.log" 2>&1 &
     pids+=($!)

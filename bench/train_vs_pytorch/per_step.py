@@ -36,11 +36,7 @@ host = (model_name.group(1).strip() if model_name else "unknown CPU") + \
 if os.environ.get("MKL_SHIM"):
     host += "; Gyrus with the MKL vendor shim (gyrus-nn/src/main/native/mkl-preload)"
 section["host_cpu"] = host
-doc = json.load(open(out_json)) if os.path.exists(out_json) else {"name": "throughput"}
-doc["per_step"] = section
-json.dump(doc, open(out_json, "w"), indent=2)
-lines = ["## Per-step training cost (issue 12 section 1)", "",
-         f"`{command}` ({section['date']}; {host}; load average after: {section['load_after']}): CPU seconds "
+lines = [f"`{command}` ({section['date']}; {host}; load average after: {section['load_after']}): CPU seconds "
          "of the training thread per epoch on Fashion-MNIST (60k), batch 128, Adam, one engine thread; "
          "ratio = median over repetitions of Gyrus / PyTorch 1.13 + OpenBLAS within a repetition "
          "(goal <= 1.0); base build: the trainer of the commit before this work, run in the same "
@@ -54,7 +50,8 @@ for model, r in section["models"].items():
     lines.append(f"| {model} | {fmt(c.get('gyrus'))} | {fmt(c.get('djl'))} | {fmt(c.get('pytorch'))} | "
                  f"**{fmt(r['ratio_gyrus_over_pytorch'])}** | {per} | {fmt(c.get('gyrus_base'))} | "
                  f"{fmt(r.get('base_ratio_over_pytorch'))} |")
-text = open(out_md).read() if os.path.exists(out_md) else "# Throughput\n"
-text = re.sub(r"\n## Per-step training cost.*?(?=\n## |\Z)", "", text, flags=re.S).rstrip("\n")
-open(out_md, "w").write(text + "\n\n" + "\n".join(lines) + "\n")
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "throughput"))
+from section import put  # noqa: E402  (the one writer of throughput.{json,md} sections)
+
+put("per_step", "Per-step training cost (issue 12 section 1)", section, "\n".join(lines), out_json, out_md)
 print("\n".join(lines))

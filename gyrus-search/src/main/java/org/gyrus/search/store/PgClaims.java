@@ -227,7 +227,7 @@ final class PgClaims {
                     : Optional.<Trial>empty();
               }
             });
-    return done.isPresent() ? done : store.trial(trialId);
+    return done.or(() -> store.trial(trialId));
   }
 
   private PreparedStatement finishing(

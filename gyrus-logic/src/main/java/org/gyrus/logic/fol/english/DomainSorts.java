@@ -28,11 +28,12 @@ final class DomainSorts {
     Set<String> used = new HashSet<>();
     Set<String> ruledOut = new HashSet<>();
     for (Formula p : premises) {
-      visit(p, true, false, nouns, used, ruledOut);
-      Set<String> here = new HashSet<>();
-      visit(p, true, false, nouns, here, here); // every candidate the premise mentions
-      here.removeAll(licensed(p, nouns));
-      ruledOut.addAll(here);
+      Set<String> usedHere = new HashSet<>();
+      visit(p, true, false, nouns, usedHere, ruledOut);
+      Set<String> licensed = licensed(p, nouns);
+      for (String n : usedHere) {
+        (licensed.contains(n) ? used : ruledOut).add(n);
+      }
     }
     if (statement != null) {
       visit(statement, true, true, nouns, new HashSet<>(), ruledOut); // any mention rules out
